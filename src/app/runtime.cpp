@@ -1,0 +1,32 @@
+#include "app/runtime.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace fx::app {
+
+void preferUnixEventDispatcher()
+{
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+}
+
+std::optional<int> initialise(core::CommandLine &cli)
+{
+    if (auto rc = cli.process(QCoreApplication::arguments()))
+        return rc;
+    const core::Settings &s = cli.settings();
+    QString error;
+    if (!core::logging::setup(s.logLevel, s.logFile, &error)) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(QCoreApplication::applicationFilePath()).fileName()),
+                     qPrintable(error));
+        return 2;
+    }
+    return std::nullopt;
+}
+
+} // namespace fx::app

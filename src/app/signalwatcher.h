@@ -1,0 +1,29 @@
+#pragma once
+
+// Turns SIGINT/SIGTERM (and SIGHUP) into a Qt signal on the thread that created the watcher,
+// with the classic self-pipe: the async-signal-safe handler only write()s a byte.
+
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace fx::app {
+
+class SignalWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SignalWatcher)
+
+public:
+    explicit SignalWatcher(QObject *parent = nullptr);
+    ~SignalWatcher() override;
+
+Q_SIGNALS:
+    void terminationRequested(int signalNumber);
+
+private:
+    void onReadable();
+    QSocketNotifier *m_notifier = nullptr;
+};
+
+} // namespace fx::app

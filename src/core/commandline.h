@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/settings.h"
+
+#include <QCommandLineParser>
+#include <QList>
+#include <QPair>
+#include <optional>
+
+namespace fx::core {
+
+// The command line every executable shares: setting flags (grouped), --env-file,
+// --set NAME=VALUE, --print-config, --help, --version. Flags override the environment, which
+// overrides .env, which overrides saved settings and defaults.
+class CommandLine
+{
+public:
+    enum Group { Server = 1, Redis = 2, Database = 4, Logging = 8, All = 15 };
+
+    CommandLine(const QString &description, int groups);
+
+    // Executables add their own options before process().
+    QCommandLineParser &parser() { return m_parser; }
+    void setStored(const QMap<QString, QString> &stored) { m_stored = stored; }
+
+    // Parses the arguments and resolves the settings. Returns nullopt to go on; otherwise the
+    // exit status after printing help/version (0) or one error line (2).
+    std::optional<int> process(const QStringList &arguments);
+
+    const Settings &settings() const { return m_settings; }
+
+    // "NAME=value (origin)" lines, for --print-config and the log.
+    static QString describe(const Settings &s);
+
+private:
+    QCommandLineParser m_parser;
+    QList<QPair<QCommandLineOption, QString>> m_flags; // option -> setting name
+    QCommandLineOption m_envFile;
+    QCommandLineOption m_set;
+    QCommandLineOption m_printConfig;
+    QMap<QString, QString> m_stored;
+    Settings m_settings;
+};
+
+} // namespace fx::core

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/instruments.h"
+#include "core/marketdata.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+namespace fx::core {
+
+// The four pipeline channels (PROTOCOL.md §1), whatever their configured names.
+enum class ChannelKind { Prices = 0, Volatility = 1, Correlation = 2, DataReady = 3 };
+inline constexpr int kChannelKindCount = 4;
+QString channelKindName(ChannelKind kind); // price_updates, volatility_alerts, ...
+
+// Why a message (or one item of a batch) was dropped.
+enum class DropReason {
+    NotJson,
+    NotObject,
+    MissingField,
+    WrongType,
+    NonFinite,
+    UnknownPair,
+    BidAboveAsk,
+    OutOfRange,
+    TooLarge,
+    EmptyBatch,
+};
+inline constexpr int kDropReasonCount = 10;
+QString dropReasonName(DropReason reason); // not_json, missing_field, ...
+
+struct Drop
+{
+    DropReason reason;
+    QString detail; // one human-readable line, e.g. "price.bid: not a number"
+};
+
+struct ParseResult
+{
+    QList<MarketEvent> events;
+    QList<Drop> drops;
+};
+
+// Turns a Redis Pub/Sub payload into validated events. Pure and reentrant: no I/O, no
+// shared state, safe to call from any thread.
+class PayloadParser
+{
+public:
+    static constexpr qsizetype kDefaultMaxPayload = 512 * 1024;
+    static constexpr int kMaxBatch = 10000;
+
+    explicit PayloadParser(InstrumentSet instruments, qsizetype maxPayload = kDefaultMaxPayload);
+
+    ParseResult parse(ChannelKind kind, QByteArrayView payload, qint64 receivedMicros) const;
+
+    const InstrumentSet &instruments() const { return m_instruments; }
+
+private:
+    InstrumentSet m_instruments;
+    qsizetype m_maxPayload;
+};
+
+} // namespace fx::core

@@ -1,0 +1,331 @@
+#include "core/settings.h"
+
+#include "core/envfile.h"
+#include "core/instruments.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cmath>
+
+namespace fx::core {
+
+QString settingSourceName(SettingSource source)
+{
+    switch (source) {
+    case SettingSource::Default: return QStringLiteral("default");
+    case SettingSource::Stored: return QStringLiteral("saved settings");
+    case SettingSource::EnvFile: return QStringLiteral(".env file");
+    case SettingSource::Environment: return QStringLiteral("environment");
+    case SettingSource::CommandLine: return QStringLiteral("command line");
+    }
+    return {};
+}
+
+const QList<SettingSpec> &settingSpecs()
+{
+    static const QList<SettingSpec> specs = [] {
+        const QString S = QStringLiteral("Server"), R = QStringLiteral("Redis"),
+                      D = QStringLiteral("Database"), L = QStringLiteral("Logging");
+        auto s = [](const char *n, const char *d, const char *h, const QString &g) {
+            return SettingSpec{QString::fromLatin1(n), QString::fromLatin1(d), QString::fromUtf8(h), g};
+        };
+        return QList<SettingSpec>{
+            s("WEBSOCKET_HOST", "0.0.0.0", "Address the server listens on (IP address or localhost)", S),
+            s("WEBSOCKET_PORT", "5001", "Port for WebSocket, Socket.IO and HTTP (0: any free port)", S),
+            s("WEBSOCKET_MAX_CLIENTS", "1000", "Most clients connected at once", S),
+            s("WEBSOCKET_PING_INTERVAL", "25", "Seconds between keep-alive pings (fractions allowed)", S),
+            s("WEBSOCKET_PING_TIMEOUT", "5", "Seconds a client has to answer a ping (fractions allowed)", S),
+            s("WEBSOCKET_MAX_MESSAGE_SIZE", "65536", "Largest message a client may send, in bytes", S),
+            s("WEBSOCKET_IO_THREADS", "0", "Server I/O threads (0: one per core)", S),
+            s("WEBSOCKET_RATE_LIMIT", "100", "Requests per second a client may send (sustained)", S),
+            s("WEBSOCKET_RATE_BURST", "200", "Requests a client may send in a burst", S),
+            s("WEBSOCKET_SEND_QUEUE_LIMIT", "4194304", "Bytes queued for a slow client before it is disconnected", S),
+            s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
+            s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
+            s("REDIS_HOST", "localhost", "Redis host", R),
+            s("REDIS_PORT", "6379", "Redis port", R),
+            s("REDIS_DB", "0", "Redis database number", R),
+            s("REDIS_PASSWORD", "None", "Redis password (None: no AUTH)", R),
+            s("REDIS_SOCKET", "", "Redis Unix socket path (wins over host and port)", R),
+            s("REDIS_CHANNEL_PREFIX", "", "Prefix of every channel name, e.g. fx:", R),
+            s("REDIS_CHANNEL_PRICES", "price_updates", "Channel of price updates", R),
+            s("REDIS_CHANNEL_VOLATILITY", "volatility_alerts", "Channel of volatility alerts", R),
+            s("REDIS_CHANNEL_CORRELATION", "correlation_alerts", "Channel of correlation alerts", R),
+            s("REDIS_CHANNEL_DATA_READY", "data_ready", "Channel of data-ready notices", R),
+            s("REDIS_MAX_MESSAGE_SIZE", "524288", "Largest Redis message accepted, in bytes", R),
+            s("DB_HOST", "", "PostgreSQL host (empty: embedded SQLite)", D),
+            s("DB_PORT", "5432", "PostgreSQL port", D),
+            s("DB_NAME", "fx_trading_data", "PostgreSQL database", D),
+            s("DB_USER", "postgres", "PostgreSQL user", D),
+            s("DB_PASSWORD", "", "PostgreSQL password", D),
+            s("DB_PATH", "", "SQLite file (empty: the application data folder)", D),
+            s("DB_TICK_RETENTION_DAYS", "7", "Days raw ticks are kept", D),
+            s("DB_BAR_RETENTION_DAYS", "365", "Days one-minute bars are kept", D),
+            s("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL", L),
+            s("LOG_FILE", "", "Also write the log to this file", L),
+        };
+    }();
+    return specs;
+}
+
+const SettingSpec *findSettingSpec(QStringView name)
+{
+    for (const SettingSpec &s : settingSpecs())
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+int Settings::effectiveIoThreads() const
+{
+    if (ioThreads > 0)
+        return ioThreads;
+    return std::max(1, QThread::idealThreadCount());
+}
+
+SettingsLoader::SettingsLoader()
+{
+    for (const SettingSpec &s : settingSpecs())
+        m_values.insert(s.name, {s.defaultValue, SettingSource::Default, QStringLiteral("default")});
+}
+
+void SettingsLoader::apply(const QString &name, const QString &value, SettingSource source, const QString &origin)
+{
+    if (!m_values.contains(name))
+        return;
+    m_values[name] = {value, source, origin};
+}
+
+void SettingsLoader::setStored(const QMap<QString, QString> &stored)
+{
+    for (auto it = stored.begin(); it != stored.end(); ++it)
+        apply(it.key(), it.value(), SettingSource::Stored, QStringLiteral("saved settings"));
+}
+
+bool SettingsLoader::loadEnvFile(const QString &path, bool required, QString *error)
+{
+    QFile f(path);
+    if (!f.exists()) {
+        if (!required)
+            return true;
+        *error = QStringLiteral("cannot read env file %1: no such file").arg(path);
+        return false;
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read env file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    if (f.size() > 1024 * 1024) {
+        *error = QStringLiteral("cannot read env file %1: larger than 1 MiB").arg(path);
+        return false;
+    }
+    const EnvParseResult r = parseEnvText(f.readAll());
+    if (!r.ok()) {
+        *error = QStringLiteral("invalid env file %1 line %2: %3").arg(path).arg(r.errorLine).arg(r.error);
+        return false;
+    }
+    const QString base = QFileInfo(path).fileName();
+    for (const EnvEntry &e : r.entries)
+        apply(e.key, e.value, SettingSource::EnvFile, QStringLiteral("%1:%2").arg(base).arg(e.line));
+    return true;
+}
+
+void SettingsLoader::setEnvironment(const QProcessEnvironment &env)
+{
+    for (const SettingSpec &s : settingSpecs())
+        if (env.contains(s.name))
+            apply(s.name, env.value(s.name), SettingSource::Environment, QStringLiteral("environment"));
+}
+
+bool SettingsLoader::setOverride(const QString &name, const QString &value, const QString &origin, QString *error)
+{
+    if (!m_values.contains(name)) {
+        *error = QStringLiteral("unknown setting %1 (from %2)").arg(name, origin);
+        return false;
+    }
+    apply(name, value, SettingSource::CommandLine, origin);
+    return true;
+}
+
+namespace {
+
+class Validator
+{
+public:
+    explicit Validator(const QMap<QString, SettingValue> &values) : m_values(values) {}
+
+    QString error() const { return m_error; }
+    bool ok() const { return m_error.isEmpty(); }
+
+    QString text(const char *name) const { return m_values.value(QString::fromLatin1(name)).value.trimmed(); }
+
+    void fail(const char *name, const QString &why)
+    {
+        if (!m_error.isEmpty())
+            return;
+        const QString n = QString::fromLatin1(name);
+        const SettingValue v = m_values.value(n);
+        m_error = QStringLiteral("invalid %1 \"%2\" (from %3): %4").arg(n, v.value, v.origin, why);
+    }
+
+    qint64 integer(const char *name, qint64 lo, qint64 hi)
+    {
+        bool ok = false;
+        const qint64 v = text(name).toLongLong(&ok);
+        if (!ok || v < lo || v > hi) {
+            fail(name, QStringLiteral("must be a whole number from %1 to %2").arg(lo).arg(hi));
+            return lo;
+        }
+        return v;
+    }
+
+    double real(const char *name, double lo, double hi)
+    {
+        bool ok = false;
+        const double v = text(name).toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v < lo || v > hi) {
+            fail(name, QStringLiteral("must be a number from %1 to %2").arg(lo).arg(hi));
+            return lo;
+        }
+        return v;
+    }
+
+    QString nonEmpty(const char *name)
+    {
+        const QString v = text(name);
+        if (v.isEmpty())
+            fail(name, QStringLiteral("must not be empty"));
+        return v;
+    }
+
+    QString noSpaces(const char *name)
+    {
+        const QString v = text(name);
+        for (QChar c : v)
+            if (c.isSpace() || c.category() == QChar::Other_Control) {
+                fail(name, QStringLiteral("must not contain spaces or control characters"));
+                break;
+            }
+        return v;
+    }
+
+private:
+    const QMap<QString, SettingValue> &m_values;
+    QString m_error;
+};
+
+} // namespace
+
+std::optional<Settings> SettingsLoader::resolve(QString *error) const
+{
+    Validator v(m_values);
+    Settings s;
+    s.values = m_values;
+
+    s.host = v.nonEmpty("WEBSOCKET_HOST");
+    auto isIp = [](const QString &h) {
+        unsigned char buf[16];
+        const QByteArray b = h.toLatin1();
+        return inet_pton(AF_INET, b.constData(), buf) == 1 || inet_pton(AF_INET6, b.constData(), buf) == 1;
+    };
+    if (v.ok() && s.host != u"localhost" && s.host != u"*" && !isIp(s.host))
+        v.fail("WEBSOCKET_HOST", QStringLiteral("must be an IP address, localhost or *"));
+    s.port = quint16(v.integer("WEBSOCKET_PORT", 0, 65535));
+    s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS", 1, 1000000));
+    s.pingInterval = v.real("WEBSOCKET_PING_INTERVAL", 0.01, 86400);
+    s.pingTimeout = v.real("WEBSOCKET_PING_TIMEOUT", 0.01, 3600);
+    s.maxMessageSize = v.integer("WEBSOCKET_MAX_MESSAGE_SIZE", 256, 64LL * 1024 * 1024);
+    s.ioThreads = int(v.integer("WEBSOCKET_IO_THREADS", 0, 64));
+    s.rateLimit = v.real("WEBSOCKET_RATE_LIMIT", 0.1, 1000000);
+    s.rateBurst = int(v.integer("WEBSOCKET_RATE_BURST", 1, 1000000));
+    s.sendQueueLimit = v.integer("WEBSOCKET_SEND_QUEUE_LIMIT", 64 * 1024, 1024LL * 1024 * 1024);
+
+    const QString cors = v.text("CORS_ALLOWED_ORIGINS");
+    for (const QString &o : cors.split(u',', Qt::SkipEmptyParts)) {
+        const QString t = o.trimmed();
+        if (t != u"*" && !t.startsWith(u"http://") && !t.startsWith(u"https://") && !t.isEmpty()) {
+            v.fail("CORS_ALLOWED_ORIGINS", QStringLiteral("each origin must be * or start with http:// or https://"));
+            break;
+        }
+        if (!t.isEmpty())
+            s.corsOrigins << t;
+    }
+
+    const QString pairs = v.text("FX_PAIRS");
+    if (pairs.isEmpty()) {
+        s.pairs = InstrumentSet::defaultPairs();
+    } else {
+        for (const QString &p : pairs.split(u',', Qt::SkipEmptyParts)) {
+            const auto n = InstrumentSet::normalize(p);
+            if (!n) {
+                v.fail("FX_PAIRS", QStringLiteral("\"%1\" is not a currency pair like EUR_USD").arg(p.trimmed()));
+                break;
+            }
+            if (s.pairs.contains(*n)) {
+                v.fail("FX_PAIRS", QStringLiteral("%1 is listed twice").arg(*n));
+                break;
+            }
+            s.pairs << *n;
+        }
+        if (v.ok() && s.pairs.size() > InstrumentSet::kMaxPairs)
+            v.fail("FX_PAIRS", QStringLiteral("at most %1 pairs").arg(InstrumentSet::kMaxPairs));
+        if (v.ok() && s.pairs.isEmpty())
+            v.fail("FX_PAIRS", QStringLiteral("names no pair"));
+    }
+
+    s.redisHost = v.noSpaces("REDIS_HOST");
+    if (v.ok() && s.redisHost.isEmpty())
+        v.fail("REDIS_HOST", QStringLiteral("must not be empty"));
+    s.redisPort = quint16(v.integer("REDIS_PORT", 1, 65535));
+    s.redisDb = int(v.integer("REDIS_DB", 0, 100000));
+    s.redisPassword = v.text("REDIS_PASSWORD");
+    if (s.redisPassword == u"None")
+        s.redisPassword.clear();
+    s.redisSocket = v.text("REDIS_SOCKET");
+    s.channelPrefix = v.noSpaces("REDIS_CHANNEL_PREFIX");
+    s.channelPrices = v.noSpaces("REDIS_CHANNEL_PRICES");
+    s.channelVolatility = v.noSpaces("REDIS_CHANNEL_VOLATILITY");
+    s.channelCorrelation = v.noSpaces("REDIS_CHANNEL_CORRELATION");
+    s.channelDataReady = v.noSpaces("REDIS_CHANNEL_DATA_READY");
+    for (const char *c : {"REDIS_CHANNEL_PRICES", "REDIS_CHANNEL_VOLATILITY", "REDIS_CHANNEL_CORRELATION", "REDIS_CHANNEL_DATA_READY"})
+        if (v.ok() && v.text(c).isEmpty())
+            v.fail(c, QStringLiteral("must not be empty"));
+    if (v.ok()) {
+        const QStringList chans{s.channelPrices, s.channelVolatility, s.channelCorrelation, s.channelDataReady};
+        if (QSet<QString>(chans.begin(), chans.end()).size() != 4)
+            v.fail("REDIS_CHANNEL_PRICES", QStringLiteral("the four channel names must differ"));
+    }
+    s.redisMaxMessageSize = v.integer("REDIS_MAX_MESSAGE_SIZE", 1024, 64LL * 1024 * 1024);
+
+    s.dbHost = v.noSpaces("DB_HOST");
+    s.dbPort = quint16(v.integer("DB_PORT", 1, 65535));
+    s.dbName = v.text("DB_NAME");
+    if (v.ok() && !s.dbHost.isEmpty() && s.dbName.isEmpty())
+        v.fail("DB_NAME", QStringLiteral("must not be empty when DB_HOST is set"));
+    s.dbUser = v.text("DB_USER");
+    s.dbPassword = m_values.value(QStringLiteral("DB_PASSWORD")).value;
+    s.dbPath = v.text("DB_PATH");
+    s.tickRetentionDays = int(v.integer("DB_TICK_RETENTION_DAYS", 1, 3650));
+    s.barRetentionDays = int(v.integer("DB_BAR_RETENTION_DAYS", 1, 36500));
+
+    s.logLevel = v.text("LOG_LEVEL").toUpper();
+    if (s.logLevel == u"WARN")
+        s.logLevel = QStringLiteral("WARNING");
+    static const QStringList levels{QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARNING"),
+                                    QStringLiteral("ERROR"), QStringLiteral("CRITICAL")};
+    if (!levels.contains(s.logLevel))
+        v.fail("LOG_LEVEL", QStringLiteral("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL"));
+    s.logFile = v.text("LOG_FILE");
+
+    if (!v.ok()) {
+        *error = v.error();
+        return std::nullopt;
+    }
+    return s;
+}
+
+} // namespace fx::core

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QMap>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace fx::core {
+
+// Where a setting's value came from, lowest precedence first.
+enum class SettingSource { Default, Stored, EnvFile, Environment, CommandLine };
+QString settingSourceName(SettingSource source);
+
+// One configurable name (PROTOCOL.md §7 plus ours), its default and its help line.
+struct SettingSpec
+{
+    QString name;
+    QString defaultValue;
+    QString help;
+    QString group; // Server, Redis, Database, Logging
+};
+const QList<SettingSpec> &settingSpecs();
+const SettingSpec *findSettingSpec(QStringView name);
+
+struct SettingValue
+{
+    QString value;
+    SettingSource source = SettingSource::Default;
+    QString origin; // ".env:12", "--port", "environment", "default"
+};
+
+// A validated, typed snapshot of every setting. Plain value type: copy it freely between
+// threads.
+struct Settings
+{
+    // Streaming server
+    QString host;            // WEBSOCKET_HOST
+    quint16 port = 5001;     // WEBSOCKET_PORT (0: any free port)
+    int maxClients = 1000;   // WEBSOCKET_MAX_CLIENTS
+    double pingInterval = 25; // WEBSOCKET_PING_INTERVAL, seconds
+    double pingTimeout = 5;   // WEBSOCKET_PING_TIMEOUT, seconds
+    qint64 maxMessageSize = 65536; // WEBSOCKET_MAX_MESSAGE_SIZE, bytes
+    int ioThreads = 0;        // WEBSOCKET_IO_THREADS, 0 = one per core
+    double rateLimit = 100;   // WEBSOCKET_RATE_LIMIT, requests per second per client
+    int rateBurst = 200;      // WEBSOCKET_RATE_BURST
+    qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
+    QStringList corsOrigins;  // CORS_ALLOWED_ORIGINS ("*" = any)
+    QStringList pairs;        // FX_PAIRS
+
+    // Redis
+    QString redisHost;
+    quint16 redisPort = 6379;
+    int redisDb = 0;
+    QString redisPassword; // empty = none ("None" in the predecessor's files)
+    QString redisSocket;   // REDIS_SOCKET: Unix socket path, wins over host/port
+    QString channelPrefix;
+    QString channelPrices;
+    QString channelVolatility;
+    QString channelCorrelation;
+    QString channelDataReady;
+    qint64 redisMaxMessageSize = 512 * 1024;
+
+    // Database
+    QString dbHost; // empty = embedded SQLite
+    quint16 dbPort = 5432;
+    QString dbName;
+    QString dbUser;
+    QString dbPassword;
+    QString dbPath;
+    int tickRetentionDays = 7;
+    int barRetentionDays = 365;
+
+    // Logging
+    QString logLevel; // DEBUG, INFO, WARNING, ERROR, CRITICAL
+    QString logFile;
+
+    int effectiveIoThreads() const;
+    QString fullChannel(const QString &name) const { return channelPrefix + name; }
+
+    // Every known setting with its raw value and origin (for the GUI and --print-config).
+    QMap<QString, SettingValue> values;
+};
+
+// Merges the layers (defaults < stored < .env < environment < command line) and validates.
+class SettingsLoader
+{
+public:
+    SettingsLoader();
+
+    // Values saved by the desktop app (QSettings); ignored keys that are not settings.
+    void setStored(const QMap<QString, QString> &stored);
+    // Reads a .env file. When required is false a missing file is not an error.
+    bool loadEnvFile(const QString &path, bool required, QString *error);
+    void setEnvironment(const QProcessEnvironment &env);
+    // A command-line value; origin names the flag ("--port").
+    bool setOverride(const QString &name, const QString &value, const QString &origin, QString *error);
+
+    // The validated snapshot, or nullopt with one line naming the setting in *error.
+    std::optional<Settings> resolve(QString *error) const;
+
+    QMap<QString, SettingValue> rawValues() const { return m_values; }
+
+private:
+    void apply(const QString &name, const QString &value, SettingSource source, const QString &origin);
+    QMap<QString, SettingValue> m_values;
+};
+
+} // namespace fx::core

@@ -1,0 +1,52 @@
+#pragma once
+
+// Names of the wire contract (PROTOCOL.md §4-5), shared by both wire formats.
+
+#include <QString>
+#include <QStringView>
+
+namespace fx::protocol {
+
+enum class ClientEvent {
+    Subscribe,
+    Unsubscribe,
+    GetSubscriptions,
+    RequestPrice,
+    RequestAllPrices,
+    GetServerStats,
+    Ping,
+    Unknown,
+};
+ClientEvent clientEventFromName(QStringView name);
+
+namespace event {
+inline constexpr QStringView ConnectionEstablished = u"connection_established";
+inline constexpr QStringView SubscriptionConfirmed = u"subscription_confirmed";
+inline constexpr QStringView UnsubscriptionConfirmed = u"unsubscription_confirmed";
+inline constexpr QStringView SubscriptionsInfo = u"subscriptions_info";
+inline constexpr QStringView PriceUpdate = u"price_update";
+inline constexpr QStringView PriceResponse = u"price_response";
+inline constexpr QStringView AllPricesResponse = u"all_prices_response";
+inline constexpr QStringView VolatilityAlert = u"volatility_alert";
+inline constexpr QStringView CorrelationAlert = u"correlation_alert";
+inline constexpr QStringView DataReady = u"data_ready";
+inline constexpr QStringView ServerStats = u"server_stats";
+inline constexpr QStringView Pong = u"pong";
+inline constexpr QStringView Error = u"error";
+} // namespace event
+
+enum class ErrorCode {
+    InvalidJson,
+    InvalidPayload,
+    UnknownEvent,
+    InvalidPair,
+    PriceUnavailable,
+    RateLimited,
+    MessageTooLarge,
+    Unauthorized,
+    ServerFull,
+};
+inline constexpr int kErrorCodeCount = 9;
+QString errorCodeName(ErrorCode code);
+
+} // namespace fx::protocol

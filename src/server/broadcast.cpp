@@ -1,0 +1,59 @@
+#include "server/broadcast.h"
+
+#include "protocol/contract.h"
+#include "protocol/envelope.h"
+#include "protocol/wsframe.h"
+
+namespace fx::server {
+
+BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
+                             int roomA, int roomB)
+{
+    auto b = std::make_shared<Broadcast>();
+    b->scope = scope;
+    b->roomA = roomA;
+    b->roomB = roomB;
+    b->event = event.toString();
+    b->data = protocol::compactJson(data);
+    b->jsonFrame = protocol::wsFrame(protocol::encodeEnvelope(event, b->data));
+    QByteArray sio;
+    sio.reserve(b->data.size() + event.size() + 8);
+    sio += "42[\"";
+    sio += event.toUtf8();
+    sio += "\",";
+    sio += b->data;
+    sio += ']';
+    b->sioFrame = protocol::wsFrame(sio);
+    b->sioPacket = std::move(sio);
+    return b;
+}
+
+BroadcastPtr encodeBroadcast(const core::MarketEvent &event)
+{
+    using namespace fx::core;
+    return std::visit(
+        [](const auto &e) -> BroadcastPtr {
+            using T = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<T, PriceTick>) {
+                auto b = encodeBroadcast(protocol::event::PriceUpdate, e.toPayload(), Broadcast::Scope::Room, e.index);
+                auto m = std::const_pointer_cast<Broadcast>(b);
+                m->conflatable = true;
+                m->priceObject = e.priceObject();
+                return b;
+            } else if constexpr (std::is_same_v<T, VolatilityAlert>) {
+                auto b = encodeBroadcast(protocol::event::VolatilityAlert, e.toPayload(), Broadcast::Scope::Room, e.index);
+                std::const_pointer_cast<Broadcast>(b)->isAlert = true;
+                return b;
+            } else if constexpr (std::is_same_v<T, CorrelationAlert>) {
+                auto b = encodeBroadcast(protocol::event::CorrelationAlert, e.toPayload(), Broadcast::Scope::TwoRooms,
+                                         e.indexA, e.indexB);
+                std::const_pointer_cast<Broadcast>(b)->isAlert = true;
+                return b;
+            } else {
+                return encodeBroadcast(protocol::event::DataReady, e.toPayload(), Broadcast::Scope::Everyone);
+            }
+        },
+        event);
+}
+
+} // namespace fx::server

@@ -1,0 +1,43 @@
+#pragma once
+
+// A server-to-client event encoded once for every wire format, shared read-only by every I/O
+// thread and every recipient (implicitly shared QByteArrays inside a shared_ptr<const>).
+
+#include "core/marketdata.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <memory>
+
+namespace fx::server {
+
+struct Broadcast
+{
+    enum class Scope { Room, TwoRooms, Everyone };
+    Scope scope = Scope::Everyone;
+    int roomA = -1;
+    int roomB = -1;
+
+    QString event;
+    QByteArray data;      // compact JSON of the payload object
+    QByteArray jsonFrame; // WebSocket frame: {"event":"...","data":...}
+    QByteArray sioFrame;  // WebSocket frame: 42["...",...]   (Engine.IO message + Socket.IO EVENT)
+    QByteArray sioPacket; // 42["...",...] for long-polling
+
+    bool conflatable = false; // a price update: a slow client may get only the newest per pair
+    QJsonObject priceObject;  // price updates: {bid, ask, mid, time} for the shards' price books
+    bool isAlert = false;
+};
+
+using BroadcastPtr = std::shared_ptr<const Broadcast>;
+using BroadcastBatch = QList<BroadcastPtr>;
+
+// Encodes one event for its audience (PROTOCOL.md §2): prices and volatility alerts to the
+// pair's room, correlation alerts to both rooms, data_ready to everyone.
+BroadcastPtr encodeBroadcast(const core::MarketEvent &event);
+// Any event to everyone (used for notices and tests).
+BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
+                             int roomA = -1, int roomB = -1);
+
+} // namespace fx::server

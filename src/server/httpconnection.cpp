@@ -1,0 +1,208 @@
+#include "server/httpconnection.h"
+
+#include "core/version.h"
+#include "protocol/envelope.h"
+#include "server/ioshard.h"
+#include "server/servercontext.h"
+#include "server/serverlog.h"
+
+#include <QJsonDocument>
+#include <QTimerEvent>
+
+namespace fx::server {
+
+using protocol::HttpRequest;
+
+HttpConnection::HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context)
+    : QObject(shard), m_socket(socket), m_shard(shard), m_ctx(context)
+{
+    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
+    m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+    if (socket->bytesAvailable())
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection()
+{
+    if (m_socket) {
+        QObject::disconnect(m_socket, nullptr, this, nullptr);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+}
+
+QTcpSocket *HttpConnection::releaseSocket()
+{
+    QTcpSocket *s = m_socket;
+    if (s)
+        QObject::disconnect(s, nullptr, this, nullptr);
+    m_socket = nullptr;
+    m_timer.stop();
+    deleteLater();
+    return s;
+}
+
+void HttpConnection::close()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_timer.stop();
+    if (m_socket) {
+        QObject::disconnect(m_socket, nullptr, this, nullptr);
+        QTcpSocket *s = m_socket;
+        m_socket = nullptr;
+        if (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() > 0) {
+            // Let the response drain, then close; bounded by the socket's own timeouts.
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            s->disconnectFromHost();
+            if (s->state() == QAbstractSocket::UnconnectedState)
+                s->deleteLater();
+        } else {
+            s->abort();
+            s->deleteLater();
+        }
+    }
+    deleteLater();
+}
+
+void HttpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId())
+        return QObject::timerEvent(event);
+    // Slow or idle client: a partial head after the handshake timeout, or an idle keep-alive.
+    if (m_socket && m_socket->bytesAvailable() > 0) {
+        m_ctx.stats().countHttp(true);
+        respondError(408, QStringLiteral("request head not received in time"), nullptr, false);
+    } else {
+        close();
+    }
+}
+
+protocol::HttpHeaders HttpConnection::corsHeaders(const HttpRequest *request) const
+{
+    protocol::HttpHeaders h;
+    if (!request)
+        return h;
+    const QByteArray origin = request->header("origin");
+    if (origin.isEmpty() || !m_ctx.options().originAllowed(origin))
+        return h;
+    h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
+    h.append(qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
+    h.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
+    return h;
+}
+
+void HttpConnection::respond(int status, QByteArrayView contentType, QByteArrayView body, const HttpRequest *request,
+                             protocol::HttpHeaders headers, bool keepAlive)
+{
+    if (!m_socket)
+        return;
+    headers += corsHeaders(request);
+    const bool head = request && request->method == "HEAD";
+    m_socket->write(protocol::httpResponse(status, contentType, body, headers, keepAlive, head));
+    if (!keepAlive)
+        close();
+    else
+        m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
+}
+
+void HttpConnection::respondError(int status, const QString &message, const HttpRequest *request, bool keepAlive)
+{
+    const QByteArray body = protocol::compactJson(QJsonObject{
+        {QStringLiteral("error"), QString::fromLatin1(protocol::httpReasonPhrase(status)).toLower().replace(u' ', u'_')},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("message"), message},
+    });
+    respond(status, "application/json", body, request, {}, keepAlive);
+}
+
+void HttpConnection::onReadyRead()
+{
+    protocol::HttpLimits limits;
+    while (m_socket && !m_closing) {
+        const qint64 avail = m_socket->bytesAvailable();
+        if (avail <= 0)
+            return;
+        const QByteArray peeked = m_socket->peek(std::min<qint64>(avail, limits.maxHead + 1));
+        const protocol::HttpParseResult r = protocol::parseHttpHead(peeked, limits);
+        if (r.status == protocol::HttpParseResult::Incomplete) {
+            m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+            return;
+        }
+        if (r.status == protocol::HttpParseResult::Error) {
+            m_ctx.stats().countHttp(true);
+            qCDebug(fxServerLog) << "bad HTTP request from" << m_socket->peerAddress().toString() << r.error;
+            respondError(r.errorStatus, r.error, nullptr, false);
+            return;
+        }
+        const HttpRequest &req = r.request;
+        if (req.isWebSocketUpgrade()) {
+            // The shard takes the socket (or answers with an error); nothing more to read here.
+            m_shard->routeUpgrade(this, req);
+            return;
+        }
+        const qint64 total = r.headLength + req.contentLength;
+        if (avail < total) {
+            m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+            return;
+        }
+        m_socket->skip(r.headLength);
+        const QByteArray body = req.contentLength ? m_socket->read(req.contentLength) : QByteArray();
+        m_timer.stop();
+        handle(req, body);
+    }
+}
+
+void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
+{
+    const bool keepAlive = req.keepAlive();
+    if (m_shard->routeHttp(this, req, body))
+        return;
+    const QByteArray &path = req.path;
+    const bool get = req.method == "GET" || req.method == "HEAD";
+    if (req.method == "OPTIONS") {
+        m_ctx.stats().countHttp(false);
+        protocol::HttpHeaders h{{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                                {"Access-Control-Allow-Headers", req.header("access-control-request-headers").isEmpty()
+                                                                     ? QByteArray("Content-Type")
+                                                                     : req.header("access-control-request-headers")},
+                                {"Access-Control-Max-Age", "86400"}};
+        respond(204, {}, {}, &req, h, keepAlive);
+        return;
+    }
+    if (path == "/health") {
+        m_ctx.stats().countHttp(false);
+        if (!get)
+            return respondError(405, QStringLiteral("use GET /health"), &req, keepAlive);
+        const QJsonObject health = m_ctx.healthPayload();
+        respond(200, "application/json", protocol::compactJson(health), &req, {{"Cache-Control", "no-store"}}, keepAlive);
+        return;
+    }
+    if (path == "/metrics") {
+        m_ctx.stats().countHttp(false);
+        if (!get)
+            return respondError(405, QStringLiteral("use GET /metrics"), &req, keepAlive);
+        respond(200, "text/plain; version=0.0.4; charset=utf-8", m_ctx.metricsText(), &req, {{"Cache-Control", "no-store"}}, keepAlive);
+        return;
+    }
+    m_ctx.stats().countHttp(true);
+    if (path == "/" || path == "/ws") {
+        respond(426, "application/json",
+                protocol::compactJson(QJsonObject{
+                    {QStringLiteral("error"), QStringLiteral("upgrade_required")},
+                    {QStringLiteral("status"), 426},
+                    {QStringLiteral("message"), QStringLiteral("%1 is a WebSocket endpoint: connect with ws://host:port%1 "
+                                                               "(plain JSON) or a Socket.IO client at /socket.io/")
+                                                    .arg(QString::fromUtf8(path))},
+                }),
+                &req, {{"Upgrade", "websocket"}}, keepAlive);
+        return;
+    }
+    respondError(404, QStringLiteral("no such path: %1 (endpoints: / and /ws for WebSocket, /socket.io/, /health, /metrics)")
+                          .arg(QString::fromUtf8(path.left(200))),
+                 &req, keepAlive);
+}
+
+} // namespace fx::server

@@ -1,0 +1,53 @@
+#pragma once
+
+// One accepted TCP connection until it becomes a WebSocket (or for its whole life when it
+// only speaks plain HTTP: /health, /metrics, errors, and Socket.IO long-polling later).
+// Reads request heads with peek() so that an upgrade request stays in the socket for
+// QWebSocketServer::handleConnection. Lives on, and is only touched by, its shard's thread.
+
+#include "protocol/httpcodec.h"
+
+#include <QBasicTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace fx::server {
+
+class IoShard;
+class ServerContext;
+
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpConnection)
+
+public:
+    HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context);
+    ~HttpConnection() override;
+
+    // Hands the socket over (WebSocket upgrade); this object then deletes itself.
+    QTcpSocket *releaseSocket();
+    // Writes a response; closes the connection afterwards unless keepAlive.
+    void respond(int status, QByteArrayView contentType, QByteArrayView body, const protocol::HttpRequest *request,
+                 protocol::HttpHeaders headers = {}, bool keepAlive = true);
+    // A JSON error body {"error": ..., "message": ...}.
+    void respondError(int status, const QString &message, const protocol::HttpRequest *request, bool keepAlive = false);
+    void close();
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void onReadyRead();
+    void handle(const protocol::HttpRequest &request, const QByteArray &body);
+    protocol::HttpHeaders corsHeaders(const protocol::HttpRequest *request) const;
+
+    QPointer<QTcpSocket> m_socket;
+    IoShard *m_shard;
+    ServerContext &m_ctx;
+    QBasicTimer m_timer;
+    bool m_closing = false;
+};
+
+} // namespace fx::server

@@ -1,0 +1,444 @@
+#include "server/ioshard.h"
+
+#include "core/timeutil.h"
+#include "protocol/envelope.h"
+#include "protocol/wsframe.h"
+#include "server/httpconnection.h"
+#include "server/servercontext.h"
+#include "server/serverlog.h"
+#include "server/session.h"
+#include "server/wsjsonsession.h"
+
+#include <QJsonArray>
+#include <QMetaMethod>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketCorsAuthenticator>
+#include <QWebSocketServer>
+
+#include <unistd.h>
+
+namespace fx::server {
+
+using protocol::ErrorCode;
+
+// RFC 6455 registry: 1013 Try Again Later (Qt 6.4 has no enumerator for it).
+static constexpr auto kCloseTryAgainLater = QWebSocketProtocol::CloseCode(1013);
+
+IoShard::IoShard(int index, ServerContext &context)
+    : m_index(index)
+    , m_ctx(context)
+    , m_counters(context.stats().shard(index))
+    , m_wsServer(new QWebSocketServer(QStringLiteral("FX Monitor"), QWebSocketServer::NonSecureMode, this))
+    , m_tick(new QTimer(this))
+    , m_shutdownDeadline(new QTimer(this))
+    , m_rooms(context.instruments().size(), &context.stats())
+    , m_prices(context.instruments().size())
+    , m_handler(context, m_rooms, m_prices)
+{
+    m_wsServer->setMaxPendingConnections(1 << 20);
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &IoShard::onWebSocketConnection);
+    connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
+            [this](QWebSocketCorsAuthenticator *auth) {
+                auth->setAllowed(auth->origin().isEmpty() || m_ctx.options().originAllowed(auth->origin().toUtf8()));
+            });
+
+    const auto &o = context.options();
+    const int period = std::clamp(std::min(o.pingIntervalMs, o.pingTimeoutMs) / 4, 5, 1000);
+    m_tick->setInterval(period);
+    m_tick->setTimerType(Qt::CoarseTimer);
+    connect(m_tick, &QTimer::timeout, this, &IoShard::onTick);
+    m_tick->start();
+
+    m_shutdownDeadline->setSingleShot(true);
+    m_shutdownDeadline->setInterval(1500);
+    connect(m_shutdownDeadline, &QTimer::timeout, this, [this] {
+        // Clients that did not finish the close handshake in time are cut off.
+        for (Session *s : m_sessions) {
+            if (s->transportClosed)
+                continue;
+            if (s->protocol() == WireProtocol::PlainJson)
+                if (QWebSocket *ws = static_cast<WsJsonSession *>(s)->socket())
+                    ws->abort();
+            s->transportClosed = true;
+        }
+        scheduleReap();
+    });
+}
+
+IoShard::~IoShard()
+{
+    for (Session *s : m_sessions) {
+        m_rooms.leaveAll(s);
+        m_ctx.stats().removeClient();
+        delete s;
+    }
+    m_sessions.clear();
+}
+
+void IoShard::adoptSocket(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(fxServerLog) << "cannot adopt accepted socket:" << socket->errorString();
+        delete socket;
+        ::close(int(descriptor));
+        return;
+    }
+    if (m_shuttingDown) {
+        socket->abort();
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    new HttpConnection(socket, this, m_ctx);
+}
+
+void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request)
+{
+    const QByteArray &path = request.path;
+    if (path == "/" || path == "/ws") {
+        if (request.method != "GET") {
+            m_ctx.stats().countHttp(true);
+            connection->respondError(400, QStringLiteral("a WebSocket upgrade must be a GET request"), &request, false);
+            return;
+        }
+        QTcpSocket *socket = connection->releaseSocket();
+        m_handovers.append(socket);
+        m_wsServer->handleConnection(socket);
+        return;
+    }
+    m_ctx.stats().countHttp(true);
+    connection->respondError(404, QStringLiteral("no WebSocket endpoint at %1 (use / or /ws, or /socket.io/)")
+                                      .arg(QString::fromUtf8(path.left(200))),
+                             &request, false);
+}
+
+bool IoShard::routeHttp(HttpConnection *, const protocol::HttpRequest &, const QByteArray &)
+{
+    return false;
+}
+
+QTcpSocket *IoShard::takeHandover(QWebSocket *ws)
+{
+    QTcpSocket *found = nullptr;
+    for (qsizetype i = m_handovers.size() - 1; i >= 0; --i) {
+        QTcpSocket *t = m_handovers.at(i);
+        if (!t) {
+            m_handovers.removeAt(i);
+            continue;
+        }
+        if (!found && t->peerPort() == ws->peerPort() && t->peerAddress() == ws->peerAddress()) {
+            found = t;
+            m_handovers.removeAt(i);
+        }
+    }
+    return found;
+}
+
+void IoShard::onWebSocketConnection()
+{
+    while (m_wsServer->hasPendingConnections()) {
+        QWebSocket *ws = m_wsServer->nextPendingConnection();
+        if (!ws)
+            break;
+        ws->setParent(nullptr);
+        QTcpSocket *tcp = takeHandover(ws);
+        if (!tcp || m_shuttingDown) {
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+        if (!m_ctx.stats().tryAddClient()) {
+            // Full: tell the client why in both ways it can read, then close with 1013.
+            m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
+            const Reply err = m_handler.error(ErrorCode::ServerFull,
+                                              QStringLiteral("the server is full (%1 clients); try again later")
+                                                  .arg(m_ctx.options().maxClients));
+            tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
+            ws->close(kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
+            connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+            QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+            continue;
+        }
+        const auto &o = m_ctx.options();
+        ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
+        ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
+        auto *s = new WsJsonSession(ws, tcp, m_counters, o, core::nowMicros());
+        const qint64 now = core::monotonicMillis();
+        s->nextPingAtMs = now + o.pingIntervalMs;
+
+        connect(ws, &QWebSocket::textMessageReceived, this, [this, s](const QString &text) { onText(s, text); });
+        connect(ws, &QWebSocket::binaryMessageReceived, this, [this, s](const QByteArray &data) { onBinary(s, data.size()); });
+        connect(ws, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &) {
+            s->lastRttMs = qint64(elapsed);
+            s->pongDeadlineMs = 0;
+            s->nextPingAtMs = core::monotonicMillis() + m_ctx.options().pingIntervalMs;
+        });
+        connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [s](QAbstractSocket::SocketError) {
+            // The connection broke without a close handshake.
+            s->markDead(DisconnectReason::Vanished);
+        });
+        connect(ws, &QWebSocket::disconnected, this, [this, s, ws] {
+            if (ws->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData && !s->isDead()) {
+                m_ctx.stats().countError(ErrorCode::MessageTooLarge);
+                s->markDead(DisconnectReason::MessageTooLarge);
+            }
+            s->markDead(DisconnectReason::ClientClosed);
+            s->transportClosed = true;
+            scheduleReap();
+        });
+        connect(tcp, &QTcpSocket::bytesWritten, this, [s] { s->onBytesWritten(); });
+
+        addSession(s);
+        const Reply hello = m_handler.welcome(*s);
+        s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
+    }
+}
+
+void IoShard::addSession(Session *s)
+{
+    s->shardSlot = int(m_sessions.size());
+    m_sessions.push_back(s);
+    qCDebug(fxServerLog) << "client" << s->id() << "connected from" << s->peer() << "on shard" << m_index;
+    if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientConnected)))
+        Q_EMIT clientConnected(infoOf(s));
+}
+
+void IoShard::onText(WsJsonSession *s, const QString &text)
+{
+    if (s->isDead())
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    m_counters.add(m_counters.bytesReceived, quint64(utf8.size()));
+    s->pongDeadlineMs = 0; // any message shows the client is alive
+
+    switch (s->admitRequest(core::monotonicMillis(), m_ctx.options())) {
+    case Session::Admission::Accept:
+        break;
+    case Session::Admission::Drop:
+        m_ctx.stats().countError(ErrorCode::RateLimited);
+        return;
+    case Session::Admission::DropAndNotify: {
+        const auto &o = m_ctx.options();
+        sendReply(s, m_handler.error(ErrorCode::RateLimited,
+                                     QStringLiteral("too many requests: at most %1 per second (bursts of %2); "
+                                                    "requests over the limit are dropped").arg(o.rateLimit).arg(o.rateBurst),
+                                     {}, QJsonObject{{QStringLiteral("dropped"), qint64(s->droppedRequests())},
+                                                     {QStringLiteral("limit_per_second"), o.rateLimit},
+                                                     {QStringLiteral("burst"), o.rateBurst}}),
+                  QJsonValue::Undefined);
+        return;
+    }
+    case Session::Admission::Close:
+        m_ctx.stats().countError(ErrorCode::RateLimited);
+        qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: over the rate limit for too long";
+        s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("RATE_LIMITED"));
+        return;
+    }
+
+    const auto decoded = protocol::decodeEnvelope(utf8);
+    if (const auto *err = std::get_if<protocol::EnvelopeError>(&decoded)) {
+        sendReply(s, m_handler.error(err->code, err->message, err->event), err->id);
+        return;
+    }
+    const auto &req = std::get<protocol::ClientRequest>(decoded);
+    dispatch(s, req.event, req.data, req.id);
+}
+
+void IoShard::onBinary(WsJsonSession *s, qsizetype size)
+{
+    if (s->isDead())
+        return;
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    m_counters.add(m_counters.bytesReceived, quint64(size));
+    sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                 QStringLiteral("binary frames are not supported; send JSON text frames like "
+                                                "{\"event\": \"subscribe\", \"data\": {\"pairs\": [\"EUR_USD\"]}}")),
+              QJsonValue::Undefined);
+}
+
+void IoShard::dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag)
+{
+    QList<Reply> replies;
+    m_handler.handle(*s, event, data, &replies);
+    for (const Reply &r : replies)
+        sendReply(s, r, replyTag);
+}
+
+void IoShard::sendReply(Session *s, const Reply &r, const QJsonValue &replyTag)
+{
+    s->sendEvent(r.event, r.data, replyTag);
+}
+
+void IoShard::deliver(const BroadcastBatch &batch)
+{
+    for (const BroadcastPtr &bp : batch) {
+        const Broadcast &b = *bp;
+        m_counters.add(m_counters.broadcasts);
+        if (b.conflatable)
+            m_prices.update(b.roomA, b);
+        switch (b.scope) {
+        case Broadcast::Scope::Room:
+            if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
+                for (Session *s : m_rooms.members(b.roomA))
+                    s->deliver(b);
+            break;
+        case Broadcast::Scope::TwoRooms:
+            if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
+                for (Session *s : m_rooms.members(b.roomA))
+                    s->deliver(b);
+            if (b.roomB >= 0 && b.roomB < m_rooms.roomCount())
+                for (Session *s : m_rooms.members(b.roomB))
+                    if (!s->inRoom(b.roomA)) // once per client
+                        s->deliver(b);
+            break;
+        case Broadcast::Scope::Everyone:
+            for (Session *s : m_sessions)
+                s->deliver(b);
+            break;
+        }
+    }
+}
+
+void IoShard::scheduleReap()
+{
+    if (m_reapScheduled)
+        return;
+    m_reapScheduled = true;
+    QMetaObject::invokeMethod(this, &IoShard::reap, Qt::QueuedConnection);
+}
+
+void IoShard::reap()
+{
+    m_reapScheduled = false;
+    for (size_t i = 0; i < m_sessions.size();) {
+        Session *s = m_sessions[i];
+        if (!(s->isDead() && s->transportClosed)) {
+            ++i;
+            continue;
+        }
+        m_rooms.leaveAll(s);
+        Session *last = m_sessions.back();
+        m_sessions[i] = last;
+        last->shardSlot = int(i);
+        m_sessions.pop_back();
+        m_ctx.stats().removeClient();
+        m_ctx.stats().countDisconnect(s->deathReason());
+        qCDebug(fxServerLog) << "client" << s->id() << s->peer() << "gone:" << disconnectReasonName(s->deathReason());
+        if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientDisconnected))) {
+            ClientInfo info = infoOf(s);
+            info.disconnectReason = disconnectReasonName(s->deathReason());
+            Q_EMIT clientDisconnected(info);
+        }
+        delete s;
+    }
+    if (m_shuttingDown && m_sessions.empty()) {
+        m_shutdownDeadline->stop();
+        Q_EMIT drained();
+    }
+}
+
+void IoShard::onTick()
+{
+    const qint64 now = core::monotonicMillis();
+    const auto &o = m_ctx.options();
+    for (Session *s : m_sessions) {
+        if (s->isDead())
+            continue;
+        if (s->protocol() == WireProtocol::PlainJson) {
+            if (s->pongDeadlineMs && now > s->pongDeadlineMs) {
+                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "dropped: no pong within" << o.pingTimeoutMs << "ms";
+                s->disconnect(DisconnectReason::KeepaliveTimeout, QWebSocketProtocol::CloseCodeGoingAway,
+                              QStringLiteral("PING_TIMEOUT"));
+                continue;
+            }
+            if (!s->pongDeadlineMs && now >= s->nextPingAtMs) {
+                if (QWebSocket *ws = static_cast<WsJsonSession *>(s)->socket())
+                    ws->ping();
+                s->pongDeadlineMs = now + o.pingTimeoutMs;
+                s->nextPingAtMs = now + o.pingIntervalMs;
+            }
+        }
+        if (s->queuedBytes() > o.softQueueLimit()) {
+            if (!s->backloggedSinceMs)
+                s->backloggedSinceMs = now;
+            else if (now - s->backloggedSinceMs > o.slowConsumerGraceMs) {
+                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: backlogged for"
+                                    << (now - s->backloggedSinceMs) << "ms";
+                s->disconnect(DisconnectReason::SlowConsumer, QWebSocketProtocol::CloseCodePolicyViolated,
+                              QStringLiteral("SLOW_CONSUMER"));
+            }
+        } else {
+            s->backloggedSinceMs = 0;
+        }
+    }
+}
+
+void IoShard::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_tick->stop();
+    for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
+        c->close();
+    for (const QPointer<QTcpSocket> &t : std::as_const(m_handovers))
+        if (t)
+            t->abort();
+    m_handovers.clear();
+    for (Session *s : m_sessions)
+        s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    if (m_sessions.empty()) {
+        QMetaObject::invokeMethod(this, &IoShard::drained, Qt::QueuedConnection);
+        return;
+    }
+    m_shutdownDeadline->start();
+}
+
+bool IoShard::kick(const QByteArray &clientId)
+{
+    for (Session *s : m_sessions) {
+        if (s->id() != clientId || s->isDead())
+            continue;
+        qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected by the operator";
+        s->disconnect(DisconnectReason::Kicked, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("disconnected by the operator"));
+        return true;
+    }
+    return false;
+}
+
+ClientInfo IoShard::infoOf(const Session *s) const
+{
+    ClientInfo i;
+    i.id = s->id();
+    i.peer = s->peer();
+    i.protocol = s->protocol() == WireProtocol::PlainJson ? QStringLiteral("websocket") : QStringLiteral("socket.io");
+    i.transport = s->transportName();
+    i.connectedAtMicros = s->connectedAtMicros();
+    for (int r = 0; r < m_rooms.roomCount(); ++r)
+        if (s->inRoom(r))
+            i.rooms << m_ctx.instruments().room(r);
+    i.messagesSent = s->messagesSent;
+    i.bytesSent = s->bytesSent;
+    i.messagesReceived = s->messagesReceived;
+    i.rttMs = s->lastRttMs;
+    i.queuedBytes = s->queuedBytes();
+    return i;
+}
+
+QList<ClientInfo> IoShard::clients() const
+{
+    QList<ClientInfo> out;
+    out.reserve(qsizetype(m_sessions.size()));
+    for (const Session *s : m_sessions)
+        if (!s->isDead())
+            out.append(infoOf(s));
+    return out;
+}
+
+} // namespace fx::server

@@ -1,0 +1,109 @@
+#pragma once
+
+// One I/O thread's share of the server. Thread contract: an IoShard and everything it owns
+// (HTTP connections, sessions, QWebSockets, their QTcpSockets, rooms, price book, timers)
+// live on the shard's QThread and are touched only there. Other threads reach a shard only
+// through queued calls: adoptSocket(), deliver(), shutdown(), kick(), snapshot requests.
+
+#include "protocol/httpcodec.h"
+#include "server/broadcast.h"
+#include "server/pricebook.h"
+#include "server/requesthandler.h"
+#include "server/roomregistry.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <vector>
+
+class QTcpSocket;
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace fx::server {
+
+class HttpConnection;
+class ServerContext;
+struct ShardCounters;
+class Session;
+class WsJsonSession;
+
+// One row of the clients table (GUI, storage), copied out of the shard.
+struct ClientInfo
+{
+    QByteArray id;
+    QString peer;
+    QString protocol;  // "websocket" (plain JSON) or "socket.io"
+    QString transport; // "websocket" or "polling"
+    qint64 connectedAtMicros = 0;
+    QStringList rooms;
+    quint64 messagesSent = 0;
+    quint64 bytesSent = 0;
+    quint64 messagesReceived = 0;
+    qint64 rttMs = -1;
+    qint64 queuedBytes = 0;
+    QString disconnectReason; // set when the client is gone
+};
+
+class IoShard final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IoShard)
+
+public:
+    IoShard(int index, ServerContext &context);
+    ~IoShard() override;
+
+    int index() const { return m_index; }
+
+    // --- queued from other threads ---
+    void adoptSocket(qintptr descriptor);
+    void deliver(const BroadcastBatch &batch);
+    // Closes every client with 1001 (going away); emits drained() when none is left.
+    void shutdown();
+    // Disconnects one client (operator action); false when it is not on this shard.
+    bool kick(const QByteArray &clientId);
+    QList<ClientInfo> clients() const;
+
+    // --- shard thread, from HttpConnection ---
+    void routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request);
+    // True when the request was taken (Socket.IO long-polling); false for the generic routes.
+    bool routeHttp(HttpConnection *connection, const protocol::HttpRequest &request, const QByteArray &body);
+
+Q_SIGNALS:
+    void drained();
+    void clientConnected(const fx::server::ClientInfo &info);
+    void clientDisconnected(const fx::server::ClientInfo &info);
+
+private:
+    void onWebSocketConnection();
+    void addSession(Session *s);
+    void onText(WsJsonSession *s, const QString &text);
+    void onBinary(WsJsonSession *s, qsizetype size);
+    void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
+    void sendReply(Session *s, const Reply &r, const QJsonValue &replyTag);
+    void scheduleReap();
+    void reap();
+    void onTick();
+    ClientInfo infoOf(const Session *s) const;
+    QTcpSocket *takeHandover(QWebSocket *ws);
+
+    int m_index;
+    ServerContext &m_ctx;
+    ShardCounters &m_counters;
+    QWebSocketServer *m_wsServer;
+    QTimer *m_tick;
+    QTimer *m_shutdownDeadline;
+    RoomRegistry m_rooms;
+    PriceBook m_prices;
+    RequestHandler m_handler;
+    std::vector<Session *> m_sessions;
+    QList<QPointer<QTcpSocket>> m_handovers; // sockets given to QWebSocketServer, not yet upgraded
+    bool m_reapScheduled = false;
+    bool m_shuttingDown = false;
+};
+
+} // namespace fx::server
+
+Q_DECLARE_METATYPE(fx::server::ClientInfo)

@@ -1,0 +1,246 @@
+#include "server/requesthandler.h"
+
+#include "core/timeutil.h"
+#include "core/version.h"
+#include "protocol/envelope.h"
+#include "server/pricebook.h"
+#include "server/roomregistry.h"
+#include "server/servercontext.h"
+#include "server/session.h"
+
+#include <QJsonArray>
+
+namespace fx::server {
+
+using protocol::ClientEvent;
+using protocol::ErrorCode;
+namespace ev = protocol::event;
+
+static Reply makeReply(QStringView event, const QJsonObject &data)
+{
+    return Reply{event.toString(), protocol::compactJson(data)};
+}
+
+RequestHandler::RequestHandler(ServerContext &context, RoomRegistry &rooms, const PriceBook &prices)
+    : m_ctx(context), m_rooms(rooms), m_prices(prices)
+{
+}
+
+Reply RequestHandler::error(ErrorCode code, const QString &message, const QString &event, const QJsonObject &details)
+{
+    m_ctx.stats().countError(code);
+    return makeReply(ev::Error, QJsonObject{
+        {QStringLiteral("code"), protocol::errorCodeName(code)},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("event"), event.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(event)},
+        {QStringLiteral("details"), details},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    });
+}
+
+Reply RequestHandler::welcome(const Session &session) const
+{
+    const auto &o = m_ctx.options();
+    return makeReply(ev::ConnectionEstablished, QJsonObject{
+        {QStringLiteral("client_id"), QString::fromLatin1(session.id())},
+        {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
+        {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
+        {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
+        {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    });
+}
+
+void RequestHandler::handle(Session &s, const QString &event, const QJsonObject &data, QList<Reply> *out)
+{
+    switch (protocol::clientEventFromName(event)) {
+    case ClientEvent::Subscribe: return subscribe(s, data, out);
+    case ClientEvent::Unsubscribe: return unsubscribe(s, data, out);
+    case ClientEvent::GetSubscriptions: return subscriptions(s, out);
+    case ClientEvent::RequestPrice: return requestPrice(data, out);
+    case ClientEvent::RequestAllPrices: return requestAllPrices(out);
+    case ClientEvent::GetServerStats: out->append(makeReply(ev::ServerStats, m_ctx.statsPayload())); return;
+    case ClientEvent::Ping: return ping(data, out);
+    case ClientEvent::Unknown: break;
+    }
+    out->append(error(ErrorCode::UnknownEvent,
+                      QStringLiteral("unknown event \"%1\"; known events: subscribe, unsubscribe, get_subscriptions, "
+                                     "request_price, request_all_prices, get_server_stats, ping").arg(event.left(64)),
+                      event.left(64)));
+}
+
+bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QList<int> *valid,
+                               QStringList *invalid, QList<Reply> *out)
+{
+    const auto &inst = m_ctx.instruments();
+    const QJsonValue pairs = data.value(QStringLiteral("pairs"));
+    auto all = [&] {
+        for (int i = 0; i < inst.size(); ++i)
+            valid->append(i);
+        return true;
+    };
+    if (pairs.isUndefined() || pairs.isNull())
+        return all();
+    QJsonArray list;
+    if (pairs.isString()) {
+        if (pairs.toString().compare(QStringLiteral("all"), Qt::CaseInsensitive) == 0)
+            return all();
+        list.append(pairs);
+    } else if (pairs.isArray()) {
+        list = pairs.toArray();
+    } else {
+        out->append(error(ErrorCode::InvalidPayload,
+                          QStringLiteral("\"pairs\" must be \"all\" or an array of pair names like [\"EUR_USD\"]"), event));
+        return false;
+    }
+    if (list.isEmpty()) {
+        out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"pairs\" is an empty list"), event));
+        return false;
+    }
+    if (list.size() > 1000) {
+        out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"pairs\" lists more than 1000 entries"), event));
+        return false;
+    }
+    for (const QJsonValue &v : list) {
+        if (!v.isString()) {
+            out->append(error(ErrorCode::InvalidPayload, QStringLiteral("every entry of \"pairs\" must be a string"), event));
+            return false;
+        }
+        const QString name = v.toString();
+        if (name.compare(QStringLiteral("all"), Qt::CaseInsensitive) == 0) {
+            valid->clear();
+            return all();
+        }
+        const int idx = inst.lookup(name);
+        if (idx < 0) {
+            if (!invalid->contains(name))
+                invalid->append(name.left(64));
+        } else if (!valid->contains(idx)) {
+            valid->append(idx);
+        }
+    }
+    if (valid->isEmpty()) {
+        out->append(error(ErrorCode::InvalidPair,
+                          QStringLiteral("no valid pair in the request; available pairs: %1").arg(inst.pairs().join(QStringLiteral(", "))),
+                          event, QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(*invalid)},
+                                             {QStringLiteral("available_pairs"), QJsonArray::fromStringList(inst.pairs())}}));
+        return false;
+    }
+    return true;
+}
+
+void RequestHandler::subscribe(Session &s, const QJsonObject &data, QList<Reply> *out)
+{
+    QList<int> valid;
+    QStringList invalid;
+    if (!readPairs(data, QStringLiteral("subscribe"), &valid, &invalid, out))
+        return;
+    QJsonArray pairs, rooms;
+    for (int idx : valid) {
+        m_rooms.join(&s, idx);
+        pairs.append(m_ctx.instruments().pair(idx));
+        rooms.append(m_ctx.instruments().room(idx));
+    }
+    out->append(makeReply(ev::SubscriptionConfirmed, QJsonObject{
+        {QStringLiteral("pairs"), pairs},
+        {QStringLiteral("rooms"), rooms},
+        {QStringLiteral("pair_count"), pairs.size()},
+        {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
+        {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    }));
+}
+
+void RequestHandler::unsubscribe(Session &s, const QJsonObject &data, QList<Reply> *out)
+{
+    QList<int> valid;
+    QStringList invalid;
+    if (!readPairs(data, QStringLiteral("unsubscribe"), &valid, &invalid, out))
+        return;
+    QJsonArray pairs;
+    for (int idx : valid) {
+        m_rooms.leave(&s, idx);
+        pairs.append(m_ctx.instruments().pair(idx));
+    }
+    out->append(makeReply(ev::UnsubscriptionConfirmed, QJsonObject{
+        {QStringLiteral("pairs"), pairs},
+        {QStringLiteral("pair_count"), pairs.size()},
+        {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
+        {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    }));
+}
+
+void RequestHandler::subscriptions(Session &s, QList<Reply> *out)
+{
+    QJsonArray pairs, rooms;
+    for (int i = 0; i < m_ctx.instruments().size(); ++i) {
+        if (!s.inRoom(i))
+            continue;
+        pairs.append(m_ctx.instruments().pair(i));
+        rooms.append(m_ctx.instruments().room(i));
+    }
+    out->append(makeReply(ev::SubscriptionsInfo, QJsonObject{
+        {QStringLiteral("pairs"), pairs},
+        {QStringLiteral("rooms"), rooms},
+        {QStringLiteral("pair_count"), pairs.size()},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    }));
+}
+
+void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
+{
+    static const QString event = QStringLiteral("request_price");
+    QJsonValue v = data.value(QStringLiteral("instrument"));
+    if (v.isUndefined() || v.isNull())
+        v = data.value(QStringLiteral("pair"));
+    if (v.isUndefined() || v.isNull()) {
+        out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"instrument\" is missing, e.g. {\"instrument\": \"EUR_USD\"}"), event));
+        return;
+    }
+    if (!v.isString()) {
+        out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"instrument\" must be a string"), event));
+        return;
+    }
+    const int idx = m_ctx.instruments().lookup(v.toString());
+    if (idx < 0) {
+        out->append(error(ErrorCode::InvalidPair, QStringLiteral("\"%1\" is not an available pair").arg(v.toString().left(64)), event,
+                          QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray{v.toString().left(64)}},
+                                      {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())}}));
+        return;
+    }
+    if (!m_prices.has(idx)) {
+        out->append(error(ErrorCode::PriceUnavailable,
+                          QStringLiteral("no price for %1 has been received yet").arg(m_ctx.instruments().pair(idx)), event,
+                          QJsonObject{{QStringLiteral("instrument"), m_ctx.instruments().pair(idx)}}));
+        return;
+    }
+    out->append(Reply{ev::PriceResponse.toString(), m_prices.payload(idx)});
+}
+
+void RequestHandler::requestAllPrices(QList<Reply> *out)
+{
+    QJsonObject prices;
+    for (int i = 0; i < m_prices.size(); ++i)
+        if (m_prices.has(i))
+            prices.insert(m_ctx.instruments().pair(i), m_prices.price(i));
+    out->append(makeReply(ev::AllPricesResponse, QJsonObject{
+        {QStringLiteral("prices"), prices},
+        {QStringLiteral("count"), prices.size()},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    }));
+}
+
+void RequestHandler::ping(const QJsonObject &data, QList<Reply> *out)
+{
+    QJsonValue ts = data.value(QStringLiteral("timestamp"));
+    if (ts.isUndefined())
+        ts = QJsonValue(QJsonValue::Null);
+    out->append(makeReply(ev::Pong, QJsonObject{
+        {QStringLiteral("client_timestamp"), ts},
+        {QStringLiteral("server_timestamp"), core::nowMillis()},
+        {QStringLiteral("server_time"), core::isoNow()},
+    }));
+}
+
+} // namespace fx::server

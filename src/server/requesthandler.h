@@ -1,0 +1,56 @@
+#pragma once
+
+// The application protocol of PROTOCOL.md §4-5, independent of the wire format: a decoded
+// request in, reply events out. Runs on the shard thread that owns the session.
+
+#include "protocol/contract.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace fx::server {
+
+class PriceBook;
+class RoomRegistry;
+class ServerContext;
+class Session;
+
+struct Reply
+{
+    QString event;
+    QByteArray data; // compact JSON object
+};
+
+class RequestHandler
+{
+public:
+    RequestHandler(ServerContext &context, RoomRegistry &rooms, const PriceBook &prices);
+
+    // Appends the replies to one request, in order. Every error reply is counted.
+    void handle(Session &session, const QString &event, const QJsonObject &data, QList<Reply> *out);
+
+    // An error event payload, counted in the statistics.
+    Reply error(protocol::ErrorCode code, const QString &message, const QString &event = {},
+                const QJsonObject &details = {});
+    // connection_established for a new client.
+    Reply welcome(const Session &session) const;
+
+private:
+    // Parses "pairs" (PROTOCOL.md §4): all / list; sets *all, fills valid indexes and invalid names.
+    bool readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
+                   QList<Reply> *out);
+    void subscribe(Session &s, const QJsonObject &data, QList<Reply> *out);
+    void unsubscribe(Session &s, const QJsonObject &data, QList<Reply> *out);
+    void subscriptions(Session &s, QList<Reply> *out);
+    void requestPrice(const QJsonObject &data, QList<Reply> *out);
+    void requestAllPrices(QList<Reply> *out);
+    void ping(const QJsonObject &data, QList<Reply> *out);
+
+    ServerContext &m_ctx;
+    RoomRegistry &m_rooms;
+    const PriceBook &m_prices;
+};
+
+} // namespace fx::server

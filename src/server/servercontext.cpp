@@ -1,0 +1,163 @@
+#include "server/servercontext.h"
+
+#include "core/timeutil.h"
+#include "core/version.h"
+
+#include <QJsonArray>
+
+namespace fx::server {
+
+ServerContext::ServerContext(ServerOptions options)
+    : m_options(std::move(options))
+    , m_stats(m_options.ioThreads, m_options.instruments.size(), m_options.maxClients)
+{
+    m_redis = QJsonObject{{QStringLiteral("connected"), false},
+                          {QStringLiteral("state"), QStringLiteral("not_configured")},
+                          {QStringLiteral("channels"), QJsonArray{}}};
+    m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
+}
+
+void ServerContext::setRedisStatus(const QJsonObject &status)
+{
+    QMutexLocker lock(&m_statusMutex);
+    m_redis = status;
+}
+
+void ServerContext::setDatabaseStatus(const QJsonObject &status)
+{
+    QMutexLocker lock(&m_statusMutex);
+    m_database = status;
+}
+
+void ServerContext::setStatsExtension(std::function<QJsonObject()> provider)
+{
+    QMutexLocker lock(&m_statusMutex);
+    m_extension = std::move(provider);
+}
+
+QJsonObject ServerContext::redisStatus() const
+{
+    QMutexLocker lock(&m_statusMutex);
+    return m_redis;
+}
+
+QJsonObject ServerContext::databaseStatus() const
+{
+    QMutexLocker lock(&m_statusMutex);
+    return m_database;
+}
+
+QJsonObject ServerContext::statsPayload() const
+{
+    const StatsSnapshot s = m_stats.snapshot();
+    QJsonObject rooms;
+    for (int i = 0; i < instruments().size(); ++i)
+        rooms.insert(instruments().room(i), s.roomSubscribers[size_t(i)]);
+    QJsonObject errors;
+    for (int i = 0; i < protocol::kErrorCodeCount; ++i)
+        errors.insert(protocol::errorCodeName(protocol::ErrorCode(i)), qint64(s.errors[size_t(i)]));
+    QJsonObject disconnects;
+    for (int i = 0; i < kDisconnectReasonCount; ++i)
+        disconnects.insert(disconnectReasonName(DisconnectReason(i)), qint64(s.disconnects[size_t(i)]));
+    QJsonObject o{
+        {QStringLiteral("connected_clients"), s.connectedClients},
+        {QStringLiteral("peak_clients"), s.peakClients},
+        {QStringLiteral("total_connections"), qint64(s.totalConnections)},
+        {QStringLiteral("max_clients"), s.maxClients},
+        {QStringLiteral("rooms"), rooms},
+        {QStringLiteral("messages_sent"), qint64(s.messagesSent)},
+        {QStringLiteral("messages_received"), qint64(s.messagesReceived)},
+        {QStringLiteral("bytes_sent"), qint64(s.bytesSent)},
+        {QStringLiteral("bytes_received"), qint64(s.bytesReceived)},
+        {QStringLiteral("conflated_updates"), qint64(s.conflated)},
+        {QStringLiteral("errors"), errors},
+        {QStringLiteral("disconnects"), disconnects},
+        {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
+        {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
+        {QStringLiteral("io_threads"), m_options.ioThreads},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    };
+    std::function<QJsonObject()> ext;
+    {
+        QMutexLocker lock(&m_statusMutex);
+        o.insert(QStringLiteral("redis"), m_redis);
+        o.insert(QStringLiteral("database"), m_database);
+        ext = m_extension;
+    }
+    if (ext) {
+        const QJsonObject extra = ext();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
+    }
+    return o;
+}
+
+QJsonObject ServerContext::healthPayload() const
+{
+    const StatsSnapshot s = m_stats.snapshot();
+    const QJsonObject redis = redisStatus();
+    const QJsonObject db = databaseStatus();
+    const bool redisOk = redis.value(QStringLiteral("connected")).toBool()
+                         || redis.value(QStringLiteral("state")).toString() == u"not_configured";
+    const QString dbState = db.value(QStringLiteral("state")).toString();
+    const bool dbOk = dbState == u"ok" || dbState == u"not_configured";
+    return QJsonObject{
+        {QStringLiteral("status"), (redisOk && dbOk) ? QStringLiteral("ok") : QStringLiteral("degraded")},
+        {QStringLiteral("clients"), s.connectedClients},
+        {QStringLiteral("max_clients"), s.maxClients},
+        {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
+        {QStringLiteral("redis"), redis},
+        {QStringLiteral("database"), db},
+        {QStringLiteral("version"), QString::fromLatin1(fx::kVersion)},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    };
+}
+
+QByteArray ServerContext::metricsText() const
+{
+    const StatsSnapshot s = m_stats.snapshot();
+    QByteArray out;
+    auto metric = [&out](const char *name, const char *type, const char *help) {
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+    };
+    auto value = [&out](const char *name, const QByteArray &labels, double v) {
+        out += name;
+        if (!labels.isEmpty())
+            out += '{' + labels + '}';
+        out += ' ' + QByteArray::number(v, 'g', 17) + '\n';
+    };
+    metric("fxmonitor_connected_clients", "gauge", "Clients connected now.");
+    value("fxmonitor_connected_clients", {}, s.connectedClients);
+    metric("fxmonitor_peak_clients", "gauge", "Most clients connected at once since start.");
+    value("fxmonitor_peak_clients", {}, s.peakClients);
+    metric("fxmonitor_max_clients", "gauge", "Configured client limit.");
+    value("fxmonitor_max_clients", {}, s.maxClients);
+    metric("fxmonitor_connections_total", "counter", "Clients accepted since start.");
+    value("fxmonitor_connections_total", {}, double(s.totalConnections));
+    metric("fxmonitor_messages_sent_total", "counter", "Messages sent to clients.");
+    value("fxmonitor_messages_sent_total", {}, double(s.messagesSent));
+    metric("fxmonitor_bytes_sent_total", "counter", "Bytes of messages sent to clients.");
+    value("fxmonitor_bytes_sent_total", {}, double(s.bytesSent));
+    metric("fxmonitor_messages_received_total", "counter", "Messages received from clients.");
+    value("fxmonitor_messages_received_total", {}, double(s.messagesReceived));
+    metric("fxmonitor_conflated_updates_total", "counter", "Price updates replaced by a newer one for a slow client.");
+    value("fxmonitor_conflated_updates_total", {}, double(s.conflated));
+    metric("fxmonitor_http_requests_total", "counter", "Plain HTTP requests served.");
+    value("fxmonitor_http_requests_total", {}, double(s.httpRequests));
+    metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
+    for (int i = 0; i < protocol::kErrorCodeCount; ++i)
+        value("fxmonitor_client_errors_total", "code=\"" + protocol::errorCodeName(protocol::ErrorCode(i)).toLatin1() + '"', double(s.errors[size_t(i)]));
+    metric("fxmonitor_disconnects_total", "counter", "Clients disconnected, by reason.");
+    for (int i = 0; i < kDisconnectReasonCount; ++i)
+        value("fxmonitor_disconnects_total", "reason=\"" + disconnectReasonName(DisconnectReason(i)).toLatin1() + '"', double(s.disconnects[size_t(i)]));
+    metric("fxmonitor_room_subscribers", "gauge", "Subscribers per room.");
+    for (int i = 0; i < instruments().size(); ++i)
+        value("fxmonitor_room_subscribers", "room=\"" + instruments().room(i).toLatin1() + '"', s.roomSubscribers[size_t(i)]);
+    metric("fxmonitor_redis_connected", "gauge", "1 when the Redis subscriber is connected.");
+    value("fxmonitor_redis_connected", {}, redisStatus().value(QStringLiteral("connected")).toBool() ? 1 : 0);
+    metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
+    value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
+    return out;
+}
+
+} // namespace fx::server

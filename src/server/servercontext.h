@@ -1,0 +1,51 @@
+#pragma once
+
+// State shared by every thread of one StreamServer: immutable options, lock-free statistics,
+// and the status of the components around the server (Redis, database), which other threads
+// set and readers copy under a mutex.
+
+#include "server/serveroptions.h"
+#include "server/serverstats.h"
+
+#include <QJsonObject>
+#include <QMutex>
+#include <functional>
+
+namespace fx::server {
+
+class ServerContext
+{
+public:
+    explicit ServerContext(ServerOptions options);
+
+    const ServerOptions &options() const { return m_options; }
+    const core::InstrumentSet &instruments() const { return m_options.instruments; }
+    ServerStats &stats() { return m_stats; }
+    const ServerStats &stats() const { return m_stats; }
+
+    // Any thread. Objects as shown in server_stats / health, e.g.
+    // {"connected": true, "state": "connected", "channels": [...]}.
+    void setRedisStatus(const QJsonObject &status);
+    void setDatabaseStatus(const QJsonObject &status);
+    // Extra fields merged into server_stats (e.g. market_sessions), computed on demand.
+    void setStatsExtension(std::function<QJsonObject()> provider);
+    QJsonObject redisStatus() const;
+    QJsonObject databaseStatus() const;
+
+    // PROTOCOL.md §5 server_stats payload.
+    QJsonObject statsPayload() const;
+    // GET /health body.
+    QJsonObject healthPayload() const;
+    // GET /metrics body (Prometheus text exposition 0.0.4).
+    QByteArray metricsText() const;
+
+private:
+    ServerOptions m_options;
+    ServerStats m_stats;
+    mutable QMutex m_statusMutex;
+    QJsonObject m_redis;
+    QJsonObject m_database;
+    std::function<QJsonObject()> m_extension;
+};
+
+} // namespace fx::server

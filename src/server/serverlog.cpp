@@ -1,0 +1,2 @@
+#include "server/serverlog.h"
+Q_LOGGING_CATEGORY(fxServerLog, "fx.server")

@@ -1,0 +1,84 @@
+#include "server/serverstats.h"
+
+#include "core/timeutil.h"
+
+namespace fx::server {
+
+QString disconnectReasonName(DisconnectReason r)
+{
+    switch (r) {
+    case DisconnectReason::ClientClosed: return QStringLiteral("client_closed");
+    case DisconnectReason::Vanished: return QStringLiteral("vanished");
+    case DisconnectReason::KeepaliveTimeout: return QStringLiteral("keepalive_timeout");
+    case DisconnectReason::MessageTooLarge: return QStringLiteral("message_too_large");
+    case DisconnectReason::RateLimited: return QStringLiteral("rate_limited");
+    case DisconnectReason::SlowConsumer: return QStringLiteral("slow_consumer");
+    case DisconnectReason::ServerFull: return QStringLiteral("server_full");
+    case DisconnectReason::Kicked: return QStringLiteral("kicked");
+    case DisconnectReason::Shutdown: return QStringLiteral("shutdown");
+    case DisconnectReason::ProtocolError: return QStringLiteral("protocol_error");
+    }
+    return {};
+}
+
+ServerStats::ServerStats(int shards, int rooms, int maxClients)
+    : m_roomsStorage(new std::atomic<int>[size_t(std::max(rooms, 1))])
+    , m_rooms(m_roomsStorage.get())
+    , m_roomCount(rooms)
+    , m_maxClients(maxClients)
+    , m_startedNs(core::monotonicNanos())
+{
+    for (int i = 0; i < shards; ++i)
+        m_shards.push_back(std::make_unique<ShardCounters>());
+    for (int i = 0; i < std::max(rooms, 1); ++i)
+        m_rooms[i].store(0);
+}
+
+bool ServerStats::tryAddClient()
+{
+    int cur = m_connected.load(std::memory_order_relaxed);
+    do {
+        if (cur >= m_maxClients)
+            return false;
+    } while (!m_connected.compare_exchange_weak(cur, cur + 1, std::memory_order_relaxed));
+    m_total.fetch_add(1, std::memory_order_relaxed);
+    int peak = m_peak.load(std::memory_order_relaxed);
+    while (cur + 1 > peak && !m_peak.compare_exchange_weak(peak, cur + 1, std::memory_order_relaxed)) {
+    }
+    return true;
+}
+
+void ServerStats::removeClient()
+{
+    m_connected.fetch_sub(1, std::memory_order_relaxed);
+}
+
+StatsSnapshot ServerStats::snapshot() const
+{
+    StatsSnapshot s;
+    s.connectedClients = m_connected.load(std::memory_order_relaxed);
+    s.peakClients = m_peak.load(std::memory_order_relaxed);
+    s.totalConnections = m_total.load(std::memory_order_relaxed);
+    s.maxClients = m_maxClients;
+    for (const auto &sh : m_shards) {
+        s.messagesSent += sh->messagesSent.load(std::memory_order_relaxed);
+        s.bytesSent += sh->bytesSent.load(std::memory_order_relaxed);
+        s.messagesReceived += sh->messagesReceived.load(std::memory_order_relaxed);
+        s.bytesReceived += sh->bytesReceived.load(std::memory_order_relaxed);
+        s.conflated += sh->conflated.load(std::memory_order_relaxed);
+        s.broadcasts += sh->broadcasts.load(std::memory_order_relaxed);
+    }
+    s.httpRequests = m_http.load(std::memory_order_relaxed);
+    s.httpErrors = m_httpErrors.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < s.errors.size(); ++i)
+        s.errors[i] = m_errors[i].load(std::memory_order_relaxed);
+    for (size_t i = 0; i < s.disconnects.size(); ++i)
+        s.disconnects[i] = m_disconnects[i].load(std::memory_order_relaxed);
+    s.roomSubscribers.resize(size_t(m_roomCount));
+    for (int i = 0; i < m_roomCount; ++i)
+        s.roomSubscribers[size_t(i)] = m_rooms[i].load(std::memory_order_relaxed);
+    s.uptimeSeconds = double(core::monotonicNanos() - m_startedNs) / 1e9;
+    return s;
+}
+
+} // namespace fx::server

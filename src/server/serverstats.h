@@ -1,0 +1,108 @@
+#pragma once
+
+// Counters of the streaming server. One model for every reader (server_stats, /health,
+// /metrics, the GUI). Hot counters live in per-shard blocks written by one I/O thread each and
+// summed by readers; rare events use shared atomics. No locks.
+
+#include "protocol/contract.h"
+
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace fx::server {
+
+// Why a client was disconnected by the server or went away.
+enum class DisconnectReason {
+    ClientClosed,     // close frame / EIO close from the client
+    Vanished,         // TCP closed without a close handshake
+    KeepaliveTimeout, // no pong in time
+    MessageTooLarge,  // close 1009
+    RateLimited,      // close 1008 after a sustained flood
+    SlowConsumer,     // send queue over the limit
+    ServerFull,       // refused at connect, close 1013
+    Kicked,           // operator disconnected it
+    Shutdown,         // server stopping, close 1001
+    ProtocolError,    // broken Engine.IO / Socket.IO framing
+};
+inline constexpr int kDisconnectReasonCount = 10;
+QString disconnectReasonName(DisconnectReason r);
+
+struct alignas(64) ShardCounters
+{
+    std::atomic<quint64> messagesSent{0};
+    std::atomic<quint64> bytesSent{0};
+    std::atomic<quint64> messagesReceived{0};
+    std::atomic<quint64> bytesReceived{0};
+    std::atomic<quint64> conflated{0}; // price updates replaced by a newer one for a slow client
+    std::atomic<quint64> broadcasts{0};
+
+    void add(std::atomic<quint64> &c, quint64 n = 1) { c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); }
+};
+
+struct StatsSnapshot
+{
+    int connectedClients = 0;
+    int peakClients = 0;
+    quint64 totalConnections = 0;
+    int maxClients = 0;
+    quint64 messagesSent = 0;
+    quint64 bytesSent = 0;
+    quint64 messagesReceived = 0;
+    quint64 bytesReceived = 0;
+    quint64 conflated = 0;
+    quint64 broadcasts = 0;
+    quint64 httpRequests = 0;
+    quint64 httpErrors = 0;
+    std::array<quint64, protocol::kErrorCodeCount> errors{};
+    std::array<quint64, kDisconnectReasonCount> disconnects{};
+    std::vector<int> roomSubscribers; // by pair index
+    double uptimeSeconds = 0;
+};
+
+class ServerStats
+{
+public:
+    ServerStats(int shards, int rooms, int maxClients);
+
+    ShardCounters &shard(int i) { return *m_shards[size_t(i)]; }
+
+    // Reserves a client slot; false when the server is full.
+    bool tryAddClient();
+    void removeClient();
+    int connectedClients() const { return m_connected.load(std::memory_order_relaxed); }
+
+    void roomJoined(int room) { m_rooms[size_t(room)].fetch_add(1, std::memory_order_relaxed); }
+    void roomLeft(int room) { m_rooms[size_t(room)].fetch_sub(1, std::memory_order_relaxed); }
+
+    void countError(protocol::ErrorCode code) { m_errors[size_t(code)].fetch_add(1, std::memory_order_relaxed); }
+    void countDisconnect(DisconnectReason r) { m_disconnects[size_t(r)].fetch_add(1, std::memory_order_relaxed); }
+    void countHttp(bool error)
+    {
+        m_http.fetch_add(1, std::memory_order_relaxed);
+        if (error)
+            m_httpErrors.fetch_add(1, std::memory_order_relaxed);
+    }
+
+    StatsSnapshot snapshot() const;
+
+private:
+    std::vector<std::unique_ptr<ShardCounters>> m_shards;
+    std::unique_ptr<std::atomic<int>[]> m_roomsStorage;
+    std::atomic<int> *m_rooms;
+    int m_roomCount;
+    int m_maxClients;
+    std::atomic<int> m_connected{0};
+    std::atomic<int> m_peak{0};
+    std::atomic<quint64> m_total{0};
+    std::atomic<quint64> m_http{0};
+    std::atomic<quint64> m_httpErrors{0};
+    std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
+    std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
+    qint64 m_startedNs;
+};
+
+} // namespace fx::server

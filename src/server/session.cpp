@@ -1,0 +1,60 @@
+#include "server/session.h"
+
+#include "server/serveroptions.h"
+
+#include <QRandomGenerator>
+
+namespace fx::server {
+
+Session::Session(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros)
+    : m_id(std::move(id)), m_protocol(protocol), m_peer(std::move(peer)), m_connectedAt(connectedAtMicros)
+{
+}
+
+Session::~Session() = default;
+
+void Session::markDead(DisconnectReason reason)
+{
+    if (m_dead)
+        return;
+    m_dead = true;
+    m_reason = reason;
+}
+
+Session::Admission Session::admitRequest(qint64 nowMs, const ServerOptions &options)
+{
+    if (m_tokens < 0) {
+        m_tokens = options.rateBurst;
+        m_lastRefillMs = nowMs;
+    }
+    const double elapsed = double(std::max<qint64>(0, nowMs - m_lastRefillMs));
+    m_tokens = std::min<double>(options.rateBurst, m_tokens + elapsed * options.rateLimit / 1000.0);
+    m_lastRefillMs = nowMs;
+    // The flood is over once the bucket has refilled to half.
+    if (m_limitedSinceMs && m_tokens >= options.rateBurst / 2.0)
+        m_limitedSinceMs = 0;
+    if (m_tokens >= 1.0) {
+        m_tokens -= 1.0;
+        return Admission::Accept;
+    }
+    ++m_dropped;
+    if (!m_limitedSinceMs)
+        m_limitedSinceMs = nowMs;
+    if (nowMs - m_limitedSinceMs > options.rateLimitCloseAfterMs)
+        return Admission::Close;
+    if (nowMs - m_lastNoticeMs >= 1000) {
+        m_lastNoticeMs = nowMs;
+        return Admission::DropAndNotify;
+    }
+    return Admission::Drop;
+}
+
+QByteArray newSessionId()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    const QByteArray raw(reinterpret_cast<const char *>(words), 15);
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+} // namespace fx::server

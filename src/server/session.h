@@ -1,0 +1,97 @@
+#pragma once
+
+// One logical client of the streaming server, whatever its wire format: its rooms, counters,
+// rate limit and keep-alive state. Owned by exactly one IoShard and touched only on that
+// shard's thread. Subclasses put bytes on the wire (WsJsonSession: plain JSON over
+// WebSocket; the Socket.IO session later).
+
+#include "server/broadcast.h"
+#include "server/serverstats.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QString>
+#include <vector>
+
+namespace fx::server {
+
+struct ServerOptions;
+
+enum class WireProtocol { PlainJson, SocketIo };
+
+class Session
+{
+public:
+    Session(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros);
+    virtual ~Session();
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
+
+    const QByteArray &id() const { return m_id; }
+    WireProtocol protocol() const { return m_protocol; }
+    const QString &peer() const { return m_peer; }
+    qint64 connectedAtMicros() const { return m_connectedAt; }
+    virtual QString transportName() const = 0;
+
+    // A pre-encoded broadcast; may be conflated (price updates) when the client is slow.
+    virtual void deliver(const Broadcast &b) = 0;
+    // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
+    virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;
+    // Bytes waiting to be written to the client.
+    virtual qint64 queuedBytes() const = 0;
+    // Ends the session. The shard reaps it on its next pass, never synchronously.
+    virtual void disconnect(DisconnectReason reason, int closeCode, const QString &text) = 0;
+
+    bool isDead() const { return m_dead; }
+    DisconnectReason deathReason() const { return m_reason; }
+    // Records why the session ended (the first reason wins).
+    void markDead(DisconnectReason reason);
+
+    // Room membership: slot of this session in each room's member list (-1: not a member).
+    bool inRoom(int room) const { return room >= 0 && size_t(room) < m_roomSlots.size() && m_roomSlots[size_t(room)] >= 0; }
+    int subscriptionCount() const { return m_subscriptions; }
+    std::vector<qint32> &roomSlots() { return m_roomSlots; }
+    void setSubscriptionCount(int n) { m_subscriptions = n; }
+
+    // Token bucket over requests.
+    enum class Admission { Accept, Drop, DropAndNotify, Close };
+    Admission admitRequest(qint64 nowMs, const ServerOptions &options);
+    quint64 droppedRequests() const { return m_dropped; }
+
+    // Keep-alive (plain WebSocket; Engine.IO keeps its own).
+    qint64 nextPingAtMs = 0;
+    qint64 pongDeadlineMs = 0; // 0: no ping outstanding
+    qint64 lastRttMs = -1;
+
+    // Counters (this session's share of the shard counters).
+    quint64 messagesSent = 0;
+    quint64 bytesSent = 0;
+    quint64 messagesReceived = 0;
+    qint64 backloggedSinceMs = 0; // over the soft queue limit since (0: not backlogged)
+
+    int shardSlot = -1; // index in the shard's session list
+    // The transport is closed (socket gone): the shard may reap the session. A dead session
+    // whose transport is still closing (close handshake in flight) is kept until then.
+    bool transportClosed = false;
+
+private:
+    QByteArray m_id;
+    WireProtocol m_protocol;
+    QString m_peer;
+    qint64 m_connectedAt;
+    std::vector<qint32> m_roomSlots;
+    int m_subscriptions = 0;
+    bool m_dead = false;
+    DisconnectReason m_reason = DisconnectReason::Vanished;
+
+    double m_tokens = -1; // -1: full bucket on first use
+    qint64 m_lastRefillMs = 0;
+    qint64 m_limitedSinceMs = 0;
+    qint64 m_lastNoticeMs = 0;
+    quint64 m_dropped = 0;
+};
+
+// 20 URL-safe random characters (15 random bytes), unique across processes.
+QByteArray newSessionId();
+
+} // namespace fx::server

@@ -1,0 +1,172 @@
+#include "server/streamserver.h"
+
+#include "server/acceptor.h"
+#include "server/servercontext.h"
+#include "server/serverlog.h"
+
+#include <QThread>
+#include <QTimer>
+
+namespace fx::server {
+
+StreamServer::StreamServer(ServerOptions options, QObject *parent)
+    : QObject(parent), m_ctx(std::make_unique<ServerContext>(std::move(options)))
+{
+    qRegisterMetaType<fx::server::ClientInfo>();
+}
+
+StreamServer::~StreamServer()
+{
+    joinThreads();
+}
+
+const ServerOptions &StreamServer::options() const
+{
+    return m_ctx->options();
+}
+
+QHostAddress StreamServer::address() const
+{
+    return m_ctx->options().address;
+}
+
+bool StreamServer::start(QString *error)
+{
+    if (m_running || !m_ioThreads.isEmpty()) {
+        *error = QStringLiteral("the server is already running");
+        return false;
+    }
+    const ServerOptions &o = m_ctx->options();
+    for (int i = 0; i < o.ioThreads; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("fx-io-%1").arg(i));
+        auto *shard = new IoShard(i, *m_ctx);
+        shard->moveToThread(thread);
+        connect(shard, &IoShard::drained, this, &StreamServer::onShardDrained, Qt::QueuedConnection);
+        thread->start();
+        m_ioThreads.append(thread);
+        std::unique_lock lock(m_shardsLock);
+        m_shards.append(shard);
+    }
+    m_acceptThread = new QThread;
+    m_acceptThread->setObjectName(QStringLiteral("fx-accept"));
+    m_acceptor = new Acceptor(shards(), *m_ctx);
+    m_acceptor->moveToThread(m_acceptThread);
+    m_acceptThread->start();
+
+    bool ok = false;
+    QString err;
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        m_acceptor,
+        [&] {
+            ok = m_acceptor->listen(o.address, o.port);
+            err = m_acceptor->errorString();
+            port = m_acceptor->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!ok) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3").arg(o.address.toString()).arg(o.port).arg(err);
+        joinThreads();
+        return false;
+    }
+    m_port = port;
+    m_running = true;
+    qCInfo(fxServerLog).noquote() << QStringLiteral("listening on %1:%2 with %3 I/O thread(s), max %4 clients")
+                                         .arg(o.address.toString()).arg(m_port).arg(o.ioThreads).arg(o.maxClients);
+    return true;
+}
+
+void StreamServer::stop()
+{
+    if (!m_running || m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(fxServerLog) << "stopping: closing every client with 1001";
+    QMetaObject::invokeMethod(m_acceptor, [a = m_acceptor] { a->close(); }, Qt::QueuedConnection);
+    m_drained = 0;
+    for (IoShard *shard : shards())
+        QMetaObject::invokeMethod(shard, &IoShard::shutdown, Qt::QueuedConnection);
+}
+
+void StreamServer::onShardDrained()
+{
+    if (!m_stopping || ++m_drained < m_ioThreads.size())
+        return;
+    joinThreads();
+    m_stopping = false;
+    m_running = false;
+    qCInfo(fxServerLog) << "stopped";
+    Q_EMIT stopped();
+}
+
+void StreamServer::joinThreads()
+{
+    if (m_acceptThread) {
+        m_acceptThread->quit();
+        m_acceptThread->wait();
+        delete m_acceptor;
+        m_acceptor = nullptr;
+        delete m_acceptThread;
+        m_acceptThread = nullptr;
+    }
+    QList<IoShard *> shards;
+    {
+        std::unique_lock lock(m_shardsLock);
+        shards.swap(m_shards);
+    }
+    for (QThread *t : std::as_const(m_ioThreads)) {
+        t->quit();
+        t->wait();
+    }
+    // Threads are finished: deleting their objects from here is safe now.
+    qDeleteAll(shards);
+    qDeleteAll(m_ioThreads);
+    m_ioThreads.clear();
+    m_running = false;
+}
+
+void StreamServer::publish(const QList<core::MarketEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    BroadcastBatch batch;
+    batch.reserve(events.size());
+    for (const core::MarketEvent &e : events)
+        batch.append(encodeBroadcast(e));
+    publish(batch);
+}
+
+void StreamServer::publish(const BroadcastBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    std::shared_lock lock(m_shardsLock);
+    for (IoShard *shard : std::as_const(m_shards))
+        QMetaObject::invokeMethod(shard, [shard, batch] { shard->deliver(batch); }, Qt::QueuedConnection);
+}
+
+void StreamServer::setRedisStatus(const QJsonObject &status)
+{
+    m_ctx->setRedisStatus(status);
+}
+
+void StreamServer::setDatabaseStatus(const QJsonObject &status)
+{
+    m_ctx->setDatabaseStatus(status);
+}
+
+QList<IoShard *> StreamServer::shards() const
+{
+    std::shared_lock lock(m_shardsLock);
+    return m_shards;
+}
+
+void StreamServer::kick(const QByteArray &clientId)
+{
+    std::shared_lock lock(m_shardsLock);
+    for (IoShard *shard : std::as_const(m_shards))
+        QMetaObject::invokeMethod(shard, [shard, clientId] { shard->kick(clientId); }, Qt::QueuedConnection);
+}
+
+} // namespace fx::server

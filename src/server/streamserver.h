@@ -1,0 +1,82 @@
+#pragma once
+
+// The embedded streaming server: one listening port for plain JSON WebSocket, Socket.IO,
+// /health and /metrics.
+//
+// Threads: the StreamServer object lives on the thread that created it (the main thread in
+// both executables) and only starts and stops the others. One accept thread owns the
+// listening socket; N I/O threads (IoShard) own every client. publish() is thread-safe and
+// is what the Redis subscriber calls: the event is encoded once, here, and the same bytes are
+// posted to every shard. Stop publishing before destroying the server.
+
+#include "core/marketdata.h"
+#include "server/broadcast.h"
+#include "server/ioshard.h"
+#include "server/serveroptions.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <atomic>
+#include <memory>
+#include <shared_mutex>
+
+class QThread;
+
+namespace fx::server {
+
+class Acceptor;
+class ServerContext;
+
+class StreamServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamServer)
+
+public:
+    explicit StreamServer(ServerOptions options, QObject *parent = nullptr);
+    ~StreamServer() override;
+
+    // Starts the threads and binds. Binding happens on the accept thread; the call waits for
+    // its result (microseconds, no network I/O).
+    bool start(QString *error);
+    // Graceful stop: stop accepting, close every client with 1001, then emit stopped().
+    // Clients that do not complete the close handshake within 1.5 s are cut off.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    quint16 port() const { return m_port; }
+    QHostAddress address() const;
+    const ServerOptions &options() const;
+    ServerContext &context() { return *m_ctx; }
+
+    // Any thread.
+    void publish(const QList<core::MarketEvent> &events);
+    void publish(const BroadcastBatch &batch);
+    void setRedisStatus(const QJsonObject &status);
+    void setDatabaseStatus(const QJsonObject &status);
+    // Disconnects a client by id; any thread.
+    void kick(const QByteArray &clientId);
+    // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
+    // (queued) and requesting client snapshots.
+    QList<IoShard *> shards() const;
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    void onShardDrained();
+    void joinThreads();
+
+    std::unique_ptr<ServerContext> m_ctx;
+    QThread *m_acceptThread = nullptr;
+    Acceptor *m_acceptor = nullptr;
+    QList<QThread *> m_ioThreads;
+    QList<IoShard *> m_shards; // written under m_shardsLock (exclusive), read by publishers (shared)
+    mutable std::shared_mutex m_shardsLock;
+    quint16 m_port = 0;
+    int m_drained = 0;
+    bool m_running = false;
+    bool m_stopping = false;
+};
+
+} // namespace fx::server

@@ -1,0 +1,120 @@
+#include "server/wsjsonsession.h"
+
+#include "protocol/envelope.h"
+#include "protocol/wsframe.h"
+#include "server/serverlog.h"
+#include "server/serveroptions.h"
+
+namespace fx::server {
+
+WsJsonSession::WsJsonSession(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters,
+                             const ServerOptions &options, qint64 nowMicros)
+    : Session(newSessionId(), WireProtocol::PlainJson,
+              ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()), nowMicros)
+    , m_ws(ws)
+    , m_tcp(tcp)
+    , m_counters(counters)
+    , m_options(options)
+{
+}
+
+WsJsonSession::~WsJsonSession()
+{
+    if (m_ws) {
+        QObject::disconnect(m_ws, nullptr, nullptr, nullptr);
+        if (m_tcp)
+            QObject::disconnect(m_tcp, &QTcpSocket::bytesWritten, nullptr, nullptr);
+        m_ws->abort();
+        m_ws->deleteLater();
+    }
+}
+
+qint64 WsJsonSession::queuedBytes() const
+{
+    return m_tcp ? m_tcp->bytesToWrite() : 0;
+}
+
+void WsJsonSession::writeFrame(const QByteArray &frame)
+{
+    if (m_closing || isDead() || !m_tcp)
+        return;
+    m_tcp->write(frame);
+    ++messagesSent;
+    bytesSent += quint64(frame.size());
+    m_counters.add(m_counters.messagesSent);
+    m_counters.add(m_counters.bytesSent, quint64(frame.size()));
+}
+
+bool WsJsonSession::overHardLimit()
+{
+    if (queuedBytes() <= m_options.sendQueueLimit)
+        return false;
+    qCInfo(fxServerLog) << "client" << id() << peer() << "disconnected: send queue over"
+                        << m_options.sendQueueLimit << "bytes";
+    disconnect(DisconnectReason::SlowConsumer, 1008, QStringLiteral("SLOW_CONSUMER"));
+    return true;
+}
+
+void WsJsonSession::deliver(const Broadcast &b)
+{
+    if (m_closing || isDead())
+        return;
+    const qint64 queued = queuedBytes();
+    if (b.conflatable && (queued > m_options.softQueueLimit() || m_conflatedCount > 0)) {
+        // Slow client: keep only the newest update per pair until the socket drains.
+        if (m_conflated.empty())
+            m_conflated.resize(size_t(std::max(b.roomA + 1, 1)));
+        if (size_t(b.roomA) >= m_conflated.size())
+            m_conflated.resize(size_t(b.roomA) + 1);
+        QByteArray &slot = m_conflated[size_t(b.roomA)];
+        if (!slot.isNull())
+            m_counters.add(m_counters.conflated);
+        else
+            ++m_conflatedCount;
+        slot = b.jsonFrame; // shared, not copied
+        return;
+    }
+    if (overHardLimit())
+        return;
+    writeFrame(b.jsonFrame);
+}
+
+void WsJsonSession::onBytesWritten()
+{
+    if (m_conflatedCount == 0 || m_closing || isDead())
+        return;
+    if (queuedBytes() > m_options.softQueueLimit() / 2)
+        return;
+    for (QByteArray &frame : m_conflated) {
+        if (frame.isNull())
+            continue;
+        writeFrame(frame);
+        frame = QByteArray();
+    }
+    m_conflatedCount = 0;
+}
+
+void WsJsonSession::sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag)
+{
+    if (m_closing || isDead())
+        return;
+    if (overHardLimit())
+        return;
+    writeFrame(protocol::wsFrame(protocol::encodeEnvelope(event, data, replyTag)));
+}
+
+void WsJsonSession::disconnect(DisconnectReason reason, int closeCode, const QString &text)
+{
+    if (m_closing || isDead())
+        return;
+    m_closing = true;
+    markDead(reason);
+    if (!m_ws)
+        return;
+    if (reason == DisconnectReason::SlowConsumer || reason == DisconnectReason::KeepaliveTimeout)
+        m_ws->abort(); // nothing more can get through in time
+    else
+        m_ws->close(QWebSocketProtocol::CloseCode(closeCode), text);
+}
+
+} // namespace fx::server

@@ -1,0 +1,49 @@
+#pragma once
+
+// A plain JSON client over WebSocket (paths / and /ws). QWebSocket did the handshake and reads
+// frames; data frames are written by us straight to the underlying QTcpSocket, pre-encoded, so
+// one broadcast costs one memcpy into each recipient's socket buffer and nothing else.
+// Shard thread only.
+
+#include "server/session.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+namespace fx::server {
+
+struct ServerOptions;
+struct ShardCounters;
+
+class WsJsonSession final : public Session
+{
+public:
+    WsJsonSession(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
+                  qint64 nowMicros);
+    ~WsJsonSession() override;
+
+    QString transportName() const override { return QStringLiteral("websocket"); }
+    void deliver(const Broadcast &b) override;
+    void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) override;
+    qint64 queuedBytes() const override;
+    void disconnect(DisconnectReason reason, int closeCode, const QString &text) override;
+
+    QWebSocket *socket() const { return m_ws; }
+    // Called when the socket drained: writes conflated price updates once below the soft limit.
+    void onBytesWritten();
+
+private:
+    void writeFrame(const QByteArray &frame);
+    bool overHardLimit();
+
+    QPointer<QWebSocket> m_ws;
+    QPointer<QTcpSocket> m_tcp;
+    ShardCounters &m_counters;
+    const ServerOptions &m_options;
+    std::vector<QByteArray> m_conflated; // newest pending price-update frame per pair
+    int m_conflatedCount = 0;
+    bool m_closing = false;
+};
+
+} // namespace fx::server
