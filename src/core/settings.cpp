@@ -294,10 +294,13 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     for (const char *c : {"REDIS_CHANNEL_PRICES", "REDIS_CHANNEL_VOLATILITY", "REDIS_CHANNEL_CORRELATION", "REDIS_CHANNEL_DATA_READY"})
         if (v.ok() && v.text(c).isEmpty())
             v.fail(c, QStringLiteral("must not be empty"));
-    if (v.ok()) {
-        const QStringList chans{s.channelPrices, s.channelVolatility, s.channelCorrelation, s.channelDataReady};
-        if (QSet<QString>(chans.begin(), chans.end()).size() != 4)
-            v.fail("REDIS_CHANNEL_PRICES", QStringLiteral("the four channel names must differ"));
+    {
+        const char *names[] = {"REDIS_CHANNEL_PRICES", "REDIS_CHANNEL_VOLATILITY", "REDIS_CHANNEL_CORRELATION",
+                               "REDIS_CHANNEL_DATA_READY"};
+        for (int i = 1; i < 4 && v.ok(); ++i)
+            for (int j = 0; j < i && v.ok(); ++j)
+                if (v.text(names[i]) == v.text(names[j]))
+                    v.fail(names[i], QStringLiteral("same channel as %1").arg(QString::fromLatin1(names[j])));
     }
     s.redisMaxMessageSize = v.integer("REDIS_MAX_MESSAGE_SIZE", 1024, 64LL * 1024 * 1024);
 

@@ -14,10 +14,18 @@ std::variant<ClientRequest, EnvelopeError> decodeEnvelope(QByteArrayView text)
 {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &err);
-    if (err.error != QJsonParseError::NoError)
+    if (err.error != QJsonParseError::NoError) {
+        // Qt only parses objects and arrays at the top; a bare string or number is still JSON.
+        QJsonParseError inner;
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + text.toByteArray() + "]", &inner);
+        if (inner.error == QJsonParseError::NoError && wrapped.array().size() == 1)
+            return EnvelopeError{ErrorCode::InvalidPayload,
+                                 QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),
+                                 {}, QJsonValue::Undefined};
         return EnvelopeError{ErrorCode::InvalidJson,
                              QStringLiteral("message is not valid JSON: %1 at offset %2").arg(err.errorString()).arg(err.offset),
                              {}, QJsonValue::Undefined};
+    }
     if (!doc.isObject())
         return EnvelopeError{ErrorCode::InvalidPayload,
                              QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),

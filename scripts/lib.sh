@@ -1,0 +1,56 @@
+# Shared by scripts/run.sh and scripts/test.sh: package installation and the build.
+# shellcheck shell=bash
+
+FX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+fx_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+fx_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Packages to build and run everything (ENVIRONMENT.md lists the traps: opengl for Charts,
+# the SQL drivers and xauth are only recommendations, fonts for readable screenshots).
+FX_BUILD_PACKAGES=(
+  qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+  libhiredis-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core
+)
+FX_RUN_PACKAGES=(redis-server xvfb xauth)
+FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-websocket chromium nodejs)
+
+fx_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    fx_die "need root (or sudo) to run: $*"; fi
+}
+
+# Installs whichever of the given Debian packages are missing.
+fx_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  # npm comes with Debian's nodejs only on some releases; a node without npm is not enough.
+  fx_log "installing: ${missing[*]}"
+  fx_as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -q >/dev/null
+  fx_as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q \
+    --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Configures and builds into $1 with extra CMake arguments.
+fx_build() {
+  local dir="$1"; shift
+  local gen=()
+  command -v ninja >/dev/null && gen=(-G Ninja)
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    fx_log "configuring $dir"
+    cmake -S "$FX_ROOT" -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  elif [ $# -gt 0 ]; then
+    cmake -S "$FX_ROOT" -B "$dir" "$@" >/dev/null
+  fi
+  fx_log "building $dir"
+  cmake --build "$dir" -j"$(nproc)"
+}
+
+# Prints a free loopback TCP port.
+fx_free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}

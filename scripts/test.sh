@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds, installs the pinned npm test clients,
+# then runs the CTest suites (unit, integration with real redis-server and PostgreSQL,
+# interop with real Socket.IO clients and Chromium, offscreen GUI).
+#
+#   scripts/test.sh                 build in ./build and run everything
+#   FX_SANITIZE=1 scripts/test.sh   the same with AddressSanitizer + UBSan in ./build-asan
+#   scripts/test.sh -R settings     extra arguments go to ctest
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$FX_ROOT"
+
+fx_install "${FX_BUILD_PACKAGES[@]}" "${FX_TEST_PACKAGES[@]}"
+command -v npm >/dev/null || fx_install npm
+
+BUILD_DIR=build
+EXTRA=()
+if [ "${FX_SANITIZE:-0}" = 1 ]; then
+  BUILD_DIR=build-asan
+  EXTRA=(-DFX_SANITIZE=ON)
+  export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:${ASAN_OPTIONS:-}"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
+fi
+fx_build "$BUILD_DIR" "${EXTRA[@]}"
+
+if [ -f tests/interop/package-lock.json ]; then
+  fx_log "installing the pinned npm test clients (npm ci)"
+  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+fx_log "running the tests"
+cd "$BUILD_DIR"
+export QT_QPA_PLATFORM=offscreen
+ctest --output-on-failure -j2 --timeout 600 "$@"

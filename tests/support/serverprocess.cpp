@@ -1,0 +1,96 @@
+#include "support/serverprocess.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+#include <csignal>
+
+namespace fx::test {
+
+ServerProcess::ServerProcess(QString program) : m_program(std::move(program)) {}
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning()) {
+        m_proc.kill();
+        m_proc.waitForFinished(5000);
+    }
+}
+
+bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+{
+    QStringList all{QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")};
+    all += args;
+    QProcessEnvironment e = env;
+    if (!e.contains(QStringLiteral("LOG_LEVEL")))
+        e.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("INFO"));
+    m_proc.setProcessEnvironment(e);
+    m_proc.setProgram(m_program);
+    m_proc.setArguments(all);
+    m_proc.start();
+    if (!m_proc.waitForStarted(timeoutMs))
+        return false;
+    static const QRegularExpression re(QStringLiteral("listening on ([^\\s]+):(\\d+)"));
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (!m_proc.waitForReadyRead(100)) {
+            if (m_proc.state() == QProcess::NotRunning)
+                break;
+            continue;
+        }
+        out += m_proc.readAllStandardOutput();
+        const auto m = re.match(QString::fromUtf8(out));
+        if (m.hasMatch()) {
+            m_port = quint16(m.captured(2).toUInt());
+            return true;
+        }
+    }
+    qWarning("server did not start: stdout=%s stderr=%s", out.constData(), m_proc.readAllStandardError().constData());
+    return false;
+}
+
+QString ServerProcess::wsUrl(const QString &path) const
+{
+    return QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(path);
+}
+
+int ServerProcess::stop(int sig, int timeoutMs)
+{
+    if (!isRunning())
+        return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+    ::kill(pid_t(m_proc.processId()), sig);
+    if (!m_proc.waitForFinished(timeoutMs)) {
+        m_proc.kill();
+        m_proc.waitForFinished(5000);
+        return -1;
+    }
+    return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+}
+
+QString ServerProcess::log()
+{
+    m_stderr += m_proc.readAllStandardError();
+    return QString::fromUtf8(m_stderr);
+}
+
+int runProgram(const QString &program, const QStringList &args, QByteArray *out, QByteArray *err,
+               const QProcessEnvironment &env, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+} // namespace fx::test

@@ -1,0 +1,219 @@
+// Configuration: the layers' precedence, every rejection, and the .env reader.
+
+#include "core/envfile.h"
+#include "core/settings.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fx::core;
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QProcessEnvironment env(std::initializer_list<std::pair<const char *, const char *>> kv)
+    {
+        QProcessEnvironment e;
+        for (const auto &[k, v] : kv)
+            e.insert(QString::fromLatin1(k), QString::fromLatin1(v));
+        return e;
+    }
+
+private Q_SLOTS:
+    void defaults()
+    {
+        SettingsLoader l;
+        QString err;
+        const auto s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->host, QStringLiteral("0.0.0.0"));
+        QCOMPARE(s->port, quint16(5001));
+        QCOMPARE(s->maxClients, 1000);
+        QCOMPARE(s->pingInterval, 25.0);
+        QCOMPARE(s->pingTimeout, 5.0);
+        QCOMPARE(s->redisHost, QStringLiteral("localhost"));
+        QCOMPARE(s->redisPort, quint16(6379));
+        QVERIFY(s->redisPassword.isEmpty()); // "None"
+        QCOMPARE(s->logLevel, QStringLiteral("INFO"));
+        QCOMPARE(s->pairs.size(), 20);
+        QCOMPARE(s->values.value(QStringLiteral("WEBSOCKET_PORT")).source, SettingSource::Default);
+    }
+
+    void precedence()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral(".env"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("WEBSOCKET_PORT=6000\nWEBSOCKET_MAX_CLIENTS=50\nLOG_LEVEL=debug\nREDIS_DB=3\n");
+        f.close();
+
+        SettingsLoader l;
+        l.setStored({{QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("5500")},
+                     {QStringLiteral("REDIS_HOST"), QStringLiteral("stored.example")}});
+        QString err;
+        QVERIFY(l.loadEnvFile(path, true, &err));
+        l.setEnvironment(env({{"WEBSOCKET_PORT", "7000"}, {"WEBSOCKET_MAX_CLIENTS", "60"}, {"UNRELATED", "x"}}));
+        QVERIFY(l.setOverride(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("8000"), QStringLiteral("--port"), &err));
+        const auto s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->port, quint16(8000));          // flag > env > .env > stored
+        QCOMPARE(s->maxClients, 60);               // env > .env
+        QCOMPARE(s->logLevel, QStringLiteral("DEBUG")); // .env, case-insensitive
+        QCOMPARE(s->redisDb, 3);
+        QCOMPARE(s->redisHost, QStringLiteral("stored.example")); // stored > default
+        QCOMPARE(s->values.value(QStringLiteral("WEBSOCKET_PORT")).origin, QStringLiteral("--port"));
+        QCOMPARE(s->values.value(QStringLiteral("WEBSOCKET_MAX_CLIENTS")).source, SettingSource::Environment);
+        QCOMPARE(s->values.value(QStringLiteral("REDIS_DB")).origin, QStringLiteral(".env:4"));
+    }
+
+    void rejections_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("port 70000") << "WEBSOCKET_PORT" << "70000";
+        QTest::newRow("port negative") << "WEBSOCKET_PORT" << "-1";
+        QTest::newRow("port text") << "WEBSOCKET_PORT" << "http";
+        QTest::newRow("port empty") << "WEBSOCKET_PORT" << "";
+        QTest::newRow("max clients -3") << "WEBSOCKET_MAX_CLIENTS" << "-3";
+        QTest::newRow("max clients 0") << "WEBSOCKET_MAX_CLIENTS" << "0";
+        QTest::newRow("max clients fraction") << "WEBSOCKET_MAX_CLIENTS" << "2.5";
+        QTest::newRow("ping interval 0") << "WEBSOCKET_PING_INTERVAL" << "0";
+        QTest::newRow("ping interval nan") << "WEBSOCKET_PING_INTERVAL" << "nan";
+        QTest::newRow("ping timeout text") << "WEBSOCKET_PING_TIMEOUT" << "soon";
+        QTest::newRow("message size tiny") << "WEBSOCKET_MAX_MESSAGE_SIZE" << "10";
+        QTest::newRow("io threads 100") << "WEBSOCKET_IO_THREADS" << "100";
+        QTest::newRow("host name") << "WEBSOCKET_HOST" << "example.com";
+        QTest::newRow("host empty") << "WEBSOCKET_HOST" << "";
+        QTest::newRow("redis port 0") << "REDIS_PORT" << "0";
+        QTest::newRow("redis db -1") << "REDIS_DB" << "-1";
+        QTest::newRow("redis host space") << "REDIS_HOST" << "a b";
+        QTest::newRow("log level") << "LOG_LEVEL" << "LOUD";
+        QTest::newRow("pairs bad") << "FX_PAIRS" << "EUR_USD,EURO";
+        QTest::newRow("pairs duplicate") << "FX_PAIRS" << "EUR_USD,eur/usd";
+        QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS" << "example.com";
+        QTest::newRow("db port") << "DB_PORT" << "99999";
+        QTest::newRow("channel empty") << "REDIS_CHANNEL_PRICES" << "";
+        QTest::newRow("channels equal") << "REDIS_CHANNEL_VOLATILITY" << "price_updates";
+    }
+
+    void rejections()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        SettingsLoader l;
+        QString err;
+        QVERIFY(l.setOverride(name, value, QStringLiteral("--test"), &err));
+        QVERIFY(!l.resolve(&err));
+        // One line that names the setting, the value and where it came from.
+        QVERIFY2(err.contains(name), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("--test")), qPrintable(err));
+        QVERIFY(!err.contains(u'\n'));
+    }
+
+    void acceptsFractionsAndAliases()
+    {
+        SettingsLoader l;
+        QString err;
+        l.setEnvironment(env({{"WEBSOCKET_PING_INTERVAL", "0.3"}, {"WEBSOCKET_PING_TIMEOUT", "0.2"},
+                              {"WEBSOCKET_HOST", "127.0.0.1"}, {"LOG_LEVEL", "warn"}, {"REDIS_PASSWORD", "secret"},
+                              {"FX_PAIRS", "eur/usd, USDJPY"}, {"WEBSOCKET_PORT", "0"}}));
+        const auto s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->pingInterval, 0.3);
+        QCOMPARE(s->pingTimeout, 0.2);
+        QCOMPARE(s->logLevel, QStringLiteral("WARNING"));
+        QCOMPARE(s->redisPassword, QStringLiteral("secret"));
+        QCOMPARE(s->pairs, (QStringList{QStringLiteral("EUR_USD"), QStringLiteral("USD_JPY")}));
+        QCOMPARE(s->port, quint16(0));
+    }
+
+    void unknownOverride()
+    {
+        SettingsLoader l;
+        QString err;
+        QVERIFY(!l.setOverride(QStringLiteral("NOPE"), QStringLiteral("1"), QStringLiteral("--set"), &err));
+        QVERIFY(err.contains(QStringLiteral("NOPE")));
+    }
+
+    void envFileMissingOrUnreadable()
+    {
+        SettingsLoader l;
+        QString err;
+        QVERIFY(l.loadEnvFile(QStringLiteral("/nonexistent/.env"), false, &err)); // optional default
+        QVERIFY(!l.loadEnvFile(QStringLiteral("/nonexistent/.env"), true, &err));
+        QVERIFY(err.contains(QStringLiteral("/nonexistent/.env")));
+        if (::geteuid() != 0) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("locked.env"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.close();
+            f.setPermissions(QFileDevice::Permissions());
+            QVERIFY(!l.loadEnvFile(path, true, &err));
+        }
+        QTemporaryDir dir;
+        QVERIFY(!l.loadEnvFile(dir.path(), true, &err)); // a directory is not readable as a file
+    }
+
+    void envFileSyntaxError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.env"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("WEBSOCKET_PORT=1\nthis is not a setting\n");
+        f.close();
+        SettingsLoader l;
+        QString err;
+        QVERIFY(!l.loadEnvFile(path, true, &err));
+        QVERIFY2(err.contains(QStringLiteral("line 2")), qPrintable(err));
+    }
+
+    void envParser()
+    {
+        const auto r = parseEnvText(
+            "# comment\n"
+            "\n"
+            "export A=1\n"
+            "B = two words  # trailing comment\n"
+            "C=\"quoted # not a comment\\n\"\n"
+            "D='single $HOME'\n"
+            "E=\r\n"
+            "F=x=y\n"
+            "A=override\n");
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.entries.size(), 7);
+        QCOMPARE(r.entries.at(0).key, QStringLiteral("A"));
+        QCOMPARE(r.entries.at(1).value, QStringLiteral("two words"));
+        QCOMPARE(r.entries.at(2).value, QStringLiteral("quoted # not a comment\n"));
+        QCOMPARE(r.entries.at(3).value, QStringLiteral("single $HOME"));
+        QCOMPARE(r.entries.at(4).value, QString());
+        QCOMPARE(r.entries.at(5).value, QStringLiteral("x=y"));
+        QCOMPARE(r.entries.at(6).line, 9);
+    }
+
+    void envParserErrors_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("line");
+        QTest::newRow("no equals") << QByteArray("A=1\nB\n") << 2;
+        QTest::newRow("bad key") << QByteArray("1A=1\n") << 1;
+        QTest::newRow("unterminated") << QByteArray("A=\"open\n") << 1;
+        QTest::newRow("junk after quote") << QByteArray("A='x' y\n") << 1;
+    }
+
+    void envParserErrors()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, line);
+        const auto r = parseEnvText(text);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.errorLine, line);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSettings)
+#include "tst_settings.moc"
