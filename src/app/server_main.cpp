@@ -1,6 +1,7 @@
 // fxmonitor-server: the headless streaming server.
 
 #include "app/runtime.h"
+#include "app/services.h"
 #include "app/signalwatcher.h"
 #include "core/logging.h"
 #include "core/version.h"
@@ -25,24 +26,23 @@ int main(int argc, char **argv)
                           core::CommandLine::All);
     if (auto rc = app::initialise(cli))
         return *rc;
-    const core::Settings &settings = cli.settings();
 
-    server::StreamServer server(server::ServerOptions::fromSettings(settings));
+    app::Services services(cli.settings());
     QString error;
-    if (!server.start(&error)) {
+    if (!services.start(&error)) {
         std::fprintf(stderr, "fxmonitor-server: %s\n", qPrintable(error));
         return 1;
     }
     // One machine-readable line for scripts and tests (the port matters when it was 0).
-    std::printf("fxmonitor-server %s listening on %s:%u\n", fx::kVersion, qPrintable(server.address().toString()),
-                unsigned(server.port()));
+    std::printf("fxmonitor-server %s listening on %s:%u\n", fx::kVersion,
+                qPrintable(services.server()->address().toString()), unsigned(services.server()->port()));
     std::fflush(stdout);
 
     app::SignalWatcher signals;
-    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &server, [&](int sig) {
+    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &services, [&](int sig) {
         qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
-        server.stop();
+        services.stop();
     });
-    QObject::connect(&server, &server::StreamServer::stopped, &application, &QCoreApplication::quit);
+    QObject::connect(&services, &app::Services::stopped, &application, &QCoreApplication::quit);
     return application.exec();
 }

@@ -28,6 +28,7 @@ struct Broadcast
     bool conflatable = false; // a price update: a slow client may get only the newest per pair
     QJsonObject priceObject;  // price updates: {bid, ask, mid, time} for the shards' price books
     bool isAlert = false;
+    bool cacheOnly = false;   // warm-up price: updates the shards' price books, reaches no client
 };
 
 using BroadcastPtr = std::shared_ptr<const Broadcast>;

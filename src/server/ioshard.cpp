@@ -282,6 +282,8 @@ void IoShard::deliver(const BroadcastBatch &batch)
         m_counters.add(m_counters.broadcasts);
         if (b.conflatable)
             m_prices.update(b.roomA, b);
+        if (b.cacheOnly)
+            continue;
         switch (b.scope) {
         case Broadcast::Scope::Room:
             if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())

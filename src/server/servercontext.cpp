@@ -35,10 +35,22 @@ void ServerContext::setStatsExtension(std::function<QJsonObject()> provider)
     m_extension = std::move(provider);
 }
 
-QJsonObject ServerContext::redisStatus() const
+void ServerContext::setRedisStatusProvider(std::function<QJsonObject()> provider)
 {
     QMutexLocker lock(&m_statusMutex);
-    return m_redis;
+    m_redisProvider = std::move(provider);
+}
+
+QJsonObject ServerContext::redisStatus() const
+{
+    std::function<QJsonObject()> provider;
+    {
+        QMutexLocker lock(&m_statusMutex);
+        if (!m_redisProvider)
+            return m_redis;
+        provider = m_redisProvider;
+    }
+    return provider();
 }
 
 QJsonObject ServerContext::databaseStatus() const
@@ -77,11 +89,11 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("io_threads"), m_options.ioThreads},
         {QStringLiteral("timestamp"), core::isoNow()},
     };
+    o.insert(QStringLiteral("redis"), redisStatus());
+    o.insert(QStringLiteral("database"), databaseStatus());
     std::function<QJsonObject()> ext;
     {
         QMutexLocker lock(&m_statusMutex);
-        o.insert(QStringLiteral("redis"), m_redis);
-        o.insert(QStringLiteral("database"), m_database);
         ext = m_extension;
     }
     if (ext) {

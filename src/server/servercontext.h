@@ -26,6 +26,8 @@ public:
     // Any thread. Objects as shown in server_stats / health, e.g.
     // {"connected": true, "state": "connected", "channels": [...]}.
     void setRedisStatus(const QJsonObject &status);
+    // When set, called (on any thread, outside our locks) instead of the last status set.
+    void setRedisStatusProvider(std::function<QJsonObject()> provider);
     void setDatabaseStatus(const QJsonObject &status);
     // Extra fields merged into server_stats (e.g. market_sessions), computed on demand.
     void setStatsExtension(std::function<QJsonObject()> provider);
@@ -46,6 +48,7 @@ private:
     QJsonObject m_redis;
     QJsonObject m_database;
     std::function<QJsonObject()> m_extension;
+    std::function<QJsonObject()> m_redisProvider;
 };
 
 } // namespace fx::server

@@ -146,9 +146,27 @@ void StreamServer::publish(const BroadcastBatch &batch)
         QMetaObject::invokeMethod(shard, [shard, batch] { shard->deliver(batch); }, Qt::QueuedConnection);
 }
 
+void StreamServer::warmCache(const QList<core::MarketEvent> &prices)
+{
+    BroadcastBatch batch;
+    for (const core::MarketEvent &e : prices) {
+        if (!std::holds_alternative<core::PriceTick>(e))
+            continue;
+        auto b = std::const_pointer_cast<Broadcast>(encodeBroadcast(e));
+        b->cacheOnly = true;
+        batch.append(b);
+    }
+    publish(batch);
+}
+
 void StreamServer::setRedisStatus(const QJsonObject &status)
 {
     m_ctx->setRedisStatus(status);
+}
+
+void StreamServer::setRedisStatusProvider(std::function<QJsonObject()> provider)
+{
+    m_ctx->setRedisStatusProvider(std::move(provider));
 }
 
 void StreamServer::setDatabaseStatus(const QJsonObject &status)

@@ -52,7 +52,10 @@ public:
     // Any thread.
     void publish(const QList<core::MarketEvent> &events);
     void publish(const BroadcastBatch &batch);
+    // Prices for request_price / request_all_prices only, sent to no client (cache warm-up).
+    void warmCache(const QList<core::MarketEvent> &prices);
     void setRedisStatus(const QJsonObject &status);
+    void setRedisStatusProvider(std::function<QJsonObject()> provider);
     void setDatabaseStatus(const QJsonObject &status);
     // Disconnects a client by id; any thread.
     void kick(const QByteArray &clientId);

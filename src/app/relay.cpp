@@ -1,0 +1,92 @@
+#include "app/relay.h"
+
+#include "server/streamserver.h"
+
+#include <mutex>
+
+namespace fx::app {
+
+void Relay::setServer(server::StreamServer *server)
+{
+    std::unique_lock lock(m_lock);
+    m_server = server;
+    if (!server)
+        return;
+    QList<core::MarketEvent> prices;
+    QJsonObject redis, db;
+    {
+        std::lock_guard state(m_stateLock);
+        prices = m_lastPrice.values();
+        redis = m_redisStatus;
+        db = m_databaseStatus;
+    }
+    if (!prices.isEmpty())
+        server->warmCache(prices);
+    if (!redis.isEmpty())
+        server->setRedisStatus(redis);
+    server->setRedisStatusProvider([this]() -> QJsonObject {
+        std::lock_guard source(m_sourceLock);
+        if (m_redisSource)
+            return m_redisSource();
+        std::lock_guard state(m_stateLock);
+        return m_redisStatus;
+    });
+    if (!db.isEmpty())
+        server->setDatabaseStatus(db);
+}
+
+void Relay::remember(const QList<core::MarketEvent> &events)
+{
+    std::lock_guard state(m_stateLock);
+    for (const core::MarketEvent &e : events)
+        if (const auto *t = std::get_if<core::PriceTick>(&e))
+            m_lastPrice.insert(t->index, e);
+}
+
+void Relay::publish(const QList<core::MarketEvent> &events)
+{
+    remember(events);
+    std::shared_lock lock(m_lock);
+    if (m_server)
+        m_server->publish(events);
+}
+
+void Relay::warm(const QList<core::MarketEvent> &prices)
+{
+    // The hashes are read right before the subscription starts (one pipeline), so they are
+    // newer than anything relayed before and older than anything relayed after.
+    remember(prices);
+    std::shared_lock lock(m_lock);
+    if (m_server)
+        m_server->warmCache(prices);
+}
+
+void Relay::setRedisStatus(const QJsonObject &status)
+{
+    {
+        std::lock_guard state(m_stateLock);
+        m_redisStatus = status;
+    }
+    std::shared_lock lock(m_lock);
+    if (m_server)
+        m_server->setRedisStatus(status);
+}
+
+void Relay::setRedisStatusSource(std::function<QJsonObject()> source)
+{
+    std::lock_guard lock(m_sourceLock);
+    m_redisSource = std::move(source);
+}
+
+void Relay::setDatabaseStatus(const QJsonObject &status)
+{
+    {
+        std::lock_guard state(m_stateLock);
+        m_databaseStatus = status;
+    }
+    std::shared_lock lock(m_lock);
+    if (m_server)
+        m_server->setDatabaseStatus(status);
+}
+
+} // namespace fx::app

@@ -1,0 +1,50 @@
+#pragma once
+
+// Connects the Redis subscriber's thread to whichever StreamServer is running now. The
+// desktop app can stop, reconfigure and restart its server while Redis keeps flowing; the
+// relay keeps the newest price per pair and warms each new server's price cache with them.
+// Thread-safe: the Redis thread calls publish()/warm()/setRedisStatus(), the main thread
+// setServer().
+
+#include "core/marketdata.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <functional>
+#include <mutex>
+#include <shared_mutex>
+
+namespace fx::server {
+class StreamServer;
+}
+
+namespace fx::app {
+
+class Relay
+{
+public:
+    // Waits for calls in flight on the old server before returning.
+    void setServer(server::StreamServer *server);
+    void publish(const QList<core::MarketEvent> &events);
+    void warm(const QList<core::MarketEvent> &prices);
+    void setRedisStatus(const QJsonObject &status);
+    void setDatabaseStatus(const QJsonObject &status);
+    // Live Redis status (counters included) for every server; clear it before the subscriber
+    // goes away: this waits for calls in flight.
+    void setRedisStatusSource(std::function<QJsonObject()> source);
+
+private:
+    void remember(const QList<core::MarketEvent> &events);
+
+    std::shared_mutex m_lock; // shared: calls into the server; exclusive: swapping it
+    server::StreamServer *m_server = nullptr;
+    std::mutex m_stateLock;
+    QHash<int, core::MarketEvent> m_lastPrice; // newest price per pair index
+    QJsonObject m_redisStatus;
+    QJsonObject m_databaseStatus;
+    std::mutex m_sourceLock; // held while the source runs
+    std::function<QJsonObject()> m_redisSource;
+};
+
+} // namespace fx::app

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/instruments.h"
+#include "core/payloadparser.h"
+#include "core/settings.h"
+
+#include <QString>
+#include <array>
+
+namespace fx::redis {
+
+// Where Redis is and what to read from it. Plain value type.
+struct RedisConfig
+{
+    QString host = QStringLiteral("localhost");
+    quint16 port = 6379;
+    QString socketPath; // wins over host/port when set
+    int db = 0;
+    QString password;   // empty: no AUTH
+    // Full channel names (prefix applied), indexed by core::ChannelKind.
+    std::array<QString, core::kChannelKindCount> channels{
+        QStringLiteral("price_updates"), QStringLiteral("volatility_alerts"),
+        QStringLiteral("correlation_alerts"), QStringLiteral("data_ready")};
+    QStringList pairs = core::InstrumentSet::defaultPairs();
+    qint64 maxMessageSize = core::PayloadParser::kDefaultMaxPayload;
+    int connectTimeoutMs = 3000;
+    int backoffInitialMs = 100;
+    int backoffMaxMs = 5000;
+
+    static RedisConfig fromSettings(const core::Settings &s);
+    QString endpoint() const; // "host:port" or "unix:/path"
+};
+
+} // namespace fx::redis

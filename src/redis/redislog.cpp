@@ -1,0 +1,2 @@
+#include "redis/redislog.h"
+Q_LOGGING_CATEGORY(fxRedisLog, "fx.redis")

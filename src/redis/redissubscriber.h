@@ -1,0 +1,139 @@
+#pragma once
+
+// The pipeline's Redis Pub/Sub channels, as Qt signals carrying parsed, validated events.
+//
+// Thread contract: create the subscriber, moveToThread() its own QThread, then call start()
+// through a queued call (RedisSubscriberThread does all of this). Every hiredis call and every
+// member except the thread-safe accessors (status(), statusJson()) is used on that thread only.
+// Signals are emitted on that thread: connect with Qt::DirectConnection for thread-safe
+// consumers (StreamServer::publish) and queued connections for the GUI and storage.
+//
+// Never exits and never blocks: on any failure it reports the state and reconnects with
+// exponential backoff (100 ms doubling to 5 s, with jitter), then resubscribes and warms the
+// price cache from the price:<PAIR> hashes again.
+
+#include "core/logging.h"
+#include "core/payloadparser.h"
+#include "redis/redisconfig.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QRandomGenerator>
+#include <array>
+#include <atomic>
+
+struct redisAsyncContext;
+class QThread;
+class QTimer;
+
+namespace fx::redis {
+
+enum class RedisState { Idle, Connecting, Connected, Disconnected };
+QString redisStateName(RedisState s);
+
+struct RedisStatus
+{
+    RedisState state = RedisState::Idle;
+    QString reason;       // why disconnected (empty otherwise)
+    qint64 retryInMs = 0; // when disconnected: delay before the next attempt
+    QString endpoint;
+    QStringList channels;
+    int db = 0;
+    quint64 connects = 0;  // successful subscriptions since start
+    qint64 connectedSinceMicros = 0;
+
+    bool connected() const { return state == RedisState::Connected; }
+    // "Redis connected", "Redis disconnected (Connection refused), retrying in 800 ms", ...
+    QString describe() const;
+};
+
+class RedisSubscriber final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RedisSubscriber)
+
+public:
+    explicit RedisSubscriber(RedisConfig config, QObject *parent = nullptr);
+    ~RedisSubscriber() override;
+
+    // Subscriber thread.
+    void start();
+    void stop();
+
+    // Any thread.
+    RedisStatus status() const;
+    // The object server_stats and /health show under "redis", with per-channel counters.
+    QJsonObject statusJson() const;
+    quint64 messagesReceived(core::ChannelKind kind) const;
+    quint64 dropped(core::ChannelKind kind, core::DropReason reason) const;
+    quint64 droppedTotal() const;
+
+Q_SIGNALS:
+    // Valid events of one read from the socket, in arrival order (prices, alerts, notices).
+    void eventsReceived(const QList<fx::core::MarketEvent> &events);
+    // Prices read from the price:<PAIR> hashes after a (re)connect: for the price cache only.
+    void cacheWarmed(const QList<fx::core::MarketEvent> &prices);
+    void statusChanged(const fx::redis::RedisStatus &status);
+    // One malformed message (already counted and logged with rate limiting).
+    void messageDropped(const QString &channel, const QString &reason, const QString &detail);
+
+private:
+    static void onConnect(const redisAsyncContext *ac, int status);
+    static void onDisconnect(const redisAsyncContext *ac, int status);
+    static void onAuth(redisAsyncContext *ac, void *reply, void *privdata);
+    static void onSelect(redisAsyncContext *ac, void *reply, void *privdata);
+    static void onHash(redisAsyncContext *ac, void *reply, void *privdata);
+    static void onMessage(redisAsyncContext *ac, void *reply, void *privdata);
+
+    void connectNow();
+    void afterConnect();
+    void subscribeAndWarm();
+    void handleMessage(int kind, const char *payload, size_t len);
+    void flush();
+    void fail(const QString &reason);
+    void scheduleRetry();
+    void setState(RedisState s, const QString &reason = {}, qint64 retryInMs = 0);
+    int kindOfChannel(const char *name, size_t len) const;
+    void publishStatus();
+
+    RedisConfig m_config;
+    std::array<QByteArray, core::kChannelKindCount> m_channelNames;
+    core::PayloadParser m_parser;
+    redisAsyncContext *m_ac = nullptr;
+    QTimer *m_retryTimer;
+    QTimer *m_connectTimer;
+    QTimer *m_statusTimer;
+    int m_backoffMs;
+    int m_pendingSubscribes = 0;
+    bool m_stopping = false;
+    QList<core::MarketEvent> m_pending;
+    QList<core::MarketEvent> m_warm;
+    int m_warmOutstanding = 0;
+    core::logging::RateLimiter m_logLimiter{5, 10000};
+
+    mutable QMutex m_statusMutex;
+    RedisStatus m_status;
+    std::array<std::atomic<quint64>, core::kChannelKindCount> m_received{};
+    std::array<std::array<std::atomic<quint64>, core::kDropReasonCount>, core::kChannelKindCount> m_dropped{};
+};
+
+// Owns a subscriber and its thread: starts on construction, stops and joins on destruction.
+class RedisSubscriberThread
+{
+public:
+    explicit RedisSubscriberThread(RedisConfig config);
+    ~RedisSubscriberThread();
+    RedisSubscriber *subscriber() const { return m_subscriber; }
+    // Connect signals first, then start.
+    void start();
+
+private:
+    QThread *m_thread;
+    RedisSubscriber *m_subscriber;
+};
+
+} // namespace fx::redis
+
+Q_DECLARE_METATYPE(fx::redis::RedisStatus)
