@@ -172,7 +172,8 @@ void RedisSubscriber::onConnect(const redisAsyncContext *ac, int status)
 
 void RedisSubscriber::afterConnect()
 {
-    redisEnableKeepAlive(&m_ac->c);
+    if (m_config.socketPath.isEmpty())
+        redisEnableKeepAlive(&m_ac->c); // TCP only: on a Unix socket it fails and poisons the context
     if (!m_config.password.isEmpty()) {
         const QByteArray pw = m_config.password.toUtf8();
         redisAsyncCommand(m_ac, &RedisSubscriber::onAuth, this, "AUTH %b", pw.constData(), size_t(pw.size()));

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTcpServer>
 
 #include <csignal>
 
@@ -20,6 +21,15 @@ ServerProcess::~ServerProcess()
 bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
     QStringList all{QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")};
+    // Hermetic by default: unless the test names a Redis, point at a port where none listens,
+    // so a redis-server that happens to run on this machine cannot leak data into the test.
+    const bool namesRedis = std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--redis")); });
+    if (!namesRedis) {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        all << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
+            << QString::number(probe.serverPort());
+    }
     all += args;
     QProcessEnvironment e = env;
     if (!e.contains(QStringLiteral("LOG_LEVEL")))

@@ -1,0 +1,2 @@
+#include "storage/storagelog.h"
+Q_LOGGING_CATEGORY(fxStorageLog, "fx.storage")

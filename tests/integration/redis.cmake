@@ -1,0 +1,10 @@
+# A real redis-server for the relay tests, started once by CTest (fixture "redis").
+set(FX_REDIS_FIXTURE_DIR ${CMAKE_BINARY_DIR}/test-fixtures/redis)
+add_test(NAME redis_fixture_start COMMAND ${PROJECT_SOURCE_DIR}/tests/support/redis-fixture.sh start ${FX_REDIS_FIXTURE_DIR})
+add_test(NAME redis_fixture_stop COMMAND ${PROJECT_SOURCE_DIR}/tests/support/redis-fixture.sh stop ${FX_REDIS_FIXTURE_DIR})
+set_tests_properties(redis_fixture_start PROPERTIES FIXTURES_SETUP redis LABELS integration)
+set_tests_properties(redis_fixture_stop PROPERTIES FIXTURES_CLEANUP redis LABELS integration)
+
+fx_test(tst_redis_relay SOURCES tst_redis_relay.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
+fx_test(tst_redis_faults SOURCES tst_redis_faults.cpp LIBS fxtestsupport LABELS integration)
+set_tests_properties(tst_redis_relay PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")

@@ -1,0 +1,164 @@
+// Redis going away must never stop the server: SIGKILL the redis-server mid-stream, watch the
+// state, restart it on the same port, and prices flow again without restarting anything.
+// A wrong password is a clear state, a log line and retries, never a crash.
+
+#include "support/redisserver.h"
+#include "support/serverprocess.h"
+#include "support/wsclient.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+using namespace fx;
+using namespace fx::test;
+
+namespace {
+QJsonObject redisState(WsClient &c)
+{
+    return c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
+        .value(QStringLiteral("data")).toObject().value(QStringLiteral("redis")).toObject();
+}
+
+QJsonObject health(quint16 port)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(2000))
+        return {};
+    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QByteArray all;
+    while (s.waitForReadyRead(2000))
+        all += s.readAll();
+    return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
+}
+} // namespace
+
+class TestRedisFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killAndRestartRedis()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start());
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                              QString::number(redis.port())}));
+        WsClient c;
+        QVERIFY(c.connectTo(server.wsUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("connected")).toBool(), 5000);
+        c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+
+        // A publisher streaming prices every 10 ms; it reconnects by itself after failures.
+        auto pub = publisherFor(redis.port());
+        int seq = 0;
+        QTimer stream;
+        QObject::connect(&stream, &QTimer::timeout, [&] {
+            QString err;
+            pub->publish(QStringLiteral("price_updates"),
+                         QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"},"seq":%1})").arg(++seq).toUtf8(), &err);
+        });
+        stream.start(10);
+        QVERIFY(!c.waitFor(QStringLiteral("price_update"), 3000).isEmpty());
+
+        redis.kill9();
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("state")).toString() == u"disconnected", 5000);
+        const QJsonObject down = redisState(c);
+        QVERIFY(!down.value(QStringLiteral("connected")).toBool());
+        QVERIFY(!down.value(QStringLiteral("reason")).toString().isEmpty());
+        QVERIFY(down.contains(QStringLiteral("retry_in_ms")));
+        const QJsonObject h = health(server.port());
+        QCOMPARE(h.value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(h.value(QStringLiteral("redis")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("disconnected"));
+        QVERIFY(c.isConnected()); // clients stay connected
+        QVERIFY(server.log().contains(QStringLiteral("unavailable")));
+
+        QTest::qWait(300);
+        c.takeAll();
+        QVERIFY(redis.restart());
+        QElapsedTimer sinceRestart;
+        sinceRestart.start();
+        QVERIFY(!c.waitFor(QStringLiteral("price_update"), 5000).isEmpty());
+        const qint64 resumedMs = sinceRestart.elapsed();
+        qInfo("prices flowed again %lld ms after redis restarted", resumedMs);
+        QVERIFY2(resumedMs < 2000, qPrintable(QString::number(resumedMs)));
+        QVERIFY(redisState(c).value(QStringLiteral("connected")).toBool());
+        QCOMPARE(redisState(c).value(QStringLiteral("connects")).toInt(), 2);
+        QCOMPARE(health(server.port()).value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        stream.stop();
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void redisDownAtStart()
+    {
+        // No Redis at all: the server serves anyway and keeps retrying.
+        const quint16 nobody = freePort();
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                              QString::number(nobody)}));
+        WsClient c;
+        QVERIFY(c.connectTo(server.wsUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("state")).toString() == u"disconnected", 5000);
+        QVERIFY(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QVERIFY(!c.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
+        // And connects when Redis appears on that port.
+        QProcess late;
+        late.start(QStringLiteral("redis-server"), {QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                                    QString::number(nobody), QStringLiteral("--save"), QString(),
+                                                    QStringLiteral("--appendonly"), QStringLiteral("no")});
+        QVERIFY(late.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("connected")).toBool(), 8000);
+        late.terminate();
+        late.waitForFinished();
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void wrongPassword()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start({QStringLiteral("--requirepass"), QStringLiteral("right")}));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REDIS_PASSWORD"), QStringLiteral("wrong"));
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                              QString::number(redis.port())}, env));
+        WsClient c;
+        QVERIFY(c.connectTo(server.wsUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("authentication failed")), 5000);
+        QCOMPARE(redisState(c).value(QStringLiteral("connected")).toBool(), false);
+        QTest::qWait(1000); // several retries
+        QVERIFY(server.isRunning());
+        QVERIFY(server.log().contains(QStringLiteral("authentication to 127.0.0.1:%1 failed").arg(redis.port())));
+        QCOMPARE(server.stop(), 0);
+
+        // The right password connects.
+        env.insert(QStringLiteral("REDIS_PASSWORD"), QStringLiteral("right"));
+        ServerProcess good;
+        QVERIFY(good.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                            QString::number(redis.port())}, env));
+        WsClient d;
+        QVERIFY(d.connectTo(good.wsUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(d).value(QStringLiteral("connected")).toBool(), 5000);
+        QCOMPARE(good.stop(), 0);
+    }
+
+    void badDatabaseIndex()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start({QStringLiteral("--databases"), QStringLiteral("4")}));
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                              QString::number(redis.port()), QStringLiteral("--redis-db"), QStringLiteral("9")}));
+        WsClient c;
+        QVERIFY(c.connectTo(server.wsUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("SELECT 9 failed")), 5000);
+        QCOMPARE(server.stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRedisFaults)
+#include "tst_redis_faults.moc"
