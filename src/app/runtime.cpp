@@ -6,8 +6,19 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace fx::app {
+
+void raiseFileLimit()
+{
+    // Every client is a descriptor: take the hard limit (10,000 clients need more than 1024).
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
 
 void preferUnixEventDispatcher()
 {
@@ -19,6 +30,7 @@ std::optional<int> initialise(core::CommandLine &cli)
 {
     if (auto rc = cli.process(QCoreApplication::arguments()))
         return rc;
+    raiseFileLimit();
     const core::Settings &s = cli.settings();
     QString error;
     if (!core::logging::setup(s.logLevel, s.logFile, &error)) {

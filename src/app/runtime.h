@@ -13,6 +13,9 @@ namespace fx::app {
 // write-notifier toggle, which cost 40 % of a broadcasting server's CPU (ENVIRONMENT.md).
 void preferUnixEventDispatcher();
 
+// Raises the soft limit of open files to the hard limit (one descriptor per client).
+void raiseFileLimit();
+
 // Parses the command line, resolves settings and installs logging. Returns an exit status
 // when the program must stop now (help, version, invalid setting: 2).
 std::optional<int> initialise(core::CommandLine &cli);

@@ -1,0 +1,680 @@
+// bench_fanout: load figures for the streaming server, printed, never asserted.
+//
+//   bench_fanout idle  --clients 10000 [--target fx|naive|both]
+//       connects N idle WebSocket clients; reports connect time and the server's resident
+//       memory per client (VmRSS after minus before, divided by N).
+//   bench_fanout relay --clients 1000 --rate 100 --seconds 10 [--target fx|naive|both]
+//       N clients subscribed to all 20 pairs, a publisher PUBLISHing R ticks/s to a private
+//       redis-server; reports Redis-PUBLISH-to-client latency p50/p99/max and lost deliveries.
+//   bench_fanout sweep --clients 1000 [--target fx|naive|both]
+//       doubles the tick rate until deliveries are lost or p99 exceeds 100 ms; reports the
+//       highest rate sustained with no loss.
+//
+// The server runs pinned to CPU 0 (taskset), redis-server and the load generator to CPU 1.
+// "naive" is a single-thread QWebSocketServer that sends each event with sendTextMessage to
+// every client: the baseline the DESIGN table calls "a naive single-thread QWebSocketServer".
+
+#include "core/instruments.h"
+#include "core/logging.h"
+#include "core/marketdata.h"
+#include "core/timeutil.h"
+#include "redis/redispublisher.h"
+#include "redis/redissubscriber.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace fx;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+qint64 rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray s = f.readAll();
+    const QList<QByteArray> parts = s.mid(s.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 (utime, stime) are at index 11 and 12 after the comm field
+    return (parts.value(11).toDouble() + parts.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+void raiseFdLimit()
+{
+    rlimit rl{};
+    getrlimit(RLIMIT_NOFILE, &rl);
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load generator: plain epoll threads, each owning thousands of non-blocking sockets that
+// speak just enough WebSocket (handshake, masked frames, pong replies). Cheap enough per
+// message that the server, not the generator, is what gets measured.
+
+struct ClientStats
+{
+    std::atomic<quint64> messages{0};
+    std::atomic<int> connected{0};
+    std::atomic<int> failed{0};
+    std::atomic<int> closed{0};
+    QMutex mutex;
+    std::vector<qint32> latencyUs;
+};
+
+class EpollClients
+{
+public:
+    EpollClients(ClientStats *stats, int threads) : m_stats(stats)
+    {
+        for (int i = 0; i < threads; ++i)
+            m_workers.push_back(std::make_unique<Worker>());
+    }
+    ~EpollClients() { stop(); }
+
+    void start(int clients, quint16 port, bool subscribe)
+    {
+        m_stop = false;
+        for (size_t w = 0; w < m_workers.size(); ++w) {
+            const int n = clients / int(m_workers.size()) + (int(w) < clients % int(m_workers.size()) ? 1 : 0);
+            Worker *worker = m_workers[w].get();
+            worker->thread = std::thread([this, worker, n, port, subscribe] { run(worker, n, port, subscribe); });
+        }
+    }
+    void stop()
+    {
+        m_stop = true;
+        for (auto &w : m_workers)
+            if (w->thread.joinable())
+                w->thread.join();
+    }
+
+private:
+    struct Conn
+    {
+        int fd = -1;
+        bool upgraded = false;
+        QByteArray in;
+    };
+    struct Worker
+    {
+        std::thread thread;
+    };
+
+    static void sendFrame(int fd, int opcode, const char *data, size_t len)
+    {
+        char hdr[8];
+        size_t h = 0;
+        hdr[h++] = char(0x80 | opcode);
+        hdr[h++] = char(0x80 | len); // only short control/subscribe frames are sent
+        hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; // zero mask key
+        QByteArray f(hdr, qsizetype(h));
+        f.append(data, qsizetype(len));
+        [[maybe_unused]] ssize_t n = ::send(fd, f.constData(), size_t(f.size()), MSG_NOSIGNAL);
+    }
+
+    void run(Worker *, int n, quint16 port, bool subscribe)
+    {
+        const int ep = epoll_create1(0);
+        std::vector<Conn> conns(static_cast<size_t>(n));
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(port);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        int opened = 0;
+        std::vector<qint32> lat;
+        lat.reserve(4096);
+        std::vector<epoll_event> events(1024);
+        static const char request[] = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        static const char sub[] = R"({"event":"subscribe","data":{"pairs":"all"}})";
+        char buf[65536];
+        while (!m_stop) {
+            // Open in bursts of 200 per pass so the handshakes overlap.
+            for (int k = 0; k < 200 && opened < n; ++k, ++opened) {
+                Conn &c = conns[size_t(opened)];
+                c.fd = ::socket(AF_INET, SOCK_STREAM, 0);
+                if (::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+                    m_stats->failed.fetch_add(1);
+                    ::close(c.fd);
+                    c.fd = -1;
+                    continue;
+                }
+                ::fcntl(c.fd, F_SETFL, ::fcntl(c.fd, F_GETFL) | O_NONBLOCK);
+                [[maybe_unused]] ssize_t w = ::send(c.fd, request, sizeof request - 1, MSG_NOSIGNAL);
+                epoll_event ev{};
+                ev.events = EPOLLIN;
+                ev.data.u32 = quint32(opened);
+                epoll_ctl(ep, EPOLL_CTL_ADD, c.fd, &ev);
+            }
+            const int ready = epoll_wait(ep, events.data(), int(events.size()), 20);
+            const qint64 now = core::nowMicros();
+            quint64 count = 0;
+            for (int e = 0; e < ready; ++e) {
+                Conn &c = conns[events[size_t(e)].data.u32];
+                for (;;) {
+                    const ssize_t got = ::recv(c.fd, buf, sizeof buf, 0);
+                    if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+                        epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                        ::close(c.fd);
+                        c.fd = -1;
+                        if (c.upgraded)
+                            m_stats->closed.fetch_add(1);
+                        else
+                            m_stats->failed.fetch_add(1);
+                        break;
+                    }
+                    if (got < 0)
+                        break;
+                    c.in.append(buf, got);
+                }
+                if (c.fd < 0)
+                    continue;
+                qsizetype pos = 0;
+                if (!c.upgraded) {
+                    const qsizetype end = c.in.indexOf("\r\n\r\n");
+                    if (end < 0)
+                        continue;
+                    if (!c.in.startsWith("HTTP/1.1 101")) {
+                        m_stats->failed.fetch_add(1);
+                        epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                        ::close(c.fd);
+                        c.fd = -1;
+                        continue;
+                    }
+                    c.upgraded = true;
+                    pos = end + 4;
+                    m_stats->connected.fetch_add(1);
+                    if (subscribe)
+                        sendFrame(c.fd, 1, sub, sizeof sub - 1);
+                }
+                const char *d = c.in.constData();
+                const qsizetype size = c.in.size();
+                for (;;) {
+                    if (size - pos < 2)
+                        break;
+                    const quint8 b0 = quint8(d[pos]), b1 = quint8(d[pos + 1]);
+                    qint64 len = b1 & 0x7f;
+                    qsizetype hdr = 2;
+                    if (len == 126) {
+                        if (size - pos < 4)
+                            break;
+                        len = (quint8(d[pos + 2]) << 8) | quint8(d[pos + 3]);
+                        hdr = 4;
+                    } else if (len == 127) {
+                        if (size - pos < 10)
+                            break;
+                        len = 0;
+                        for (int i = 0; i < 8; ++i)
+                            len = (len << 8) | quint8(d[pos + 2 + i]);
+                        hdr = 10;
+                    }
+                    if (size - pos - hdr < len)
+                        break;
+                    const int op = b0 & 0x0f;
+                    const char *payload = d + pos + hdr;
+                    if (op == 1) {
+                        ++count;
+                        const QByteArrayView pv(payload, len);
+                        const qsizetype t = pv.indexOf("\"t_pub\":");
+                        if (t >= 0) {
+                            qint64 pub = 0;
+                            for (qsizetype i = t + 8; i < len && payload[i] >= '0' && payload[i] <= '9'; ++i)
+                                pub = pub * 10 + (payload[i] - '0');
+                            if (pub > 0)
+                                lat.push_back(qint32(std::min<qint64>(now - pub, INT32_MAX)));
+                        }
+                    } else if (op == 9) {
+                        sendFrame(c.fd, 10, payload, size_t(len));
+                    }
+                    pos += hdr + len;
+                }
+                c.in.remove(0, pos);
+            }
+            m_stats->messages.fetch_add(count, std::memory_order_relaxed);
+            if (lat.size() > 2048) {
+                QMutexLocker lock(&m_stats->mutex);
+                m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
+                lat.clear();
+            }
+        }
+        {
+            QMutexLocker lock(&m_stats->mutex);
+            m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
+        }
+        for (Conn &c : conns)
+            if (c.fd >= 0)
+                ::close(c.fd);
+        ::close(ep);
+    }
+
+    ClientStats *m_stats;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::atomic<bool> m_stop{false};
+};
+
+// Clients spread over worker threads, pinned to CPU 1.
+class ClientPool
+{
+public:
+    explicit ClientPool(int threads) : m_clients(&stats, threads) {}
+    void open(int n, quint16 port, bool subscribeAll) { m_clients.start(n, port, subscribeAll); }
+    // Joins the workers; their last latency samples land in stats.
+    void finish() { m_clients.stop(); }
+    ClientStats stats;
+
+private:
+    EpollClients m_clients;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Processes under test.
+
+struct Child
+{
+    QProcess proc;
+    quint16 port = 0;
+    bool startServer(const QString &target, int maxClients, quint16 redisPort)
+    {
+        QStringList args;
+        QString program = QStringLiteral("taskset");
+        if (target == u"fx") {
+            args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN) << QStringLiteral("--host")
+                 << QStringLiteral("127.0.0.1") << QStringLiteral("--port") << QStringLiteral("0") << QStringLiteral("--max-clients")
+                 << QString::number(maxClients) << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1")
+                 << QStringLiteral("--redis-port") << QString::number(redisPort) << QStringLiteral("--log-level")
+                 << QStringLiteral("WARNING") << QStringLiteral("--io-threads") << QStringLiteral("1");
+        } else {
+            args << QStringLiteral("-c") << QStringLiteral("0") << QCoreApplication::applicationFilePath()
+                 << QStringLiteral("serve-naive") << QStringLiteral("--redis-port") << QString::number(redisPort);
+        }
+        proc.setProgram(program);
+        proc.setArguments(args);
+        proc.setProcessChannelMode(QProcess::SeparateChannels);
+        proc.start();
+        if (!proc.waitForStarted(5000))
+            return false;
+        static const QRegularExpression re(QStringLiteral("listening on [^\\s]+:(\\d+)"));
+        QByteArray out;
+        QDeadlineTimer d(10000);
+        while (!d.hasExpired()) {
+            proc.waitForReadyRead(100);
+            out += proc.readAllStandardOutput();
+            const auto m = re.match(QString::fromUtf8(out));
+            if (m.hasMatch()) {
+                port = quint16(m.captured(1).toUInt());
+                return true;
+            }
+        }
+        return false;
+    }
+    ~Child()
+    {
+        if (proc.state() != QProcess::NotRunning) {
+            proc.terminate();
+            if (!proc.waitForFinished(5000))
+                proc.kill();
+            proc.waitForFinished();
+        }
+    }
+};
+
+struct Redis
+{
+    QTemporaryDir dir;
+    QProcess proc;
+    quint16 port = 0;
+    bool start()
+    {
+        port = freePort();
+        proc.start(QStringLiteral("taskset"), {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"),
+                                               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                               QString::number(port), QStringLiteral("--save"), QString(),
+                                               QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"), dir.path()});
+        QDeadlineTimer d(5000);
+        QByteArray out;
+        while (!d.hasExpired()) {
+            proc.waitForReadyRead(50);
+            out += proc.readAll();
+            if (out.contains("Ready to accept"))
+                return true;
+        }
+        return false;
+    }
+    ~Redis()
+    {
+        proc.terminate();
+        proc.waitForFinished(3000);
+    }
+};
+
+void spin(int ms)
+{
+    QDeadlineTimer d(ms);
+    while (!d.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+bool waitFor(const std::function<bool()> &cond, int ms)
+{
+    QDeadlineTimer d(ms);
+    while (!d.hasExpired()) {
+        if (cond())
+            return true;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return cond();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct IdleResult
+{
+    int connected = 0;
+    double connectSeconds = 0;
+    qint64 rssBeforeKb = 0, rssAfterKb = 0;
+};
+
+IdleResult runIdle(const QString &target, int clients, int threads)
+{
+    IdleResult r;
+    Redis redis;
+    redis.start();
+    Child server;
+    if (!server.startServer(target, clients + 100, redis.port)) {
+        std::fprintf(stderr, "cannot start %s server\n", qPrintable(target));
+        return r;
+    }
+    spin(500);
+    r.rssBeforeKb = rssKb(server.proc.processId());
+    {
+        ClientPool pool(threads);
+        QElapsedTimer t;
+        t.start();
+        pool.open(clients, server.port, false);
+        waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
+        r.connectSeconds = t.elapsed() / 1000.0;
+        r.connected = pool.stats.connected.load();
+        spin(2000);
+        r.rssAfterKb = rssKb(server.proc.processId()); // taskset exec()s the server: same pid
+        pool.finish();
+    }
+    return r;
+}
+
+struct RelayResult
+{
+    int clients = 0;
+    int rate = 0;
+    quint64 published = 0;
+    quint64 expected = 0;
+    quint64 received = 0;
+    double p50Ms = 0, p99Ms = 0, maxMs = 0;
+    double serverCpuPerDeliveryUs = 0;
+};
+
+RelayResult runRelay(const QString &target, int clients, int rate, int seconds, int threads)
+{
+    RelayResult r;
+    r.clients = clients;
+    r.rate = rate;
+    Redis redis;
+    if (!redis.start()) {
+        std::fprintf(stderr, "cannot start redis-server\n");
+        return r;
+    }
+    Child server;
+    if (!server.startServer(target, clients + 100, redis.port)) {
+        std::fprintf(stderr, "cannot start %s server\n", qPrintable(target));
+        return r;
+    }
+    ClientPool pool(threads);
+    pool.open(clients, server.port, target == u"fx");
+    waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
+    spin(1000); // subscriptions settle, Redis connected
+    const quint64 before = pool.stats.messages.load();
+
+    // Publisher on its own thread: R ticks per second in 10 ms slices, pipelined.
+    std::atomic<bool> stop{false};
+    std::atomic<quint64> published{0};
+    const qint64 cpuBefore = qint64(cpuSeconds(server.proc.processId()) * 1e6);
+    QThread *pubThread = QThread::create([&] {
+        redis::RedisConfig c;
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = redis.port;
+        redis::RedisPublisher pub(c);
+        const QStringList pairs = core::InstrumentSet::defaultPairs();
+        QElapsedTimer clock;
+        clock.start();
+        quint64 sent = 0;
+        int i = 0;
+        while (!stop.load()) {
+            const quint64 due = quint64(double(clock.nsecsElapsed()) / 1e9 * rate);
+            while (sent < due) {
+                const QString &pair = pairs[i++ % pairs.size()];
+                const bool jpy = pair.endsWith(u"JPY");
+                const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\""
+                                       + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
+                                       + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
+                pub.appendPublish(QStringLiteral("price_updates"), msg);
+                ++sent;
+                if (sent % 256 == 0)
+                    break;
+            }
+            QString err;
+            pub.flush(&err);
+            published.store(sent);
+            QThread::usleep(sent < due ? 0 : 2000);
+        }
+    });
+    pubThread->start();
+    spin(seconds * 1000);
+    stop.store(true);
+    pubThread->wait();
+    delete pubThread;
+    r.published = published.load();
+    r.expected = r.published * quint64(pool.stats.connected.load());
+    waitFor([&] { return pool.stats.messages.load() - before >= r.expected; }, 5000);
+    const qint64 cpuAfter = qint64(cpuSeconds(server.proc.processId()) * 1e6);
+    r.received = pool.stats.messages.load() - before;
+    pool.finish();
+    std::vector<qint32> &lat = pool.stats.latencyUs;
+    std::sort(lat.begin(), lat.end());
+    if (!lat.empty()) {
+        r.p50Ms = lat[lat.size() / 2] / 1000.0;
+        r.p99Ms = lat[std::min(lat.size() - 1, size_t(double(lat.size()) * 0.99))] / 1000.0;
+        r.maxMs = lat.back() / 1000.0;
+    }
+    if (r.received)
+        r.serverCpuPerDeliveryUs = double(cpuAfter - cpuBefore) / double(r.received);
+    r.clients = pool.stats.connected.load();
+    return r;
+}
+
+void printRelay(const QString &target, const RelayResult &r)
+{
+    const quint64 lost = r.expected > r.received ? r.expected - r.received : 0;
+    std::printf("%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
+                "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us\n",
+                qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
+                double(r.received) / std::max(1.0, double(r.published) / r.rate), (unsigned long long)lost, r.p50Ms, r.p99Ms,
+                r.maxMs, r.serverCpuPerDeliveryUs);
+    std::fflush(stdout);
+}
+
+// The naive baseline: one thread, QWebSocketServer listening itself, every event encoded as a
+// QString and sent with sendTextMessage to every client (no rooms, no shared frames).
+int serveNaive(quint16 redisPort)
+{
+    QWebSocketServer server(QStringLiteral("naive"), QWebSocketServer::NonSecureMode);
+    QList<QWebSocket *> clients;
+    QObject::connect(&server, &QWebSocketServer::newConnection, [&] {
+        while (QWebSocket *ws = server.nextPendingConnection()) {
+            clients.append(ws);
+            QObject::connect(ws, &QWebSocket::disconnected, [&, ws] {
+                clients.removeOne(ws);
+                ws->deleteLater();
+            });
+        }
+    });
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    std::printf("naive listening on 127.0.0.1:%u\n", unsigned(server.serverPort()));
+    std::fflush(stdout);
+    redis::RedisConfig c;
+    c.host = QStringLiteral("127.0.0.1");
+    c.port = redisPort;
+    redis::RedisSubscriberThread sub(c);
+    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, &server,
+                     [&](const QList<core::MarketEvent> &events) {
+                         for (const core::MarketEvent &e : events) {
+                             const auto *t = std::get_if<core::PriceTick>(&e);
+                             if (!t)
+                                 continue;
+                             const QString text = QString::fromUtf8(QJsonDocument(QJsonObject{
+                                 {QStringLiteral("event"), QStringLiteral("price_update")},
+                                 {QStringLiteral("data"), t->toPayload()}}).toJson(QJsonDocument::Compact));
+                             for (QWebSocket *ws : std::as_const(clients))
+                                 ws->sendTextMessage(text);
+                         }
+                     }, Qt::QueuedConnection);
+    sub.start();
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    raiseFdLimit();
+    const QString modeArg = app.arguments().value(1);
+    if (modeArg != u"serve-naive" && QThread::idealThreadCount() > 1) {
+        // The load generator (and the publisher) on CPU 1; servers run on CPU 0.
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        CPU_SET(1, &set);
+        sched_setaffinity(0, sizeof set, &set);
+    }
+    QString err;
+    core::logging::setup(QStringLiteral("WARNING"), {}, &err);
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("idle | relay | sweep | serve-naive"));
+    p.addOption({QStringLiteral("clients"), QStringLiteral("Clients."), QStringLiteral("n"), QStringLiteral("1000")});
+    p.addOption({QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
+    p.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("n"), QStringLiteral("10")});
+    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive or both."), QStringLiteral("t"), QStringLiteral("both")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Load generator threads."), QStringLiteral("n"), QStringLiteral("2")});
+    p.addOption({QStringLiteral("redis-port"), QStringLiteral("(serve-naive)"), QStringLiteral("port"), QStringLiteral("6379")});
+    p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"), QStringLiteral("100000")});
+    p.addHelpOption();
+    p.process(app);
+    const QString mode = p.positionalArguments().value(0);
+    const int clients = p.value(QStringLiteral("clients")).toInt();
+    const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
+    const QString targetArg = p.value(QStringLiteral("target"));
+    const QStringList targets = targetArg == u"both" ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")} : QStringList{targetArg};
+
+    if (mode == u"serve-naive")
+        return serveNaive(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
+
+    if (mode == u"idle") {
+        std::printf("idle clients: %d, load generator threads: %d\n", clients, threads);
+        QHash<QString, double> perClient;
+        for (const QString &t : targets) {
+            const IdleResult r = runIdle(t, clients, threads);
+            const double kb = r.connected ? double(r.rssAfterKb - r.rssBeforeKb) / r.connected : 0;
+            perClient[t] = kb;
+            std::printf("%-6s connected %d/%d in %.2f s (%.0f/s); server RSS %lld KB -> %lld KB: %.2f KB per idle client\n",
+                        qPrintable(t), r.connected, clients, r.connectSeconds, r.connected / std::max(0.001, r.connectSeconds),
+                        (long long)r.rssBeforeKb, (long long)r.rssAfterKb, kb);
+            std::fflush(stdout);
+        }
+        if (perClient.contains(QStringLiteral("fx")) && perClient.contains(QStringLiteral("naive")) && perClient[QStringLiteral("fx")] > 0)
+            std::printf("memory per idle client, naive / fx: %.2fx\n", perClient[QStringLiteral("naive")] / perClient[QStringLiteral("fx")]);
+        return 0;
+    }
+    if (mode == u"relay") {
+        const int rate = p.value(QStringLiteral("rate")).toInt();
+        const int seconds = p.value(QStringLiteral("seconds")).toInt();
+        QHash<QString, RelayResult> results;
+        for (const QString &t : targets) {
+            results[t] = runRelay(t, clients, rate, seconds, threads);
+            printRelay(t, results[t]);
+        }
+        if (results.size() == 2 && results[QStringLiteral("fx")].p99Ms > 0)
+            std::printf("p99 latency, naive / fx: %.2fx\n", results[QStringLiteral("naive")].p99Ms / results[QStringLiteral("fx")].p99Ms);
+        return 0;
+    }
+    if (mode == u"sweep") {
+        const int seconds = p.value(QStringLiteral("seconds")).toInt();
+        const int maxRate = p.value(QStringLiteral("max-rate")).toInt();
+        for (const QString &t : targets) {
+            int best = 0;
+            for (int rate = 100; rate <= maxRate; rate *= 2) {
+                const RelayResult r = runRelay(t, clients, rate, seconds, threads);
+                printRelay(t, r);
+                if (r.received < r.expected || r.p99Ms > 100 || r.published < quint64(rate) * quint64(seconds) * 9 / 10)
+                    break;
+                best = rate;
+            }
+            std::printf("%-6s highest tick rate with no loss and p99 < 100 ms at %d clients: %d ticks/s (%d deliveries/s)\n",
+                        qPrintable(t), clients, best, best * clients);
+            std::fflush(stdout);
+        }
+        return 0;
+    }
+    std::fputs(qPrintable(p.helpText()), stderr);
+    return 2;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+// The statements of the read path. Each call reads from one snapshot (a read transaction), so
+// a page and its total agree even while the writer commits.
+//
+// Thread contract: called only on the thread that opened the connection (the reader thread).
+
+#include "storage/storagetypes.h"
+
+namespace fx::storage {
+
+class SqlConnection;
+
+class SqlReader
+{
+public:
+    static bool alerts(SqlConnection &c, const AlertQuery &query, AlertPage *page, QString *error);
+    static bool ticks(SqlConnection &c, const SeriesQuery &query, QList<TickRecord> *rows, QString *error);
+    static bool bars(SqlConnection &c, const SeriesQuery &query, QList<BarRecord> *rows, QString *error);
+    // Newest connection first.
+    static bool connections(SqlConnection &c, const ConnectionQuery &query, QList<ConnectionRecord> *rows,
+                            QString *error);
+};
+
+} // namespace fx::storage
