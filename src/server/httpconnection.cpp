@@ -7,6 +7,7 @@
 #include "server/serverlog.h"
 
 #include <QJsonDocument>
+#include <QThread>
 #include <QTimerEvent>
 
 namespace fx::server {
@@ -48,6 +49,12 @@ void HttpConnection::close()
     if (m_closing)
         return;
     m_closing = true;
+    if (m_parked && m_onAbort) {
+        m_parked = false;
+        auto abort = std::move(m_onAbort);
+        m_onAbort = nullptr;
+        abort(); // the client gave up a held request
+    }
     m_timer.stop();
     if (m_socket) {
         QObject::disconnect(m_socket, nullptr, this, nullptr);
@@ -99,13 +106,55 @@ void HttpConnection::respond(int status, QByteArrayView contentType, QByteArrayV
 {
     if (!m_socket)
         return;
+    const bool wasParked = m_parked;
+    m_parked = false;
+    m_onAbort = nullptr;
     headers += corsHeaders(request);
     const bool head = request && request->method == "HEAD";
     m_socket->write(protocol::httpResponse(status, contentType, body, headers, keepAlive, head));
-    if (!keepAlive)
+    if (!keepAlive) {
         close();
-    else
-        m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
+        return;
+    }
+    m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
+    if (wasParked && m_socket->bytesAvailable())
+        QMetaObject::invokeMethod(this, &HttpConnection::resume, Qt::QueuedConnection);
+}
+
+void HttpConnection::park(std::function<void()> onAbort)
+{
+    m_parked = true;
+    m_onAbort = std::move(onAbort);
+    m_timer.stop();
+}
+
+void HttpConnection::resume()
+{
+    onReadyRead();
+}
+
+void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection *)> then)
+{
+    m_timer.stop();
+    if (m_socket)
+        QObject::disconnect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    setParent(nullptr);
+    QThread *thread = target->thread();
+    if (m_socket)
+        m_socket->moveToThread(thread);
+    m_shard = target;
+    moveToThread(thread);
+    QMetaObject::invokeMethod(
+        target,
+        [self = QPointer<HttpConnection>(this), target, then = std::move(then)] {
+            if (!self)
+                return;
+            self->setParent(target);
+            if (self->m_socket)
+                connect(self->m_socket, &QTcpSocket::readyRead, self, &HttpConnection::onReadyRead, Qt::UniqueConnection);
+            then(self);
+        },
+        Qt::QueuedConnection);
 }
 
 void HttpConnection::respondError(int status, const QString &message, const HttpRequest *request, bool keepAlive)
@@ -121,7 +170,7 @@ void HttpConnection::respondError(int status, const QString &message, const Http
 void HttpConnection::onReadyRead()
 {
     protocol::HttpLimits limits;
-    while (m_socket && !m_closing) {
+    while (m_socket && !m_closing && !m_parked) {
         const qint64 avail = m_socket->bytesAvailable();
         if (avail <= 0)
             return;

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <functional>
+
 namespace fx::server {
 
 class IoShard;
@@ -35,6 +37,17 @@ public:
     void respondError(int status, const QString &message, const protocol::HttpRequest *request, bool keepAlive = false);
     void close();
 
+    // A held request (Engine.IO long-poll): no timeout and no further request is read until
+    // respond(); onAbort runs once if the client goes away first.
+    void park(std::function<void()> onAbort);
+    bool isParked() const { return m_parked; }
+    // Moves this connection (and its socket) to another shard's thread, then runs `then` there.
+    // Called on this connection's thread; nothing may touch it here afterwards.
+    void migrate(IoShard *target, std::function<void(HttpConnection *)> then);
+    // Parses and handles whatever request bytes are buffered (after a migration or unpark).
+    void resume();
+    QTcpSocket *socket() const { return m_socket; }
+
 protected:
     void timerEvent(QTimerEvent *event) override;
 
@@ -48,6 +61,8 @@ private:
     ServerContext &m_ctx;
     QBasicTimer m_timer;
     bool m_closing = false;
+    bool m_parked = false;
+    std::function<void()> m_onAbort;
 };
 
 } // namespace fx::server

@@ -3,7 +3,10 @@
 #include "core/timeutil.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
+#include "protocol/engineio.h"
+#include "server/eiosession.h"
 #include "server/httpconnection.h"
+#include "server/sioapps.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/session.h"
@@ -13,6 +16,7 @@
 #include <QMetaMethod>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
@@ -45,9 +49,12 @@ IoShard::IoShard(int index, ServerContext &context)
             });
 
     const auto &o = context.options();
-    const int period = std::clamp(std::min(o.pingIntervalMs, o.pingTimeoutMs) / 4, 5, 1000);
-    m_tick->setInterval(period);
-    m_tick->setTimerType(Qt::CoarseTimer);
+    if (o.profile == ServerOptions::Profile::Conformance)
+        m_sioApp = std::make_unique<ConformanceSioApp>();
+    else
+        m_sioApp = std::make_unique<ProductSioApp>(*this);
+    m_tick->setInterval(o.tickMs());
+    m_tick->setTimerType(Qt::PreciseTimer);
     connect(m_tick, &QTimer::timeout, this, &IoShard::onTick);
     m_tick->start();
 
@@ -64,11 +71,14 @@ IoShard::IoShard(int index, ServerContext &context)
             s->transportClosed = true;
         }
         scheduleReap();
+        scheduleEioReap();
     });
 }
 
 IoShard::~IoShard()
 {
+    qDeleteAll(m_eio);
+    m_eio.clear();
     for (Session *s : m_sessions) {
         m_rooms.leaveAll(s);
         m_ctx.stats().removeClient();
@@ -95,9 +105,22 @@ void IoShard::adoptSocket(qintptr descriptor)
     new HttpConnection(socket, this, m_ctx);
 }
 
+IoShard::EioEndpoint IoShard::eioEndpoint(QByteArrayView path) const
+{
+    if (path == "/socket.io/" || path == "/socket.io")
+        return EioEndpoint::SocketIo;
+    if (m_ctx.options().profile == ServerOptions::Profile::Conformance && (path == "/engine.io/" || path == "/engine.io"))
+        return EioEndpoint::EngineIo;
+    return EioEndpoint::None;
+}
+
 void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request)
 {
     const QByteArray &path = request.path;
+    if (const EioEndpoint ep = eioEndpoint(path); ep != EioEndpoint::None) {
+        handleEio(connection, request, {}, ep, true);
+        return;
+    }
     if (path == "/" || path == "/ws") {
         if (request.method != "GET") {
             m_ctx.stats().countHttp(true);
@@ -115,9 +138,147 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
                              &request, false);
 }
 
-bool IoShard::routeHttp(HttpConnection *, const protocol::HttpRequest &, const QByteArray &)
+bool IoShard::routeHttp(HttpConnection *connection, const protocol::HttpRequest &request, const QByteArray &body)
 {
-    return false;
+    const EioEndpoint ep = eioEndpoint(request.path);
+    if (ep == EioEndpoint::None || request.method == "OPTIONS")
+        return false; // generic routes, CORS preflight
+    handleEio(connection, request, body, ep, false);
+    return true;
+}
+
+void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep,
+                        bool upgrade)
+{
+    namespace eio = protocol::eio;
+    auto fail = [&](eio::HttpError e) {
+        m_ctx.stats().countHttp(true);
+        c->respond(eio::errorStatus(e), "application/json", eio::errorBody(e), &r, {}, !upgrade && r.keepAlive());
+    };
+    // The reference's order of checks: transport, origin, then the session or the handshake.
+    const QString transport = r.queryValue(u"transport");
+    if (transport != u"polling" && transport != u"websocket")
+        return fail(eio::HttpError::TransportUnknown);
+    const QByteArray origin = r.header("origin");
+    if (!origin.isEmpty() && !m_ctx.options().originAllowed(origin))
+        return fail(eio::HttpError::Forbidden);
+    bool hasVersion = false;
+    const QString version = r.queryValue(u"EIO", &hasVersion);
+    bool hasSid = false;
+    const QByteArray sid = r.queryValue(u"sid", &hasSid).toUtf8();
+
+    if (hasSid) {
+        const int owner = m_ctx.shardForSid(sid);
+        if (owner != m_index && owner < m_ctx.shards().size()) {
+            // The session lives on another I/O thread: move this connection there.
+            IoShard *target = m_ctx.shards().at(owner);
+            c->migrate(target, [target, r, body, ep, upgrade](HttpConnection *moved) {
+                target->handleEio(moved, r, body, ep, upgrade);
+            });
+            return;
+        }
+        EioSession *s = findEio(sid);
+        if (s) {
+            s->tick(core::monotonicMillis()); // a session past its deadline is gone now
+            if (!upgrade && s->isUpgrading())
+                s->drainProbe();
+        }
+        if (!s || s->isClosed())
+            return fail(eio::HttpError::SessionIdUnknown);
+        if (hasVersion && version != u"4")
+            return fail(eio::HttpError::BadRequest);
+        if (upgrade) {
+            if (transport != u"websocket")
+                return fail(eio::HttpError::BadRequest);
+            // A second WebSocket for an upgraded or upgrading session is accepted and closed at
+            // once (onEioWebSocket), as the reference does.
+            QTcpSocket *socket = c->releaseSocket();
+            m_handovers.append(socket);
+            m_wsServer->handleConnection(socket);
+            return;
+        }
+        if (transport != u"polling" || s->transport() != EioSession::Transport::Polling)
+            return fail(eio::HttpError::BadRequest);
+        m_ctx.stats().countHttp(false);
+        if (r.method == "GET")
+            s->onPollingGet(c, r);
+        else if (r.method == "POST")
+            s->onPollingPost(c, r, body);
+        else
+            fail(eio::HttpError::BadRequest);
+        return;
+    }
+
+    // Handshake.
+    if (!upgrade && r.method != "GET")
+        return fail(eio::HttpError::BadHandshakeMethod);
+    if (version != u"4")
+        return fail(eio::HttpError::UnsupportedProtocolVersion);
+    if (upgrade != (transport == u"websocket"))
+        return fail(eio::HttpError::BadRequest);
+    if (m_ctx.engineSessions.load(std::memory_order_relaxed) >= m_ctx.options().maxEngineSessions() || m_shuttingDown)
+        return fail(eio::HttpError::Forbidden);
+    if (upgrade) {
+        QTcpSocket *socket = c->releaseSocket();
+        m_handovers.append(socket);
+        m_wsServer->handleConnection(socket);
+        return;
+    }
+    EioSession *s = createEio(ep);
+    m_ctx.stats().countHttp(false);
+    c->respond(200, "text/plain; charset=UTF-8", s->openPacket(true), &r, {{"Cache-Control", "no-store"}}, r.keepAlive());
+}
+
+EioSession *IoShard::createEio(EioEndpoint ep)
+{
+    const QByteArray sid = m_ctx.newSidForShard(m_index);
+    auto *s = new EioSession(*this, *m_sioApp, sid,
+                             ep == EioEndpoint::EngineIo ? EioSession::Kind::RawEngineIo : EioSession::Kind::SocketIo,
+                             core::monotonicMillis());
+    m_eio.insert(sid, s);
+    m_ctx.engineSessions.fetch_add(1, std::memory_order_relaxed);
+    return s;
+}
+
+void IoShard::onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid)
+{
+    if (sid.isEmpty()) {
+        EioSession *s = createEio(ep);
+        s->startWebSocket(ws, tcp);
+        return;
+    }
+    EioSession *s = findEio(sid);
+    if (!s || s->isClosed() || s->transport() != EioSession::Transport::Polling || s->isUpgrading()) {
+        // Already upgraded, upgrading, or gone: this extra WebSocket is closed at once.
+        connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+        QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("session already has a WebSocket"));
+        return;
+    }
+    s->attachProbe(ws, tcp);
+}
+
+void IoShard::scheduleEioReap()
+{
+    if (m_eioReapScheduled)
+        return;
+    m_eioReapScheduled = true;
+    QMetaObject::invokeMethod(this, &IoShard::reapEio, Qt::QueuedConnection);
+}
+
+void IoShard::reapEio()
+{
+    m_eioReapScheduled = false;
+    for (auto it = m_eio.begin(); it != m_eio.end();) {
+        if (it.value()->isClosed()) {
+            delete it.value();
+            it = m_eio.erase(it);
+            m_ctx.engineSessions.fetch_sub(1, std::memory_order_relaxed);
+        } else {
+            ++it;
+        }
+    }
+    checkDrained();
 }
 
 QTcpSocket *IoShard::takeHandover(QWebSocket *ws)
@@ -148,6 +309,11 @@ void IoShard::onWebSocketConnection()
         if (!tcp || m_shuttingDown) {
             ws->abort();
             ws->deleteLater();
+            continue;
+        }
+        const QUrl url = ws->requestUrl();
+        if (const EioEndpoint ep = eioEndpoint(url.path().toUtf8()); ep != EioEndpoint::None) {
+            onEioWebSocket(ws, tcp, ep, QUrlQuery(url).queryItemValue(QStringLiteral("sid")).toUtf8());
             continue;
         }
         if (!m_ctx.stats().tryAddClient()) {
@@ -192,9 +358,14 @@ void IoShard::onWebSocketConnection()
         connect(tcp, &QTcpSocket::bytesWritten, this, [s] { s->onBytesWritten(); });
 
         addSession(s);
-        const Reply hello = m_handler.welcome(*s);
-        s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
+        welcome(s);
     }
+}
+
+void IoShard::welcome(Session *s)
+{
+    const Reply hello = m_handler.welcome(*s);
+    s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
 }
 
 void IoShard::addSession(Session *s)
@@ -216,12 +387,26 @@ void IoShard::onText(WsJsonSession *s, const QString &text)
     m_counters.add(m_counters.bytesReceived, quint64(utf8.size()));
     s->pongDeadlineMs = 0; // any message shows the client is alive
 
+    if (!admit(s))
+        return;
+
+    const auto decoded = protocol::decodeEnvelope(utf8);
+    if (const auto *err = std::get_if<protocol::EnvelopeError>(&decoded)) {
+        sendReply(s, m_handler.error(err->code, err->message, err->event), err->id);
+        return;
+    }
+    const auto &req = std::get<protocol::ClientRequest>(decoded);
+    dispatch(s, req.event, req.data, req.id);
+}
+
+bool IoShard::admit(Session *s)
+{
     switch (s->admitRequest(core::monotonicMillis(), m_ctx.options())) {
     case Session::Admission::Accept:
-        break;
+        return true;
     case Session::Admission::Drop:
         m_ctx.stats().countError(ErrorCode::RateLimited);
-        return;
+        return false;
     case Session::Admission::DropAndNotify: {
         const auto &o = m_ctx.options();
         sendReply(s, m_handler.error(ErrorCode::RateLimited,
@@ -231,22 +416,43 @@ void IoShard::onText(WsJsonSession *s, const QString &text)
                                                      {QStringLiteral("limit_per_second"), o.rateLimit},
                                                      {QStringLiteral("burst"), o.rateBurst}}),
                   QJsonValue::Undefined);
-        return;
+        return false;
     }
     case Session::Admission::Close:
         m_ctx.stats().countError(ErrorCode::RateLimited);
         qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: over the rate limit for too long";
         s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("RATE_LIMITED"));
-        return;
+        scheduleReap();
+        return false;
     }
+    return false;
+}
 
-    const auto decoded = protocol::decodeEnvelope(utf8);
-    if (const auto *err = std::get_if<protocol::EnvelopeError>(&decoded)) {
-        sendReply(s, m_handler.error(err->code, err->message, err->event), err->id);
+void IoShard::handleSocketIoEvent(Session *s, const QString &event, const QJsonValue &data, bool binary,
+                                  const QJsonValue &replyTag)
+{
+    if (s->isDead())
+        return;
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    if (!admit(s))
+        return;
+    if (binary) {
+        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                     QStringLiteral("binary attachments are not part of the protocol; send JSON objects"),
+                                     event.left(64)),
+                  replyTag);
         return;
     }
-    const auto &req = std::get<protocol::ClientRequest>(decoded);
-    dispatch(s, req.event, req.data, req.id);
+    if (!(data.isUndefined() || data.isNull() || data.isObject())) {
+        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                     QStringLiteral("the argument of \"%1\" must be an object, e.g. {\"pairs\": [\"EUR_USD\"]}")
+                                         .arg(event.left(64)),
+                                     event.left(64)),
+                  replyTag);
+        return;
+    }
+    dispatch(s, event, data.toObject(), replyTag);
 }
 
 void IoShard::onBinary(WsJsonSession *s, qsizetype size)
@@ -339,8 +545,14 @@ void IoShard::reap()
         }
         delete s;
     }
-    if (m_shuttingDown && m_sessions.empty()) {
+    checkDrained();
+}
+
+void IoShard::checkDrained()
+{
+    if (m_shuttingDown && !m_drainedOnce && m_sessions.empty() && m_eio.isEmpty()) {
         m_shutdownDeadline->stop();
+        m_drainedOnce = true;
         Q_EMIT drained();
     }
 }
@@ -349,6 +561,8 @@ void IoShard::onTick()
 {
     const qint64 now = core::monotonicMillis();
     const auto &o = m_ctx.options();
+    for (EioSession *e : std::as_const(m_eio))
+        e->tick(now);
     for (Session *s : m_sessions) {
         if (s->isDead())
             continue;
@@ -395,10 +609,10 @@ void IoShard::shutdown()
     m_handovers.clear();
     for (Session *s : m_sessions)
         s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-    if (m_sessions.empty()) {
-        QMetaObject::invokeMethod(this, &IoShard::drained, Qt::QueuedConnection);
-        return;
-    }
+    for (EioSession *e : std::as_const(m_eio))
+        e->close(QStringLiteral("server shutting down"), DisconnectReason::Shutdown);
+    scheduleReap();
+    scheduleEioReap();
     m_shutdownDeadline->start();
 }
 

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <memory>
 #include <vector>
 
 class QTcpSocket;
@@ -23,8 +24,10 @@ class QWebSocketServer;
 
 namespace fx::server {
 
+class EioSession;
 class HttpConnection;
 class ServerContext;
+class SioApplication;
 struct ShardCounters;
 class Session;
 class WsJsonSession;
@@ -71,21 +74,37 @@ public:
     // True when the request was taken (Socket.IO long-polling); false for the generic routes.
     bool routeHttp(HttpConnection *connection, const protocol::HttpRequest &request, const QByteArray &body);
 
+    // --- shard thread, from sessions and the Socket.IO applications ---
+    ServerContext &context() const { return m_ctx; }
+    void addSession(Session *s);
+    void welcome(Session *s);
+    void handleSocketIoEvent(Session *s, const QString &event, const QJsonValue &data, bool binary,
+                             const QJsonValue &replyTag);
+    void scheduleReap();
+    EioSession *findEio(const QByteArray &sid) const { return m_eio.value(sid); }
+    void scheduleEioReap();
+
 Q_SIGNALS:
     void drained();
     void clientConnected(const fx::server::ClientInfo &info);
     void clientDisconnected(const fx::server::ClientInfo &info);
 
 private:
+    enum class EioEndpoint { None, SocketIo, EngineIo };
+    EioEndpoint eioEndpoint(QByteArrayView path) const;
+    void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade);
+    void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
+    EioSession *createEio(EioEndpoint ep);
+    void reapEio();
+    bool admit(Session *s);
     void onWebSocketConnection();
-    void addSession(Session *s);
     void onText(WsJsonSession *s, const QString &text);
     void onBinary(WsJsonSession *s, qsizetype size);
     void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Session *s, const Reply &r, const QJsonValue &replyTag);
-    void scheduleReap();
     void reap();
     void onTick();
+    void checkDrained();
     ClientInfo infoOf(const Session *s) const;
     QTcpSocket *takeHandover(QWebSocket *ws);
 
@@ -99,9 +118,13 @@ private:
     PriceBook m_prices;
     RequestHandler m_handler;
     std::vector<Session *> m_sessions;
+    std::unique_ptr<SioApplication> m_sioApp;   // product or conformance
+    QHash<QByteArray, EioSession *> m_eio;       // Engine.IO sessions owned here, by sid
+    bool m_eioReapScheduled = false;
     QList<QPointer<QTcpSocket>> m_handovers; // sockets given to QWebSocketServer, not yet upgraded
     bool m_reapScheduled = false;
     bool m_shuttingDown = false;
+    bool m_drainedOnce = false;
 };
 
 } // namespace fx::server

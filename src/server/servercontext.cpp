@@ -2,6 +2,7 @@
 
 #include "core/timeutil.h"
 #include "core/version.h"
+#include "server/session.h"
 
 #include <QJsonArray>
 
@@ -15,6 +16,21 @@ ServerContext::ServerContext(ServerOptions options)
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
                           {QStringLiteral("channels"), QJsonArray{}}};
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
+}
+
+int ServerContext::shardForSid(QByteArrayView sid) const
+{
+    const int n = std::max(1, int(m_shards.size()));
+    return int(qHash(sid, size_t(0x5eed)) % size_t(n));
+}
+
+QByteArray ServerContext::newSidForShard(int index) const
+{
+    for (;;) {
+        QByteArray sid = newSessionId();
+        if (shardForSid(sid) == index)
+            return sid;
+    }
 }
 
 void ServerContext::setRedisStatus(const QJsonObject &status)

@@ -9,6 +9,7 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <atomic>
 #include <functional>
 
 namespace fx::server {
@@ -34,6 +35,15 @@ public:
     QJsonObject redisStatus() const;
     QJsonObject databaseStatus() const;
 
+    // Every shard, set once before the server accepts connections; read-only afterwards.
+    void setShards(QList<class IoShard *> shards) { m_shards = std::move(shards); }
+    const QList<class IoShard *> &shards() const { return m_shards; }
+    // The shard that owns an Engine.IO session id (a pure function of the id).
+    int shardForSid(QByteArrayView sid) const;
+    // A new Engine.IO session id that maps to shard `index`.
+    QByteArray newSidForShard(int index) const;
+    std::atomic<int> engineSessions{0};
+
     // PROTOCOL.md §5 server_stats payload.
     QJsonObject statsPayload() const;
     // GET /health body.
@@ -49,6 +59,7 @@ private:
     QJsonObject m_database;
     std::function<QJsonObject()> m_extension;
     std::function<QJsonObject()> m_redisProvider;
+    QList<class IoShard *> m_shards;
 };
 
 } // namespace fx::server

@@ -6,11 +6,18 @@
 #include <QHostAddress>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace fx::server {
 
 // Everything the streaming server needs to know, fixed for the life of one StreamServer.
 struct ServerOptions
 {
+    // Product: PROTOCOL.md over plain JSON and Socket.IO. Conformance: the fixed behaviour of
+    // the upstream Engine.IO / Socket.IO server test suites (fxmonitor-conformance-server).
+    enum class Profile { Product, Conformance };
+    Profile profile = Profile::Product;
+
     QHostAddress address = QHostAddress::Any;
     quint16 port = 5001;
     int maxClients = 1000;
@@ -28,11 +35,18 @@ struct ServerOptions
     int httpIdleTimeoutMs = 30000;   // idle keep-alive HTTP connection
     int rateLimitCloseAfterMs = 10000; // continuously over the rate limit this long: close 1008
     int slowConsumerGraceMs = 30000;   // over the soft queue limit this long: disconnect
+    qint64 eioMaxPayload = 1000000;    // Engine.IO maxPayload (POST body, WebSocket message)
+    int sioConnectTimeoutMs = 45000;   // an Engine.IO connection that joins no namespace by then is closed
+    int upgradeTimeoutMs = 10000;      // a probe WebSocket that does not send "5" by then is closed
 
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).
     qint64 softQueueLimit() const { return std::min<qint64>(256 * 1024, sendQueueLimit / 4); }
     bool originAllowed(const QByteArray &origin) const;
+    // Engine.IO sessions (with or without a namespace) at most.
+    int maxEngineSessions() const { return maxClients + 1024; }
+    // Period of the shards' housekeeping timer (keep-alive, timeouts).
+    int tickMs() const { return std::clamp(std::min(pingIntervalMs, pingTimeoutMs) / 20, 5, 250); }
 };
 
 } // namespace fx::server

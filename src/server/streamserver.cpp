@@ -48,6 +48,7 @@ bool StreamServer::start(QString *error)
         std::unique_lock lock(m_shardsLock);
         m_shards.append(shard);
     }
+    m_ctx->setShards(shards());
     m_acceptThread = new QThread;
     m_acceptThread->setObjectName(QStringLiteral("fx-accept"));
     m_acceptor = new Acceptor(shards(), *m_ctx);
