@@ -80,8 +80,9 @@ public:
             case feed::TickCsvReader::Status::Bad: {
                 qint64 suppressed = 0;
                 if (m_badLog.allow(QStringLiteral("bad"), &suppressed))
-                    qCWarning(fxFeedLog).noquote() << "skipping bad line" << r.error
-                                                   << (suppressed ? QStringLiteral("(%1 more not shown)").arg(suppressed) : QString());
+                    qCWarning(fxFeedLog).noquote()
+                        << QStringLiteral("skipping bad line %1%2")
+                               .arg(r.error, suppressed ? QStringLiteral(" (%1 more not shown)").arg(suppressed) : QString());
                 break;
             }
             case feed::TickCsvReader::Status::End:
@@ -258,6 +259,9 @@ public:
 
     void stop()
     {
+        if (m_stopped)
+            return; // a signal can arrive after the replay ended
+        m_stopped = true;
         m_slice.stop();
         m_summary.stop();
         logSummary(true);
@@ -324,7 +328,7 @@ private:
                                                   .arg(m_publisher.config().endpoint(), error)
                                                   .arg(m_backoffMillis)
                                                   .arg(suppressed ? QStringLiteral(" (%1 similar lines not shown)").arg(suppressed) : QString());
-        m_backoffMillis = std::min<qint64>(m_backoffMillis * 2, 5000);
+        m_backoffMillis = std::min<qint64>(m_backoffMillis * 2, 2000);
     }
 
     void send(const QList<feed::FeedItem> &items)
@@ -423,6 +427,7 @@ private:
     qint64 m_lastSummaryTicks = 0;
     qint64 m_lagMillis = 0;
     bool m_redisUp = false;
+    bool m_stopped = false;
     qint64 m_retryAtMillis = 0;
     qint64 m_backoffMillis = 250;
     core::logging::RateLimiter m_redisLog{3, 30000};

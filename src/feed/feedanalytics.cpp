@@ -149,7 +149,10 @@ void FeedAnalytics::takeSample()
         if (st.lastMid > 0)
             st.sampledMid = st.lastMid;
     }
-    m_corr.addRow(row);
+    // The first sample only records where the prices start: a row needs two samples.
+    if (m_sampled)
+        m_corr.addRow(row);
+    m_sampled = true;
     m_ticksSinceSample = 0;
 }
 

@@ -16,8 +16,8 @@ struct AnalyticsConfig
     qint64 volIntervalMicros = 5'000'000;     // a volatility batch every 5 s of feed time
     double volWarning = 1.5;                  // thresholds, as multiples of the expected volatility
     double volCritical = 2.5;
-    int corrWindow = 120;                     // sampled returns per pair
-    qint64 corrSampleMicros = 1'000'000;      // one sample of every pair's mid per second
+    int corrWindow = 60;                      // sampled returns per pair
+    qint64 corrSampleMicros = 5'000'000;      // one sample of every pair's mid per 5 s
     qint64 corrIntervalMicros = 30'000'000;   // a correlation batch every 30 s
     double corrThreshold = 0.25;              // alert when |correlation - previous| > this
     double timeScale = 60;                    // market seconds per feed second (1 for replays)
@@ -108,6 +108,7 @@ private:
     qint64 m_ticksSinceVol = 0;
     qint64 m_ticksSinceCorr = 0;
     qint64 m_ticksSinceSample = 0;
+    bool m_sampled = false;
     qint64 m_volBatches = 0;
     qint64 m_corrBatches = 0;
 };

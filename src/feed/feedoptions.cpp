@@ -19,7 +19,7 @@ struct Flag
 
 // The defaults in the help text must match FeedOptions' and AnalyticsConfig's initialisers.
 constexpr Flag kFlags[] = {
-    {"rate", "ticks/s", "Ticks per second, all pairs together, one pair per tick in turn (default 20, at most 1000000)."},
+    {"rate", "ticks/s", "Ticks per second, all pairs together, one pair per tick in turn (default 20, 0.001 to 1000000)."},
     {"batch", "N", "Publish price_updates as JSON arrays of up to N ticks (1-10000; default: one object per message)."},
     {"seed", "N", "Random seed (unsigned 64-bit); the same seed and start time give the same messages (default: random, logged)."},
     {"start-time", "ISO", "Feed time of the first tick, ISO 8601 (default: now; for --dry-run 2025-01-01T00:00:00Z)."},
@@ -31,8 +31,8 @@ constexpr Flag kFlags[] = {
     {"vol-warning", "X", "Warning threshold as a multiple of each pair's expected volatility (default 1.5)."},
     {"vol-critical", "X", "Critical threshold as a multiple of each pair's expected volatility (default 2.5)."},
     {"corr-interval", "seconds", "Feed seconds between correlation batches, the compressed daily job (default 30)."},
-    {"corr-window", "N", "Sampled returns per pair in the correlation (3-10000, default 120)."},
-    {"corr-sample", "seconds", "Feed seconds between samples of every pair's mid for the correlation (default 1)."},
+    {"corr-window", "N", "Sampled returns per pair in the correlation (3-10000, default 60)."},
+    {"corr-sample", "seconds", "Feed seconds between samples of every pair's mid for the correlation (default 5: five-minute bars at --time-scale 60)."},
     {"corr-threshold", "X", "Alert when a correlation moves by more than X from the previous batch (0-2, default 0.25)."},
     {"no-analytics", nullptr, "Publish prices only: no volatility, correlation or data_ready messages."},
     {"no-cache", nullptr, "Do not HSET price:<PAIR> after each tick."},
@@ -122,7 +122,8 @@ std::optional<FeedOptions> FeedOptions::fromParser(const QCommandLineParser &par
     AnalyticsConfig &a = o.analyticsConfig;
     Reader r(parser, error);
 
-    r.number("rate", 0, kMaxRate, true, &o.rate);
+    // The lower bound keeps start + i / rate within 64-bit microseconds for any --dry-run.
+    r.number("rate", kMinRate, kMaxRate, false, &o.rate);
     qint64 batch = 0;
     r.integer("batch", 1, 10000, &batch);
     o.batch = int(batch);

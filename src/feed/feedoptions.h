@@ -12,6 +12,7 @@ namespace fx::feed {
 // fxmonitor-feed's own flags, validated (FEED.md lists them). Plain value type.
 struct FeedOptions
 {
+    static constexpr double kMinRate = 0.001;
     static constexpr double kMaxRate = 1'000'000;
 
     double rate = 20;                      // --rate, ticks per second

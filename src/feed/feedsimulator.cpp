@@ -9,8 +9,8 @@ namespace fx::feed {
 namespace {
 constexpr double kBurstMinMultiplier = 2.0;
 constexpr double kBurstMaxMultiplier = 4.5;
-constexpr int kBurstMinUpdates = 15;
-constexpr int kBurstMaxUpdates = 60;
+constexpr int kBurstMinUpdates = 20;
+constexpr int kBurstMaxUpdates = 90;
 } // namespace
 
 FeedSimulator::FeedSimulator(FeedModel model, SimulatorConfig config)
@@ -36,6 +36,8 @@ qint64 FeedSimulator::timeOfTick(qint64 i) const
 
 void FeedSimulator::next(QList<FeedItem> *out)
 {
+    if (m_model.size() == 0)
+        return; // no pairs configured: nothing to simulate (settings never allow this)
     const qint64 i = m_count;
     const qint64 micros = timeOfTick(i);
 
