@@ -23,10 +23,12 @@ if [ "${FX_SANITIZE:-0}" = 1 ]; then
 fi
 fx_build "$BUILD_DIR" "${EXTRA[@]}"
 
-if [ -f tests/interop/package-lock.json ]; then
-  fx_log "installing the pinned npm test clients (npm ci)"
-  (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-fi
+for dir in tests/interop examples; do
+  if [ -f "$dir/package-lock.json" ]; then
+    fx_log "installing the pinned npm packages of $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+done
 
 fx_log "running the tests"
 cd "$BUILD_DIR"

@@ -587,14 +587,33 @@ void EioSession::finish(const QString &reason, DisconnectReason why)
     m_clients.clear();
     m_queue.clear();
     m_queuedBytes = 0;
-    // A held poll learns the outcome: "6" when the client closed, "1" when we did.
-    if (m_pendingGet)
-        respondPending(eio::encodeText(Packet::text(why == DisconnectReason::ClientClosed ? PacketType::Noop : PacketType::Close)));
+    // A held poll learns the outcome: "6" when the client closed, "1" when we closed it for
+    // good. On shutdown it is dropped without an answer, like a WebSocket: clients then see a
+    // lost connection and reconnect to the restarted server (python-engineio does not
+    // reconnect after a close packet).
+    if (m_pendingGet) {
+        if (why == DisconnectReason::Shutdown) {
+            HttpConnection *c = m_pendingGet;
+            m_pendingGet = nullptr;
+            c->close();
+        } else {
+            respondPending(eio::encodeText(Packet::text(why == DisconnectReason::ClientClosed ? PacketType::Noop : PacketType::Close)));
+        }
+    }
     releaseSocket(m_probe, false);
     if (m_ws) {
-        if (m_tcp && why != DisconnectReason::ClientClosed && why != DisconnectReason::ProtocolError)
-            writeWs(m_tcp, Out{eio::encodeText(Packet::text(PacketType::Close)), false, {}, -1});
-        releaseSocket(m_ws, true);
+        // No close packet on WebSocket (the reference does not send one either): the close
+        // frame says it, 1001 when the server is going away.
+        if (why == DisconnectReason::Shutdown && m_ws->state() == QAbstractSocket::ConnectedState) {
+            QWebSocket *w = m_ws;
+            m_ws = nullptr;
+            QObject::disconnect(w, nullptr, nullptr, nullptr);
+            QObject::connect(w, &QWebSocket::disconnected, w, &QObject::deleteLater);
+            QTimer::singleShot(2000, w, [w] { w->abort(); });
+            w->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        } else {
+            releaseSocket(m_ws, true);
+        }
     }
     m_shard.scheduleEioReap();
 }

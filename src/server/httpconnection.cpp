@@ -104,8 +104,8 @@ protocol::HttpHeaders HttpConnection::corsHeaders(const HttpRequest *request) co
 void HttpConnection::respond(int status, QByteArrayView contentType, QByteArrayView body, const HttpRequest *request,
                              protocol::HttpHeaders headers, bool keepAlive)
 {
-    if (!m_socket)
-        return;
+    if (!m_socket || m_closing)
+        return; // a connection going away answers nothing more
     const bool wasParked = m_parked;
     m_parked = false;
     m_onAbort = nullptr;

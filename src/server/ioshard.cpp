@@ -148,7 +148,7 @@ bool IoShard::routeHttp(HttpConnection *connection, const protocol::HttpRequest 
 }
 
 void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep,
-                        bool upgrade)
+                        bool upgrade, bool afterProbe)
 {
     namespace eio = protocol::eio;
     auto fail = [&](eio::HttpError e) {
@@ -180,8 +180,19 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
         EioSession *s = findEio(sid);
         if (s) {
             s->tick(core::monotonicMillis()); // a session past its deadline is gone now
-            if (!upgrade && s->isUpgrading())
+            if (!upgrade && !afterProbe && s->isUpgrading()) {
+                // The client may have sent 2probe / 5 on its WebSocket before this request:
+                // read them, then handle the request after QWebSocket's queued processing.
                 s->drainProbe();
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, conn = QPointer<HttpConnection>(c), r, body, ep] {
+                        if (conn)
+                            handleEio(conn, r, body, ep, false, true);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
         }
         if (!s || s->isClosed())
             return fail(eio::HttpError::SessionIdUnknown);
@@ -601,16 +612,17 @@ void IoShard::shutdown()
         return;
     m_shuttingDown = true;
     m_tick->stop();
+    // Sessions first (they decide what their held polls get), then plain HTTP connections.
+    for (Session *s : m_sessions)
+        s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    for (EioSession *e : std::as_const(m_eio))
+        e->close(QStringLiteral("server shutting down"), DisconnectReason::Shutdown);
     for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
         c->close();
     for (const QPointer<QTcpSocket> &t : std::as_const(m_handovers))
         if (t)
             t->abort();
     m_handovers.clear();
-    for (Session *s : m_sessions)
-        s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-    for (EioSession *e : std::as_const(m_eio))
-        e->close(QStringLiteral("server shutting down"), DisconnectReason::Shutdown);
     scheduleReap();
     scheduleEioReap();
     m_shutdownDeadline->start();

@@ -92,7 +92,8 @@ Q_SIGNALS:
 private:
     enum class EioEndpoint { None, SocketIo, EngineIo };
     EioEndpoint eioEndpoint(QByteArrayView path) const;
-    void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade);
+    void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade,
+                   bool afterProbe = false);
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
     EioSession *createEio(EioEndpoint ep);
     void reapEio();

@@ -1,0 +1,446 @@
+// fxmonitor-conformance-server against the wire details of the Engine.IO v4 and Socket.IO v5
+// specifications that the upstream server test suites check (SOCKETIO.md, the list):
+// handshakes and their errors, polling payloads and echoes, duplicate and cancelled polls,
+// heartbeat timing, close semantics, the upgrade, namespaces, acks, binary attachments, and
+// the malformed packets that must close a connection.
+
+#include "support/httpclient.h"
+#include "support/rawwsclient.h"
+#include "support/redisserver.h"
+#include "support/serverprocess.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace fx::test;
+
+namespace {
+QByteArray sidOf(const QByteArray &open)
+{
+    return QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("sid")).toString().toUtf8();
+}
+int eioCode(const HttpReply &r)
+{
+    return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toInt(-1);
+}
+QList<QByteArray> texts(const QList<RawFrame> &frames)
+{
+    QList<QByteArray> out;
+    for (const RawFrame &f : frames)
+        if (f.opcode == 1)
+            out << f.payload;
+    return out;
+}
+} // namespace
+
+class TestConformance : public QObject
+{
+    Q_OBJECT
+
+    ServerProcess m_server{QStringLiteral(FX_CONFORMANCE_BIN)};
+    quint16 m_port = 0;
+
+    QByteArray eio(const QByteArray &query = "EIO=4&transport=polling") const { return "/engine.io/?" + query; }
+    QByteArray openPolling(const QByteArray &path = "/engine.io/")
+    {
+        const HttpReply r = httpRequest(m_port, "GET", path + "?EIO=4&transport=polling");
+        return sidOf(r.body);
+    }
+    QByteArray pollUrl(const QByteArray &sid, const QByteArray &path = "/engine.io/") const
+    {
+        return path + "?EIO=4&transport=polling&sid=" + sid;
+    }
+    // A raw WebSocket that has read its open packet.
+    bool openWs(RawWsClient &ws, const QByteArray &path, QByteArray *open = nullptr)
+    {
+        if (!ws.connectTo(m_port, path))
+            return false;
+        const QList<QByteArray> t = texts(ws.readFrames(3000));
+        if (t.isEmpty() || !t.first().startsWith('0'))
+            return false;
+        if (open)
+            *open = t.first();
+        return true;
+    }
+    // Next text frame that is not a ping.
+    QByteArray nextText(RawWsClient &ws, int timeoutMs = 3000)
+    {
+        QDeadlineTimer d(timeoutMs);
+        while (!d.hasExpired())
+            for (const RawFrame &f : ws.readFrames(50))
+                if (f.opcode == 1 && f.payload != "2")
+                    return f.payload;
+        return {};
+    }
+    // Next text frame, pings included.
+    QByteArray nextAnyText(RawWsClient &ws, int timeoutMs = 3000)
+    {
+        QDeadlineTimer d(timeoutMs);
+        while (!d.hasExpired()) {
+            const QList<QByteArray> t = texts(ws.readFrames(20));
+            if (!t.isEmpty())
+                return t.first();
+        }
+        return {};
+    }
+    bool sioConnect(RawWsClient &ws)
+    {
+        if (!openWs(ws, "/socket.io/?EIO=4&transport=websocket"))
+            return false;
+        ws.sendText("40");
+        return nextText(ws).startsWith("40{") && nextText(ws) == "42[\"auth\",{}]";
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The conformance server takes --port; the test picks a free one.
+        m_port = freePort();
+        m_server.process().setProgram(QStringLiteral(FX_CONFORMANCE_BIN));
+        m_server.process().setArguments({QStringLiteral("--port"), QString::number(m_port)});
+        m_server.process().start();
+        QVERIFY(m_server.process().waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(httpRequest(m_port, "GET", eio()).status == 200, 5000);
+    }
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+
+    // ---- Engine.IO: handshake ----
+    void pollingHandshake()
+    {
+        const HttpReply r = httpRequest(m_port, "GET", eio());
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("content-type").startsWith("text/plain"));
+        QVERIFY(r.body.startsWith('0'));
+        const QJsonObject o = QJsonDocument::fromJson(r.body.mid(1)).object();
+        QCOMPARE(o.keys(), (QStringList{QStringLiteral("maxPayload"), QStringLiteral("pingInterval"), QStringLiteral("pingTimeout"),
+                                        QStringLiteral("sid"), QStringLiteral("upgrades")}));
+        QCOMPARE(o.value(QStringLiteral("upgrades")).toArray(), QJsonArray{QStringLiteral("websocket")});
+        QCOMPARE(o.value(QStringLiteral("pingInterval")).toInt(), 300);
+        QCOMPARE(o.value(QStringLiteral("pingTimeout")).toInt(), 200);
+        QCOMPARE(o.value(QStringLiteral("maxPayload")).toInt(), 1000000);
+        QCOMPARE(o.value(QStringLiteral("sid")).toString().size(), 20);
+    }
+
+    void handshakeErrors_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<int>("code");
+        QTest::newRow("no EIO") << QByteArray("GET") << QByteArray("/engine.io/?transport=polling") << 5;
+        QTest::newRow("EIO=abc") << QByteArray("GET") << QByteArray("/engine.io/?EIO=abc&transport=polling") << 5;
+        QTest::newRow("EIO=3") << QByteArray("GET") << QByteArray("/engine.io/?EIO=3&transport=polling") << 5;
+        QTest::newRow("no transport") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4") << 0;
+        QTest::newRow("transport=abc") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=abc") << 0;
+        QTest::newRow("POST handshake") << QByteArray("POST") << QByteArray("/engine.io/?EIO=4&transport=polling") << 2;
+        QTest::newRow("PUT handshake") << QByteArray("PUT") << QByteArray("/engine.io/?EIO=4&transport=polling") << 2;
+        QTest::newRow("unknown sid") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=polling&sid=nope") << 1;
+        QTest::newRow("websocket without upgrade") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=websocket") << 3;
+        QTest::newRow("socket.io no EIO") << QByteArray("GET") << QByteArray("/socket.io/?transport=polling") << 5;
+    }
+    void handshakeErrors()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(int, code);
+        const HttpReply r = httpRequest(m_port, method, target);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(eioCode(r), code);
+        QVERIFY(r.header("content-type").startsWith("application/json"));
+    }
+
+    void websocketHandshakeAndRefusals()
+    {
+        RawWsClient ws;
+        QByteArray open;
+        QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket", &open));
+        QCOMPARE(QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("upgrades")).toArray(), QJsonArray{});
+        for (const QByteArray &path : {QByteArray("/engine.io/?transport=websocket"), QByteArray("/engine.io/?EIO=abc&transport=websocket"),
+                                      QByteArray("/engine.io/?EIO=4"), QByteArray("/engine.io/?EIO=4&transport=abc")}) {
+            RawWsClient bad;
+            QVERIFY2(!bad.connectTo(m_port, path), path.constData()); // 400 instead of 101
+        }
+    }
+
+    // ---- Engine.IO: messages over polling ----
+    void pollingEcho()
+    {
+        const QByteArray sid = openPolling();
+        HttpReply r = httpRequest(m_port, "POST", pollUrl(sid), "4hello");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray("ok"));
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("4hello"));
+        // Several packets, text and binary (base64 with 'b'), buffered while no GET is pending,
+        // come back together in one response joined by \x1e.
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4test1\x1e" "4test2\x1e" "bAQIDBA==").status, 200);
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("4test1\x1e" "4test2\x1e" "bAQIDBA=="));
+        // A held GET is completed by a later POST.
+        PendingHttp get;
+        get.send(m_port, "GET", pollUrl(sid));
+        QTest::qWait(50);
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4later").status, 200);
+        QCOMPARE(get.wait().body, QByteArray("4later"));
+    }
+
+    void invalidPacketClosesSession()
+    {
+        const QByteArray sid = openPolling();
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "abc").status, 400);
+        const HttpReply r = httpRequest(m_port, "GET", pollUrl(sid));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(eioCode(r), 1);
+    }
+
+    void duplicateGetClosesSession()
+    {
+        const QByteArray sid = openPolling();
+        PendingHttp first, second;
+        first.send(m_port, "GET", pollUrl(sid));
+        QTest::qWait(10);
+        second.send(m_port, "GET", pollUrl(sid) + "&t=burst");
+        const HttpReply a = first.wait(), b = second.wait();
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body, QByteArray("1"));
+        QCOMPARE(b.status, 400);
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
+    }
+
+    void cancelledGetClosesSession()
+    {
+        const QByteArray sid = openPolling();
+        PendingHttp get;
+        get.send(m_port, "GET", pollUrl(sid));
+        QTest::qWait(20);
+        get.abort();
+        int status = 0;
+        for (QDeadlineTimer d(2000); status != 400 && !d.hasExpired(); QTest::qWait(20))
+            status = httpRequest(m_port, "GET", pollUrl(sid)).status;
+        QCOMPARE(status, 400);
+    }
+
+    void clientPingIsAProtocolError()
+    {
+        const QByteArray sid = openPolling();
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "2").status, 400); // v4 clients never ping
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
+    }
+
+    void oversizedPostIs413()
+    {
+        const QByteArray sid = openPolling();
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), '4' + QByteArray(1000001, 'x')).status, 413);
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4small").status, 200); // the session survives
+    }
+
+    // ---- Engine.IO: heartbeat ----
+    void heartbeatOverPolling()
+    {
+        const QByteArray sid = openPolling();
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 3; ++i) {
+            const HttpReply r = httpRequest(m_port, "GET", pollUrl(sid));
+            QCOMPARE(r.body, QByteArray("2"));
+            QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "3").status, 200);
+        }
+        const qint64 ms = t.elapsed();
+        QVERIFY2(ms >= 850 && ms < 1300, qPrintable(QString::number(ms))); // a ping every 300 ms
+    }
+
+    void pingTimeoutOverPolling()
+    {
+        const QByteArray sid = openPolling();
+        QTest::qWait(300 + 200 + 5); // interval + timeout, no pong: gone (the timer started at the handshake)
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
+    }
+
+    void heartbeatOverWebSocket()
+    {
+        RawWsClient ws;
+        QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket"));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(nextAnyText(ws, 1000), QByteArray("2"));
+            ws.sendText("3");
+        }
+        // Now stop answering: closed after interval + timeout.
+        QElapsedTimer e;
+        e.start();
+        QVERIFY(ws.waitForDisconnected(2000));
+        QVERIFY(e.elapsed() < 900);
+    }
+
+    // ---- Engine.IO: WebSocket messages and close ----
+    void websocketEcho()
+    {
+        RawWsClient ws;
+        QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket"));
+        ws.sendText("4hello");
+        QCOMPARE(nextText(ws), QByteArray("4hello"));
+        ws.sendFrame(2, QByteArray("\x01\x02\x03\x04", 4));
+        QByteArray bin;
+        for (QDeadlineTimer d(2000); bin.isEmpty() && !d.hasExpired();)
+            for (const RawFrame &f : ws.readFrames(20))
+                if (f.opcode == 2)
+                    bin = f.payload;
+        QCOMPARE(bin, QByteArray("\x01\x02\x03\x04", 4));
+        ws.sendText("abc"); // undecodable: closed
+        QVERIFY(ws.waitForDisconnected(2000));
+    }
+
+    void closeOverPollingAndWebSocket()
+    {
+        const QByteArray sid = openPolling();
+        PendingHttp get;
+        get.send(m_port, "GET", pollUrl(sid));
+        QTest::qWait(20);
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "1").status, 200);
+        QCOMPARE(get.wait().body, QByteArray("6")); // the held poll ends with noop
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
+
+        RawWsClient ws;
+        QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket"));
+        ws.sendText("1");
+        QVERIFY(ws.waitForDisconnected(2000));
+    }
+
+    // ---- Engine.IO: upgrade ----
+    void upgrade()
+    {
+        const QByteArray sid = openPolling();
+        PendingHttp held; // the JS client keeps a GET pending while it probes
+        held.send(m_port, "GET", pollUrl(sid));
+        QTest::qWait(20);
+        RawWsClient ws;
+        QVERIFY(ws.connectTo(m_port, "/engine.io/?EIO=4&transport=websocket&sid=" + sid));
+        ws.sendText("2probe");
+        QCOMPARE(nextText(ws), QByteArray("3probe"));
+        QCOMPARE(held.wait().body, QByteArray("6"));                          // released at once
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("6")); // and any new GET while upgrading
+        ws.sendText("5");
+        ws.sendText("4hello");
+        QCOMPARE(nextText(ws), QByteArray("4hello"));
+        const HttpReply after = httpRequest(m_port, "GET", pollUrl(sid));
+        QCOMPARE(after.status, 400); // polling is over for this sid
+        QCOMPARE(eioCode(after), 3);
+        RawWsClient second;
+        QVERIFY(second.connectTo(m_port, "/engine.io/?EIO=4&transport=websocket&sid=" + sid));
+        QVERIFY(second.waitForDisconnected(2000)); // a second WebSocket is closed
+        ws.sendText("4still");
+        QCOMPARE(nextText(ws), QByteArray("4still"));
+    }
+
+    void upgradeFramesBeforeAGet()
+    {
+        // 2probe and 5 sent back to back, then a GET on another connection: 400.
+        const QByteArray sid = openPolling();
+        RawWsClient ws;
+        QVERIFY(ws.connectTo(m_port, "/engine.io/?EIO=4&transport=websocket&sid=" + sid));
+        ws.sendText("2probe");
+        ws.sendText("5");
+        const HttpReply r = httpRequest(m_port, "GET", pollUrl(sid));
+        QVERIFY2(r.status == 400, r.head + "\n\n" + r.body);
+    }
+
+    // ---- Socket.IO ----
+    void namespaces()
+    {
+        RawWsClient a;
+        QVERIFY(openWs(a, "/socket.io/?EIO=4&transport=websocket"));
+        a.sendText("40");
+        const QByteArray reply = nextText(a);
+        QVERIFY(reply.startsWith("40{"));
+        QCOMPARE(QJsonDocument::fromJson(reply.mid(2)).object().keys(), QStringList{QStringLiteral("sid")});
+        QCOMPARE(nextText(a), QByteArray("42[\"auth\",{}]"));
+
+        RawWsClient b;
+        QVERIFY(openWs(b, "/socket.io/?EIO=4&transport=websocket"));
+        b.sendText("40/custom,{\"token\":\"abc\"}");
+        QVERIFY(nextText(b).startsWith("40/custom,{\"sid\":"));
+        QCOMPARE(nextText(b), QByteArray("42/custom,[\"auth\",{\"token\":\"abc\"}]"));
+        b.sendText("40/random");
+        QCOMPARE(nextText(b), QByteArray("44/random,{\"message\":\"Invalid namespace\"}"));
+        // Leaving a namespace keeps the connection: the next frame is a ping.
+        b.sendText("41/custom");
+        b.sendText("42[\"message\",\"x\"]"); // "/" was never joined here: protocol error
+        QVERIFY(b.waitForDisconnected(2000));
+
+        a.sendText("41");
+        QCOMPARE(nextAnyText(a, 1000), QByteArray("2"));
+    }
+
+    void eventsAcksAndBinary()
+    {
+        RawWsClient ws;
+        QVERIFY(sioConnect(ws));
+        ws.sendText("42[\"message\",1,\"2\",{\"3\":[true]}]");
+        QCOMPARE(nextText(ws), QByteArray("42[\"message-back\",1,\"2\",{\"3\":[true]}]"));
+        ws.sendText("42456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
+        QCOMPARE(nextText(ws), QByteArray("43456[1,\"2\",{\"3\":[false]}]"));
+        ws.sendText("452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        ws.sendFrame(2, QByteArray("\x01\x02\x03", 3));
+        ws.sendFrame(2, QByteArray("\x04\x05\x06", 3));
+        QList<RawFrame> got;
+        QDeadlineTimer d(2000);
+        while (got.size() < 3 && !d.hasExpired())
+            got += ws.readFrames(20);
+        QCOMPARE(got.size(), 3);
+        QCOMPARE(got[0].payload, QByteArray("462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]"));
+        QCOMPARE(got[1].opcode, 2);
+        QCOMPARE(got[1].payload, QByteArray("\x01\x02\x03", 3));
+        QCOMPARE(got[2].payload, QByteArray("\x04\x05\x06", 3));
+    }
+
+    void malformedPacketsClose_data()
+    {
+        QTest::addColumn<QByteArray>("packet");
+        QTest::newRow("unknown type") << QByteArray("4abc");
+        QTest::newRow("event object") << QByteArray("42{}");
+        QTest::newRow("bad ack id") << QByteArray("42abc[\"message-with-ack\",1]");
+        QTest::newRow("reserved name") << QByteArray("42[\"disconnect\"]");
+        QTest::newRow("second connect") << QByteArray("40");
+        QTest::newRow("text instead of attachment") << QByteArray("451-[\"message\",{\"_placeholder\":true,\"num\":0}]");
+    }
+    void malformedPacketsClose()
+    {
+        QFETCH(QByteArray, packet);
+        RawWsClient ws;
+        QVERIFY(sioConnect(ws));
+        ws.sendText(packet);
+        if (packet.startsWith("451-"))
+            ws.sendText("42[\"message\"]");
+        QVERIFY(ws.waitForDisconnected(2000));
+    }
+
+    void connectTimeout()
+    {
+        RawWsClient ws;
+        QVERIFY(openWs(ws, "/socket.io/?EIO=4&transport=websocket"));
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 5 && ws.socket().state() == QAbstractSocket::ConnectedState; ++i) {
+            for (const RawFrame &f : ws.readFrames(100))
+                if (f.opcode == 1 && f.payload == "2")
+                    ws.sendText("3"); // alive, but never joins a namespace
+        }
+        QVERIFY(ws.waitForDisconnected(2000));
+        QVERIFY2(t.elapsed() < 1300, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void socketIoOverPolling()
+    {
+        const QByteArray sid = openPolling("/socket.io/");
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid, "/socket.io/"), "40").status, 200);
+        QByteArray all;
+        for (int i = 0; i < 5 && !all.contains("42[\"auth\",{}]"); ++i)
+            all += "\x1e" + httpRequest(m_port, "GET", pollUrl(sid, "/socket.io/")).body;
+        QVERIFY2(all.contains("42[\"auth\",{}]") && all.contains("40{\"sid\":"), all.constData());
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid, "/socket.io/"), "42[\"message\",\"hi\"]\x1e" "4212[\"message-with-ack\",7]").status, 200);
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid, "/socket.io/")).body,
+                 QByteArray("42[\"message-back\",\"hi\"]\x1e" "4312[7]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConformance)
+#include "tst_conformance.moc"

@@ -1,0 +1,294 @@
+// Interop with the clients desks already run: socket.io-client 4.x (Node), python-socketio 5.x
+// (Debian), the predecessor's own documented snippets, our examples, and a real browser.
+// Each scenario is a script that talks to a real fxmonitor-server fed by a real redis-server;
+// this harness starts the server, restarts it when a script asks ("RESTART"), and judges the
+// script's exit status and its "STEP"/"ALL OK" lines.
+
+#include "support/redisserver.h"
+#include "support/serverprocess.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace fx;
+using namespace fx::test;
+
+namespace {
+
+QString nodeModules() { return QStringLiteral(FX_INTEROP_DIR "/node_modules"); }
+
+struct Scenario
+{
+    QString program;
+    QStringList args;
+    QString workingDir = QStringLiteral(FX_INTEROP_DIR);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    int timeoutMs = 60000;
+    // Called for every output line; return true to stop the scenario (success decided by caller).
+    std::function<bool(const QString &)> onLine;
+};
+
+struct Outcome
+{
+    int exitCode = -1;
+    bool finished = false;
+    QString output;
+};
+
+Outcome run(const Scenario &s)
+{
+    QProcess p;
+    p.setProgram(s.program);
+    p.setArguments(s.args);
+    p.setWorkingDirectory(s.workingDir);
+    p.setProcessEnvironment(s.env);
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start();
+    Outcome o;
+    if (!p.waitForStarted(10000)) {
+        o.output = QStringLiteral("cannot start %1: %2").arg(s.program, p.errorString());
+        return o;
+    }
+    QElapsedTimer t;
+    t.start();
+    QByteArray pending;
+    bool stop = false;
+    while (t.elapsed() < s.timeoutMs && !stop) {
+        if (p.state() == QProcess::NotRunning && !p.bytesAvailable())
+            break;
+        QTest::qWait(10);
+        pending += p.readAll();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(pending.left(nl));
+            pending.remove(0, nl + 1);
+            o.output += line + u'\n';
+            if (s.onLine && s.onLine(line))
+                stop = true;
+        }
+    }
+    o.output += QString::fromUtf8(pending);
+    if (p.state() != QProcess::NotRunning) {
+        p.terminate();
+        if (!p.waitForFinished(3000))
+            p.kill();
+        p.waitForFinished(3000);
+        o.output += QString::fromUtf8(p.readAll());
+        return o;
+    }
+    o.finished = true;
+    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return o;
+}
+
+} // namespace
+
+class TestInterop : public QObject
+{
+    Q_OBJECT
+
+    quint16 m_redisPort = 0;
+    QString m_prefix;
+    std::unique_ptr<redis::RedisPublisher> m_pub;
+
+    QStringList serverArgs(quint16 port) const
+    {
+        return {QStringLiteral("--port"), QString::number(port), QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--redis-port"), QString::number(m_redisPort), QStringLiteral("--set"),
+                QStringLiteral("REDIS_CHANNEL_PREFIX=") + m_prefix};
+    }
+
+    QProcessEnvironment env(const QString &url) const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("FX_URL"), url);
+        e.insert(QStringLiteral("FX_REDIS_PORT"), QString::number(m_redisPort));
+        e.insert(QStringLiteral("FX_PREFIX"), m_prefix);
+        return e;
+    }
+
+    void publish(const char *channel, const QByteArray &payload)
+    {
+        QString err;
+        QVERIFY2(m_pub->publish(m_prefix + QLatin1String(channel), payload, &err), qPrintable(err));
+    }
+
+    // A full scenario script: the server restarts when it prints RESTART; it must end with ALL OK.
+    void scenario(const QString &program, const QStringList &args, const QString &transports)
+    {
+        const quint16 port = freePort();
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start(serverArgs(port)));
+        Scenario s;
+        s.program = program;
+        s.args = args;
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.onLine = [&](const QString &line) {
+            if (line == u"RESTART") {
+                server->stop();
+                server = std::make_unique<ServerProcess>();
+                for (int i = 0; i < 50 && !server->start(serverArgs(port)); ++i)
+                    QTest::qWait(100);
+            }
+            return false;
+        };
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server->stop(), 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_redisPort = fixtureRedisPort();
+        QVERIFY2(m_redisPort, "no redis fixture: run through ctest");
+        QVERIFY2(QFileInfo::exists(nodeModules() + QStringLiteral("/socket.io-client")),
+                 "tests/interop/node_modules is missing: run `npm ci` in tests/interop (scripts/test.sh does)");
+        QVERIFY2(QFileInfo::exists(QStringLiteral(FX_EXAMPLES_DIR "/node_modules/socket.io-client")),
+                 "examples/node_modules is missing: run `npm ci` in examples (scripts/test.sh does)");
+        m_prefix = QStringLiteral("interop%1:").arg(QRandomGenerator::global()->generate() % 100000);
+        m_pub = publisherFor(m_redisPort);
+    }
+
+    void nodeDefaultTransports() { scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("default")); }
+    void nodeWebSocketOnly() { scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("websocket")); }
+    void pythonDefaultTransports()
+    {
+        scenario(QStringLiteral("/usr/bin/python3"), {QStringLiteral("sio_python.py")}, QStringLiteral("default"));
+    }
+    void pythonPollingOnly()
+    {
+        scenario(QStringLiteral("/usr/bin/python3"), {QStringLiteral("sio_python.py")}, QStringLiteral("polling"));
+    }
+
+    // The predecessor's snippets hard-code http://localhost:5001.
+    void predecessorPythonOneLiner()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(serverArgs(5001)), "port 5001 must be free for the predecessor's snippets");
+        Scenario s;
+        s.program = QStringLiteral("/usr/bin/python3");
+        // Verbatim from PHASE_5_SUMMARY.md ("Test Commands").
+        s.args = {QStringLiteral("-c"), QStringLiteral(R"(
+import socketio
+sio = socketio.Client()
+sio.on('connection_established', lambda d: print(f'Connected: {d["client_id"]}'))
+sio.on('subscription_confirmed', lambda d: print(f'Subscribed to {d["pair_count"]} pairs'))
+sio.on('price_update', lambda d: print(f'{d["instrument"]}: {d["price"]["mid"]}'))
+sio.connect('http://localhost:5001')
+sio.emit('subscribe', {'pairs': ['EUR_USD', 'GBP_USD']})
+sio.wait()
+)")};
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        s.timeoutMs = 20000;
+        bool published = false, printed = false;
+        s.onLine = [&](const QString &line) {
+            if (line == u"Subscribed to 2 pairs" && !published) {
+                publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0945","ask":"1.0947"}})");
+                published = true;
+            }
+            printed = printed || line == u"EUR_USD: 1.0946";
+            return printed;
+        };
+        const Outcome o = run(s);
+        QVERIFY2(o.output.contains(QStringLiteral("Connected: ")), qPrintable(o.output));
+        QVERIFY2(printed, qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void predecessorJavaScriptExample()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(serverArgs(5001)), "port 5001 must be free for the predecessor's snippets");
+        Scenario s;
+        s.program = QStringLiteral("node");
+        s.args = {QStringLiteral("predecessor_example.js")};
+        s.timeoutMs = 20000;
+        bool price = false, alert = false;
+        QElapsedTimer t;
+        t.start();
+        bool published = false;
+        s.onLine = [&](const QString &line) {
+            price = price || line == u"EUR_USD: 1.0946";
+            alert = alert || line == u"Volatility alert: EUR_USD";
+            return price && alert;
+        };
+        // Publish once the client had time to connect and subscribe (it prints nothing before).
+        QTimer pub;
+        QObject::connect(&pub, &QTimer::timeout, [&] {
+            if (t.elapsed() < 1500 || published)
+                return;
+            publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0945","ask":"1.0947"}})");
+            publish("volatility_alerts", R"({"instrument":"EUR_USD","volatility":0.0234,"threshold":0.02})");
+            published = true;
+        });
+        pub.start(100);
+        const Outcome o = run(s);
+        QVERIFY2(price && alert, qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void examplesClients_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("client.js") << "node" << QStringList{QStringLiteral(FX_EXAMPLES_DIR "/client.js")};
+        QTest::newRow("client.py") << "/usr/bin/python3" << QStringList{QStringLiteral(FX_EXAMPLES_DIR "/client.py")};
+    }
+
+    void examplesClients()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, args);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)));
+        Scenario s;
+        s.program = program;
+        s.args = args + QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(port),
+                                    QStringLiteral("--pairs"), QStringLiteral("EUR_USD,USD_JPY"), QStringLiteral("--seconds"),
+                                    QStringLiteral("3")};
+        s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        s.onLine = [&](const QString &line) {
+            if (line.startsWith(QStringLiteral("server has "))) {
+                publish("price_updates", R"({"instrument":"USD_JPY","price":{"bid":"150.101","ask":"150.112"}})");
+                publish("volatility_alerts", R"({"instrument":"EUR_USD","volatility":0.03,"severity":"critical"})");
+            }
+            return false;
+        };
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0, qPrintable(o.output));
+        for (const char *expected : {"subscribed to 2 pairs", "round trip: ", "USD_JPY: 150.1065", "Volatility alert: EUR_USD critical",
+                                     "received 1 prices, 1 alerts"})
+            QVERIFY2(o.output.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), o.output)));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void browserPage()
+    {
+        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/chromium")), "Debian's chromium is not installed (scripts/test.sh installs it)");
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)));
+        Scenario s;
+        s.program = QStringLiteral("node");
+        s.args = {QStringLiteral("browser.mjs")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_PAGE"), QStringLiteral(FX_EXAMPLES_DIR "/browser/index.html"));
+        s.env.insert(QStringLiteral("FX_SCREENSHOT"), QDir::temp().filePath(QStringLiteral("fxmonitor-browser.png")));
+        s.timeoutMs = 60000;
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInterop)
+#include "tst_interop.moc"

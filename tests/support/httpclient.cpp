@@ -1,0 +1,100 @@
+#include "support/httpclient.h"
+
+#include <QDeadlineTimer>
+#include <QTest>
+
+namespace fx::test {
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+void PendingHttp::send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body)
+{
+    m_sock.connectToHost(QStringLiteral("127.0.0.1"), port);
+    m_sock.waitForConnected(3000);
+    QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    if (!body.isEmpty() || method == "POST")
+        req += "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    req += "\r\n" + body;
+    m_sock.write(req);
+    m_sock.flush();
+}
+
+HttpReply PendingHttp::wait(int timeoutMs)
+{
+    HttpReply r;
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        m_buf += m_sock.readAll();
+        const qsizetype end = m_buf.indexOf("\r\n\r\n");
+        if (end > 0) {
+            r.head = m_buf.left(end);
+            const QByteArray len = r.header("content-length");
+            const qsizetype n = len.isEmpty() ? 0 : len.toLongLong();
+            if (m_buf.size() >= end + 4 + n) {
+                r.status = m_buf.mid(9, 3).toInt();
+                r.body = m_buf.mid(end + 4, n);
+                m_buf.remove(0, end + 4 + n);
+                return r;
+            }
+        }
+        if (m_sock.state() != QAbstractSocket::ConnectedState && !m_sock.bytesAvailable())
+            return r;
+        QTest::qWait(2);
+    }
+    return r;
+}
+
+HttpReply httpRequest(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                      const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(3000))
+        return {};
+    QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    for (const auto &[k, v] : headers)
+        req += k + ": " + v + "\r\n";
+    if (!body.isEmpty() || method == "POST")
+        req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    req += "\r\n" + body;
+    s.write(req);
+    QByteArray all;
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (s.waitForReadyRead(20))
+            all += s.readAll();
+        if (s.state() != QAbstractSocket::ConnectedState) {
+            all += s.readAll();
+            break;
+        }
+        const qsizetype end = all.indexOf("\r\n\r\n");
+        if (end > 0) {
+            HttpReply probe;
+            probe.head = all.left(end);
+            const QByteArray len = probe.header("content-length");
+            if (!len.isEmpty() && all.size() >= end + 4 + len.toLongLong())
+                break;
+        }
+    }
+    HttpReply r;
+    const qsizetype end = all.indexOf("\r\n\r\n");
+    if (!all.startsWith("HTTP/1.1 ") || end < 0)
+        return r;
+    r.status = all.mid(9, 3).toInt();
+    r.head = all.left(end);
+    r.body = all.mid(end + 4);
+    const QByteArray len = r.header("content-length");
+    if (!len.isEmpty())
+        r.body.truncate(len.toLongLong());
+    return r;
+}
+
+} // namespace fx::test

@@ -1,0 +1,37 @@
+#pragma once
+
+// Raw HTTP/1.1 requests for tests: one request per connection, or several at once.
+
+#include <QByteArray>
+#include <QTcpSocket>
+
+namespace fx::test {
+
+struct HttpReply
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    bool ok() const { return status > 0; }
+    QByteArray header(const QByteArray &name) const;
+};
+
+// Sends one request and reads the reply (Content-Length framed). status 0 if none came.
+HttpReply httpRequest(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                      const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 5000);
+
+// An HTTP request in flight on its own connection, for concurrent requests.
+class PendingHttp
+{
+public:
+    void send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
+    // Waits for the reply; status 0 when the connection closed or timed out without one.
+    HttpReply wait(int timeoutMs = 5000);
+    void abort() { m_sock.abort(); }
+
+private:
+    QTcpSocket m_sock;
+    QByteArray m_buf;
+};
+
+} // namespace fx::test
