@@ -117,6 +117,30 @@ QList<RawFrame> RawWsClient::readFrames(int timeoutMs)
     }
 }
 
+RawFrame RawWsClient::nextFrame(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_pending.isEmpty() && !deadline.hasExpired()) {
+        m_pending = readFrames(int(std::max<qint64>(1, deadline.remainingTime())));
+        if (m_pending.isEmpty() && m_sock.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    return m_pending.isEmpty() ? RawFrame{} : m_pending.takeFirst();
+}
+
+QByteArray RawWsClient::nextText(int timeoutMs, bool skipPings)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const RawFrame f = nextFrame(int(std::max<qint64>(1, deadline.remainingTime())));
+        if (f.opcode == 0)
+            break;
+        if (f.opcode == 1 && !(skipPings && f.payload == "2"))
+            return f.payload;
+    }
+    return {};
+}
+
 QByteArray RawWsClient::waitForEvent(const QByteArray &name, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);

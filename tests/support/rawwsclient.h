@@ -30,6 +30,10 @@ public:
     static QByteArray frameHeader(int opcode, quint64 length, bool fin = true);
     // Reads what has arrived (waiting up to timeoutMs for at least one frame).
     QList<RawFrame> readFrames(int timeoutMs = 2000);
+    // The next frame (frames read together are kept for the following calls); opcode 0 on timeout.
+    RawFrame nextFrame(int timeoutMs = 3000);
+    // The next text frame's payload, skipping Engine.IO pings ("2") when asked; empty on timeout.
+    QByteArray nextText(int timeoutMs = 3000, bool skipPings = true);
     // Waits for a text frame whose JSON "event" is name; returns its payload (empty on timeout).
     QByteArray waitForEvent(const QByteArray &name, int timeoutMs = 5000);
     // Reads until the server's close frame (its code) or the TCP close (-1); -2 on timeout.
