@@ -19,6 +19,11 @@ class RedisSubscriberThread;
 namespace fx::server {
 class StreamServer;
 }
+namespace fx::storage {
+class Storage;
+class StorageReader;
+class StorageThread;
+} // namespace fx::storage
 
 namespace fx::app {
 
@@ -44,6 +49,8 @@ public:
     const core::Settings &settings() const { return m_settings; }
     server::StreamServer *server() const { return m_server.get(); }
     redis::RedisSubscriber *redis() const;
+    storage::Storage *storage() const;
+    storage::StorageReader *storageReader() const;
 
 Q_SIGNALS:
     void serverStarted();
@@ -52,11 +59,13 @@ Q_SIGNALS:
 
 private:
     void onServerStopped();
+    void connectServerToStorage(server::StreamServer *server);
 
     core::Settings m_settings;
     Relay m_relay;
     std::unique_ptr<server::StreamServer> m_server;
     std::unique_ptr<redis::RedisSubscriberThread> m_redis;
+    std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
     bool m_stopping = false;
 };
 

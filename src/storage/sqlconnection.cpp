@@ -128,6 +128,8 @@ bool SqlConnection::open(const StorageConfig &config, QString *error)
                     ok = false;
                 }
             }
+            if (ok && config.sqliteMaxPages > 0)
+                ok = exec(QStringLiteral("PRAGMA max_page_count = %1").arg(config.sqliteMaxPages), error);
             if (ok && m_role == Role::Reader)
                 ok = exec(QStringLiteral("PRAGMA query_only = 1"), error);
         } else {

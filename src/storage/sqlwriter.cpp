@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
+#include <algorithm>
 
 namespace fx::storage {
 
@@ -189,40 +190,59 @@ bool SqlWriter::insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info,
 {
     if (alerts.isEmpty())
         return true;
+    // SQLite: one prepared row at a time, the id from lastInsertId(). PostgreSQL: rows go
+    // kAlertChunk to a statement (one round trip) and RETURNING gives their ids.
     const bool pg = m_connection.engine() == Engine::Postgres;
-    QString sql = QStringLiteral("INSERT INTO alerts (type, pair, pair_b, value, threshold, severity, message,"
-                                 " raised_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (pg)
-        sql += QStringLiteral(" RETURNING id");
-    if (!prepare(m_alertInsert, sql, error))
-        return false;
-    QSqlQuery &q = *m_alertInsert;
-    for (const AlertRecord &a : alerts) {
-        q.bindValue(0, a.type);
-        q.bindValue(1, a.pair);
-        q.bindValue(2, nullableText(a.pairB));
-        q.bindValue(3, a.value);
-        q.bindValue(4, nullableDouble(a.threshold));
-        q.bindValue(5, a.severity);
-        q.bindValue(6, a.message);
-        q.bindValue(7, a.raisedAtMicros);
-        q.bindValue(8, a.receivedAtMicros);
-        q.bindValue(9, QString::fromUtf8(QJsonDocument(a.payload).toJson(QJsonDocument::Compact)));
-        if (!run(q, error))
+    const int chunk = pg ? 50 : 1;
+    const QString head = QStringLiteral("INSERT INTO alerts (type, pair, pair_b, value, threshold, severity, message,"
+                                        " raised_at, received_at, payload) VALUES ");
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto note = [info](qint64 id) {
+        info->firstAlertId = info->firstAlertId == 0 ? id : std::min(info->firstAlertId, id);
+        info->lastAlertId = std::max(info->lastAlertId, id);
+    };
+    for (qsizetype i = 0; i < alerts.size(); i += chunk) {
+        const int n = int(std::min<qsizetype>(chunk, alerts.size() - i));
+        const bool tail = n != chunk;
+        std::unique_ptr<QSqlQuery> &q = tail ? m_alertInsertTail : m_alertInsert;
+        if (tail && m_alertTailRows != n) {
+            q.reset();
+            m_alertTailRows = n;
+        }
+        QStringList rows;
+        for (int r = 0; r < n; ++r)
+            rows << row;
+        if (!prepare(q, head + rows.join(QStringLiteral(", ")) + (pg ? QStringLiteral(" RETURNING id") : QString()), error))
             return false;
-        qint64 id = 0;
+        for (int r = 0; r < n; ++r) {
+            const AlertRecord &a = alerts.at(i + r);
+            const int base = r * 10;
+            q->bindValue(base + 0, a.type);
+            q->bindValue(base + 1, a.pair);
+            q->bindValue(base + 2, nullableText(a.pairB));
+            q->bindValue(base + 3, a.value);
+            q->bindValue(base + 4, nullableDouble(a.threshold));
+            q->bindValue(base + 5, a.severity);
+            q->bindValue(base + 6, a.message);
+            q->bindValue(base + 7, a.raisedAtMicros);
+            q->bindValue(base + 8, a.receivedAtMicros);
+            q->bindValue(base + 9, QString::fromUtf8(QJsonDocument(a.payload).toJson(QJsonDocument::Compact)));
+        }
+        if (!run(*q, error))
+            return false;
         if (pg) {
-            if (!q.next()) {
-                *error = QStringLiteral("INSERT INTO alerts returned no id");
+            int returned = 0;
+            while (q->next()) {
+                note(q->value(0).toLongLong());
+                ++returned;
+            }
+            if (returned != n) {
+                *error = QStringLiteral("INSERT INTO alerts returned %1 ids for %2 rows").arg(returned).arg(n);
                 return false;
             }
-            id = q.value(0).toLongLong();
         } else {
-            id = q.lastInsertId().toLongLong();
+            note(q->lastInsertId().toLongLong());
         }
-        if (info->firstAlertId == 0)
-            info->firstAlertId = id;
-        info->lastAlertId = id;
     }
     return true;
 }

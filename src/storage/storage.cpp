@@ -127,7 +127,7 @@ void Storage::enqueue(Fn &&add)
 
 void Storage::publishBufferCounts()
 {
-    m_buffered.store(m_buffer.rows(), std::memory_order_relaxed);
+    m_buffered.store(m_buffer.rows() + m_inFlight, std::memory_order_relaxed);
     m_droppedTicks.store(m_buffer.droppedTicks(), std::memory_order_relaxed);
     m_droppedAlerts.store(m_buffer.droppedAlerts(), std::memory_order_relaxed);
     m_droppedConnections.store(m_buffer.droppedConnections(), std::memory_order_relaxed);
@@ -255,12 +255,7 @@ void Storage::stop()
     if (!m_writer && m_config.engine == Engine::Sqlite)
         openDatabase();
     while (m_writer && clock.elapsed() < m_config.stopFlushMs) {
-        PendingBatch batch;
-        {
-            QMutexLocker lock(&m_bufferMutex);
-            batch = m_buffer.take(m_config.maxBatchRows);
-            publishBufferCounts();
-        }
+        PendingBatch batch = takeBatch();
         if (batch.isEmpty())
             break;
         if (!writeBatch(std::move(batch)))
@@ -307,12 +302,7 @@ void Storage::writePending()
     slice.start();
     qsizetype left = 0;
     for (;;) {
-        PendingBatch batch;
-        {
-            QMutexLocker lock(&m_bufferMutex);
-            batch = m_buffer.take(m_config.maxBatchRows);
-            publishBufferCounts();
-        }
+        PendingBatch batch = takeBatch();
         if (batch.isEmpty())
             return;
         if (!writeBatch(std::move(batch)))
@@ -333,6 +323,22 @@ void Storage::writePending()
         m_batchTimer->start(m_config.batchIntervalMs);
 }
 
+PendingBatch Storage::takeBatch()
+{
+    QMutexLocker lock(&m_bufferMutex);
+    PendingBatch batch = m_buffer.take(m_config.maxBatchRows);
+    m_inFlight = batch.rows();
+    publishBufferCounts();
+    return batch;
+}
+
+void Storage::batchDone()
+{
+    QMutexLocker lock(&m_bufferMutex);
+    m_inFlight = 0;
+    publishBufferCounts();
+}
+
 bool Storage::writeBatch(PendingBatch batch)
 {
     CommitInfo info;
@@ -342,6 +348,7 @@ bool Storage::writeBatch(PendingBatch batch)
         {
             QMutexLocker lock(&m_bufferMutex);
             m_buffer.restore(std::move(batch));
+            m_inFlight = 0;
             publishBufferCounts();
         }
         fail(error);
@@ -357,6 +364,7 @@ bool Storage::writeBatch(PendingBatch batch)
         m_status.lastCommitMicros = info.committedAtMicros;
         m_status.lastBatchMicros = info.durationMicros;
     }
+    batchDone(); // after the counters: a row is always counted as buffered or written
     Q_EMIT batchCommitted(info);
     for (const AckResult &a : std::as_const(acks))
         Q_EMIT acknowledged(a.requestId, a.count);
@@ -382,7 +390,8 @@ bool Storage::openDatabase()
             QMutexLocker lock(&m_statusMutex);
             m_status.schemaVersion = r.fromVersion;
         }
-        qCCritical(fxStorageLog).noquote() << m_config.location() << ":" << r.error;
+        if (status().state != StorageState::RefusedNewerSchema)
+            qCCritical(fxStorageLog).noquote() << m_config.location() << ":" << r.error;
         setState(StorageState::RefusedNewerSchema, r.error);
         // Checked again now and then (someone may point us at a fixed database); never written.
         scheduleRetry(m_config.retryMaxMs);
@@ -459,8 +468,12 @@ void Storage::retry()
 
 void Storage::startPrune()
 {
-    if (!m_started || m_stopping || m_pruning)
+    if (!m_started || m_stopping)
         return;
+    if (m_pruning) {
+        m_pruneAgain = true;
+        return;
+    }
     m_pruning = true;
     m_pruneTotal = PruneInfo{};
     QTimer::singleShot(0, this, &Storage::pruneStep);
@@ -494,6 +507,13 @@ void Storage::pruneStep()
         return;
     }
     m_pruning = false;
+    if (m_pruneAgain) {
+        // Another pass with new cutoffs, reported together with this one.
+        m_pruneAgain = false;
+        m_pruning = true;
+        QTimer::singleShot(0, this, &Storage::pruneStep);
+        return;
+    }
     if (m_pruneTotal.ticks + m_pruneTotal.bars + m_pruneTotal.connections > 0) {
         qCInfo(fxStorageLog).noquote() << QStringLiteral("retention: deleted %1 ticks, %2 bars, %3 connection records")
                                               .arg(m_pruneTotal.ticks)

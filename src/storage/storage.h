@@ -69,6 +69,7 @@ public:
     StorageStatus status() const;
     // The object /health and server_stats show under "database".
     QJsonObject statusJson() const;
+    // Rows not committed yet: waiting in the buffer or in the transaction being written.
     qint64 bufferedRows() const { return m_buffered.load(std::memory_order_relaxed); }
     const StorageConfig &config() const { return m_config; }
 
@@ -85,8 +86,10 @@ private:
     template<typename Fn>
     void enqueue(Fn &&add);
     void publishBufferCounts(); // under m_bufferMutex
+    void batchDone();           // the batch in flight is committed
     void onWake();
     void writePending();
+    PendingBatch takeBatch();
     bool writeBatch(PendingBatch batch);
     bool openDatabase();
     void closeDatabase();
@@ -108,6 +111,7 @@ private:
     int m_retryDelayMs;
     bool m_started = false;
     bool m_pruning = false;
+    bool m_pruneAgain = false; // asked for while a pass was running
     PruneInfo m_pruneTotal;
     std::atomic<bool> m_stopping{false};
     core::logging::RateLimiter m_logLimiter{5, 10000};
@@ -116,7 +120,8 @@ private:
     QMutex m_bufferMutex;
     WriteBuffer m_buffer;
     bool m_wakePosted = false;
-    std::atomic<qint64> m_buffered{0};
+    qsizetype m_inFlight = 0;         // rows of the batch being written
+    std::atomic<qint64> m_buffered{0}; // buffer + in flight
     std::atomic<quint64> m_droppedTicks{0};
     std::atomic<quint64> m_droppedAlerts{0};
     std::atomic<quint64> m_droppedConnections{0};

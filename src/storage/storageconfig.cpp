@@ -55,10 +55,12 @@ StorageConfig StorageConfig::postgres(const QString &host, quint16 port, const Q
 
 QString StorageConfig::defaultSqlitePath()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // One database for every FX Monitor program (the headless server and the desktop app share
+    // history): <generic data>/FXMonitor/fxmonitor.sqlite, e.g. ~/.local/share/FXMonitor/.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty())
         return {};
-    return QDir(dir).filePath(QStringLiteral("fxmonitor.sqlite"));
+    return QDir(dir).filePath(QStringLiteral("FXMonitor/fxmonitor.sqlite"));
 }
 
 bool StorageConfig::isConfigured() const

@@ -22,6 +22,7 @@ struct StorageConfig
     // SQLite
     QString sqlitePath;
     int busyTimeoutMs = 5000;
+    int sqliteMaxPages = 0; // PRAGMA max_page_count when > 0: a size cap (tests use it as a full disk)
 
     // PostgreSQL
     QString host;

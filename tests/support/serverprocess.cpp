@@ -30,6 +30,11 @@ bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &en
         all << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
             << QString::number(probe.serverPort());
     }
+    // Never the user's database: a throw-away SQLite file unless the test names one.
+    const bool namesDb = std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--db")); })
+                         || env.contains(QStringLiteral("DB_PATH")) || env.contains(QStringLiteral("DB_HOST"));
+    if (!namesDb)
+        all << QStringLiteral("--db-path") << m_dbDir.filePath(QStringLiteral("test.sqlite"));
     all += args;
     QProcessEnvironment e = env;
     if (!e.contains(QStringLiteral("LOG_LEVEL")))

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace fx::test {
 
@@ -33,6 +34,7 @@ private:
     QProcess m_proc;
     quint16 m_port = 0;
     QByteArray m_stderr;
+    QTemporaryDir m_dbDir;
 };
 
 // Runs a program to completion; returns exit code and fills stdout/stderr.
