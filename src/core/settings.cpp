@@ -62,7 +62,7 @@ const QList<SettingSpec> &settingSpecs()
             s("DB_NAME", "fx_trading_data", "PostgreSQL database", D),
             s("DB_USER", "postgres", "PostgreSQL user", D),
             s("DB_PASSWORD", "", "PostgreSQL password", D),
-            s("DB_PATH", "", "SQLite file (empty: the application data folder)", D),
+            s("DB_PATH", "", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)", D),
             s("DB_TICK_RETENTION_DAYS", "7", "Days raw ticks are kept", D),
             s("DB_BAR_RETENTION_DAYS", "365", "Days one-minute bars are kept", D),
             s("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL", L),

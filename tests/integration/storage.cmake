@@ -38,3 +38,7 @@ add_dependencies(tst_storage_durability storage_durability_writer)
 # PostgreSQL stopped and started again mid-run, on a server of its own.
 fx_test(tst_storage_pg_outage SOURCES tst_storage_pg_outage.cpp LIBS fxstoragetestsupport LABELS integration)
 target_compile_definitions(tst_storage_pg_outage PRIVATE FX_STORAGE_TEST_TMP="${CMAKE_CURRENT_BINARY_DIR}")
+
+# The product: fxmonitor-server's history across restarts, on SQLite and on PostgreSQL.
+fx_test(tst_product_storage SOURCES tst_product_storage.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration FIXTURES pg)
+set_tests_properties(tst_product_storage PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
