@@ -13,7 +13,10 @@
 
 namespace fx::app {
 
-Services::Services(core::Settings settings, QObject *parent) : QObject(parent), m_settings(std::move(settings)) {}
+Services::Services(core::Settings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_tap(std::make_unique<MarketTap>(core::InstrumentSet(m_settings.pairs)))
+{
+}
 
 Services::~Services()
 {
@@ -91,15 +94,21 @@ bool Services::start(QString *error)
     m_redis = std::make_unique<redis::RedisSubscriberThread>(redis::RedisConfig::fromSettings(m_settings));
     redis::RedisSubscriber *sub = m_redis->subscriber();
     Relay *relay = &m_relay;
+    MarketTap *tap = m_tap.get();
     // Direct connections: these run on the Redis thread; the relay and the server are thread-safe.
     connect(sub, &redis::RedisSubscriber::eventsReceived, sub,
-            [relay, db](const QList<core::MarketEvent> &events) {
+            [relay, db, tap](const QList<core::MarketEvent> &events) {
                 relay->publish(events);
                 db->recordEvents(events); // alerts, ticks and one-minute bars
+                tap->add(events);         // the desktop's market watch, charts and alerts
             },
             Qt::DirectConnection);
     connect(sub, &redis::RedisSubscriber::cacheWarmed, sub,
-            [relay](const QList<core::MarketEvent> &prices) { relay->warm(prices); }, Qt::DirectConnection);
+            [relay, tap](const QList<core::MarketEvent> &prices) {
+                relay->warm(prices);
+                tap->addQuotes(prices);
+            },
+            Qt::DirectConnection);
     connect(sub, &redis::RedisSubscriber::statusChanged, sub,
             [relay, sub](const redis::RedisStatus &) { relay->setRedisStatus(sub->statusJson()); }, Qt::DirectConnection);
     m_relay.setRedisStatusSource([sub] { return sub->statusJson(); });

@@ -6,6 +6,7 @@
 // Thread contract: a Services object lives on the main thread and is used only there. The
 // server and the subscriber run on their own threads; the main thread never waits on a socket.
 
+#include "app/markettap.h"
 #include "app/relay.h"
 #include "core/settings.h"
 
@@ -49,6 +50,8 @@ public:
     const core::Settings &settings() const { return m_settings; }
     server::StreamServer *server() const { return m_server.get(); }
     redis::RedisSubscriber *redis() const;
+    // Live market data for the GUI (fed from the Redis thread, drained by the GUI's timer).
+    MarketTap *marketTap() const { return m_tap.get(); }
     storage::Storage *storage() const;
     storage::StorageReader *storageReader() const;
 
@@ -63,6 +66,7 @@ private:
 
     core::Settings m_settings;
     Relay m_relay;
+    std::unique_ptr<MarketTap> m_tap;
     std::unique_ptr<server::StreamServer> m_server;
     std::unique_ptr<redis::RedisSubscriberThread> m_redis;
     std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)

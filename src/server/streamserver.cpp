@@ -4,6 +4,8 @@
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 
+#include <QMutex>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -173,6 +175,41 @@ void StreamServer::setRedisStatusProvider(std::function<QJsonObject()> provider)
 void StreamServer::setDatabaseStatus(const QJsonObject &status)
 {
     m_ctx->setDatabaseStatus(status);
+}
+
+void StreamServer::requestClients(QObject *context, std::function<void(const QList<ClientInfo> &)> done)
+{
+    // Shared by the per-shard calls; the last one to answer hands the result to context.
+    struct Gather
+    {
+        QMutex mutex;
+        QList<ClientInfo> rows;
+        int waiting = 0;
+    };
+    const QList<IoShard *> all = shards();
+    if (all.isEmpty()) {
+        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    auto gather = std::make_shared<Gather>();
+    gather->waiting = int(all.size());
+    const QPointer<QObject> target(context);
+    for (IoShard *shard : all) {
+        QMetaObject::invokeMethod(
+            shard,
+            [shard, gather, target, done] {
+                const QList<ClientInfo> mine = shard->clients();
+                QMutexLocker lock(&gather->mutex);
+                gather->rows += mine;
+                if (--gather->waiting > 0)
+                    return;
+                QList<ClientInfo> rows = std::move(gather->rows);
+                lock.unlock();
+                if (target)
+                    QMetaObject::invokeMethod(target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 QList<IoShard *> StreamServer::shards() const

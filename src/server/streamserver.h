@@ -17,6 +17,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 
@@ -59,6 +60,9 @@ public:
     void setDatabaseStatus(const QJsonObject &status);
     // Disconnects a client by id; any thread.
     void kick(const QByteArray &clientId);
+    // Collects every shard's clients on their threads, then calls done(list) on context's
+    // thread (queued). Never blocks the caller. Nothing is called if the server stops first.
+    void requestClients(QObject *context, std::function<void(const QList<ClientInfo> &)> done);
     // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
     // (queued) and requesting client snapshots.
     QList<IoShard *> shards() const;

@@ -160,6 +160,24 @@ private Q_SLOTS:
         const QJsonObject all = clients[8]->request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"));
         QCOMPARE(all.value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt(), 20);
 
+        // The clients table the desktop shows: every client, its rooms, from all shards.
+        QList<server::ClientInfo> rows;
+        bool answered = false;
+        QObject receiver;
+        server.requestClients(&receiver, [&](const QList<server::ClientInfo> &r) {
+            rows = r;
+            answered = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+        QCOMPARE(rows.size(), N);
+        int withAll = 0;
+        for (const server::ClientInfo &c : rows) {
+            QCOMPARE(c.protocol, QStringLiteral("websocket"));
+            QVERIFY(c.messagesSent >= 1);
+            withAll += c.rooms.size() == 20;
+        }
+        QCOMPARE(withAll, 5); // clients 0, 10, 20, 30, 40
+
         QSignalSpy stopped(&server, &server::StreamServer::stopped);
         server.stop();
         QVERIFY(stopped.wait(5000));
