@@ -23,6 +23,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace fx::server {
 
 using protocol::ErrorCode;
@@ -494,6 +496,17 @@ void IoShard::sendReply(Session *s, const Reply &r, const QJsonValue &replyTag)
 
 void IoShard::deliver(const BroadcastBatch &batch)
 {
+    // Stage every event of the batch per recipient, then write each recipient once.
+    std::vector<Session *> &touched = m_touched;
+    auto stage = [&touched](Session *s, const Broadcast &b) {
+        if (s->isDead())
+            return;
+        s->stage(b);
+        if (!s->staged) {
+            s->staged = true;
+            touched.push_back(s);
+        }
+    };
     for (const BroadcastPtr &bp : batch) {
         const Broadcast &b = *bp;
         m_counters.add(m_counters.broadcasts);
@@ -505,22 +518,40 @@ void IoShard::deliver(const BroadcastBatch &batch)
         case Broadcast::Scope::Room:
             if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
                 for (Session *s : m_rooms.members(b.roomA))
-                    s->deliver(b);
+                    stage(s, b);
             break;
         case Broadcast::Scope::TwoRooms:
             if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
                 for (Session *s : m_rooms.members(b.roomA))
-                    s->deliver(b);
+                    stage(s, b);
             if (b.roomB >= 0 && b.roomB < m_rooms.roomCount())
                 for (Session *s : m_rooms.members(b.roomB))
                     if (!s->inRoom(b.roomA)) // once per client
-                        s->deliver(b);
+                        stage(s, b);
             break;
         case Broadcast::Scope::Everyone:
             for (Session *s : m_sessions)
-                s->deliver(b);
+                stage(s, b);
             break;
         }
+    }
+    // Flush once after every batch already queued has been staged: under load several batches
+    // then share one write per client (what Qt's buffering did before), and when idle the flush
+    // runs right after this call.
+    if (!touched.empty() && !m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &IoShard::flushStaged, Qt::QueuedConnection);
+    }
+}
+
+void IoShard::flushStaged()
+{
+    m_flushScheduled = false;
+    std::vector<Session *> touched;
+    touched.swap(m_touched);
+    for (Session *s : touched) {
+        s->staged = false;
+        s->flushStaged();
     }
 }
 
@@ -542,6 +573,8 @@ void IoShard::reap()
             continue;
         }
         m_rooms.leaveAll(s);
+        if (s->staged)
+            m_touched.erase(std::remove(m_touched.begin(), m_touched.end(), s), m_touched.end());
         Session *last = m_sessions.back();
         m_sessions[i] = last;
         last->shardSlot = int(i);

@@ -104,6 +104,7 @@ private:
     void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Session *s, const Reply &r, const QJsonValue &replyTag);
     void reap();
+    void flushStaged();
     void onTick();
     void checkDrained();
     ClientInfo infoOf(const Session *s) const;
@@ -119,6 +120,8 @@ private:
     PriceBook m_prices;
     RequestHandler m_handler;
     std::vector<Session *> m_sessions;
+    std::vector<Session *> m_touched; // sessions with staged frames, flushed once per pass
+    bool m_flushScheduled = false;
     std::unique_ptr<SioApplication> m_sioApp;   // product or conformance
     QHash<QByteArray, EioSession *> m_eio;       // Engine.IO sessions owned here, by sid
     bool m_eioReapScheduled = false;

@@ -35,6 +35,11 @@ public:
 
     // A pre-encoded broadcast; may be conflated (price updates) when the client is slow.
     virtual void deliver(const Broadcast &b) = 0;
+    // Batch delivery: stage() every broadcast of a batch, then flushStaged() once, so a client
+    // gets the whole batch in one write. The default delivers at once.
+    virtual void stage(const Broadcast &b) { deliver(b); }
+    virtual void flushStaged() {}
+    bool staged = false; // on the shard's list of sessions to flush
     // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
     virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;
     // Bytes waiting to be written to the client.

@@ -29,6 +29,9 @@ public:
     qint64 queuedBytes() const override;
     void disconnect(DisconnectReason reason, int closeCode, const QString &text) override;
 
+    void stage(const Broadcast &b) override;
+    void flushStaged() override;
+
     QWebSocket *socket() const { return m_ws; }
     // Called when the socket drained: writes conflated price updates once below the soft limit.
     void onBytesWritten();
@@ -42,6 +45,7 @@ private:
     ShardCounters &m_counters;
     const ServerOptions &m_options;
     std::vector<QByteArray> m_conflated; // newest pending price-update frame per pair
+    QList<QByteArray> m_staged;          // frames of the current batch (shared, not copied)
     int m_conflatedCount = 0;
     bool m_closing = false;
 };
