@@ -8,6 +8,7 @@
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
 #include "server/session.h"
+#include "server/socketwriter.h"
 
 #include <QJsonObject>
 #include <QTimer>
@@ -122,6 +123,7 @@ void EioSession::enqueue(Out o)
 {
     if (m_closed)
         return;
+    flushStaged(); // broadcasts staged before this packet go first
     if (m_transport == Transport::WebSocket) {
         if (m_tcp && m_tcp->bytesToWrite() > m_options.sendQueueLimit) {
             close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
@@ -171,6 +173,33 @@ void EioSession::sendSio(const sio::Packet &p, const QList<QByteArray> &attachme
 void EioSession::sendShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair)
 {
     enqueue(Out{text, false, wsFrame, conflatable ? pair : -1});
+}
+
+void EioSession::stageShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair)
+{
+    if (m_closed)
+        return;
+    if (m_transport != Transport::WebSocket || (m_tcp && m_tcp->bytesToWrite() > m_options.softQueueLimit())) {
+        sendShared(wsFrame, text, conflatable, pair);
+        return;
+    }
+    m_staged.append(wsFrame);
+}
+
+void EioSession::flushStaged()
+{
+    if (m_staged.isEmpty())
+        return;
+    QList<QByteArray> frames;
+    frames.swap(m_staged);
+    if (m_closed || !m_tcp)
+        return;
+    const quint64 bytes = writeFrames(m_tcp, frames);
+    ShardCounters &c = counters();
+    c.add(c.messagesSent, quint64(frames.size()));
+    c.add(c.bytesSent, bytes);
+    if (m_tcp && m_tcp->bytesToWrite() > m_options.sendQueueLimit)
+        close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
 }
 
 void EioSession::respondPending(const QByteArray &body)
@@ -586,6 +615,7 @@ void EioSession::finish(const QString &reason, DisconnectReason why)
         m_app.onDisconnect(*this, nsp, why);
     m_clients.clear();
     m_queue.clear();
+    m_staged.clear();
     m_queuedBytes = 0;
     // A held poll learns the outcome: "6" when the client closed, "1" when we closed it for
     // good. On shutdown it is dropped without an answer, like a WebSocket: clients then see a

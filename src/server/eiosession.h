@@ -76,6 +76,10 @@ public:
     void sendSio(const protocol::sio::Packet &p, const QList<QByteArray> &attachments = {});
     // A pre-encoded broadcast: wsFrame is "42[...]" as a WebSocket frame, text the same packet.
     void sendShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
+    // Batch delivery (see Session::stage): over WebSocket the frames wait for flushStaged() and
+    // go out in one write; over polling they queue as usual.
+    void stageShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
+    void flushStaged();
     qint64 queuedBytes() const;
 
     // Server-initiated close (notifies the client where it can).
@@ -127,6 +131,7 @@ private:
     QString m_closeReason;
 
     QList<Out> m_queue;
+    QList<QByteArray> m_staged; // WebSocket frames of the current batch
     qint64 m_queuedBytes = 0;
     QPointer<HttpConnection> m_pendingGet;
     protocol::HttpRequest m_pendingRequest;

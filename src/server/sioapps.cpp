@@ -34,6 +34,21 @@ void SioClientSession::deliver(const Broadcast &b)
     bytesSent += quint64(b.sioPacket.size());
 }
 
+void SioClientSession::stage(const Broadcast &b)
+{
+    if (isDead() || !m_eio)
+        return;
+    m_eio->stageShared(b.sioFrame, b.sioPacket, b.conflatable, b.roomA);
+    ++messagesSent;
+    bytesSent += quint64(b.sioPacket.size());
+}
+
+void SioClientSession::flushStaged()
+{
+    if (m_eio)
+        m_eio->flushStaged();
+}
+
 void SioClientSession::sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag)
 {
     if (isDead() || !m_eio)

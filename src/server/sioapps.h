@@ -20,6 +20,8 @@ public:
 
     QString transportName() const override;
     void deliver(const Broadcast &b) override;
+    void stage(const Broadcast &b) override;
+    void flushStaged() override;
     void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) override;
     qint64 queuedBytes() const override;
     void disconnect(DisconnectReason reason, int closeCode, const QString &text) override;

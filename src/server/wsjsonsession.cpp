@@ -4,9 +4,7 @@
 #include "protocol/wsframe.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
-
-#include <sys/socket.h>
-#include <sys/uio.h>
+#include "server/socketwriter.h"
 
 namespace fx::server {
 
@@ -112,49 +110,8 @@ void WsJsonSession::flushStaged()
     m_counters.add(m_counters.messagesSent, quint64(frames.size()));
     m_counters.add(m_counters.bytesSent, bytes);
 
-    // Straight to the kernel when Qt holds nothing for this socket (order is kept): one
-    // scatter-gather write for the whole batch, no copy, no write-notifier round trip.
-    qsizetype first = 0;
-    qsizetype offset = 0; // bytes of frames[first] already sent
-    if (m_tcp->bytesToWrite() == 0 && m_tcp->state() == QAbstractSocket::ConnectedState) {
-        const int fd = int(m_tcp->socketDescriptor());
-        while (first < frames.size()) {
-            iovec iov[64];
-            int n = 0;
-            for (qsizetype i = first; i < frames.size() && n < 64; ++i, ++n) {
-                const qsizetype skip = (i == first) ? offset : 0;
-                iov[n].iov_base = const_cast<char *>(frames[i].constData() + skip);
-                iov[n].iov_len = size_t(frames[i].size() - skip);
-            }
-            msghdr msg{};
-            msg.msg_iov = iov;
-            msg.msg_iovlen = size_t(n);
-            const ssize_t sent = ::sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
-            if (sent <= 0)
-                break; // EAGAIN or an error: Qt's buffer takes the rest (and reports errors)
-            qsizetype left = sent;
-            while (left > 0 && first < frames.size()) {
-                const qsizetype remaining = frames[first].size() - offset;
-                if (left >= remaining) {
-                    left -= remaining;
-                    ++first;
-                    offset = 0;
-                } else {
-                    offset += left;
-                    left = 0;
-                }
-            }
-        }
-    }
-    if (first < frames.size()) {
-        if (offset > 0)
-            m_tcp->write(frames[first].constData() + offset, frames[first].size() - offset);
-        else
-            m_tcp->write(frames[first]);
-        for (qsizetype i = first + 1; i < frames.size(); ++i)
-            m_tcp->write(frames[i]);
-        overHardLimit();
-    }
+    writeFrames(m_tcp, frames);
+    overHardLimit();
 }
 
 void WsJsonSession::onBytesWritten()
