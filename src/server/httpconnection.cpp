@@ -135,24 +135,38 @@ void HttpConnection::resume()
 
 void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection *)> then)
 {
+    // Called from inside this connection's own call chain (onReadyRead -> handle -> shard):
+    // moving now would let the target thread run (and delete) this object while the caller
+    // still unwinds through it. Stop reading, and move once control is back in the event loop.
     m_timer.stop();
+    m_migrating = true;
     if (m_socket)
         QObject::disconnect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    setParent(nullptr);
-    QThread *thread = target->thread();
-    if (m_socket)
-        m_socket->moveToThread(thread);
-    m_shard = target;
-    moveToThread(thread);
     QMetaObject::invokeMethod(
-        target,
-        [self = QPointer<HttpConnection>(this), target, then = std::move(then)] {
-            if (!self)
-                return;
-            self->setParent(target);
-            if (self->m_socket)
-                connect(self->m_socket, &QTcpSocket::readyRead, self, &HttpConnection::onReadyRead, Qt::UniqueConnection);
-            then(self);
+        this,
+        [this, target, then = std::move(then)]() mutable {
+            if (m_closing)
+                return; // the client went away meanwhile; close() has scheduled the deletion
+            setParent(nullptr);
+            QThread *thread = target->thread();
+            if (m_socket)
+                m_socket->moveToThread(thread);
+            m_shard = target;
+            moveToThread(thread);
+            // From here on this object belongs to the target thread: touch nothing of it.
+            QMetaObject::invokeMethod(
+                target,
+                [self = QPointer<HttpConnection>(this), target, then = std::move(then)] {
+                    if (!self)
+                        return;
+                    self->m_migrating = false;
+                    self->setParent(target);
+                    if (self->m_socket)
+                        connect(self->m_socket, &QTcpSocket::readyRead, self, &HttpConnection::onReadyRead,
+                                Qt::UniqueConnection);
+                    then(self);
+                },
+                Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -170,7 +184,7 @@ void HttpConnection::respondError(int status, const QString &message, const Http
 void HttpConnection::onReadyRead()
 {
     protocol::HttpLimits limits;
-    while (m_socket && !m_closing && !m_parked) {
+    while (m_socket && !m_closing && !m_parked && !m_migrating) {
         const qint64 avail = m_socket->bytesAvailable();
         if (avail <= 0)
             return;

@@ -62,6 +62,7 @@ private:
     QBasicTimer m_timer;
     bool m_closing = false;
     bool m_parked = false;
+    bool m_migrating = false; // set by migrate(): read nothing more on this thread
     std::function<void()> m_onAbort;
 };
 

@@ -181,8 +181,23 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_room_subscribers", "gauge", "Subscribers per room.");
     for (int i = 0; i < instruments().size(); ++i)
         value("fxmonitor_room_subscribers", "room=\"" + instruments().room(i).toLatin1() + '"', s.roomSubscribers[size_t(i)]);
+    const QJsonObject redis = redisStatus();
     metric("fxmonitor_redis_connected", "gauge", "1 when the Redis subscriber is connected.");
-    value("fxmonitor_redis_connected", {}, redisStatus().value(QStringLiteral("connected")).toBool() ? 1 : 0);
+    value("fxmonitor_redis_connected", {}, redis.value(QStringLiteral("connected")).toBool() ? 1 : 0);
+    const QJsonObject redisMessages = redis.value(QStringLiteral("messages")).toObject();
+    if (!redisMessages.isEmpty()) {
+        metric("fxmonitor_redis_messages_total", "counter", "Redis Pub/Sub messages received, by channel.");
+        for (auto it = redisMessages.begin(); it != redisMessages.end(); ++it)
+            value("fxmonitor_redis_messages_total", "channel=\"" + it.key().toUtf8() + '"', it.value().toDouble());
+        metric("fxmonitor_redis_dropped_total", "counter", "Redis messages rejected (invalid or unknown), by channel and reason.");
+        const QJsonObject dropped = redis.value(QStringLiteral("dropped")).toObject();
+        for (auto it = dropped.begin(); it != dropped.end(); ++it) {
+            const QJsonObject reasons = it.value().toObject();
+            for (auto r = reasons.begin(); r != reasons.end(); ++r)
+                value("fxmonitor_redis_dropped_total",
+                      "channel=\"" + it.key().toUtf8() + "\",reason=\"" + r.key().toUtf8() + '"', r.value().toDouble());
+        }
+    }
     metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
     value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
     return out;

@@ -2,6 +2,7 @@
 // WebSocket clients. Each test case uses its own channel prefix and database so cases never
 // see each other's messages.
 
+#include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -272,6 +273,11 @@ private Q_SLOTS:
         QCOMPARE(dropped.value(reason).toInt(), 1);
         QCOMPARE(redis.value(QStringLiteral("messages")).toObject().value(full).toInt(), 2);
         QVERIFY(rig.server.log().contains(QStringLiteral("dropped a message on ") + full));
+        // ... and on /metrics for the operator's monitoring.
+        const QByteArray metrics = httpRequest(rig.server.port(), "GET", "/metrics").body;
+        QVERIFY2(metrics.contains("fxmonitor_redis_dropped_total{channel=\"" + full.toUtf8() + "\",reason=\"" + reason.toUtf8() + "\"} 1\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains("fxmonitor_redis_messages_total{channel=\"" + full.toUtf8() + "\"} 2\n"));
     }
 
     void prefixAndUnixSocket()

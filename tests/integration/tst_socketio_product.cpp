@@ -182,7 +182,12 @@ private Q_SLOTS:
                                    .arg(pairs[i % 4]).arg(10000 + i).arg(i).toUtf8());
         QString err;
         QVERIFY2(pub->flush(&err), qPrintable(err));
-        QTest::qWait(500);
+        // Once the subscriber has counted all 4,000, their broadcasts are already queued to the
+        // I/O threads, ahead of the next request (a sanitizer build is slow: no fixed sleep).
+        QTRY_VERIFY_WITH_TIMEOUT(httpRequest(server.port(), "GET", "/metrics")
+                                     .body.contains("fxmonitor_redis_messages_total{channel=\"price_updates\"} 4000\n"),
+                                 20000);
+        QTest::qWait(100);
         const HttpReply batch = httpRequest(server.port(), "GET", url);
         QCOMPARE(batch.status, 200);
         const QList<QByteArray> packets = batch.body.split('\x1e');
