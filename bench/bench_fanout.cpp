@@ -6,13 +6,16 @@
 //   bench_fanout relay --clients 1000 --rate 100 --seconds 10 [--target fx|naive|both]
 //       N clients subscribed to all 20 pairs, a publisher PUBLISHing R ticks/s to a private
 //       redis-server; reports Redis-PUBLISH-to-client latency p50/p99/max and lost deliveries.
-//   bench_fanout sweep --clients 1000 [--target fx|naive|both]
-//       doubles the tick rate until deliveries are lost or p99 exceeds 100 ms; reports the
-//       highest rate sustained with no loss.
+//   bench_fanout sweep --clients 1000 [--target fx|naive|floor|both|all] [--max-rate 12800]
+//       doubles the tick rate until deliveries are lost, then bisects for the highest rate that
+//       also keeps p99 under 100 ms; reports both.
 //
 // The server runs pinned to CPU 0 (taskset), redis-server and the load generator to CPU 1.
 // "naive" is a single-thread QWebSocketServer that sends each event with sendTextMessage to
 // every client: the baseline the DESIGN table calls "a naive single-thread QWebSocketServer".
+// "floor" is the kernel floor: the same Redis subscriber, each event framed once and written
+// with one send() per client from a loop, no event-loop work per client at all (the sockets are
+// not even polled). No real server can do less per delivery; --target all runs the three.
 
 #include "core/instruments.h"
 #include "core/logging.h"
@@ -25,6 +28,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -334,7 +338,8 @@ struct Child
                  << QStringLiteral("WARNING") << QStringLiteral("--io-threads") << QStringLiteral("1");
         } else {
             args << QStringLiteral("-c") << QStringLiteral("0") << QCoreApplication::applicationFilePath()
-                 << QStringLiteral("serve-naive") << QStringLiteral("--redis-port") << QString::number(redisPort);
+                 << (target == u"floor" ? QStringLiteral("serve-floor") : QStringLiteral("serve-naive"))
+                 << QStringLiteral("--redis-port") << QString::number(redisPort);
         }
         proc.setProgram(program);
         proc.setArguments(args);
@@ -396,11 +401,13 @@ struct Redis
     }
 };
 
+// Runs the event loop for ms milliseconds, asleep between events (processEvents(flags, maxtime)
+// never blocks: a loop of it would burn the load generator's core).
 void spin(int ms)
 {
-    QDeadlineTimer d(ms);
-    while (!d.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
 bool waitFor(const std::function<bool()> &cond, int ms)
@@ -409,8 +416,7 @@ bool waitFor(const std::function<bool()> &cond, int ms)
     while (!d.hasExpired()) {
         if (cond())
             return true;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
+        spin(5);
     }
     return cond();
 }
@@ -591,6 +597,68 @@ int serveNaive(quint16 redisPort)
     return QCoreApplication::exec();
 }
 
+
+// The kernel floor (see the top of the file): accept and answer the upgrade with Qt, then keep
+// a dup() of each descriptor and let Qt forget the socket, so nothing polls it; every price is
+// framed once and written with one send() per client.
+int serveFloor(quint16 redisPort)
+{
+    QTcpServer server;
+    server.setListenBacklogSize(4096);
+    std::vector<int> fds;
+    QObject::connect(&server, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            QObject::connect(s, &QTcpSocket::readyRead, s, [s, &fds] {
+                if (!s->peek(s->bytesAvailable()).contains("\r\n\r\n"))
+                    return;
+                s->readAll();
+                s->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                         "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
+                s->flush();
+                const int fd = ::dup(int(s->socketDescriptor()));
+                if (fd >= 0)
+                    fds.push_back(fd);
+                s->abort(); // closes Qt's descriptor only: the connection lives on in the dup
+                s->deleteLater();
+            });
+            QObject::connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 1;
+    std::printf("floor listening on 127.0.0.1:%u\n", unsigned(server.serverPort()));
+    std::fflush(stdout);
+    redis::RedisConfig c;
+    c.host = QStringLiteral("127.0.0.1");
+    c.port = redisPort;
+    redis::RedisSubscriberThread sub(c);
+    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, &server,
+                     [&](const QList<core::MarketEvent> &events) {
+                         for (const core::MarketEvent &e : events) {
+                             const auto *t = std::get_if<core::PriceTick>(&e);
+                             if (!t)
+                                 continue;
+                             const QByteArray json = QJsonDocument(QJsonObject{
+                                 {QStringLiteral("event"), QStringLiteral("price_update")},
+                                 {QStringLiteral("data"), t->toPayload()}}).toJson(QJsonDocument::Compact);
+                             QByteArray frame;
+                             frame.append(char(0x81));
+                             if (json.size() < 126) {
+                                 frame.append(char(json.size()));
+                             } else {
+                                 frame.append(char(126));
+                                 frame.append(char((json.size() >> 8) & 0xff));
+                                 frame.append(char(json.size() & 0xff));
+                             }
+                             frame.append(json);
+                             for (const int fd : fds)
+                                 [[maybe_unused]] ssize_t n = ::send(fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+                         }
+                     }, Qt::QueuedConnection);
+    sub.start();
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -600,7 +668,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     raiseFdLimit();
     const QString modeArg = app.arguments().value(1);
-    if (modeArg != u"serve-naive" && QThread::idealThreadCount() > 1) {
+    if (!modeArg.startsWith(u"serve-") && QThread::idealThreadCount() > 1) {
         // The load generator (and the publisher) on CPU 1; servers run on CPU 0.
         cpu_set_t set;
         CPU_ZERO(&set);
@@ -610,24 +678,28 @@ int main(int argc, char **argv)
     QString err;
     core::logging::setup(QStringLiteral("WARNING"), {}, &err);
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("idle | relay | sweep | serve-naive"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("idle | relay | sweep | serve-naive | serve-floor"));
     p.addOption({QStringLiteral("clients"), QStringLiteral("Clients."), QStringLiteral("n"), QStringLiteral("1000")});
     p.addOption({QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
     p.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("n"), QStringLiteral("10")});
-    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive or both."), QStringLiteral("t"), QStringLiteral("both")});
+    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive, floor, both (naive and fx) or all."), QStringLiteral("t"), QStringLiteral("both")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Load generator threads."), QStringLiteral("n"), QStringLiteral("2")});
-    p.addOption({QStringLiteral("redis-port"), QStringLiteral("(serve-naive)"), QStringLiteral("port"), QStringLiteral("6379")});
-    p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"), QStringLiteral("100000")});
+    p.addOption({QStringLiteral("redis-port"), QStringLiteral("(serve-naive, serve-floor)"), QStringLiteral("port"), QStringLiteral("6379")});
+    p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"), QStringLiteral("12800")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
     const int clients = p.value(QStringLiteral("clients")).toInt();
     const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
     const QString targetArg = p.value(QStringLiteral("target"));
-    const QStringList targets = targetArg == u"both" ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")} : QStringList{targetArg};
+    const QStringList targets = targetArg == u"both" ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
+                                : targetArg == u"all" ? QStringList{QStringLiteral("floor"), QStringLiteral("naive"), QStringLiteral("fx")}
+                                                      : QStringList{targetArg};
 
     if (mode == u"serve-naive")
         return serveNaive(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
+    if (mode == u"serve-floor")
+        return serveFloor(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
 
     if (mode == u"idle") {
         std::printf("idle clients: %d, load generator threads: %d\n", clients, threads);
@@ -653,24 +725,50 @@ int main(int argc, char **argv)
             results[t] = runRelay(t, clients, rate, seconds, threads);
             printRelay(t, results[t]);
         }
-        if (results.size() == 2 && results[QStringLiteral("fx")].p99Ms > 0)
-            std::printf("p99 latency, naive / fx: %.2fx\n", results[QStringLiteral("naive")].p99Ms / results[QStringLiteral("fx")].p99Ms);
+        const RelayResult fx = results.value(QStringLiteral("fx"));
+        if (results.contains(QStringLiteral("naive")) && fx.p99Ms > 0)
+            std::printf("p99 latency, naive / fx: %.2fx; server CPU per delivery, naive / fx: %.2fx\n",
+                        results[QStringLiteral("naive")].p99Ms / fx.p99Ms,
+                        results[QStringLiteral("naive")].serverCpuPerDeliveryUs / std::max(0.001, fx.serverCpuPerDeliveryUs));
+        if (results.contains(QStringLiteral("floor")) && fx.serverCpuPerDeliveryUs > 0)
+            std::printf("server CPU per delivery, fx / floor: %.2fx (1.00x would be the floor)\n",
+                        fx.serverCpuPerDeliveryUs / std::max(0.001, results[QStringLiteral("floor")].serverCpuPerDeliveryUs));
         return 0;
     }
     if (mode == u"sweep") {
         const int seconds = p.value(QStringLiteral("seconds")).toInt();
         const int maxRate = p.value(QStringLiteral("max-rate")).toInt();
         for (const QString &t : targets) {
-            int best = 0;
-            for (int rate = 100; rate <= maxRate; rate *= 2) {
+            // Doubling until deliveries are lost (or the publisher cannot keep the rate), then
+            // three bisection steps for the highest rate that also keeps p99 under 100 ms.
+            auto run = [&](int rate) {
                 const RelayResult r = runRelay(t, clients, rate, seconds, threads);
                 printRelay(t, r);
-                if (r.received < r.expected || r.p99Ms > 100 || r.published < quint64(rate) * quint64(seconds) * 9 / 10)
+                const bool complete = r.received >= r.expected && r.published >= quint64(rate) * quint64(seconds) * 9 / 10;
+                return std::make_pair(complete, complete && r.p99Ms <= 100);
+            };
+            int noLoss = 0, fast = 0, slow = 0;
+            for (int rate = 100; rate <= maxRate; rate *= 2) {
+                const auto [complete, quick] = run(rate);
+                if (!complete)
                     break;
-                best = rate;
+                noLoss = rate;
+                if (quick && !slow)
+                    fast = rate;
+                else if (!slow)
+                    slow = rate;
             }
+            for (int step = 0; step < 3 && slow && slow - fast > fast / 8; ++step) {
+                const int mid = (fast + slow) / 2;
+                const auto [complete, quick] = run(mid);
+                (quick ? fast : slow) = mid;
+                if (!complete)
+                    break;
+            }
+            std::printf("%-6s highest tick rate with no loss at %d clients: %d ticks/s (%d deliveries/s)%s\n", qPrintable(t),
+                        clients, noLoss, noLoss * clients, noLoss * 2 > maxRate ? " (the sweep's upper bound)" : "");
             std::printf("%-6s highest tick rate with no loss and p99 < 100 ms at %d clients: %d ticks/s (%d deliveries/s)\n",
-                        qPrintable(t), clients, best, best * clients);
+                        qPrintable(t), clients, fast, fast * clients);
             std::fflush(stdout);
         }
         return 0;
