@@ -47,6 +47,7 @@ public:
     bool isUpgrading() const { return !m_probe.isNull(); }
     bool isClosed() const { return m_closed; }
     QString peer() const { return m_peer; }
+    void setPeer(QString peer) { m_peer = std::move(peer); }
     QString closeReason() const { return m_closeReason; }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling

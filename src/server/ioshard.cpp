@@ -237,17 +237,22 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
         m_wsServer->handleConnection(socket);
         return;
     }
-    EioSession *s = createEio(ep);
+    QString peer;
+    if (const QTcpSocket *t = c->socket())
+        peer = t->peerAddress().toString() + u':' + QString::number(t->peerPort());
+    EioSession *s = createEio(ep, std::move(peer));
     m_ctx.stats().countHttp(false);
     c->respond(200, "text/plain; charset=UTF-8", s->openPacket(true), &r, {{"Cache-Control", "no-store"}}, r.keepAlive());
 }
 
-EioSession *IoShard::createEio(EioEndpoint ep)
+EioSession *IoShard::createEio(EioEndpoint ep, QString peer)
 {
     const QByteArray sid = m_ctx.newSidForShard(m_index);
     auto *s = new EioSession(*this, *m_sioApp, sid,
                              ep == EioEndpoint::EngineIo ? EioSession::Kind::RawEngineIo : EioSession::Kind::SocketIo,
                              core::monotonicMillis());
+    if (!peer.isEmpty())
+        s->setPeer(std::move(peer)); // a polling session: the address of its handshake request
     m_eio.insert(sid, s);
     m_ctx.engineSessions.fetch_add(1, std::memory_order_relaxed);
     return s;

@@ -95,7 +95,7 @@ private:
     void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade,
                    bool afterProbe = false);
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
-    EioSession *createEio(EioEndpoint ep);
+    EioSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
     bool admit(Session *s);
     void onWebSocketConnection();

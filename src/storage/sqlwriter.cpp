@@ -81,7 +81,29 @@ bool SqlWriter::run(QSqlQuery &query, QString *error)
     if (query.exec())
         return true;
     *error = sqlErrorText(query.lastError());
+    m_refusedData = isDataError(query.lastError());
     return false;
+}
+
+bool SqlWriter::isDataError(const QSqlError &error)
+{
+    // By code only: Qt's SQLite driver reports every failed step as a ConnectionError.
+    const QString code = error.nativeErrorCode();
+    if (code.size() == 5) // PostgreSQL's SQLSTATE: classes 22 (data exception), 23 (integrity constraint)
+        return code.startsWith(u"22") || code.startsWith(u"23");
+    bool numeric = false;
+    const int sqlite = code.toInt(&numeric); // SQLite's result code
+    if (!numeric)
+        return false;
+    switch (sqlite & 0xff) { // primary result code (extended codes keep it in the low byte)
+    case 18: // SQLITE_TOOBIG
+    case 19: // SQLITE_CONSTRAINT
+    case 20: // SQLITE_MISMATCH
+    case 25: // SQLITE_RANGE
+        return true;
+    default:
+        return false;
+    }
 }
 
 bool SqlWriter::write(const PendingBatch &batch, CommitInfo *info, QList<AckResult> *acks, QString *error)
@@ -89,6 +111,7 @@ bool SqlWriter::write(const PendingBatch &batch, CommitInfo *info, QList<AckResu
     const qint64 start = core::monotonicNanos();
     *info = CommitInfo{};
     acks->clear();
+    m_refusedData = false;
     if (!m_connection.begin(error))
         return false;
     bool ok = insertTicks(batch.ticks, error) && upsertBars(batch.ticks, &info->bars, error)

@@ -8,6 +8,7 @@
 #include "storage/storagetypes.h"
 #include "storage/writebuffer.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <memory>
 
@@ -41,6 +42,11 @@ public:
 
     // Rows per multi-row tick INSERT statement (the remainder goes one by one).
     int tickChunkRows() const { return m_tickChunk; }
+    // After write() failed: true when the database refused the data (a constraint, a value it
+    // cannot store), false when it could not write at all (gone, full, locked). Refused rows
+    // will never go in; anything else is worth retrying.
+    bool lastFailureRefusedData() const { return m_refusedData; }
+    static bool isDataError(const QSqlError &error);
 
 private:
     bool insertTicks(const QList<TickRecord> &ticks, QString *error);
@@ -53,6 +59,7 @@ private:
 
     SqlConnection &m_connection;
     int m_tickChunk;
+    bool m_refusedData = false;
     std::unique_ptr<QSqlQuery> m_tickChunkInsert;
     std::unique_ptr<QSqlQuery> m_tickInsert;
     std::unique_ptr<QSqlQuery> m_barUpsert;

@@ -19,6 +19,16 @@ constexpr qint64 kDayMicros = 24LL * 3600 * 1000 * 1000;
 constexpr int kStatusIntervalMs = 1000;
 constexpr int kWriteSliceMs = 50; // back to the event loop between batches after this long
 
+// PostgreSQL's text cannot hold U+0000 (SQLite's can): a pipeline message with "\u0000" in
+// it is stored without it on both engines rather than refused on one.
+QString storable(const QString &text)
+{
+    if (!text.contains(QChar(0)))
+        return text;
+    QString out = text;
+    return out.remove(QChar(0));
+}
+
 TickRecord tickRow(const core::PriceTick &t)
 {
     TickRecord r;
@@ -42,7 +52,7 @@ AlertRecord alertRow(const core::VolatilityAlert &a)
     r.value = a.volatility;
     r.threshold = a.threshold;
     r.severity = core::severityName(a.severity);
-    r.message = a.message;
+    r.message = storable(a.message);
     r.receivedAtMicros = a.receivedMicros > 0 ? a.receivedMicros : core::nowMicros();
     r.raisedAtMicros = a.raisedMicros > 0 ? a.raisedMicros : r.receivedAtMicros;
     r.payload = a.toPayload();
@@ -58,7 +68,7 @@ AlertRecord alertRow(const core::CorrelationAlert &a)
     r.value = a.correlation;
     r.threshold = a.threshold;
     r.severity = core::severityName(a.severity);
-    r.message = a.message;
+    r.message = storable(a.message);
     r.receivedAtMicros = a.receivedMicros > 0 ? a.receivedMicros : core::nowMicros();
     r.raisedAtMicros = a.raisedMicros > 0 ? a.raisedMicros : r.receivedAtMicros;
     r.payload = a.toPayload();
@@ -161,7 +171,13 @@ void Storage::recordEvents(const QList<core::MarketEvent> &events)
 
 void Storage::recordConnection(const ConnectionRecord &record)
 {
-    enqueue([&](WriteBuffer &b) { b.addConnection(record); });
+    // The columns are NOT NULL: a record without them (a session that never had a socket)
+    // still belongs in the history.
+    ConnectionRecord r = record;
+    for (QString *field : {&r.peer, &r.protocol, &r.transport})
+        if (field->isEmpty())
+            *field = QStringLiteral("unknown");
+    enqueue([&](WriteBuffer &b) { b.addConnection(std::move(r)); });
 }
 
 quint64 Storage::acknowledgeAlerts(const QList<qint64> &ids, const QString &by)
@@ -345,6 +361,8 @@ bool Storage::writeBatch(PendingBatch batch)
     QList<AckResult> acks;
     QString error;
     if (!m_writer->write(batch, &info, &acks, &error)) {
+        if (m_writer->lastFailureRefusedData())
+            return writeIsolatingRefused(std::move(batch), error);
         {
             QMutexLocker lock(&m_bufferMutex);
             m_buffer.restore(std::move(batch));
@@ -354,6 +372,13 @@ bool Storage::writeBatch(PendingBatch batch)
         fail(error);
         return false;
     }
+    accountCommit(info, acks);
+    batchDone(); // after the counters: a row is always counted as buffered or written
+    return true;
+}
+
+void Storage::accountCommit(const CommitInfo &info, const QList<AckResult> &acks)
+{
     {
         QMutexLocker lock(&m_statusMutex);
         m_status.writtenTicks += quint64(info.ticks);
@@ -364,10 +389,100 @@ bool Storage::writeBatch(PendingBatch batch)
         m_status.lastCommitMicros = info.committedAtMicros;
         m_status.lastBatchMicros = info.durationMicros;
     }
-    batchDone(); // after the counters: a row is always counted as buffered or written
     Q_EMIT batchCommitted(info);
-    for (const AckResult &a : std::as_const(acks))
+    for (const AckResult &a : acks)
         Q_EMIT acknowledged(a.requestId, a.count);
+}
+
+namespace {
+
+// The first half of a batch's rows (in the order they are written: ticks, alerts,
+// connections, acknowledgements) and the rest.
+std::pair<PendingBatch, PendingBatch> splitBatch(PendingBatch b)
+{
+    qsizetype left = b.rows() / 2;
+    PendingBatch first;
+    auto move = [&left](auto &from, auto &to) {
+        const qsizetype n = std::min(left, from.size());
+        to = from.mid(0, n);
+        from.remove(0, n);
+        left -= n;
+    };
+    move(b.ticks, first.ticks);
+    move(b.alerts, first.alerts);
+    move(b.connections, first.connections);
+    move(b.acks, first.acks);
+    return {std::move(first), std::move(b)};
+}
+
+QString describeRow(const PendingBatch &b)
+{
+    if (!b.ticks.isEmpty())
+        return b.ticks.first().pair.isEmpty() ? QStringLiteral("a tick without a pair")
+                                              : QStringLiteral("a tick of %1").arg(b.ticks.first().pair);
+    if (!b.alerts.isEmpty())
+        return QStringLiteral("a %1 alert").arg(b.alerts.first().type);
+    if (!b.connections.isEmpty())
+        return QStringLiteral("the connection record of %1").arg(b.connections.first().id);
+    return QStringLiteral("an acknowledgement");
+}
+
+} // namespace
+
+bool Storage::writeIsolatingRefused(PendingBatch batch, const QString &firstError)
+{
+    qint64 suppressed = 0;
+    if (m_logLimiter.allow(QStringLiteral("refused"), &suppressed))
+        qCWarning(fxStorageLog).noquote() << QStringLiteral("%1 %2 refused a batch of %3 rows (%4); writing it in parts to keep the rest")
+                                                 .arg(m_config.engineName(), m_config.location())
+                                                 .arg(batch.rows())
+                                                 .arg(firstError);
+    std::vector<PendingBatch> todo; // a stack: the earlier half on top
+    todo.push_back(std::move(batch));
+    while (!todo.empty()) {
+        PendingBatch b = std::move(todo.back());
+        todo.pop_back();
+        CommitInfo info;
+        QList<AckResult> acks;
+        QString error;
+        if (m_writer->write(b, &info, &acks, &error)) {
+            accountCommit(info, acks);
+            continue;
+        }
+        if (!m_writer->lastFailureRefusedData()) {
+            // The database itself failed meanwhile: everything not written goes back, in order.
+            {
+                QMutexLocker lock(&m_bufferMutex);
+                for (auto it = todo.begin(); it != todo.end(); ++it)
+                    m_buffer.restore(std::move(*it)); // the bottom of the stack is the latest part
+                m_buffer.restore(std::move(b));
+                m_inFlight = 0;
+                publishBufferCounts();
+            }
+            fail(error);
+            return false;
+        }
+        if (b.rows() > 1) {
+            auto [first, second] = splitBatch(std::move(b));
+            todo.push_back(std::move(second));
+            todo.push_back(std::move(first));
+            continue;
+        }
+        // One row the database will never take.
+        ++m_rejectedRows;
+        {
+            QMutexLocker lock(&m_statusMutex);
+            m_status.rejectedRows = m_rejectedRows;
+            m_status.lastError = QStringLiteral("refused %1: %2").arg(describeRow(b), error);
+            m_status.lastErrorMicros = core::nowMicros();
+        }
+        if (m_logLimiter.allow(QStringLiteral("refused-row"), &suppressed))
+            qCWarning(fxStorageLog).noquote() << QStringLiteral("%1 %2: dropped %3 the database refuses: %4")
+                                                     .arg(m_config.engineName(), m_config.location(), describeRow(b), error);
+        for (const AckOp &a : std::as_const(b.acks))
+            Q_EMIT acknowledged(a.requestId, 0);
+    }
+    batchDone();
     return true;
 }
 

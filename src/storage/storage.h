@@ -24,6 +24,7 @@
 #include "storage/storageconfig.h"
 #include "storage/storagetypes.h"
 #include "storage/writebuffer.h"
+#include "storage/sqlwriter.h"
 
 #include <QJsonObject>
 #include <QMutex>
@@ -91,6 +92,12 @@ private:
     void writePending();
     PendingBatch takeBatch();
     bool writeBatch(PendingBatch batch);
+    // The database refused some row of a batch (a constraint, a value it cannot store): write
+    // halves until the refused rows are alone, commit everything else, drop those (counted in
+    // rejected_rows, logged). False when the database went away meanwhile (the rest is back
+    // in the buffer).
+    bool writeIsolatingRefused(PendingBatch batch, const QString &firstError);
+    void accountCommit(const CommitInfo &info, const QList<AckResult> &acks);
     bool openDatabase();
     void closeDatabase();
     void fail(const QString &error);
@@ -126,6 +133,7 @@ private:
     std::atomic<quint64> m_droppedAlerts{0};
     std::atomic<quint64> m_droppedConnections{0};
     std::atomic<quint64> m_nextRequestId{0};
+    quint64 m_rejectedRows = 0; // storage thread only; mirrored into m_status
 
     mutable QMutex m_statusMutex;
     StorageStatus m_status;

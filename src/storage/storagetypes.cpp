@@ -46,6 +46,7 @@ QJsonObject StorageStatus::toJson() const
     o.insert(QStringLiteral("dropped_ticks"), qint64(droppedTicks));
     o.insert(QStringLiteral("dropped_alerts"), qint64(droppedAlerts));
     o.insert(QStringLiteral("dropped_connections"), qint64(droppedConnections));
+    o.insert(QStringLiteral("rejected_rows"), qint64(rejectedRows));
     o.insert(QStringLiteral("last_error"), lastError);
     o.insert(QStringLiteral("last_error_at"), lastErrorMicros > 0 ? QJsonValue(core::isoTimestamp(lastErrorMicros)) : QJsonValue());
     o.insert(QStringLiteral("schema_version"), schemaVersion);

@@ -25,6 +25,7 @@ struct StorageStatus
     quint64 droppedTicks = 0;
     quint64 droppedAlerts = 0;      // only past the last-resort cap (StorageConfig::maxBufferedAlerts)
     quint64 droppedConnections = 0; // only past StorageConfig::maxBufferedConnections
+    quint64 rejectedRows = 0;       // rows the database refused (a constraint, a value it cannot store)
     QString lastError;              // kept after recovery, with its time, for the operator
     qint64 lastErrorMicros = 0;
     int schemaVersion = 0;      // of the open database (0: not open yet)

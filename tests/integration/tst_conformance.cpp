@@ -18,10 +18,6 @@
 using namespace fx::test;
 
 namespace {
-QByteArray sidOf(const QByteArray &open)
-{
-    return QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("sid")).toString().toUtf8();
-}
 int eioCode(const HttpReply &r)
 {
     return QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toInt(-1);

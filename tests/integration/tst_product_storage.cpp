@@ -4,6 +4,7 @@
 // (and the other DB_* settings) moves everything to PostgreSQL with no other change.
 
 #include "storagetestsupport.h"
+#include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -99,6 +100,16 @@ private Q_SLOTS:
             // The connection's row, closed with its reason, once the server noticed.
             QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"), QStringLiteral("disconnected_at > 0")),
                                       qint64(run), 10000);
+            if (run == 2) {
+                // A Socket.IO client on long-polling is in the history too, with its address.
+                const QByteArray sid = sidOf(httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling").body);
+                QVERIFY(!sid.isEmpty());
+                QCOMPARE(httpRequest(server.port(), "POST", "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40").status, 200);
+                QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
+                                               QStringLiteral("protocol = 'socket.io' AND transport = 'polling'"
+                                                              " AND remote_address LIKE '127.0.0.1:%'")),
+                                          qint64(1), 10000);
+            }
             QCOMPARE(server.stop(), 0);
         }
         // Both runs' alerts are there, and nothing else was lost in the restart.

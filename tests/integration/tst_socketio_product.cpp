@@ -16,10 +16,6 @@
 using namespace fx::test;
 
 namespace {
-QByteArray sidOf(const QByteArray &open)
-{
-    return QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("sid")).toString().toUtf8();
-}
 // The next Socket.IO text frame other than a ping.
 QByteArray nextPacket(RawWsClient &ws, int timeoutMs = 3000)
 {

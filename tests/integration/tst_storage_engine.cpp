@@ -647,6 +647,42 @@ private Q_SLOTS:
         QCOMPARE(newest->at(2).quotedAtMicros, baseMicros(9 * kSecond));
     }
 
+    void refusedRowsDoNotHoldUpTheRest()
+    {
+        auto h = startStorage(QStringLiteral("refused"));
+        QVERIFY(h);
+        Storage *s = h->storage();
+        // One tick the database must refuse (no pair: NOT NULL) among good rows in one batch.
+        QList<MarketEvent> events;
+        for (int i = 0; i < 10; ++i)
+            events << tick(i == 4 ? QString() : QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"),
+                           baseMicros(i * kSecond));
+        events << volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Warning, QStringLiteral("kept 1"), baseMicros());
+        // U+0000 in a message: PostgreSQL's text cannot hold it; stored without it everywhere.
+        events << volatility(QStringLiteral("GBP_USD"), 0.1, Severity::Warning, QStringLiteral("kept") + QChar(0) + QStringLiteral(" 2"),
+                             baseMicros());
+        s->recordEvents(events);
+        QVERIFY2(waitWritten(s, 9, 2), qPrintable(s->status().describe()));
+        QTRY_COMPARE_WITH_TIMEOUT(s->status().rejectedRows, quint64(1), 5000);
+        QCOMPARE(s->status().state, StorageState::Ok);
+        QCOMPARE(s->status().bufferedRows, qint64(0));
+        QVERIFY2(s->status().lastError.contains(QStringLiteral("refused a tick")), qPrintable(s->status().lastError));
+        QCOMPARE(s->statusJson().value(QStringLiteral("rejected_rows")).toInteger(), qint64(1));
+        const auto rows = h->replies->ticks({QStringLiteral("EUR_USD"), 0, 0, 100});
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 9);
+        AlertQuery q;
+        const auto page = h->replies->alerts(q);
+        QVERIFY(page);
+        QCOMPARE(page->total, qint64(2));
+        QVERIFY(messages(*page).contains(QStringLiteral("kept 1")));
+        QVERIFY(messages(*page).contains(QStringLiteral("kept 2")));
+        // And the storage goes on: the next rows are written at once.
+        s->recordEvents({tick(QStringLiteral("EUR_USD"), QStringLiteral("1.3"), QStringLiteral("1.4"), baseMicros(20 * kSecond))});
+        QVERIFY(waitWritten(s, 10, 2));
+        QCOMPARE(s->status().rejectedRows, quint64(1));
+    }
+
     void barsAggregation()
     {
         auto h = startStorage(QStringLiteral("bars"));

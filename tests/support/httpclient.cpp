@@ -1,9 +1,17 @@
 #include "support/httpclient.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QDeadlineTimer>
 #include <QTest>
 
 namespace fx::test {
+
+QByteArray sidOf(const QByteArray &openPacket)
+{
+    return QJsonDocument::fromJson(openPacket.mid(1)).object().value(QStringLiteral("sid")).toString().toUtf8();
+}
 
 QByteArray HttpReply::header(const QByteArray &name) const
 {

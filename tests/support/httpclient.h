@@ -16,6 +16,9 @@ struct HttpReply
     QByteArray header(const QByteArray &name) const;
 };
 
+// The sid of an Engine.IO open packet ("0{"sid":...}"), as a handshake reply body carries it.
+QByteArray sidOf(const QByteArray &openPacket);
+
 // Sends one request and reads the reply (Content-Length framed). status 0 if none came.
 HttpReply httpRequest(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                       const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 5000);
