@@ -466,6 +466,7 @@ struct RelayResult
     quint64 received = 0;
     double p50Ms = 0, p99Ms = 0, maxMs = 0;
     double serverCpuPerDeliveryUs = 0;
+    qint64 peakRssKb = 0;
 };
 
 RelayResult runRelay(const QString &target, int clients, int rate, int seconds, int threads)
@@ -523,7 +524,10 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
         }
     });
     pubThread->start();
-    spin(seconds * 1000);
+    for (int ms = 0; ms < seconds * 1000; ms += 250) { // the server's peak memory, sampled
+        spin(250);
+        r.peakRssKb = std::max(r.peakRssKb, rssKb(server.proc.processId()));
+    }
     stop.store(true);
     pubThread->wait();
     delete pubThread;
@@ -550,10 +554,10 @@ void printRelay(const QString &target, const RelayResult &r)
 {
     const quint64 lost = r.expected > r.received ? r.expected - r.received : 0;
     std::printf("%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
-                "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us\n",
+                "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB\n",
                 qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
                 double(r.received) / std::max(1.0, double(r.published) / r.rate), (unsigned long long)lost, r.p50Ms, r.p99Ms,
-                r.maxMs, r.serverCpuPerDeliveryUs);
+                r.maxMs, r.serverCpuPerDeliveryUs, double(r.peakRssKb) / 1024.0);
     std::fflush(stdout);
 }
 

@@ -1,5 +1,6 @@
 #include "server/ioshard.h"
 
+#include "core/logging.h"
 #include "core/timeutil.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
@@ -497,6 +498,67 @@ void IoShard::dispatch(Session *s, const QString &event, const QJsonObject &data
 void IoShard::sendReply(Session *s, const Reply &r, const QJsonValue &replyTag)
 {
     s->sendEvent(r.event, r.data, replyTag);
+}
+
+void IoShard::enqueue(const BroadcastBatch &batch)
+{
+    if (batch.isEmpty())
+        return;
+    const qint64 now = core::monotonicNanos();
+    const int rooms = m_ctx.instruments().size(); // immutable: safe from any thread
+    quint64 conflated = 0;
+    bool post = false;
+    {
+        QMutexLocker lock(&m_inboxMutex);
+        if (m_inbox.isEmpty())
+            m_inboxSinceNs = now;
+        const bool behind = now - m_inboxSinceNs > kBehindMs * 1000000;
+        if (m_inboxPriceAt.size() < size_t(rooms))
+            m_inboxPriceAt.assign(size_t(rooms), -1);
+        for (const BroadcastPtr &b : batch) {
+            const bool price = b->conflatable && !b->cacheOnly && b->roomA >= 0 && b->roomA < rooms;
+            if (price) {
+                qsizetype &at = m_inboxPriceAt[size_t(b->roomA)];
+                if (behind && at >= 0) {
+                    m_inbox[at] = b; // the older price of this pair never went out: the newest takes its place
+                    ++conflated;
+                    continue;
+                }
+                at = m_inbox.size();
+            }
+            m_inbox.append(b);
+        }
+        if (!m_drainPosted) {
+            m_drainPosted = true;
+            post = true;
+        }
+    }
+    if (conflated) {
+        m_counters.overloadConflated.fetch_add(conflated, std::memory_order_relaxed);
+        static core::logging::RateLimiter limiter(1, 10000);
+        qint64 suppressed = 0;
+        if (limiter.allow(QString::number(m_index), &suppressed))
+            qCWarning(fxServerLog).noquote()
+                << QStringLiteral("I/O thread %1 is more than %2 ms behind the feed: waiting price updates are"
+                                  " replaced by the newest of their pair (%3 so far)")
+                       .arg(m_index)
+                       .arg(kBehindMs)
+                       .arg(m_counters.overloadConflated.load(std::memory_order_relaxed));
+    }
+    if (post)
+        QMetaObject::invokeMethod(this, &IoShard::drainInbox, Qt::QueuedConnection);
+}
+
+void IoShard::drainInbox()
+{
+    BroadcastBatch batch;
+    {
+        QMutexLocker lock(&m_inboxMutex);
+        batch.swap(m_inbox);
+        std::fill(m_inboxPriceAt.begin(), m_inboxPriceAt.end(), -1);
+        m_drainPosted = false;
+    }
+    deliver(batch);
 }
 
 void IoShard::deliver(const BroadcastBatch &batch)

@@ -12,6 +12,7 @@
 #include "server/roomregistry.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <memory>
@@ -60,9 +61,16 @@ public:
 
     int index() const { return m_index; }
 
+    // --- any thread ---
+    // Queues a batch for this shard's clients. When the shard is more than kBehindMs behind
+    // the feed (more offered than one core can write), price updates still waiting are
+    // replaced by the newest of their pair, so memory and latency stay bounded; alerts and
+    // notices always go through. Counted in overload_conflated_updates.
+    void enqueue(const BroadcastBatch &batch);
+    static constexpr qint64 kBehindMs = 100;
+
     // --- queued from other threads ---
     void adoptSocket(qintptr descriptor);
-    void deliver(const BroadcastBatch &batch);
     // Closes every client with 1001 (going away); emits drained() when none is left.
     void shutdown();
     // Disconnects one client (operator action); false when it is not on this shard.
@@ -104,6 +112,8 @@ private:
     void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Session *s, const Reply &r, const QJsonValue &replyTag);
     void reap();
+    void deliver(const BroadcastBatch &batch);
+    void drainInbox();
     void flushStaged();
     void onTick();
     void checkDrained();
@@ -129,6 +139,13 @@ private:
     bool m_reapScheduled = false;
     bool m_shuttingDown = false;
     bool m_drainedOnce = false;
+
+    // The inbox between the Redis thread and this shard (enqueue / drainInbox).
+    QMutex m_inboxMutex;
+    BroadcastBatch m_inbox;
+    std::vector<qsizetype> m_inboxPriceAt; // per room: index in m_inbox of its newest price, or -1
+    qint64 m_inboxSinceNs = 0;             // when the oldest waiting batch arrived
+    bool m_drainPosted = false;
 };
 
 } // namespace fx::server

@@ -98,6 +98,7 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("bytes_sent"), qint64(s.bytesSent)},
         {QStringLiteral("bytes_received"), qint64(s.bytesReceived)},
         {QStringLiteral("conflated_updates"), qint64(s.conflated)},
+        {QStringLiteral("overload_conflated_updates"), qint64(s.overloadConflated)},
         {QStringLiteral("errors"), errors},
         {QStringLiteral("disconnects"), disconnects},
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
@@ -170,6 +171,9 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_messages_received_total", {}, double(s.messagesReceived));
     metric("fxmonitor_conflated_updates_total", "counter", "Price updates replaced by a newer one for a slow client.");
     value("fxmonitor_conflated_updates_total", {}, double(s.conflated));
+    metric("fxmonitor_overload_conflated_updates_total", "counter",
+           "Price updates replaced by a newer one before reaching any client: the server fell behind the feed.");
+    value("fxmonitor_overload_conflated_updates_total", {}, double(s.overloadConflated));
     metric("fxmonitor_http_requests_total", "counter", "Plain HTTP requests served.");
     value("fxmonitor_http_requests_total", {}, double(s.httpRequests));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");

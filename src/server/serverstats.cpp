@@ -67,6 +67,7 @@ StatsSnapshot ServerStats::snapshot() const
         s.bytesReceived += sh->bytesReceived.load(std::memory_order_relaxed);
         s.conflated += sh->conflated.load(std::memory_order_relaxed);
         s.broadcasts += sh->broadcasts.load(std::memory_order_relaxed);
+        s.overloadConflated += sh->overloadConflated.load(std::memory_order_relaxed);
     }
     s.httpRequests = m_http.load(std::memory_order_relaxed);
     s.httpErrors = m_httpErrors.load(std::memory_order_relaxed);

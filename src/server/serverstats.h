@@ -39,6 +39,7 @@ struct alignas(64) ShardCounters
     std::atomic<quint64> bytesReceived{0};
     std::atomic<quint64> conflated{0}; // price updates replaced by a newer one for a slow client
     std::atomic<quint64> broadcasts{0};
+    std::atomic<quint64> overloadConflated{0}; // replaced before reaching any client: the shard fell behind
 
     void add(std::atomic<quint64> &c, quint64 n = 1) { c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); }
 };
@@ -55,6 +56,7 @@ struct StatsSnapshot
     quint64 bytesReceived = 0;
     quint64 conflated = 0;
     quint64 broadcasts = 0;
+    quint64 overloadConflated = 0;
     quint64 httpRequests = 0;
     quint64 httpErrors = 0;
     std::array<quint64, protocol::kErrorCodeCount> errors{};

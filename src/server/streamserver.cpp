@@ -146,7 +146,7 @@ void StreamServer::publish(const BroadcastBatch &batch)
         return;
     std::shared_lock lock(m_shardsLock);
     for (IoShard *shard : std::as_const(m_shards))
-        QMetaObject::invokeMethod(shard, [shard, batch] { shard->deliver(batch); }, Qt::QueuedConnection);
+        shard->enqueue(batch);
 }
 
 void StreamServer::warmCache(const QList<core::MarketEvent> &prices)
