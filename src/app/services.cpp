@@ -82,6 +82,31 @@ bool Services::start(QString *error)
 {
     // Storage first: the server records its connections into it from the start. Opening the
     // database happens on the storage thread; nothing here waits for it.
+    startStorage();
+    if (!startServer(m_settings, error))
+        return false;
+    startRedis();
+    return true;
+}
+
+bool Services::startKeepingPipeline(QString *error)
+{
+    startStorage();
+    const bool serverOk = startServer(m_settings, error);
+    startRedis();
+    return serverOk;
+}
+
+void Services::restartRedis(const core::Settings &settings)
+{
+    m_relay.setRedisStatusSource({});
+    m_redis.reset(); // joins the old subscriber's thread
+    m_settings = settings;
+    startRedis();
+}
+
+void Services::startStorage()
+{
     m_storage = std::make_unique<storage::StorageThread>(storage::StorageConfig::fromSettings(m_settings));
     storage::Storage *db = m_storage->storage();
     Relay *relayForDb = &m_relay;
@@ -89,8 +114,11 @@ bool Services::start(QString *error)
             [relayForDb, db](const storage::StorageStatus &) { relayForDb->setDatabaseStatus(db->statusJson()); },
             Qt::DirectConnection);
     m_relay.setDatabaseStatus(db->statusJson());
-    if (!startServer(m_settings, error))
-        return false;
+}
+
+void Services::startRedis()
+{
+    storage::Storage *db = storage();
     m_redis = std::make_unique<redis::RedisSubscriberThread>(redis::RedisConfig::fromSettings(m_settings));
     redis::RedisSubscriber *sub = m_redis->subscriber();
     Relay *relay = &m_relay;
@@ -99,8 +127,9 @@ bool Services::start(QString *error)
     connect(sub, &redis::RedisSubscriber::eventsReceived, sub,
             [relay, db, tap](const QList<core::MarketEvent> &events) {
                 relay->publish(events);
-                db->recordEvents(events); // alerts, ticks and one-minute bars
-                tap->add(events);         // the desktop's market watch, charts and alerts
+                if (db)
+                    db->recordEvents(events); // alerts, ticks and one-minute bars
+                tap->add(events);             // the desktop's market watch, charts and alerts
             },
             Qt::DirectConnection);
     connect(sub, &redis::RedisSubscriber::cacheWarmed, sub,
@@ -113,7 +142,6 @@ bool Services::start(QString *error)
             [relay, sub](const redis::RedisStatus &) { relay->setRedisStatus(sub->statusJson()); }, Qt::DirectConnection);
     m_relay.setRedisStatusSource([sub] { return sub->statusJson(); });
     m_redis->start();
-    return true;
 }
 
 bool Services::startServer(const core::Settings &settings, QString *error)

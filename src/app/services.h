@@ -39,6 +39,13 @@ public:
 
     // Starts the server (binds; false with *error) and the Redis subscriber.
     bool start(QString *error);
+    // Desktop app: the storage and the Redis subscriber start whatever happens, then the
+    // server; a server that cannot start (port in use) is reported in *error (false) and can be
+    // started later with startServer() once the operator has changed its settings.
+    bool startKeepingPipeline(QString *error);
+    // Desktop app: replaces the Redis subscriber with one for new REDIS_* settings (the server
+    // and the storage keep running; clients stay connected).
+    void restartRedis(const core::Settings &settings);
     // Graceful stop of everything; emits stopped().
     void stop();
 
@@ -61,6 +68,8 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    void startStorage();
+    void startRedis();
     void onServerStopped();
     void connectServerToStorage(server::StreamServer *server);
 

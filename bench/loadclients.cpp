@@ -1,0 +1,235 @@
+#include "loadclients.h"
+
+#include "core/timeutil.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
+#include <QMutexLocker>
+#include <QTcpServer>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace fx::bench {
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+qint64 rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+namespace {
+
+double statCpuSeconds(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray s = f.readAll();
+    const QList<QByteArray> parts = s.mid(s.lastIndexOf(')') + 2).split(' ');
+    // fields 14 and 15 (utime, stime) are at index 11 and 12 after the comm field
+    return (parts.value(11).toDouble() + parts.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK));
+}
+
+} // namespace
+
+double cpuSeconds(qint64 pid)
+{
+    return statCpuSeconds(QStringLiteral("/proc/%1/stat").arg(pid));
+}
+
+double threadCpuSeconds(qint64 pid, qint64 tid)
+{
+    return statCpuSeconds(QStringLiteral("/proc/%1/task/%2/stat").arg(pid).arg(tid));
+}
+
+void pinToCpu(int cpu)
+{
+    if (QThread::idealThreadCount() < 2)
+        return;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    sched_setaffinity(0, sizeof set, &set);
+}
+
+void raiseFdLimit()
+{
+    rlimit rl{};
+    getrlimit(RLIMIT_NOFILE, &rl);
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+}
+
+
+void EpollClients::sendFrame(int fd, int opcode, const char *data, size_t len)
+{
+    char hdr[8];
+    size_t h = 0;
+    hdr[h++] = char(0x80 | opcode);
+    hdr[h++] = char(0x80 | len); // only short control/subscribe frames are sent
+    hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; // zero mask key
+    QByteArray f(hdr, qsizetype(h));
+    f.append(data, qsizetype(len));
+    [[maybe_unused]] ssize_t n = ::send(fd, f.constData(), size_t(f.size()), MSG_NOSIGNAL);
+}
+
+
+void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
+{
+    const int ep = epoll_create1(0);
+    std::vector<Conn> conns(static_cast<size_t>(n));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int opened = 0;
+    std::vector<qint32> lat;
+    lat.reserve(4096);
+    std::vector<epoll_event> events(1024);
+    static const char request[] = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    static const char sub[] = R"({"event":"subscribe","data":{"pairs":"all"}})";
+    char buf[65536];
+    while (!m_stop) {
+        // Open in bursts of 200 per pass so the handshakes overlap.
+        for (int k = 0; k < 200 && opened < n; ++k, ++opened) {
+            Conn &c = conns[size_t(opened)];
+            c.fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            if (::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+                m_stats->failed.fetch_add(1);
+                ::close(c.fd);
+                c.fd = -1;
+                continue;
+            }
+            ::fcntl(c.fd, F_SETFL, ::fcntl(c.fd, F_GETFL) | O_NONBLOCK);
+            [[maybe_unused]] ssize_t w = ::send(c.fd, request, sizeof request - 1, MSG_NOSIGNAL);
+            epoll_event ev{};
+            ev.events = EPOLLIN;
+            ev.data.u32 = quint32(opened);
+            epoll_ctl(ep, EPOLL_CTL_ADD, c.fd, &ev);
+        }
+        const int ready = epoll_wait(ep, events.data(), int(events.size()), 20);
+        const qint64 now = core::nowMicros();
+        quint64 count = 0;
+        for (int e = 0; e < ready; ++e) {
+            Conn &c = conns[events[size_t(e)].data.u32];
+            for (;;) {
+                const ssize_t got = ::recv(c.fd, buf, sizeof buf, 0);
+                if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+                    epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                    ::close(c.fd);
+                    c.fd = -1;
+                    if (c.upgraded)
+                        m_stats->closed.fetch_add(1);
+                    else
+                        m_stats->failed.fetch_add(1);
+                    break;
+                }
+                if (got < 0)
+                    break;
+                c.in.append(buf, got);
+            }
+            if (c.fd < 0)
+                continue;
+            qsizetype pos = 0;
+            if (!c.upgraded) {
+                const qsizetype end = c.in.indexOf("\r\n\r\n");
+                if (end < 0)
+                    continue;
+                if (!c.in.startsWith("HTTP/1.1 101")) {
+                    m_stats->failed.fetch_add(1);
+                    epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+                    ::close(c.fd);
+                    c.fd = -1;
+                    continue;
+                }
+                c.upgraded = true;
+                pos = end + 4;
+                m_stats->connected.fetch_add(1);
+                if (subscribe)
+                    sendFrame(c.fd, 1, sub, sizeof sub - 1);
+            }
+            const char *d = c.in.constData();
+            const qsizetype size = c.in.size();
+            for (;;) {
+                if (size - pos < 2)
+                    break;
+                const quint8 b0 = quint8(d[pos]), b1 = quint8(d[pos + 1]);
+                qint64 len = b1 & 0x7f;
+                qsizetype hdr = 2;
+                if (len == 126) {
+                    if (size - pos < 4)
+                        break;
+                    len = (quint8(d[pos + 2]) << 8) | quint8(d[pos + 3]);
+                    hdr = 4;
+                } else if (len == 127) {
+                    if (size - pos < 10)
+                        break;
+                    len = 0;
+                    for (int i = 0; i < 8; ++i)
+                        len = (len << 8) | quint8(d[pos + 2 + i]);
+                    hdr = 10;
+                }
+                if (size - pos - hdr < len)
+                    break;
+                const int op = b0 & 0x0f;
+                const char *payload = d + pos + hdr;
+                if (op == 1) {
+                    ++count;
+                    const QByteArrayView pv(payload, len);
+                    const qsizetype t = pv.indexOf("\"t_pub\":");
+                    if (t >= 0) {
+                        qint64 pub = 0;
+                        for (qsizetype i = t + 8; i < len && payload[i] >= '0' && payload[i] <= '9'; ++i)
+                            pub = pub * 10 + (payload[i] - '0');
+                        if (pub > 0)
+                            lat.push_back(qint32(std::min<qint64>(now - pub, INT32_MAX)));
+                    }
+                } else if (op == 9) {
+                    sendFrame(c.fd, 10, payload, size_t(len));
+                }
+                pos += hdr + len;
+            }
+            c.in.remove(0, pos);
+        }
+        m_stats->messages.fetch_add(count, std::memory_order_relaxed);
+        if (lat.size() > 2048) {
+            QMutexLocker lock(&m_stats->mutex);
+            m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
+            lat.clear();
+        }
+    }
+    {
+        QMutexLocker lock(&m_stats->mutex);
+        m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
+    }
+    for (Conn &c : conns)
+        if (c.fd >= 0)
+            ::close(c.fd);
+    ::close(ep);
+}
+
+
+} // namespace fx::bench

@@ -1,0 +1,86 @@
+#pragma once
+
+// Shared by the benchmarks: the load generator and /proc readings.
+//
+// The load generator: plain epoll threads, each owning thousands of non-blocking sockets that
+// speak just enough WebSocket (handshake, masked frames, pong replies). Cheap enough per
+// message that the server, not the generator, is what gets measured. Prices that carry a
+// "t_pub" field (microseconds since the epoch) are timed from publish to receipt.
+
+#include <QByteArray>
+#include <QMutex>
+#include <QtGlobal>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace fx::bench {
+
+quint16 freePort();
+qint64 rssKb(qint64 pid);     // VmRSS of a process, -1 if unknown
+double cpuSeconds(qint64 pid); // utime + stime of a process
+double threadCpuSeconds(qint64 pid, qint64 tid);
+void raiseFdLimit();
+void pinToCpu(int cpu); // no-op on a single-core machine
+
+struct ClientStats
+{
+    std::atomic<quint64> messages{0};
+    std::atomic<int> connected{0};
+    std::atomic<int> failed{0};
+    std::atomic<int> closed{0};
+    QMutex mutex;
+    std::vector<qint32> latencyUs;
+};
+
+class EpollClients
+{
+public:
+    EpollClients(ClientStats *stats, int threads) : m_stats(stats)
+    {
+        for (int i = 0; i < threads; ++i)
+            m_workers.push_back(std::make_unique<Worker>());
+    }
+    ~EpollClients() { stop(); }
+
+    void start(int clients, quint16 port, bool subscribe)
+    {
+        m_stop = false;
+        for (size_t w = 0; w < m_workers.size(); ++w) {
+            const int n = clients / int(m_workers.size()) + (int(w) < clients % int(m_workers.size()) ? 1 : 0);
+            Worker *worker = m_workers[w].get();
+            worker->thread = std::thread([this, worker, n, port, subscribe] { run(worker, n, port, subscribe); });
+        }
+    }
+    void stop()
+    {
+        m_stop = true;
+        for (auto &w : m_workers)
+            if (w->thread.joinable())
+                w->thread.join();
+    }
+
+private:
+    struct Conn
+    {
+        int fd = -1;
+        bool upgraded = false;
+        QByteArray in;
+    };
+    struct Worker
+    {
+        std::thread thread;
+    };
+
+    static void sendFrame(int fd, int opcode, const char *data, size_t len);
+    void run(Worker *worker, int n, quint16 port, bool subscribe);
+
+    ClientStats *m_stats;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::atomic<bool> m_stop{false};
+};
+
+
+} // namespace fx::bench

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/*.png with live data: a private redis-server, the simulated feed
+# (bursty, so alerts come quickly), FX Monitor under Xvfb on a free port with a throw-away
+# database, and a few example clients (Python Socket.IO, Node Socket.IO, plain WebSocket).
+# FX Monitor saves its window, each panel, the dark theme and its dialogs itself
+# (FXMONITOR_SCREENSHOTS), then quits; everything started here is stopped on exit.
+#
+#   scripts/screenshots.sh [OUTPUT_DIR]        (default docs/screenshots)
+#   FX_BUILD_DIR=build-gui scripts/screenshots.sh
+#   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$FX_ROOT"
+
+BUILD="${FX_BUILD_DIR:-$FX_ROOT/build}"
+case "$BUILD" in /*) ;; *) BUILD="$FX_ROOT/$BUILD" ;; esac
+BIN="$BUILD/src/app"
+OUT="${1:-$FX_ROOT/docs/screenshots}"
+case "$OUT" in /*) ;; *) OUT="$FX_ROOT/$OUT" ;; esac
+WARMUP="${FX_SCREENSHOT_WARMUP:-40}"
+
+command -v xvfb-run >/dev/null || fx_die "xvfb-run is missing (Debian: apt install xvfb xauth)"
+fc-list 2>/dev/null | grep -qi dejavu || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
+for p in fxmonitor fxmonitor-feed; do
+  [ -x "$BIN/$p" ] || fx_die "$BIN/$p is missing: build first (cmake --build $BUILD)"
+done
+
+TMP="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+
+REDIS_PORT="$(fx_free_port)"
+PORT="$(fx_free_port)"
+fx_log "redis-server on 127.0.0.1:$REDIS_PORT"
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$TMP" --loglevel warning >/dev/null &
+PIDS+=($!)
+for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+
+fx_log "the simulated feed (200 ticks/s, bursty)"
+"$BIN/fxmonitor-feed" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" --rate 200 --seed 11 \
+  --burst-probability 0.03 --vol-interval 1 --corr-interval 4 --corr-sample 1 --corr-window 20 \
+  --log-level WARNING >/dev/null 2>&1 &
+PIDS+=($!)
+
+mkdir -p "$OUT" "$TMP/config/FXMonitor"
+# The price chart on its one-minute window: a full chart after the warm-up of a fresh database.
+printf '[gui]\nchartWindow=0\n' >"$TMP/config/FXMonitor/fxmonitor.conf"
+fx_log "FX Monitor on 127.0.0.1:$PORT under Xvfb; screenshots after ${WARMUP} s into $OUT"
+export LANG="${FX_SCREENSHOT_LANG:-C.UTF-8}" LC_ALL="${FX_SCREENSHOT_LANG:-C.UTF-8}"
+XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
+FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
+  xvfb-run -a -s "-screen 0 1920x1200x24" \
+  "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
+  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING >"$TMP/app.out" 2>"$TMP/app.err" &
+APP=$!
+PIDS+=($APP)
+for _ in $(seq 100); do grep -q "listening on" "$TMP/app.out" 2>/dev/null && break; sleep 0.1; done
+grep -q "listening on" "$TMP/app.out" || { cat "$TMP/app.err" >&2; fx_die "FX Monitor did not start"; }
+
+fx_log "example clients"
+if /usr/bin/python3 -c 'import socketio' 2>/dev/null; then
+  /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs all --seconds 600 >/dev/null 2>&1 &
+  PIDS+=($!)
+  /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs EUR_USD,USD_JPY --transports polling \
+    --seconds 600 >/dev/null 2>&1 &
+  PIDS+=($!)
+fi
+if command -v node >/dev/null && [ -d examples/node_modules ]; then
+  (cd examples && node client.js --url "http://127.0.0.1:$PORT" --pairs EUR_USD,GBP_USD,EUR_GBP --seconds 600 >/dev/null 2>&1) &
+  PIDS+=($!)
+fi
+if /usr/bin/python3 -c 'import websocket' 2>/dev/null; then
+  for pairs in '["EUR_USD"]' '"all"' '["GBP_USD","AUD_USD","NZD_USD"]'; do
+    /usr/bin/python3 - "$PORT" "$pairs" >/dev/null 2>&1 <<'PY' &
+import json, sys, time, websocket
+ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?client=desk-demo"); ws.recv()
+ws.send(json.dumps({"event": "subscribe", "data": {"pairs": json.loads(sys.argv[2])}}))
+end, last = time.time() + 600, 0
+while time.time() < end:
+    ws.recv()
+    if time.time() - last > 5:
+        last = time.time()
+        ws.send(json.dumps({"event": "ping", "data": {"timestamp": int(last * 1000)}}))
+PY
+    PIDS+=($!)
+  done
+fi
+
+wait "$APP" || true
+cat "$TMP/app.out"
+ls "$OUT"/*.png >/dev/null 2>&1 || { cat "$TMP/app.err" >&2; fx_die "no screenshot was saved"; }
+fx_log "done: $(ls "$OUT"/*.png | wc -l) screenshots in $OUT"

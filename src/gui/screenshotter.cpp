@@ -1,0 +1,129 @@
+#include "gui/screenshotter.h"
+
+#include "gui/alertspanel.h"
+#include "gui/chartpanel.h"
+#include "gui/clientsmodel.h"
+#include "gui/clientspanel.h"
+#include "gui/mainwindow.h"
+#include "gui/pricechartview.h"
+#include "gui/roomsmodel.h"
+#include "gui/roomspanel.h"
+#include "gui/settingsdialog.h"
+#include "gui/tablepanel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+namespace fx::gui {
+
+Screenshotter::Screenshotter(MainWindow *window, QString folder, int warmUpMs, QObject *parent)
+    : QObject(parent), m_window(window), m_folder(std::move(folder)), m_warmUpMs(warmUpMs)
+{
+}
+
+Screenshotter::~Screenshotter() = default;
+
+void Screenshotter::save(QWidget *widget, const QString &name)
+{
+    if (!widget)
+        return;
+    const QString path = QDir(m_folder).filePath(name + QStringLiteral(".png"));
+    if (widget->grab().save(path, "PNG")) {
+        ++m_saved;
+        std::printf("screenshot %s\n", qPrintable(path));
+        std::fflush(stdout);
+    }
+}
+
+void Screenshotter::start()
+{
+    QDir().mkpath(m_folder);
+    MainWindow *w = m_window;
+    auto raise = [w](const char *dock) {
+        if (QDockWidget *d = w->dock(QString::fromLatin1(dock))) {
+            d->show();
+            d->raise();
+        }
+    };
+    // The rooms panel shows its first two rooms' members; the clients panel highlights them.
+    m_steps << [w] {
+        QTreeView *v = w->roomsPanel()->table()->view();
+        for (int r = 0; r < 2 && r < v->model()->rowCount(); ++r)
+            v->expand(v->model()->index(r, 0));
+        QTreeView *c = w->clientsPanel()->table()->view();
+        for (int col = 0; col < c->model()->columnCount() - 1; ++col)
+            c->resizeColumnToContents(col);
+    };
+    // A crosshair on the chart, as if the mouse were there.
+    m_steps << [w] {
+        PriceChartView *chart = w->chartPanel()->chart();
+        const QPointF at(chart->width() * 0.62, chart->height() * 0.45);
+        QMouseEvent move(QEvent::MouseMove, at, chart->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(chart->viewport(), &move);
+    };
+    m_steps << [this, w] { save(w, QStringLiteral("main")); };
+    const QList<QPair<const char *, const char *>> panels{
+        {"marketWatchDock", "market-watch"}, {"chartDock", "price-chart"},   {"smallMultiplesDock", "all-pairs"},
+        {"serverDock", "server"},            {"clientsDock", "clients"},     {"roomsDock", "rooms"},
+        {"alertsDock", "alerts"},
+    };
+    for (const auto &[dock, file] : panels) {
+        m_steps << [raise, dock = dock] { raise(dock); };
+        m_steps << [this, w, dock = dock, file = file] { save(w->dock(QString::fromLatin1(dock)), QString::fromLatin1(file)); };
+    }
+    m_steps << [raise, w] {
+        raise("clientsDock");
+        w->roomsPanel()->selectRoom(QStringLiteral("price_EUR_USD"));
+    };
+    m_steps << [this, w] { save(w->dock(QStringLiteral("clientsDock")), QStringLiteral("clients-room-highlight")); };
+    m_steps << [w] {
+        w->roomsPanel()->clearSelection();
+        if (w->clientsModel()->rowCount() > 0)
+            w->clientsPanel()->showDetails(0);
+    };
+    m_steps << [] {}; // the history arrives from storage
+    m_steps << [this, w] {
+        if (auto *d = w->clientsPanel()->findChild<QDialog *>(QStringLiteral("clientDetailsDialog"))) {
+            save(d, QStringLiteral("client-details"));
+            d->close();
+        }
+    };
+    m_steps << [w] { w->openSettings(); };
+    m_steps << [this, w] {
+        if (SettingsDialog *d = w->findChild<SettingsDialog *>()) {
+            save(d, QStringLiteral("settings"));
+            d->reject();
+        }
+    };
+    m_steps << [w] {
+        GuiSettings g = w->guiSettings();
+        g.theme = ThemeMode::Dark;
+        w->applyGuiSettings(g);
+    };
+    m_steps << [] {};
+    m_steps << [this, w] { save(w, QStringLiteral("main-dark")); };
+    m_steps << [w] {
+        GuiSettings g = w->guiSettings();
+        g.theme = ThemeMode::System;
+        w->applyGuiSettings(g);
+    };
+    QTimer::singleShot(m_warmUpMs, this, &Screenshotter::next);
+}
+
+void Screenshotter::next()
+{
+    if (m_steps.isEmpty()) {
+        Q_EMIT finished(m_saved);
+        return;
+    }
+    m_steps.takeFirst()();
+    QTimer::singleShot(600, this, &Screenshotter::next);
+}
+
+} // namespace fx::gui

@@ -1,0 +1,53 @@
+#pragma once
+
+// The server panel: listening address, uptime, clients now / peak / maximum, messages and
+// bytes per second as live graphs (from the 4-a-second status samples), rooms, the Redis
+// subscriber's state and per-channel message and drop counts, and the database state. The
+// start / stop / restart buttons are the main window's actions.
+
+#include "gui/datahub.h"
+
+#include <QWidget>
+
+class QAction;
+class QFormLayout;
+class QLabel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace fx::gui {
+
+class RateGraph;
+
+class ServerPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerPanel)
+
+public:
+    ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidget *parent = nullptr);
+    ~ServerPanel() override;
+
+    void onStatus(const StatusSnapshot &s);
+    QStandardItemModel *channelsModel() const { return m_channels; }
+    QString redisText() const;
+
+private:
+    QLabel *addRow(const QString &label, QWidget *value = nullptr);
+
+    QLabel *m_listening;
+    QLabel *m_uptime;
+    QLabel *m_clients;
+    QLabel *m_connections;
+    RateGraph *m_messages;
+    RateGraph *m_bytes;
+    QLabel *m_rooms;
+    QLabel *m_redis;
+    QLabel *m_database;
+    QLabel *m_errors;
+    QStandardItemModel *m_channels;
+    QTreeView *m_channelView;
+    QFormLayout *m_form;
+};
+
+} // namespace fx::gui

@@ -1,0 +1,86 @@
+#pragma once
+
+// Settings (Ctrl+,): every product setting of core::settingSpecs() (PROTOCOL.md §7 plus ours)
+// grouped as Server, Redis, Database and Logging, and the desktop's own preferences. Each
+// product setting shows the value that will be saved (QSettings), the value in use with its
+// origin (default, saved settings, .env:LINE, environment, --flag), and a warning when a
+// .env file, the environment or a flag overrides what is saved. Values are validated with
+// core::SettingsLoader::resolve before anything is saved; an invalid one is named in the
+// dialog and its field marked. GUI thread.
+
+#include "core/settings.h"
+#include "gui/guisettings.h"
+
+#include <QDialog>
+#include <QHash>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QWidget;
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace fx::gui {
+
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    // current: the settings in use (with their origins); stored: what QSettings holds.
+    SettingsDialog(const core::Settings &current, const QMap<QString, QString> &stored, const GuiSettings &gui,
+                   QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // The value typed for a product setting, and setting it (tests).
+    QString value(const QString &name) const;
+    void setValue(const QString &name, const QString &value);
+    QWidget *editor(const QString &name) const;
+    QString originText(const QString &name) const;
+    bool isOverridden(const QString &name) const;
+
+    // Checks every value; false with the reason shown in the dialog.
+    bool validate();
+    QString message() const;
+    // After a successful validate(): what to save and what it gives.
+    QMap<QString, QString> storedValues() const;
+    const core::Settings &effective() const { return m_effective; }
+    QStringList changedNames() const;
+    GuiSettings guiSettings() const;
+
+    // Which settings need what to take effect.
+    static bool needsServerRestart(const QString &name);
+    static bool needsRedisRestart(const QString &name);
+    static bool needsAppRestart(const QString &name);
+    static QString translatedHelp(const core::SettingSpec &spec);
+
+    void accept() override;
+
+Q_SIGNALS:
+    // Saved: the settings now in effect, the names whose value in use changed, the desktop's.
+    void applied(const fx::core::Settings &settings, const QStringList &changed, const fx::gui::GuiSettings &gui);
+
+private:
+    struct Row
+    {
+        QWidget *editor = nullptr;
+        QLabel *origin = nullptr;
+        QLabel *warning = nullptr;
+        QString defaultValue;
+    };
+    void buildPage(QWidget *page, const QString &group);
+    void restoreDefaults();
+    void markInvalid(const QString &error);
+
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    core::Settings m_current;
+    core::Settings m_effective;
+    QHash<QString, Row> m_rows;
+};
+
+} // namespace fx::gui

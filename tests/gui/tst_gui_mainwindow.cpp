@@ -1,0 +1,413 @@
+// The desktop app end to end, offscreen: the real MainWindow on the real Services (server,
+// Redis subscriber, storage on their threads) against a private redis-server, the real
+// simulated feed (fxmonitor-feed) and real WebSocket clients, with a throw-away SQLite file
+// and a free port. Checks what each panel shows, disconnecting a client from the clients
+// panel's context menu, acknowledging alerts (one, then all) into the database, CSV export,
+// the settings dialog's validation, stopping and starting the server, and the saved layout.
+
+#include "app/services.h"
+#include "core/settings.h"
+#include "gui/alertsmodel.h"
+#include "gui/alertspanel.h"
+#include "gui/chartpanel.h"
+#include "gui/clientdetailsdialog.h"
+#include "gui/clientsmodel.h"
+#include "gui/clientspanel.h"
+#include "gui/datahub.h"
+#include "gui/mainwindow.h"
+#include "gui/marketwatchmodel.h"
+#include "gui/marketwatchpanel.h"
+#include "gui/pricechartview.h"
+#include "gui/roomsmodel.h"
+#include "gui/roomspanel.h"
+#include "gui/settingsdialog.h"
+#include "gui/smallmultiplespanel.h"
+#include "gui/sparkline.h"
+#include "gui/statusindicator.h"
+#include "gui/tablepanel.h"
+#include "guitestmain.h"
+#include "server/streamserver.h"
+#include "storage/storage.h"
+#include "storage/storagereader.h"
+#include "support/redisserver.h"
+#include "support/wsclient.h"
+
+#include <QClipboard>
+#include <QDockWidget>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStandardItemModel>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace fx;
+using namespace fx::gui;
+
+class TestGuiMainWindow : public QObject
+{
+    Q_OBJECT
+
+    test::RedisServer m_redis;
+    QProcess m_feed;
+    QTemporaryDir m_dir;
+    std::unique_ptr<app::Services> m_services;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString wsUrl() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_services->server()->port()); }
+
+    QByteArray idOf(const test::WsClient &c) const
+    {
+        return c.welcome().value(QStringLiteral("data")).toObject().value(QStringLiteral("client_id")).toString().toLatin1();
+    }
+
+    void publishAlert(const QString &pair, const QString &severity, const QString &message)
+    {
+        const QJsonObject a{{QStringLiteral("instrument"), pair},
+                            {QStringLiteral("volatility"), 0.31},
+                            {QStringLiteral("threshold"), 0.2},
+                            {QStringLiteral("severity"), severity},
+                            {QStringLiteral("message"), message}};
+        QString error;
+        QVERIFY2(test::publisherFor(m_redis.port())->publish(QStringLiteral("volatility_alerts"), QJsonDocument(a).toJson(QJsonDocument::Compact), &error),
+                 qPrintable(error));
+    }
+
+    int alertRow(const QString &message) const
+    {
+        AlertsModel *m = m_window->alertsModel();
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->row(r).message == message)
+                return r;
+        return -1;
+    }
+
+    // Alerts in the database matching the message text (and acknowledged, when asked).
+    qint64 storedAlerts(const QString &text, storage::AckFilter ack)
+    {
+        storage::StorageReader *reader = m_services->storageReader();
+        QSignalSpy spy(reader, &storage::StorageReader::alertsReady);
+        storage::AlertQuery q;
+        q.filter.text = text;
+        q.filter.acknowledged = ack;
+        const quint64 id = reader->requestAlerts(q);
+        for (int i = 0; i < 50; ++i) {
+            for (const QList<QVariant> &args : std::as_const(spy))
+                if (args.at(0).toULongLong() == id)
+                    return args.at(1).value<storage::AlertPage>().total;
+            spy.wait(200);
+        }
+        return -1;
+    }
+
+    // Waits for the database to hold `expected` such alerts, one commit at a time.
+    bool waitStored(const QString &text, storage::AckFilter ack, qint64 expected)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 15000) {
+            if (storedAlerts(text, ack) == expected)
+                return true;
+            QSignalSpy commit(m_services->storage(), &storage::Storage::batchCommitted);
+            commit.wait(1000);
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_redis.start());
+        m_feed.setProgram(QStringLiteral(FX_FEED_BIN));
+        m_feed.setArguments({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                             QString::number(m_redis.port()), QStringLiteral("--rate"), QStringLiteral("400"),
+                             QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--no-analytics"),
+                             QStringLiteral("--log-level"), QStringLiteral("WARNING")});
+        m_feed.start();
+        QVERIFY(m_feed.waitForStarted());
+
+        core::SettingsLoader loader;
+        QString error;
+        const QList<QPair<QString, QString>> flags{
+            {QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("0")},
+            {QStringLiteral("REDIS_HOST"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("REDIS_PORT"), QString::number(m_redis.port())},
+            {QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("fx.sqlite"))},
+            {QStringLiteral("WEBSOCKET_IO_THREADS"), QStringLiteral("2")},
+        };
+        for (const auto &[name, value] : flags)
+            QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
+        const auto settings = loader.resolve(&error);
+        QVERIFY2(settings, qPrintable(error));
+        m_services = std::make_unique<app::Services>(*settings);
+        QVERIFY2(m_services->startKeepingPipeline(&error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(m_services.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->size(), QSize(1600, 1000)); // the default desk layout
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        // As the app quits: a graceful stop (clients closed with 1001), then the threads go.
+        QSignalSpy stopped(m_services.get(), &app::Services::stopped);
+        m_services->stop();
+        QVERIFY(stopped.size() == 1 || stopped.wait(5000));
+        m_services.reset();
+        m_feed.terminate();
+        m_feed.waitForFinished(5000);
+    }
+
+    void panelsAndStatusAtStart()
+    {
+        for (const char *name : {"marketWatchDock", "chartDock", "smallMultiplesDock", "serverDock", "clientsDock", "roomsDock",
+                                 "alertsDock"})
+            QVERIFY2(m_window->dock(QString::fromLatin1(name)), name);
+        for (const char *name : {"actionStart", "actionStop", "actionRestart", "actionSettings", "actionExportCsv",
+                                 "actionAcknowledge", "actionFilter"})
+            QVERIFY2(m_window->action(QString::fromLatin1(name)), name);
+        QCOMPARE(m_window->action(QStringLiteral("actionRestart"))->shortcut(), QKeySequence(Qt::Key_F5));
+        QCOMPARE(m_window->action(QStringLiteral("actionAcknowledge"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        QCOMPARE(m_window->action(QStringLiteral("actionSettings"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        // Status in words and colour: listening, Redis, database.
+        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusServer"))->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusDatabase"))->text(), QStringLiteral("Database ok"), 10000);
+        QVERIFY(m_window->indicator(QStringLiteral("statusSessions"))->text().size() > 0);
+        // Empty state of the clients table says what to do.
+        auto *empty = m_window->clientsPanel()->table()->findChild<QLabel *>(QStringLiteral("emptyState"));
+        QVERIFY(empty);
+        QVERIFY(empty->text().contains(QStringLiteral("examples/client.py")));
+    }
+
+    void marketWatchChartsAndSmallMultiplesShowTheFeed()
+    {
+        MarketWatchModel *m = m_window->marketWatchModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [m] {
+                for (int r = 0; r < m->rowCount(); ++r)
+                    if (!m->hasQuote(r))
+                        return false;
+                return true;
+            }(),
+            15000);
+        QCOMPARE(m->rowCount(), 20);
+        const int jpy = m_services->marketTap()->instruments().indexOf(u"USD_JPY");
+        const core::PriceTick &q = m->quote(jpy);
+        QCOMPARE(m->index(jpy, MarketWatchModel::Bid).data().toString(), q.quote.bid);
+        QCOMPARE(m->index(jpy, MarketWatchModel::Spread).data().toString(), QLocale().toString((q.ask - q.bid) / 0.01, 'f', 1));
+        QTRY_VERIFY(m_window->chartPanel()->chart()->pointCount() > 10);
+        QTRY_VERIFY(m_window->chartPanel()->chart()->redraws() > 0);
+        QTRY_VERIFY(m_window->smallMultiples()->sparkline(jpy)->pointCount() > 10);
+        // Double-click in the market watch opens a chart panel for that pair.
+        ChartPanel *extra = m_window->openChart(QStringLiteral("GBP_JPY"));
+        QCOMPARE(extra->pair(), QStringLiteral("GBP_JPY"));
+        QTRY_VERIFY(extra->chart()->pointCount() > 0);
+        QCOMPARE(m_window->openChart(QStringLiteral("GBP_JPY")), extra); // raised, not opened twice
+    }
+
+    void clientsAndRoomsShowRealClients()
+    {
+        test::WsClient a, b;
+        QVERIFY(a.connectTo(wsUrl()));
+        QVERIFY(b.connectTo(wsUrl()));
+        a.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
+                  QStringLiteral("subscription_confirmed"));
+        b.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        const QByteArray ida = idOf(a), idb = idOf(b);
+        ClientsModel *cm = m_window->clientsModel();
+        RoomsModel *rm = m_window->roomsModel();
+        QTRY_VERIFY(cm->rowOf(ida) >= 0 && cm->rowOf(idb) >= 0);
+        QTRY_COMPARE(cm->client(cm->rowOf(idb)).rooms.size(), 20);
+        QCOMPARE(cm->client(cm->rowOf(ida)).rooms, QStringList{QStringLiteral("price_EUR_USD")});
+        QVERIFY(cm->index(cm->rowOf(ida), ClientsModel::Address).data().toString().startsWith(QStringLiteral("127.0.0.1:")));
+        QCOMPARE(cm->index(cm->rowOf(idb), ClientsModel::Protocol).data().toString(), QStringLiteral("JSON / websocket"));
+        QTRY_VERIFY(cm->client(cm->rowOf(idb)).messagesSent > 20); // prices flow to it
+        QTRY_COMPARE(rm->memberCount(QStringLiteral("price_EUR_USD")), 2);
+        QCOMPARE(rm->memberCount(QStringLiteral("price_GBP_USD")), 1);
+        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusClients"))->text().startsWith(QStringLiteral("2 client")));
+
+        // Selecting a room highlights its clients.
+        QVERIFY(m_window->roomsPanel()->selectRoom(QStringLiteral("price_GBP_USD")));
+        QCOMPARE(cm->highlightRoom(), QStringLiteral("price_GBP_USD"));
+        QVERIFY(cm->isHighlighted(cm->rowOf(idb)));
+        QVERIFY(!cm->isHighlighted(cm->rowOf(ida)));
+        QCOMPARE(cm->highlightedCount(), 1);
+        QVERIFY(cm->index(cm->rowOf(idb), ClientsModel::Id).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!cm->index(cm->rowOf(ida), ClientsModel::Id).data(Qt::BackgroundRole).isValid());
+        m_window->roomsPanel()->clearSelection();
+        QVERIFY(cm->highlightRoom().isEmpty());
+
+        // Disconnect from the context menu: the action sits in the table's context menu.
+        ClientsPanel *panel = m_window->clientsPanel();
+        QTreeView *view = panel->table()->view();
+        QCOMPARE(view->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(view->actions().contains(panel->disconnectAction()));
+        QVERIFY(view->actions().contains(panel->copyIdAction()));
+        QVERIFY(panel->selectClient(ida));
+        QVERIFY(panel->disconnectAction()->isEnabled());
+        panel->disconnectAction()->trigger();
+        QVERIFY(a.waitDisconnected());
+        QTRY_COMPARE(cm->rowOf(ida), -1);
+        QVERIFY(b.isConnected());
+        QTRY_COMPARE(rm->memberCount(QStringLiteral("price_EUR_USD")), 1);
+
+        // Copy id.
+        QVERIFY(panel->selectClient(idb));
+        panel->copyIdAction()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(idb));
+
+        // Details: the stored connection history of its address.
+        panel->showDetails(cm->rowOf(idb));
+        auto *details = panel->findChild<QDialog *>(QStringLiteral("clientDetailsDialog"));
+        QVERIFY(details);
+        QTRY_VERIFY(qobject_cast<ClientDetailsDialog *>(details)->historyModel()->rowCount() >= 1);
+        details->close();
+
+        // CSV export of the clients table.
+        const QString csv = m_dir.filePath(QStringLiteral("clients.csv"));
+        QString error;
+        QVERIFY2(panel->table()->exportCsv(csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.startsWith("Client id,Remote address,Protocol / transport,Connected since,Rooms"));
+        QVERIFY(text.contains(idb));
+        QVERIFY(!text.contains(ida));
+    }
+
+    void alertsLiveAcknowledgeAndExport()
+    {
+        AlertsModel *am = m_window->alertsModel();
+        AlertsPanel *panel = m_window->alertsPanel();
+        const int before = m_window->newAlertCount();
+        publishAlert(QStringLiteral("EUR_USD"), QStringLiteral("critical"), QStringLiteral("gui-test one"));
+        QTRY_VERIFY_WITH_TIMEOUT(alertRow(QStringLiteral("gui-test one")) >= 0, 10000);
+        QCOMPARE(alertRow(QStringLiteral("gui-test one")), 0); // newest first
+        // The alerts dock is a tab behind the clients: the badge counts it.
+        QVERIFY(m_window->newAlertCount() > before);
+        QVERIFY(m_window->dock(QStringLiteral("alertsDock"))->windowTitle().contains(QStringLiteral("new")));
+        const QModelIndex sev = am->index(alertRow(QStringLiteral("gui-test one")), AlertsModel::Severity);
+        QCOMPARE(sev.data().toString(), QStringLiteral("Critical"));
+        QVERIFY(sev.data(Qt::DecorationRole).isValid());
+        // The chart of EUR_USD marks it on its time axis.
+        QVERIFY(m_window->chartPanel()->chart()->markCount() >= 1);
+        // Once stored, the row gets its database id (page 0 is read again after the commit).
+        QTRY_VERIFY_WITH_TIMEOUT(am->row(alertRow(QStringLiteral("gui-test one"))).id > 0, 10000);
+
+        // Acknowledge the selected alert (Ctrl+K).
+        QVERIFY(panel->selectMessage(QStringLiteral("gui-test one")));
+        m_window->action(QStringLiteral("actionAcknowledge"))->trigger();
+        QVERIFY(am->row(alertRow(QStringLiteral("gui-test one"))).ackMicros > 0);
+        QVERIFY(waitStored(QStringLiteral("gui-test one"), storage::AckFilter::Acknowledged, 1));
+
+        // Two more; acknowledge every alert matching a filter (the pair).
+        publishAlert(QStringLiteral("USD_JPY"), QStringLiteral("warning"), QStringLiteral("gui-test two"));
+        publishAlert(QStringLiteral("USD_JPY"), QStringLiteral("info"), QStringLiteral("gui-test three"));
+        QTRY_VERIFY(alertRow(QStringLiteral("gui-test two")) >= 0 && alertRow(QStringLiteral("gui-test three")) >= 0);
+        QVERIFY(waitStored(QStringLiteral("gui-test"), storage::AckFilter::Any, 3));
+        panel->acknowledgeAll(false);
+        QCOMPARE(am->unacknowledgedCount(), 0);
+        QVERIFY(waitStored(QStringLiteral("gui-test"), storage::AckFilter::Unacknowledged, 0));
+        QVERIFY(waitStored(QStringLiteral("gui-test"), storage::AckFilter::Acknowledged, 3));
+
+        // The history filter searches the database.
+        QSignalSpy loaded(panel, &AlertsPanel::pageLoaded);
+        panel->table()->filterEdit()->setText(QStringLiteral("gui-test t"));
+        QTRY_VERIFY(loaded.size() >= 1);
+        QTRY_COMPARE(am->rowCount(), 2);
+        QVERIFY(panel->table()->findChild<QLabel *>(QStringLiteral("emptyState"))->isHidden());
+
+        // CSV export of what is shown.
+        const QString csv = m_dir.filePath(QStringLiteral("alerts.csv"));
+        QString error;
+        QVERIFY2(panel->table()->exportCsv(csv, &error), qPrintable(error));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.first().startsWith("Time,Type,Pair(s),Severity,Value,Threshold,Message,Acknowledged"));
+        QVERIFY(lines.at(1).contains(",volatility,USD_JPY,"));
+        QVERIFY(lines.at(1).contains("gui-test t"));
+        panel->table()->filterEdit()->clear();
+        QTRY_VERIFY(am->rowCount() >= 3);
+
+        // Opening the alerts panel clears the badge.
+        m_window->activateWindow();
+        m_window->action(QStringLiteral("actionShowAlerts"))->trigger();
+        QTRY_COMPARE(m_window->dock(QStringLiteral("alertsDock"))->windowTitle(), QStringLiteral("Alerts"));
+    }
+
+    void settingsDialogValidates()
+    {
+        SettingsDialog *d = m_window->openSettings();
+        QVERIFY(d);
+        QTRY_VERIFY(d->isVisible());
+        // The test sets REDIS_PORT as a flag would: shown as overriding what is saved.
+        QVERIFY(d->isOverridden(QStringLiteral("REDIS_PORT")));
+        QVERIFY(!d->isOverridden(QStringLiteral("WEBSOCKET_MAX_CLIENTS")));
+        d->setValue(QStringLiteral("WEBSOCKET_PING_TIMEOUT"), QStringLiteral("-1"));
+        d->accept();
+        QVERIFY(d->isVisible());
+        QVERIFY2(d->message().contains(QStringLiteral("WEBSOCKET_PING_TIMEOUT")), qPrintable(d->message()));
+        d->reject();
+        QTRY_VERIFY(!m_window->findChild<SettingsDialog *>());
+        QVERIFY(loadStoredSettings().isEmpty()); // nothing saved
+    }
+
+    void stopAndStartTheServer()
+    {
+        test::WsClient c;
+        QVERIFY(c.connectTo(wsUrl()));
+        QTRY_VERIFY(m_window->clientsModel()->rowCount() >= 1);
+        m_window->stopServer();
+        QVERIFY(c.waitDisconnected());
+        QTRY_VERIFY(!m_services->serverRunning());
+        QTRY_COMPARE(m_window->indicator(QStringLiteral("statusServer"))->text(), QStringLiteral("Server stopped"));
+        QTRY_COMPARE(m_window->clientsModel()->rowCount(), 0);
+        QVERIFY(m_window->action(QStringLiteral("actionStart"))->isEnabled());
+        // Redis and the database keep going while the server is stopped.
+        QCOMPARE(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"));
+        QVERIFY(m_window->startServer());
+        QVERIFY(m_services->serverRunning());
+        test::WsClient d;
+        QVERIFY(d.connectTo(wsUrl()));
+        QTRY_VERIFY(m_window->clientsModel()->rowOf(idOf(d)) >= 0);
+        // Restart without asking (F5 asks first): a new server, the client is closed with 1001.
+        m_window->restartServer(false);
+        QVERIFY(d.waitDisconnected());
+        QTRY_VERIFY(m_services->serverRunning());
+        QCOMPARE(d.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+
+    void layoutIsSavedAndRestored()
+    {
+        m_window->openChart(QStringLiteral("GBP_JPY"));
+        QDockWidget *rooms = m_window->dock(QStringLiteral("roomsDock"));
+        rooms->setFloating(true);
+        m_window->dock(QStringLiteral("serverDock"))->close();
+        m_window->saveLayout();
+        QVERIFY(QSettings().contains(QStringLiteral("window/state")));
+        MainWindow second(m_services.get());
+        QVERIFY(second.dock(QStringLiteral("roomsDock"))->isFloating());
+        QVERIFY(second.dock(QStringLiteral("serverDock"))->isHidden());
+        QVERIFY(second.dock(QStringLiteral("chartDock2"))); // the extra chart panel comes back too
+        second.resetLayout();
+        QVERIFY(!second.dock(QStringLiteral("roomsDock"))->isFloating());
+        rooms->setFloating(false);
+        m_window->dock(QStringLiteral("serverDock"))->show();
+    }
+};
+
+FX_GUI_TEST_MAIN(TestGuiMainWindow)
+#include "tst_gui_mainwindow.moc"

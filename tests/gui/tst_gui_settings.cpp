@@ -1,0 +1,161 @@
+// The settings dialog: every setting of core::settingSpecs(), where each value comes from, a
+// warning when a flag or the environment overrides the saved value, validation with the
+// loader's message and the field marked, saving to QSettings (the "saved settings" layer of
+// the command line); the desktop's own preferences; the German translation.
+
+#include "core/commandline.h"
+#include "gui/guisettings.h"
+#include "gui/settingsdialog.h"
+#include "gui/translations.h"
+#include "guitestmain.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+
+using namespace fx;
+using namespace fx::gui;
+
+class TestGuiSettings : public QObject
+{
+    Q_OBJECT
+
+    // Settings as fxmonitor would have them with "--port 6001" on the command line.
+    static core::Settings withPortFlag(const QMap<QString, QString> &stored = {})
+    {
+        core::CommandLine cli(QStringLiteral("test"), core::CommandLine::All);
+        cli.setStored(stored);
+        const auto rc = cli.process({QStringLiteral("fxmonitor"), QStringLiteral("--port"), QStringLiteral("6001"),
+                                     QStringLiteral("--env-file"), QStringLiteral(FX_TEST_ENV_FILE)});
+        Q_ASSERT(!rc);
+        return cli.settings();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QSettings().clear();
+    }
+
+    void everySettingWithItsOrigin()
+    {
+        const core::Settings current = withPortFlag();
+        SettingsDialog d(current, {}, GuiSettings{});
+        for (const core::SettingSpec &spec : core::settingSpecs())
+            QVERIFY2(d.editor(spec.name), qPrintable(spec.name));
+        QVERIFY(d.isOverridden(QStringLiteral("WEBSOCKET_PORT")));
+        QVERIFY(d.originText(QStringLiteral("WEBSOCKET_PORT")).contains(QStringLiteral("6001 (--port)")));
+        QVERIFY(d.isOverridden(QStringLiteral("REDIS_DB"))); // from the .env file
+        QVERIFY(d.originText(QStringLiteral("REDIS_DB")).contains(QStringLiteral(".env")));
+        QVERIFY(!d.isOverridden(QStringLiteral("WEBSOCKET_MAX_CLIENTS")));
+        QVERIFY(d.originText(QStringLiteral("WEBSOCKET_MAX_CLIENTS")).contains(QStringLiteral("(default)")));
+        // The field holds what is saved (the default here), not the flag's value.
+        QCOMPARE(d.value(QStringLiteral("WEBSOCKET_PORT")), QStringLiteral("5001"));
+        // Passwords are never shown in clear.
+        auto *pw = qobject_cast<QLineEdit *>(d.editor(QStringLiteral("DB_PASSWORD")));
+        QVERIFY(pw && pw->echoMode() != QLineEdit::Normal);
+    }
+
+    void invalidValuesAreNamed()
+    {
+        SettingsDialog d(withPortFlag(), {}, GuiSettings{});
+        d.show();
+        d.setValue(QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("lots"));
+        QVERIFY(!d.validate());
+        QVERIFY2(d.message().contains(QStringLiteral("WEBSOCKET_MAX_CLIENTS")), qPrintable(d.message()));
+        QVERIFY(!d.editor(QStringLiteral("WEBSOCKET_MAX_CLIENTS"))->styleSheet().isEmpty());
+        // A saved port that a flag overrides must still be valid on its own.
+        d.setValue(QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("500"));
+        d.setValue(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("70000"));
+        QVERIFY(!d.validate());
+        QVERIFY(d.message().contains(QStringLiteral("WEBSOCKET_PORT")));
+        // Accept refuses while invalid: the dialog stays.
+        QSignalSpy applied(&d, &SettingsDialog::applied);
+        d.accept();
+        QCOMPARE(applied.size(), 0);
+        QVERIFY(d.isVisible());
+        d.setValue(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("5002"));
+        QVERIFY(d.validate());
+        QVERIFY(d.message().isEmpty());
+    }
+
+    void savesWhatDiffersAndReportsChanges()
+    {
+        SettingsDialog d(withPortFlag(), {}, GuiSettings{});
+        d.setValue(QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("500"));
+        d.setValue(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("5002")); // saved, but --port wins
+        d.setValue(QStringLiteral("LOG_LEVEL"), QStringLiteral("debug"));
+        QSignalSpy applied(&d, &SettingsDialog::applied);
+        d.accept();
+        QCOMPARE(applied.size(), 1);
+        const QMap<QString, QString> saved = loadStoredSettings();
+        QCOMPARE(saved.value(QStringLiteral("WEBSOCKET_MAX_CLIENTS")), QStringLiteral("500"));
+        QCOMPARE(saved.value(QStringLiteral("WEBSOCKET_PORT")), QStringLiteral("5002"));
+        QCOMPARE(saved.value(QStringLiteral("LOG_LEVEL")), QStringLiteral("DEBUG"));
+        QVERIFY(!saved.contains(QStringLiteral("REDIS_HOST"))); // defaults are not saved
+        const core::Settings effective = applied.first().at(0).value<core::Settings>();
+        QCOMPARE(effective.maxClients, 500);
+        QCOMPARE(effective.port, quint16(6001)); // the flag still wins
+        QCOMPARE(effective.values.value(QStringLiteral("WEBSOCKET_PORT")).origin, QStringLiteral("--port"));
+        const QStringList changed = applied.first().at(1).toStringList();
+        QVERIFY(changed.contains(QStringLiteral("WEBSOCKET_MAX_CLIENTS")));
+        QVERIFY(!changed.contains(QStringLiteral("WEBSOCKET_PORT")));
+        QVERIFY(SettingsDialog::needsServerRestart(QStringLiteral("WEBSOCKET_MAX_CLIENTS")));
+        QVERIFY(SettingsDialog::needsRedisRestart(QStringLiteral("REDIS_HOST")));
+        QVERIFY(SettingsDialog::needsAppRestart(QStringLiteral("DB_PATH")));
+
+        // What was saved is the command line's "saved settings" layer at the next start.
+        const core::Settings next = withPortFlag(loadStoredSettings());
+        QCOMPARE(next.maxClients, 500);
+        QCOMPARE(next.values.value(QStringLiteral("WEBSOCKET_MAX_CLIENTS")).source, core::SettingSource::Stored);
+        // And shows in the dialog next time.
+        SettingsDialog again(next, loadStoredSettings(), GuiSettings{});
+        QCOMPARE(again.value(QStringLiteral("WEBSOCKET_MAX_CLIENTS")), QStringLiteral("500"));
+    }
+
+    void desktopPreferences()
+    {
+        GuiSettings g;
+        g.notifyWarning = true;
+        g.staleSeconds = 30;
+        g.theme = ThemeMode::Dark;
+        g.chartWindow = ChartWindow::OneHour;
+        g.closeAction = CloseAction::KeepInTray;
+        g.save();
+        QCOMPARE(GuiSettings::load(), g);
+        SettingsDialog d(withPortFlag(), {}, g);
+        QCOMPARE(d.guiSettings(), g);
+        auto *info = d.findChild<QCheckBox *>(QStringLiteral("notifyInfo"));
+        QVERIFY(info);
+        info->setChecked(true);
+        QVERIFY(d.guiSettings().notifies(QStringLiteral("info")));
+        QVERIFY(d.guiSettings().notifies(QStringLiteral("warning")));
+        QVERIFY(GuiSettings{}.notifies(QStringLiteral("critical")));
+        QVERIFY(!GuiSettings{}.notifies(QStringLiteral("info")));
+    }
+
+    void germanTranslation()
+    {
+        QVERIFY(installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
+        QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::ClientsModel", "Remote address"), QStringLiteral("Entfernte Adresse"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "Redis connected"), QStringLiteral("Redis verbunden"));
+        SettingsDialog d(withPortFlag(), {}, GuiSettings{});
+        QCOMPARE(d.windowTitle(), QStringLiteral("Einstellungen"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1), QStringLiteral("1 Client"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 3), QStringLiteral("3 Clients"));
+        // English (and the C locale) get the English file: the source texts with plural forms.
+        for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+        QVERIFY(installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
+        QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1), QStringLiteral("1 client"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 2), QStringLiteral("2 clients"));
+    }
+};
+
+FX_GUI_TEST_MAIN(TestGuiSettings)
+#include "tst_gui_settings.moc"
