@@ -85,6 +85,7 @@ void EioSession::tick(qint64 nowMs)
         return;
     if (!m_pongDeadline && nowMs >= m_nextPingAt) {
         sendPacket(PacketType::Ping);
+        m_pingSentAt = nowMs;
         // From the scheduled ping time, not this tick: the tick's jitter must not stretch the
         // deadline (clients and the conformance suite expect pingInterval + pingTimeout).
         m_pongDeadline = m_nextPingAt + m_options.pingTimeoutMs;
@@ -432,10 +433,15 @@ void EioSession::onWsClosed()
 void EioSession::handlePacket(const Packet &p)
 {
     switch (p.type) {
-    case PacketType::Pong:
+    case PacketType::Pong: {
+        const qint64 now = core::monotonicMillis();
+        if (m_pingSentAt)
+            m_rttMs = now - m_pingSentAt;
+        m_pingSentAt = 0;
         m_pongDeadline = 0;
-        m_nextPingAt = core::monotonicMillis() + m_options.pingIntervalMs;
+        m_nextPingAt = now + m_options.pingIntervalMs;
         return;
+    }
     case PacketType::Message:
         onMessage(p.data, p.binary);
         return;

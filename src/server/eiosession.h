@@ -48,6 +48,9 @@ public:
     bool isClosed() const { return m_closed; }
     QString peer() const { return m_peer; }
     void setPeer(QString peer) { m_peer = std::move(peer); }
+    // Ping to pong of the last heartbeat, ms (-1 before the first); over long-polling it includes
+    // the wait for the client's next request.
+    qint64 rttMs() const { return m_rttMs; }
     QString closeReason() const { return m_closeReason; }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling
@@ -145,6 +148,8 @@ private:
     qint64 m_upgradeDeadline = 0;
 
     qint64 m_nextPingAt = 0;
+    qint64 m_pingSentAt = 0; // when the unanswered ping went out
+    qint64 m_rttMs = -1;     // ping to pong of the last answered ping
     qint64 m_pongDeadline = 0;
     qint64 m_connectDeadline = 0; // Socket.IO: no namespace joined by then: close
 

@@ -755,6 +755,9 @@ ClientInfo IoShard::infoOf(const Session *s) const
     i.bytesSent = s->bytesSent;
     i.messagesReceived = s->messagesReceived;
     i.rttMs = s->lastRttMs;
+    if (s->protocol() == WireProtocol::SocketIo)
+        if (const EioSession *e = static_cast<const SioClientSession *>(s)->eio())
+            i.rttMs = e->rttMs(); // the Engine.IO heartbeat's round trip
     i.queuedBytes = s->queuedBytes();
     return i;
 }

@@ -4,6 +4,7 @@
 #include "core/instruments.h"
 #include "core/marketdata.h"
 #include "server/streamserver.h"
+#include "support/httpclient.h"
 #include "support/wsclient.h"
 
 #include <QJsonArray>
@@ -183,6 +184,50 @@ private Q_SLOTS:
         QVERIFY(stopped.wait(5000));
         for (auto &c : clients)
             QVERIFY(c->waitDisconnected());
+    }
+
+    void socketIoClientsInTheClientsTable()
+    {
+        // A Socket.IO client on long-polling: its address (from its handshake request) and the
+        // Engine.IO heartbeat's round trip are in the desktop's clients table.
+        server::ServerOptions o;
+        o.address = QHostAddress::LocalHost;
+        o.port = 0;
+        o.ioThreads = 2;
+        o.pingIntervalMs = 200;
+        o.pingTimeoutMs = 2000;
+        server::StreamServer server(o);
+        QString err;
+        QVERIFY2(server.start(&err), qPrintable(err));
+        const QByteArray sid = sidOf(httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling").body);
+        QVERIFY(!sid.isEmpty());
+        const QByteArray url = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
+        QCOMPARE(httpRequest(server.port(), "POST", url, "40").status, 200);
+        QVERIFY(httpRequest(server.port(), "GET", url).body.contains("connection_established"));
+        // The next poll is held until the heartbeat's ping ("2"); answer it with a pong.
+        QCOMPARE(httpRequest(server.port(), "GET", url).body, QByteArray("2"));
+        QCOMPARE(httpRequest(server.port(), "POST", url, "3").status, 200);
+
+        QList<server::ClientInfo> rows;
+        QObject receiver;
+        auto snapshot = [&] {
+            bool answered = false;
+            server.requestClients(&receiver, [&](const QList<server::ClientInfo> &r) {
+                rows = r;
+                answered = true;
+            });
+            return QTest::qWaitFor([&] { return answered; }, 5000);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(snapshot() && rows.size() == 1 && rows.first().rttMs >= 0, 5000);
+        const server::ClientInfo &c = rows.first();
+        QCOMPARE(c.protocol, QStringLiteral("socket.io"));
+        QCOMPARE(c.transport, QStringLiteral("polling"));
+        QVERIFY2(c.peer.startsWith(QStringLiteral("127.0.0.1:")), qPrintable(c.peer));
+        QVERIFY(c.rttMs < 2000);
+
+        QSignalSpy stopped(&server, &server::StreamServer::stopped);
+        server.stop();
+        QVERIFY(stopped.wait(5000));
     }
 };
 
