@@ -286,8 +286,10 @@ int main(int argc, char **argv)
     std::printf("  window: %.1f market refreshes/s (%.0f ticks/s seen), %.1f client-table refreshes/s, %.1f chart redraws/s\n",
                 marketRefreshes / elapsed, double(ticksSeen) / elapsed, clientRefreshes / elapsed,
                 double(window.chartPanel()->chart()->redraws() - redraws0) / elapsed);
-    std::printf("  server: %.0f deliveries/s, %d clients, %llu price updates conflated for slow clients in total\n",
-                double(st.messagesSent - sent0) / elapsed, st.connectedClients, static_cast<unsigned long long>(st.conflated));
+    std::printf("  server: %.0f deliveries/s, %d clients, price updates conflated in total: %llu for slow clients, %llu while the"
+                " server was behind the feed\n",
+                double(st.messagesSent - sent0) / elapsed, st.connectedClients, static_cast<unsigned long long>(st.conflated),
+                static_cast<unsigned long long>(st.overloadConflated));
     std::fflush(stdout);
     services.stopServer();
     return 0;
