@@ -56,6 +56,7 @@
 #include <unistd.h>
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <sys/resource.h>
 #include <vector>
@@ -321,6 +322,27 @@ void printRelay(const QString &target, const RelayResult &r)
     std::fflush(stdout);
 }
 
+// The baselines' common loop: subscribes to the private redis-server, encodes each price as
+// {"event":"price_update","data":...} and hands the text to onPrice on the caller's thread;
+// runs the event loop until the process is killed.
+int servePrices(quint16 redisPort, QObject *context, const std::function<void(const QByteArray &json)> &onPrice)
+{
+    redis::RedisConfig c;
+    c.host = QStringLiteral("127.0.0.1");
+    c.port = redisPort;
+    redis::RedisSubscriberThread sub(c);
+    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, context,
+                     [&](const QList<core::MarketEvent> &events) {
+                         for (const core::MarketEvent &e : events)
+                             if (const auto *t = std::get_if<core::PriceTick>(&e))
+                                 onPrice(QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("price_update")},
+                                                                   {QStringLiteral("data"), t->toPayload()}})
+                                             .toJson(QJsonDocument::Compact));
+                     }, Qt::QueuedConnection);
+    sub.start();
+    return QCoreApplication::exec();
+}
+
 // The naive baseline: one thread, QWebSocketServer listening itself, every event encoded as a
 // QString and sent with sendTextMessage to every client (no rooms, no shared frames).
 int serveNaive(quint16 redisPort)
@@ -340,27 +362,12 @@ int serveNaive(quint16 redisPort)
         return 1;
     std::printf("naive listening on 127.0.0.1:%u\n", unsigned(server.serverPort()));
     std::fflush(stdout);
-    redis::RedisConfig c;
-    c.host = QStringLiteral("127.0.0.1");
-    c.port = redisPort;
-    redis::RedisSubscriberThread sub(c);
-    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, &server,
-                     [&](const QList<core::MarketEvent> &events) {
-                         for (const core::MarketEvent &e : events) {
-                             const auto *t = std::get_if<core::PriceTick>(&e);
-                             if (!t)
-                                 continue;
-                             const QString text = QString::fromUtf8(QJsonDocument(QJsonObject{
-                                 {QStringLiteral("event"), QStringLiteral("price_update")},
-                                 {QStringLiteral("data"), t->toPayload()}}).toJson(QJsonDocument::Compact));
-                             for (QWebSocket *ws : std::as_const(clients))
-                                 ws->sendTextMessage(text);
-                         }
-                     }, Qt::QueuedConnection);
-    sub.start();
-    return QCoreApplication::exec();
+    return servePrices(redisPort, &server, [&](const QByteArray &json) {
+        const QString text = QString::fromUtf8(json); // what a QWebSocket server gets to send
+        for (QWebSocket *ws : std::as_const(clients))
+            ws->sendTextMessage(text);
+    });
 }
-
 
 // The kernel floor (see the top of the file): accept and answer the upgrade with Qt, then keep
 // a dup() of each descriptor and let Qt forget the socket, so nothing polls it; every price is
@@ -392,35 +399,20 @@ int serveFloor(quint16 redisPort)
         return 1;
     std::printf("floor listening on 127.0.0.1:%u\n", unsigned(server.serverPort()));
     std::fflush(stdout);
-    redis::RedisConfig c;
-    c.host = QStringLiteral("127.0.0.1");
-    c.port = redisPort;
-    redis::RedisSubscriberThread sub(c);
-    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, &server,
-                     [&](const QList<core::MarketEvent> &events) {
-                         for (const core::MarketEvent &e : events) {
-                             const auto *t = std::get_if<core::PriceTick>(&e);
-                             if (!t)
-                                 continue;
-                             const QByteArray json = QJsonDocument(QJsonObject{
-                                 {QStringLiteral("event"), QStringLiteral("price_update")},
-                                 {QStringLiteral("data"), t->toPayload()}}).toJson(QJsonDocument::Compact);
-                             QByteArray frame;
-                             frame.append(char(0x81));
-                             if (json.size() < 126) {
-                                 frame.append(char(json.size()));
-                             } else {
-                                 frame.append(char(126));
-                                 frame.append(char((json.size() >> 8) & 0xff));
-                                 frame.append(char(json.size() & 0xff));
-                             }
-                             frame.append(json);
-                             for (const int fd : fds)
-                                 [[maybe_unused]] ssize_t n = ::send(fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-                         }
-                     }, Qt::QueuedConnection);
-    sub.start();
-    return QCoreApplication::exec();
+    return servePrices(redisPort, &server, [&](const QByteArray &json) {
+        QByteArray frame;
+        frame.append(char(0x81));
+        if (json.size() < 126) {
+            frame.append(char(json.size()));
+        } else {
+            frame.append(char(126));
+            frame.append(char((json.size() >> 8) & 0xff));
+            frame.append(char(json.size() & 0xff));
+        }
+        frame.append(json);
+        for (const int fd : fds)
+            [[maybe_unused]] ssize_t n = ::send(fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    });
 }
 
 } // namespace

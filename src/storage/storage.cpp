@@ -44,12 +44,12 @@ TickRecord tickRow(const core::PriceTick &t)
     return r;
 }
 
-AlertRecord alertRow(const core::VolatilityAlert &a)
+// What both kinds of alert store alike.
+template <typename Alert>
+AlertRecord alertCommon(const Alert &a, const QString &type)
 {
     AlertRecord r;
-    r.type = QStringLiteral("volatility");
-    r.pair = a.instrument;
-    r.value = a.volatility;
+    r.type = type;
     r.threshold = a.threshold;
     r.severity = core::severityName(a.severity);
     r.message = storable(a.message);
@@ -59,19 +59,20 @@ AlertRecord alertRow(const core::VolatilityAlert &a)
     return r;
 }
 
+AlertRecord alertRow(const core::VolatilityAlert &a)
+{
+    AlertRecord r = alertCommon(a, QStringLiteral("volatility"));
+    r.pair = a.instrument;
+    r.value = a.volatility;
+    return r;
+}
+
 AlertRecord alertRow(const core::CorrelationAlert &a)
 {
-    AlertRecord r;
-    r.type = QStringLiteral("correlation");
+    AlertRecord r = alertCommon(a, QStringLiteral("correlation"));
     r.pair = a.pairA;
     r.pairB = a.pairB;
     r.value = a.correlation;
-    r.threshold = a.threshold;
-    r.severity = core::severityName(a.severity);
-    r.message = storable(a.message);
-    r.receivedAtMicros = a.receivedMicros > 0 ? a.receivedMicros : core::nowMicros();
-    r.raisedAtMicros = a.raisedMicros > 0 ? a.raisedMicros : r.receivedAtMicros;
-    r.payload = a.toPayload();
     return r;
 }
 
