@@ -66,7 +66,9 @@ double threadCpuSeconds(qint64 pid, qint64 tid)
 
 void pinToCpu(int cpu)
 {
-    if (QThread::idealThreadCount() < 2)
+    // Online CPUs, not QThread::idealThreadCount(): that one reads this process's affinity, which a
+    // child inherits from a parent already pinned elsewhere (and would then never move).
+    if (::sysconf(_SC_NPROCESSORS_ONLN) < 2)
         return;
     cpu_set_t set;
     CPU_ZERO(&set);

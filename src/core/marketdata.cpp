@@ -3,7 +3,11 @@
 #include "core/timeutil.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
+
+#include <algorithm>
+#include <charconv>
 
 namespace fx::core {
 
@@ -54,6 +58,19 @@ bool isPlain(QStringView text)
         ++fracDigits;
     }
     return fracDigits > 0 && i == text.size();
+}
+
+double toDouble(QStringView plain)
+{
+    if (!isPlain(plain))
+        return plain.toDouble();
+    char buf[48];
+    const qsizetype n = std::min<qsizetype>(plain.size(), qsizetype(sizeof buf));
+    for (qsizetype i = 0; i < n; ++i)
+        buf[i] = char(plain[i].unicode());
+    double v = 0;
+    std::from_chars(buf, buf + n, v); // plain decimals only: digits and a point, at most 40
+    return v;
 }
 
 QString midpoint(QStringView a, QStringView b)
@@ -134,6 +151,48 @@ QJsonObject PriceTick::toPayload() const
     o.insert(QStringLiteral("price"), priceObject());
     o.insert(QStringLiteral("timestamp"), isoTimestamp(relayedMicros));
     return o;
+}
+
+namespace {
+
+// Printable ASCII that JSON writes as is (no quote, no backslash).
+bool plainJsonString(const QString &s)
+{
+    for (const QChar c : s)
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e || c == u'"' || c == u'\\')
+            return false;
+    return true;
+}
+
+void appendJsonMember(QByteArray &out, const char *key, const QString &value)
+{
+    out += key; // "\"name\":"
+    out += '"';
+    for (const QChar c : value)
+        out += char(c.unicode());
+    out += '"';
+}
+
+} // namespace
+
+QByteArray PriceTick::payloadJson() const
+{
+    const QString stamp = isoTimestamp(relayedMicros);
+    if (!extras.isEmpty() || !priceExtras.isEmpty()
+        || !(plainJsonString(instrument) && plainJsonString(quote.bid) && plainJsonString(quote.ask)
+             && plainJsonString(quote.mid) && plainJsonString(quote.time)))
+        return QJsonDocument(toPayload()).toJson(QJsonDocument::Compact);
+    QByteArray out;
+    out.reserve(80 + instrument.size() + quote.bid.size() + quote.ask.size() + quote.mid.size() + quote.time.size()
+                + stamp.size());
+    appendJsonMember(out, "{\"instrument\":", instrument);
+    appendJsonMember(out, ",\"price\":{\"ask\":", quote.ask);
+    appendJsonMember(out, ",\"bid\":", quote.bid);
+    appendJsonMember(out, ",\"mid\":", quote.mid);
+    appendJsonMember(out, ",\"time\":", quote.time);
+    appendJsonMember(out, "},\"timestamp\":", stamp);
+    out += '}';
+    return out;
 }
 
 QJsonObject VolatilityAlert::toPayload() const

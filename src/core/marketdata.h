@@ -17,6 +17,8 @@ std::optional<Severity> parseSeverity(QStringView text);
 namespace decimal {
 // Plain decimal: digits, optional fraction, no sign, no exponent.
 bool isPlain(QStringView text);
+// The value of a decimal; a plain one (isPlain) without QString::toDouble()'s allocations.
+double toDouble(QStringView plain);
 // Exact midpoint of two plain decimals, e.g. ("1.0945","1.0948") -> "1.09465".
 QString midpoint(QStringView a, QStringView b);
 // Shortest text that reads back as the same double (for numbers that arrived as JSON numbers
@@ -47,6 +49,9 @@ struct PriceTick
 
     QJsonObject priceObject() const; // {bid, ask, mid, time} + price extras
     QJsonObject toPayload() const;   // PROTOCOL.md §5 price_update
+    // toPayload() as compact JSON, byte for byte what QJsonDocument writes (keys sorted), written
+    // directly when there are no extras and no string needs escaping: this runs for every tick.
+    QByteArray payloadJson() const;
 };
 
 struct VolatilityAlert

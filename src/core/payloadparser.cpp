@@ -164,7 +164,11 @@ std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const C
             return fail(DropReason::MissingField, QStringLiteral("price.%1 is missing").arg(k));
         return std::nullopt;
     }
-    if (v.isString()) {
+    if (v.isString() && decimal::isPlain(QStringView(v.toString()).trimmed())) {
+        // The usual case, digits and a point: kept as received.
+        *text = v.toString().trimmed();
+        *value = decimal::toDouble(*text);
+    } else if (v.isString()) {
         const QString s = v.toString().trimmed();
         bool ok = false;
         const double d = s.toDouble(&ok);
@@ -175,13 +179,9 @@ std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const C
             return fail(DropReason::NonFinite, QStringLiteral("price.%1 is not finite").arg(k));
         if (!ok)
             return fail(DropReason::WrongType, QStringLiteral("price.%1 is not a number: \"%2\"").arg(k, s.left(40)));
-        if (!decimal::isPlain(s)) {
-            if (d <= 0)
-                return fail(DropReason::OutOfRange, QStringLiteral("price.%1 must be positive").arg(k));
-            *text = decimal::fromDouble(d);
-        } else {
-            *text = s;
-        }
+        if (d <= 0)
+            return fail(DropReason::OutOfRange, QStringLiteral("price.%1 must be positive").arg(k));
+        *text = decimal::fromDouble(d); // "1e-3", "+1.5", " 1.5": digits as a plain decimal
         *value = d;
     } else if (v.isDouble()) {
         const double d = v.toDouble();
@@ -288,11 +288,17 @@ std::optional<Drop> readPair(const QJsonValue &v, const QString &what, const Con
     return std::nullopt;
 }
 
-QJsonObject without(QJsonObject o, std::initializer_list<const char *> keys)
+QJsonObject without(const QJsonObject &o, std::initializer_list<const char *> keys)
 {
+    qsizetype known = 0;
     for (const char *k : keys)
-        o.remove(QString::fromLatin1(k));
-    return o;
+        known += o.contains(QLatin1StringView(k));
+    if (known == o.size())
+        return {}; // the usual case: nothing extra, no copy
+    QJsonObject rest = o;
+    for (const char *k : keys)
+        rest.remove(QLatin1StringView(k));
+    return rest;
 }
 
 QString num(double v) { return QString::number(v, 'g', 6); }
@@ -320,7 +326,7 @@ std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, PriceTi
         t->quote.mid = (decimal::isPlain(t->quote.bid) && decimal::isPlain(t->quote.ask))
                            ? decimal::midpoint(t->quote.bid, t->quote.ask)
                            : decimal::fromDouble((t->bid + t->ask) / 2);
-        t->mid = t->quote.mid.toDouble();
+        t->mid = decimal::toDouble(t->quote.mid);
     } else if (t->mid < t->bid || t->mid > t->ask) {
         return fail(DropReason::OutOfRange, QStringLiteral("mid %1 is outside bid/ask").arg(t->quote.mid));
     }

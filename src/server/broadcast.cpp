@@ -9,12 +9,17 @@ namespace fx::server {
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
                              int roomA, int roomB)
 {
+    return encodeBroadcast(event, protocol::compactJson(data), scope, roomA, roomB);
+}
+
+BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA, int roomB)
+{
     auto b = std::make_shared<Broadcast>();
     b->scope = scope;
     b->roomA = roomA;
     b->roomB = roomB;
     b->event = event.toString();
-    b->data = protocol::compactJson(data);
+    b->data = std::move(data);
     b->jsonFrame = protocol::wsFrame(protocol::encodeEnvelope(event, b->data));
     QByteArray sio;
     sio.reserve(b->data.size() + event.size() + 8);
@@ -35,10 +40,8 @@ BroadcastPtr encodeBroadcast(const core::MarketEvent &event)
         [](const auto &e) -> BroadcastPtr {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, PriceTick>) {
-                auto b = encodeBroadcast(protocol::event::PriceUpdate, e.toPayload(), Broadcast::Scope::Room, e.index);
-                auto m = std::const_pointer_cast<Broadcast>(b);
-                m->conflatable = true;
-                m->priceObject = e.priceObject();
+                auto b = encodeBroadcast(protocol::event::PriceUpdate, e.payloadJson(), Broadcast::Scope::Room, e.index);
+                std::const_pointer_cast<Broadcast>(b)->conflatable = true;
                 return b;
             } else if constexpr (std::is_same_v<T, VolatilityAlert>) {
                 auto b = encodeBroadcast(protocol::event::VolatilityAlert, e.toPayload(), Broadcast::Scope::Room, e.index);

@@ -26,7 +26,6 @@ struct Broadcast
     QByteArray sioPacket; // 42["...",...] for long-polling
 
     bool conflatable = false; // a price update: a slow client may get only the newest per pair
-    QJsonObject priceObject;  // price updates: {bid, ask, mid, time} for the shards' price books
     bool isAlert = false;
     bool cacheOnly = false;   // warm-up price: updates the shards' price books, reaches no client
 };
@@ -40,5 +39,8 @@ BroadcastPtr encodeBroadcast(const core::MarketEvent &event);
 // Any event to everyone (used for notices and tests).
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
                              int roomA = -1, int roomB = -1);
+// The same with the payload already compact JSON.
+BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA = -1,
+                             int roomB = -1);
 
 } // namespace fx::server

@@ -6,7 +6,9 @@
 
 #include "server/broadcast.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <optional>
 #include <vector>
 
 namespace fx::server {
@@ -25,12 +27,19 @@ public:
             ++m_count;
         e.present = true;
         e.payload = b.data;
-        e.price = b.priceObject;
+        e.price.reset();
     }
     bool has(int pair) const { return pair >= 0 && size_t(pair) < m_entries.size() && m_entries[size_t(pair)].present; }
     // The last price_update payload (compact JSON), shared.
     const QByteArray &payload(int pair) const { return m_entries[size_t(pair)].payload; }
-    const QJsonObject &price(int pair) const { return m_entries[size_t(pair)].price; }
+    // Its "price" object ({bid, ask, mid, time}), read from the payload when first asked for.
+    const QJsonObject &price(int pair) const
+    {
+        const Entry &e = m_entries[size_t(pair)];
+        if (!e.price)
+            e.price = QJsonDocument::fromJson(e.payload).object().value(QStringLiteral("price")).toObject();
+        return *e.price;
+    }
     int count() const { return m_count; }
     int size() const { return int(m_entries.size()); }
 
@@ -39,7 +48,7 @@ private:
     {
         bool present = false;
         QByteArray payload;
-        QJsonObject price;
+        mutable std::optional<QJsonObject> price; // a cache of the payload's "price"
     };
     std::vector<Entry> m_entries;
     int m_count = 0;

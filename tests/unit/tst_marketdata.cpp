@@ -4,6 +4,8 @@
 #include "core/marketdata.h"
 #include "core/timeutil.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace fx::core;
@@ -44,6 +46,8 @@ private Q_SLOTS:
         QVERIFY(!decimal::isPlain(u".5"));
         QVERIFY(!decimal::isPlain(u""));
         QVERIFY(!decimal::isPlain(u"NaN"));
+        for (const char16_t *plain : {u"1.08523", u"151.234", u"0.00001", u"12345678901234567890.123456789012345678"})
+            QCOMPARE(decimal::toDouble(QStringView(plain)), QString::fromUtf16(plain).toDouble());
     }
 
     void timestamps()
@@ -61,6 +65,33 @@ private Q_SLOTS:
         QVERIFY(!parseIsoTimestamp(u"yesterday", &us));
         QVERIFY(!parseIsoTimestamp(u"2025-11-18T12:34:56.Z", &us));
         QVERIFY(!parseIsoTimestamp(u"2025-11-18T12:34:56+25:00", &us));
+        // The separators and calendar rules of Qt::ISODate, checked by arithmetic.
+        QVERIFY(parseIsoTimestamp(u"2025-11-18 12:34:56.789123", &us));
+        QCOMPARE(us, 1763469296789123LL);
+        QVERIFY(parseIsoTimestamp(u"  2025-11-18t12:34:56.789123z ", &us));
+        QCOMPARE(us, 1763469296789123LL);
+        QVERIFY(parseIsoTimestamp(u"2025-11-18T07:04:56.789123-0530", &us));
+        QCOMPARE(us, 1763469296789123LL);
+        QVERIFY(parseIsoTimestamp(u"2024-02-29T00:00:00Z", &us));
+        QCOMPARE(us, 1709164800000000LL);
+        QVERIFY(parseIsoTimestamp(u"2025-11-18T24:00:00Z", &us)); // the next midnight
+        QCOMPARE(us, 1763510400000000LL);
+        QVERIFY(parseIsoTimestamp(u"1969-12-31T23:59:59.5Z", &us));
+        QCOMPARE(us, -500000LL);
+        QVERIFY(parseIsoTimestamp(u"2025-11-18T12:34:56.7891239Z", &us)); // beyond microseconds: cut
+        QCOMPARE(us, 1763469296789123LL);
+        for (const char16_t *bad : {u"2025-02-29T00:00:00", u"1900-02-29T00:00:00", u"2025-04-31T00:00:00",
+                                    u"2025-13-01T00:00:00", u"2025-00-10T00:00:00", u"2025-11-00T00:00:00",
+                                    u"2025-11-18T24:00:01", u"2025-11-18T23:60:00", u"2025-11-18T23:59:60",
+                                    u"2025-11-18X12:34:56", u"2025-1-18T12:34:56", u"+2025-11-18T12:34:56",
+                                    u"2025-11-18T12:34:5x", u"2025-11-18T12:34:56+01x00", u"2025-11-18T12:34:56+1",
+                                    u"2025-11-18T12:34:56Zulu", u"\u0662025-11-18T12:34:56"})
+            QVERIFY2(!parseIsoTimestamp(QStringView(bad), &us), qPrintable(QString::fromUtf16(bad)));
+        // Every instant we print parses back to itself, across the years operators meet.
+        for (qint64 t = -2208988800000000LL; t < 4102444800000000LL; t += 86399123457LL) {
+            QVERIFY(parseIsoTimestamp(isoTimestamp(t), &us));
+            QCOMPARE(us, t);
+        }
         const QString now = isoNow();
         QVERIFY(now.endsWith(u'Z'));
         QCOMPARE(now.size(), 27);
@@ -88,6 +119,42 @@ private Q_SLOTS:
         QCOMPARE(parseSeverity(u"warn"), std::optional<Severity>(Severity::Warning));
         QVERIFY(!parseSeverity(u"high"));
         QCOMPARE(severityName(Severity::Info), QStringLiteral("info"));
+    }
+
+    // The price_update payload written directly is exactly what QJsonDocument writes, and the
+    // cases it cannot write directly (extras, characters to escape) take QJsonDocument's path.
+    void pricePayloadJson_data()
+    {
+        QTest::addColumn<QString>("instrument");
+        QTest::addColumn<QString>("time");
+        QTest::addColumn<QString>("extraKey");
+        QTest::addColumn<bool>("extraInsidePrice");
+        QTest::newRow("plain") << "EUR_USD" << "2025-11-18T12:34:56.789123Z" << QString() << false;
+        QTest::newRow("seconds only") << "USD_JPY" << "2025-11-18 12:34:56" << QString() << false;
+        QTest::newRow("quote in time") << "EUR_USD" << "2025-11-18T12:34:56\"Z" << QString() << false;
+        QTest::newRow("backslash") << "EUR_USD" << "a\\b" << QString() << false;
+        QTest::newRow("control") << "EUR_USD" << "a\tb\x01" << QString() << false;
+        QTest::newRow("non-ASCII") << QString::fromUtf8("EUR_USD\u00e9\u20ac") << "t" << QString() << false;
+        QTest::newRow("extra top-level") << "EUR_USD" << "t" << "aaa_source" << false;
+        QTest::newRow("extra inside price") << "EUR_USD" << "t" << "liquidity" << true;
+        QTest::newRow("extra sorting last") << "EUR_USD" << "t" << "zzz" << false;
+    }
+
+    void pricePayloadJson()
+    {
+        QFETCH(QString, instrument);
+        QFETCH(QString, time);
+        QFETCH(QString, extraKey);
+        QFETCH(bool, extraInsidePrice);
+        PriceTick t;
+        t.instrument = instrument;
+        t.quote = PriceQuote{QStringLiteral("1.08514"), QStringLiteral("1.08532"), QStringLiteral("1.08523"), time};
+        t.relayedMicros = 1763469296789123LL;
+        if (!extraKey.isEmpty())
+            (extraInsidePrice ? t.priceExtras : t.extras).insert(extraKey, QStringLiteral("x\"y"));
+        const QByteArray expected = QJsonDocument(t.toPayload()).toJson(QJsonDocument::Compact);
+        QCOMPARE(t.payloadJson(), expected);
+        QVERIFY(!QJsonDocument::fromJson(t.payloadJson()).isNull());
     }
 };
 
