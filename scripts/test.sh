@@ -18,7 +18,9 @@ EXTRA=()
 if [ "${FX_SANITIZE:-0}" = 1 ]; then
   BUILD_DIR=build-asan
   EXTRA=(-DFX_SANITIZE=ON)
-  export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:${ASAN_OPTIONS:-}"
+  # Leaks count as failures; tests/lsan.supp names the third-party ones kept until exit.
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
+  export LSAN_OPTIONS="suppressions=$FX_ROOT/tests/lsan.supp:${LSAN_OPTIONS:-}"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 fi
 fx_build "$BUILD_DIR" "${EXTRA[@]}"

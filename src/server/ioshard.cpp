@@ -268,7 +268,9 @@ void IoShard::onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, co
     }
     EioSession *s = findEio(sid);
     if (!s || s->isClosed() || s->transport() != EioSession::Transport::Polling || s->isUpgrading()) {
-        // Already upgraded, upgrading, or gone: this extra WebSocket is closed at once.
+        // Already upgraded, upgrading, or gone: this extra WebSocket is closed at once. Owned by
+        // the shard until it is gone, so a server stopped meanwhile frees it too.
+        ws->setParent(this);
         connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
         QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
         ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("session already has a WebSocket"));
@@ -343,6 +345,7 @@ void IoShard::onWebSocketConnection()
                                                   .arg(m_ctx.options().maxClients));
             tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
             ws->close(kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
+            ws->setParent(this); // freed with the shard if the server stops within the 2 s
             connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
             QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
             continue;
