@@ -123,8 +123,11 @@ bool parseIsoTimestamp(QStringView text, qint64 *micros)
     } else {
         return false;
     }
-    const qint64 secs = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-    *micros = (secs - offsetSecs) * 1000000 + fracMicros;
+    const qint64 secs = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offsetSecs;
+    // Years 1 to 9999 after the offset, the range isoTimestamp() writes (there is no year 0).
+    if (secs < daysFromCivil(1, 1, 1) * 86400 || secs >= daysFromCivil(10000, 1, 1) * 86400)
+        return false;
+    *micros = secs * 1000000 + fracMicros;
     return true;
 }
 

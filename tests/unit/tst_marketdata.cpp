@@ -87,6 +87,10 @@ private Q_SLOTS:
                                     u"2025-11-18T12:34:5x", u"2025-11-18T12:34:56+01x00", u"2025-11-18T12:34:56+1",
                                     u"2025-11-18T12:34:56Zulu", u"\u0662025-11-18T12:34:56"})
             QVERIFY2(!parseIsoTimestamp(QStringView(bad), &us), qPrintable(QString::fromUtf16(bad)));
+        QVERIFY(!parseIsoTimestamp(u"0000-06-01T00:00:00Z", &us)); // no year 0
+        QVERIFY(!parseIsoTimestamp(u"0001-01-01T00:00:00+01:00", &us)); // before year 1 once offset
+        QVERIFY(parseIsoTimestamp(u"9999-12-31T23:59:59.999999Z", &us));
+        QCOMPARE(isoTimestamp(us), QStringLiteral("9999-12-31T23:59:59.999999Z"));
         // Every instant we print parses back to itself, across the years operators meet.
         for (qint64 t = -2208988800000000LL; t < 4102444800000000LL; t += 86399123457LL) {
             QVERIFY(parseIsoTimestamp(isoTimestamp(t), &us));
