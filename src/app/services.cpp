@@ -70,6 +70,8 @@ void Services::connectServerToStorage(server::StreamServer *server)
                 [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
         connect(shard, &server::IoShard::clientDisconnected, db,
                 [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
+        connect(shard, &server::IoShard::clientChanged, db,
+                [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
     }
 }
 

@@ -37,7 +37,7 @@ ClientDetailsDialog::ClientDetailsDialog(const server::ClientInfo &c, storage::S
     m_ui->trafficValue->setText(tr("%1 messages (%2) sent, %3 received")
                                     .arg(fmt::count(qint64(c.messagesSent)), fmt::bytes(qint64(c.bytesSent)),
                                          fmt::count(qint64(c.messagesReceived))));
-    m_ui->rttValue->setText(QStringLiteral("%1 / %2").arg(c.rttMs < 0 ? tr("not measured yet") : fmt::milliseconds(c.rttMs),
+    m_ui->rttValue->setText(QStringLiteral("%1 / %2").arg(c.rttMs < 0 ? tr("not measured yet") : fmt::roundTrip(c.rttMs),
                                                           fmt::bytes(c.queuedBytes)));
 
     m_history->setHorizontalHeaderLabels({tr("Client id"), tr("Connected"), tr("Disconnected"), tr("Address"), tr("Protocol"),

@@ -60,7 +60,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Rooms: return roomsText(c);
         case Messages: return fmt::count(qint64(c.messagesSent));
         case Bytes: return fmt::bytes(qint64(c.bytesSent));
-        case Rtt: return c.rttMs < 0 ? QStringLiteral("—") : fmt::milliseconds(c.rttMs);
+        case Rtt: return c.rttMs < 0 ? QStringLiteral("—") : fmt::roundTrip(c.rttMs);
         case Queue: return fmt::bytes(c.queuedBytes);
         }
         break;

@@ -88,6 +88,11 @@ QString milliseconds(qint64 ms)
     return QCoreApplication::translate("fx::gui::fmt", "%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
 }
 
+QString roundTrip(qint64 ms)
+{
+    return ms < 1 ? QStringLiteral("< ") + milliseconds(1) : milliseconds(ms);
+}
+
 QFont numberFont()
 {
     QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);

@@ -19,6 +19,7 @@ QString utc(qint64 micros);               // "2025-11-18 08:12:03.123 UTC"
 QString isoUtc(qint64 micros);            // "2025-11-18T08:12:03.123456Z" (CSV)
 QString duration(qint64 seconds);         // "02:14:09", "3 d 02:14:09"
 QString milliseconds(qint64 ms);          // "3 ms", "1.2 s"
+QString roundTrip(qint64 ms);            // a round trip measured in whole ms: "< 1 ms", "3 ms"
 
 // Font for number columns: monospaced, so digits line up.
 QFont numberFont();

@@ -382,6 +382,8 @@ void EioSession::completeUpgrade()
     m_queuedBytes = 0;
     for (const Out &o : queue)
         writeWs(m_tcp, o);
+    for (Session *client : std::as_const(m_clients))
+        m_shard.noteClientChanged(client); // the history records the new transport
 }
 
 void EioSession::abortProbe()

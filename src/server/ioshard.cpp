@@ -399,6 +399,14 @@ void IoShard::addSession(Session *s)
         Q_EMIT clientConnected(infoOf(s));
 }
 
+void IoShard::noteClientChanged(Session *s)
+{
+    if (s->isDead() || s->shardSlot < 0 || size_t(s->shardSlot) >= m_sessions.size() || m_sessions[size_t(s->shardSlot)] != s)
+        return; // not (or no longer) a live client of this shard
+    if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientChanged)))
+        Q_EMIT clientChanged(infoOf(s));
+}
+
 void IoShard::onText(WsJsonSession *s, const QString &text)
 {
     if (s->isDead())
@@ -496,6 +504,8 @@ void IoShard::dispatch(Session *s, const QString &event, const QJsonObject &data
     m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
+    if (const auto e = protocol::clientEventFromName(event); e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
+        noteClientChanged(s);
 }
 
 void IoShard::sendReply(Session *s, const Reply &r, const QJsonValue &replyTag)

@@ -85,6 +85,8 @@ public:
     // --- shard thread, from sessions and the Socket.IO applications ---
     ServerContext &context() const { return m_ctx; }
     void addSession(Session *s);
+    // A live client's transport or rooms changed: clientChanged, for the connection history.
+    void noteClientChanged(Session *s);
     void welcome(Session *s);
     void handleSocketIoEvent(Session *s, const QString &event, const QJsonValue &data, bool binary,
                              const QJsonValue &replyTag);
@@ -96,6 +98,8 @@ Q_SIGNALS:
     void drained();
     void clientConnected(const fx::server::ClientInfo &info);
     void clientDisconnected(const fx::server::ClientInfo &info);
+    // After a Socket.IO upgrade to WebSocket and after each subscribe or unsubscribe.
+    void clientChanged(const fx::server::ClientInfo &info);
 
 private:
     enum class EioEndpoint { None, SocketIo, EngineIo };

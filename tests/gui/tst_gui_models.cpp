@@ -198,6 +198,22 @@ private Q_SLOTS:
         QVERIFY(proxy.rowCount() > 0 && proxy.rowCount() < 100);
     }
 
+    void clientsRoundTripDisplay()
+    {
+        const core::InstrumentSet set;
+        QRandomGenerator rng(8);
+        QList<server::ClientInfo> clients = makeClients(3, rng, set.rooms());
+        clients[0].rttMs = -1; // not measured yet
+        clients[1].rttMs = 0;  // under a millisecond (heartbeats are timed in whole ms)
+        clients[2].rttMs = 12;
+        ClientsModel model;
+        model.update(clients);
+        auto shown = [&](int i) { return model.index(model.rowOf(clients[i].id), ClientsModel::Rtt).data().toString(); };
+        QCOMPARE(shown(0), QStringLiteral("—"));
+        QCOMPARE(shown(1), QStringLiteral("< 1 ms"));
+        QCOMPARE(shown(2), QStringLiteral("12 ms"));
+    }
+
     void roomsBurst_data()
     {
         QTest::addColumn<int>("clients");

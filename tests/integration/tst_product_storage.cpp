@@ -5,6 +5,7 @@
 
 #include "storagetestsupport.h"
 #include "support/httpclient.h"
+#include "support/rawwsclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -82,6 +83,14 @@ private Q_SLOTS:
                                             .value(QStringLiteral("data")).toObject().value(QStringLiteral("database")).toObject();
             QCOMPARE(dbState.value(QStringLiteral("engine")).toString(), engine == int(Engine::Sqlite) ? QStringLiteral("sqlite")
                                                                                                      : QStringLiteral("postgresql"));
+            if (run == 1) {
+                // A live client's rooms reach its history row while it is still connected.
+                c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
+                          QStringLiteral("subscription_confirmed"));
+                QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
+                                               QStringLiteral("disconnected_at IS NULL AND rooms LIKE '%price_EUR_USD%'")),
+                                          qint64(1), 10000);
+            }
             for (int i = 0; i < 50; ++i)
                 pub->appendPublish(QStringLiteral("price_updates"),
                                    QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.%1","ask":"1.%2"}})")
@@ -108,6 +117,16 @@ private Q_SLOTS:
                 QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
                                                QStringLiteral("protocol = 'socket.io' AND transport = 'polling'"
                                                               " AND remote_address LIKE '127.0.0.1:%'")),
+                                          qint64(1), 10000);
+                // Its upgrade to WebSocket is recorded as it happens, not only at disconnect.
+                RawWsClient ws;
+                QVERIFY(ws.connectTo(server.port(), "/socket.io/?EIO=4&transport=websocket&sid=" + sid));
+                ws.sendText("2probe");
+                QCOMPARE(ws.nextText(), QByteArray("3probe"));
+                ws.sendText("5");
+                QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
+                                               QStringLiteral("protocol = 'socket.io' AND transport = 'websocket'"
+                                                              " AND disconnected_at IS NULL")),
                                           qint64(1), 10000);
             }
             QCOMPARE(server.stop(), 0);
