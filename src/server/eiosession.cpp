@@ -629,6 +629,8 @@ void EioSession::finish(const QString &reason, DisconnectReason why)
     // good. On shutdown it is dropped without an answer, like a WebSocket: clients then see a
     // lost connection and reconnect to the restarted server (python-engineio does not
     // reconnect after a close packet).
+    if (!m_pendingGet && why == DisconnectReason::ClientClosed && m_transport == Transport::Polling)
+        m_shard.noteClosedWithoutPendingGet(m_sid);
     if (m_pendingGet) {
         if (why == DisconnectReason::Shutdown) {
             HttpConnection *c = m_pendingGet;

@@ -37,19 +37,21 @@ IoShard::IoShard(int index, ServerContext &context)
     : m_index(index)
     , m_ctx(context)
     , m_counters(context.stats().shard(index))
-    , m_wsServer(new QWebSocketServer(QStringLiteral("FX Monitor"), QWebSocketServer::NonSecureMode, this))
     , m_tick(new QTimer(this))
     , m_shutdownDeadline(new QTimer(this))
     , m_rooms(context.instruments().size(), &context.stats())
     , m_prices(context.instruments().size())
     , m_handler(context, m_rooms, m_prices)
 {
-    m_wsServer->setMaxPendingConnections(1 << 20);
-    connect(m_wsServer, &QWebSocketServer::newConnection, this, &IoShard::onWebSocketConnection);
-    connect(m_wsServer, &QWebSocketServer::originAuthenticationRequired, this,
-            [this](QWebSocketCorsAuthenticator *auth) {
-                auth->setAllowed(auth->origin().isEmpty() || m_ctx.options().originAllowed(auth->origin().toUtf8()));
-            });
+    for (int i = 0; i < kWsServers; ++i) {
+        auto *server = new QWebSocketServer(QStringLiteral("FX Monitor"), QWebSocketServer::NonSecureMode, this);
+        server->setMaxPendingConnections(1 << 20);
+        connect(server, &QWebSocketServer::newConnection, this, [this, server] { onWebSocketConnection(server); });
+        connect(server, &QWebSocketServer::originAuthenticationRequired, this, [this](QWebSocketCorsAuthenticator *auth) {
+            auth->setAllowed(auth->origin().isEmpty() || m_ctx.options().originAllowed(auth->origin().toUtf8()));
+        });
+        m_wsServers.push_back(server);
+    }
 
     const auto &o = context.options();
     if (o.profile == ServerOptions::Profile::Conformance)
@@ -130,9 +132,7 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(400, QStringLiteral("a WebSocket upgrade must be a GET request"), &request, false);
             return;
         }
-        QTcpSocket *socket = connection->releaseSocket();
-        m_handovers.append(socket);
-        m_wsServer->handleConnection(socket);
+        handOver(connection->releaseSocket());
         return;
     }
     m_ctx.stats().countHttp(true);
@@ -197,6 +197,18 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
                 return;
             }
         }
+        if ((!s || s->isClosed()) && !upgrade && r.method == "GET" && transport == u"polling") {
+            const auto late = m_closedAwaitingGet.constFind(sid);
+            if (late != m_closedAwaitingGet.cend()) {
+                const bool inTime = core::monotonicMillis() <= *late;
+                m_closedAwaitingGet.erase(late); // once: the next GET learns the session is gone
+                if (inTime) {
+                    m_ctx.stats().countHttp(false);
+                    c->respond(200, "text/plain; charset=UTF-8", "6", &r, {{"Cache-Control", "no-store"}}, r.keepAlive());
+                    return;
+                }
+            }
+        }
         if (!s || s->isClosed())
             return fail(eio::HttpError::SessionIdUnknown);
         if (hasVersion && version != u"4")
@@ -206,9 +218,7 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
                 return fail(eio::HttpError::BadRequest);
             // A second WebSocket for an upgraded or upgrading session is accepted and closed at
             // once (onEioWebSocket), as the reference does.
-            QTcpSocket *socket = c->releaseSocket();
-            m_handovers.append(socket);
-            m_wsServer->handleConnection(socket);
+            handOver(c->releaseSocket());
             return;
         }
         if (transport != u"polling" || s->transport() != EioSession::Transport::Polling)
@@ -233,9 +243,7 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
     if (m_ctx.engineSessions.load(std::memory_order_relaxed) >= m_ctx.options().maxEngineSessions() || m_shuttingDown)
         return fail(eio::HttpError::Forbidden);
     if (upgrade) {
-        QTcpSocket *socket = c->releaseSocket();
-        m_handovers.append(socket);
-        m_wsServer->handleConnection(socket);
+        handOver(c->releaseSocket());
         return;
     }
     QString peer;
@@ -302,31 +310,41 @@ void IoShard::reapEio()
     checkDrained();
 }
 
-QTcpSocket *IoShard::takeHandover(QWebSocket *ws)
+void IoShard::handOver(QTcpSocket *socket)
 {
-    QTcpSocket *found = nullptr;
-    for (qsizetype i = m_handovers.size() - 1; i >= 0; --i) {
-        QTcpSocket *t = m_handovers.at(i);
-        if (!t) {
-            m_handovers.removeAt(i);
-            continue;
-        }
-        if (!found && t->peerPort() == ws->peerPort() && t->peerAddress() == ws->peerAddress()) {
-            found = t;
-            m_handovers.removeAt(i);
-        }
-    }
-    return found;
+    const QPair<QHostAddress, quint16> key{socket->peerAddress(), socket->peerPort()};
+    m_handovers.insert(key, socket);
+    // A socket the handshake fails for is deleted by QWebSocketServer: forget it then (unless
+    // its peer's address and port already name a newer socket).
+    connect(socket, &QObject::destroyed, this, [this, key] {
+        const auto it = m_handovers.constFind(key);
+        if (it != m_handovers.cend() && it->isNull())
+            m_handovers.erase(it);
+    });
+    m_wsServers[m_nextWsServer++ % m_wsServers.size()]->handleConnection(socket);
 }
 
-void IoShard::onWebSocketConnection()
+QTcpSocket *IoShard::takeHandover(QWebSocket *ws, QWebSocketServer *server)
 {
-    while (m_wsServer->hasPendingConnections()) {
-        QWebSocket *ws = m_wsServer->nextPendingConnection();
+    QPointer<QTcpSocket> socket = m_handovers.take({ws->peerAddress(), ws->peerPort()});
+    if (socket) {
+        // Upgraded: from now on its session owns it. Unhook QWebSocketServer's per-socket
+        // connection, which it never removes and which every later handshake would walk.
+        QObject::disconnect(socket, &QTcpSocket::disconnected, server, nullptr);
+        QObject::disconnect(socket, &QObject::destroyed, this, nullptr);
+        socket->setParent(ws); // freed with its WebSocket (the server's hook used to free it)
+    }
+    return socket;
+}
+
+void IoShard::onWebSocketConnection(QWebSocketServer *server)
+{
+    while (server->hasPendingConnections()) {
+        QWebSocket *ws = server->nextPendingConnection();
         if (!ws)
             break;
         ws->setParent(nullptr);
-        QTcpSocket *tcp = takeHandover(ws);
+        QTcpSocket *tcp = takeHandover(ws, server);
         if (!tcp || m_shuttingDown) {
             ws->abort();
             ws->deleteLater();
@@ -681,10 +699,16 @@ void IoShard::checkDrained()
     }
 }
 
+void IoShard::noteClosedWithoutPendingGet(const QByteArray &sid)
+{
+    m_closedAwaitingGet.insert(sid, core::monotonicMillis() + kClosedGetGraceMs);
+}
+
 void IoShard::onTick()
 {
     const qint64 now = core::monotonicMillis();
     const auto &o = m_ctx.options();
+    m_closedAwaitingGet.removeIf([now](const auto &it) { return it.value() < now; });
     for (EioSession *e : std::as_const(m_eio))
         e->tick(now);
     for (Session *s : m_sessions) {

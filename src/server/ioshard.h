@@ -12,6 +12,7 @@
 #include "server/roomregistry.h"
 
 #include <QHash>
+#include <QHostAddress>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
@@ -92,6 +93,9 @@ public:
                              const QJsonValue &replyTag);
     void scheduleReap();
     EioSession *findEio(const QByteArray &sid) const { return m_eio.value(sid); }
+    // A polling client closed its session (packet "1") while no GET was held: a GET already on
+    // its way (sent with the close, but arriving after it) is answered "6" like a held one.
+    void noteClosedWithoutPendingGet(const QByteArray &sid);
     void scheduleEioReap();
 
 Q_SIGNALS:
@@ -110,7 +114,6 @@ private:
     EioSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
     bool admit(Session *s);
-    void onWebSocketConnection();
     void onText(WsJsonSession *s, const QString &text);
     void onBinary(WsJsonSession *s, qsizetype size);
     void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
@@ -122,12 +125,21 @@ private:
     void onTick();
     void checkDrained();
     ClientInfo infoOf(const Session *s) const;
-    QTcpSocket *takeHandover(QWebSocket *ws);
+    // Gives an upgrade request's socket to one of the shard's QWebSocketServers.
+    void handOver(QTcpSocket *socket);
+    QTcpSocket *takeHandover(QWebSocket *ws, QWebSocketServer *server);
+    void onWebSocketConnection(QWebSocketServer *server);
 
     int m_index;
     ServerContext &m_ctx;
     ShardCounters &m_counters;
-    QWebSocketServer *m_wsServer;
+    // QWebSocketServer finds the socket of each handshake with QObject::sender(), a walk over
+    // every connection made to it, and keeps one per upgraded socket: with one server per
+    // shard, a burst of 10,000 upgrades spent a fifth of its time there. Handshakes rotate
+    // over a few servers, and upgraded sockets are unhooked from them.
+    static constexpr int kWsServers = 256;
+    std::vector<QWebSocketServer *> m_wsServers;
+    quint32 m_nextWsServer = 0;
     QTimer *m_tick;
     QTimer *m_shutdownDeadline;
     RoomRegistry m_rooms;
@@ -138,8 +150,11 @@ private:
     bool m_flushScheduled = false;
     std::unique_ptr<SioApplication> m_sioApp;   // product or conformance
     QHash<QByteArray, EioSession *> m_eio;       // Engine.IO sessions owned here, by sid
+    QHash<QByteArray, qint64> m_closedAwaitingGet; // sid -> until when (monotonic ms)
+    static constexpr qint64 kClosedGetGraceMs = 1000;
     bool m_eioReapScheduled = false;
-    QList<QPointer<QTcpSocket>> m_handovers; // sockets given to QWebSocketServer, not yet upgraded
+    // Sockets given to a QWebSocketServer and not yet upgraded, by peer address and port.
+    QHash<QPair<QHostAddress, quint16>, QPointer<QTcpSocket>> m_handovers;
     bool m_reapScheduled = false;
     bool m_shuttingDown = false;
     bool m_drainedOnce = false;

@@ -269,6 +269,20 @@ private Q_SLOTS:
         QCOMPARE(get.wait().body, QByteArray("6")); // the held poll ends with noop
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
 
+        // The client sends its GET and its close together, and the close arrives first (the
+        // two requests can come in on different I/O threads): that GET still gets its noop,
+        // once, within a second; after that the session is unknown.
+        const QByteArray sid2 = openPolling();
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid2), "1").status, 200);
+        const HttpReply late = httpRequest(m_port, "GET", pollUrl(sid2));
+        QCOMPARE(late.status, 200);
+        QCOMPARE(late.body, QByteArray("6"));
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid2)).status, 400);
+        const QByteArray sid3 = openPolling();
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid3), "1").status, 200);
+        QTest::qWait(1500); // past the grace: unknown at once
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid3)).status, 400);
+
         RawWsClient ws;
         QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket"));
         ws.sendText("1");
