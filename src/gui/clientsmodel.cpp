@@ -230,9 +230,15 @@ void ClientsModel::update(const QList<server::ClientInfo> &clients)
             changes.append({i, first, last});
     }
     if (changes.size() > m_rows.size() / 2 && changes.size() > 1) {
-        for (const Change &c : std::as_const(changes))
+        // Over the columns that changed only: a proxy sorted by another column (the id, by
+        // default) then has nothing to re-sort.
+        int first = ColumnCount, last = -1;
+        for (const Change &c : std::as_const(changes)) {
             m_rows[c.row] = *incoming.value(m_rows.at(c.row).id);
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+            first = std::min(first, c.first);
+            last = std::max(last, c.last);
+        }
+        Q_EMIT dataChanged(index(0, first), index(int(m_rows.size()) - 1, last));
     } else {
         for (const Change &c : std::as_const(changes)) {
             m_rows[c.row] = *incoming.value(m_rows.at(c.row).id);

@@ -3,6 +3,8 @@
 #include "gui/format.h"
 #include "gui/modelroles.h"
 
+#include <algorithm>
+
 namespace fx::gui {
 
 // internalId: 0 for a room row, room + 1 for a member row.
@@ -142,62 +144,94 @@ int RoomsModel::memberCount(const QString &room) const
 
 void RoomsModel::update(const QList<server::ClientInfo> &clients)
 {
-    QVector<QVector<const server::ClientInfo *>> byRoom(m_rooms.size());
-    for (const server::ClientInfo &c : clients)
+    const quint32 generation = ++m_generation;
+    QVector<RoomChanges> changes(m_rooms.size());
+    auto roomOf = [this](const QString &room) { return m_roomIndex.value(room, -1); };
+    auto leave = [&](int r, const QByteArray &id) {
+        if (const int row = m_rooms.at(r).index.value(id, -1); row >= 0)
+            changes[r].leaving.append(row);
+    };
+    for (const server::ClientInfo &c : clients) {
+        auto it = m_known.find(c.id);
+        if (it == m_known.end()) {
+            m_known.insert(c.id, Known{c.rooms, c.peer, c.protocol, generation});
+            for (const QString &room : c.rooms)
+                if (const int r = roomOf(room); r >= 0)
+                    changes[r].joining.append(&c);
+            continue;
+        }
+        Known &k = *it;
+        k.generation = generation;
+        if (k.rooms == c.rooms && k.peer == c.peer && k.protocol == c.protocol)
+            continue; // the usual case
+        const bool detailsChanged = k.peer != c.peer || k.protocol != c.protocol;
+        for (const QString &room : std::as_const(k.rooms))
+            if (const int r = roomOf(room); r >= 0) {
+                if (!c.rooms.contains(room))
+                    leave(r, c.id);
+                else if (detailsChanged)
+                    if (const int row = m_rooms.at(r).index.value(c.id, -1); row >= 0)
+                        changes[r].changed.append(row);
+            }
         for (const QString &room : c.rooms)
-            if (const int r = m_roomIndex.value(room, -1); r >= 0)
-                byRoom[r].append(&c);
-    for (int r = 0; r < m_rooms.size(); ++r)
-        updateRoom(r, byRoom.at(r));
+            if (const int r = roomOf(room); r >= 0 && !k.rooms.contains(room))
+                changes[r].joining.append(&c);
+        k.rooms = c.rooms;
+        k.peer = c.peer;
+        k.protocol = c.protocol;
+    }
+    // Clients of the previous snapshot that are gone.
+    for (auto it = m_known.begin(); it != m_known.end();) {
+        if (it->generation == generation) {
+            ++it;
+            continue;
+        }
+        for (const QString &room : std::as_const(it->rooms))
+            if (const int r = roomOf(room); r >= 0)
+                leave(r, it.key());
+        it = m_known.erase(it);
+    }
+    // Address changes first (rows still where they were), then departures, then arrivals.
+    for (int r = 0; r < m_rooms.size(); ++r) {
+        RoomChanges &rc = changes[r];
+        if (!rc.leaving.isEmpty() || !rc.changed.isEmpty() || !rc.joining.isEmpty())
+            applyRoom(r, rc);
+    }
 }
 
-void RoomsModel::updateRoom(int r, const QVector<const server::ClientInfo *> &now)
+void RoomsModel::applyRoom(int r, RoomChanges &changes)
 {
     Room &room = m_rooms[r];
     const QModelIndex parent = createIndex(r, 0, quintptr(0));
-    const qsizetype before = room.members.size();
-    QHash<QByteArray, const server::ClientInfo *> incoming;
-    incoming.reserve(now.size());
-    for (const server::ClientInfo *c : now)
-        incoming.insert(c->id, c);
-
-    QVector<int> gone;
-    for (int i = 0; i < room.members.size(); ++i)
-        if (!incoming.contains(room.members.at(i).id))
-            gone.append(i);
-    forEachRowRunBackwards(gone, [&](int first, int last) {
-        beginRemoveRows(parent, first, last);
-        room.members.remove(first, last - first + 1);
-        endRemoveRows();
-    });
-    if (!gone.isEmpty()) {
+    for (const int row : std::as_const(changes.changed)) {
+        Member &m = room.members[row];
+        const Known &k = m_known[m.id];
+        m.peer = k.peer;
+        m.protocol = k.protocol;
+        Q_EMIT dataChanged(index(row, Name, parent), index(row, Address, parent));
+    }
+    if (!changes.leaving.isEmpty()) {
+        std::sort(changes.leaving.begin(), changes.leaving.end());
+        changes.leaving.erase(std::unique(changes.leaving.begin(), changes.leaving.end()), changes.leaving.end());
+        forEachRowRunBackwards(changes.leaving, [&](int first, int last) {
+            beginRemoveRows(parent, first, last);
+            room.members.remove(first, last - first + 1);
+            endRemoveRows();
+        });
         room.index.clear();
         for (int i = 0; i < room.members.size(); ++i)
             room.index.insert(room.members.at(i).id, i);
     }
-    for (int i = 0; i < room.members.size(); ++i) {
-        Member &m = room.members[i];
-        const server::ClientInfo *c = incoming.value(m.id);
-        if (c->peer != m.peer || c->protocol != m.protocol) {
-            m.peer = c->peer;
-            m.protocol = c->protocol;
-            Q_EMIT dataChanged(index(i, Name, parent), index(i, Address, parent));
-        }
-    }
-    QVector<const server::ClientInfo *> fresh;
-    for (const server::ClientInfo *c : now)
-        if (!room.index.contains(c->id) && incoming.value(c->id) == c)
-            fresh.append(c);
-    if (!fresh.isEmpty()) {
+    if (!changes.joining.isEmpty()) {
         const int first = int(room.members.size());
-        beginInsertRows(parent, first, first + int(fresh.size()) - 1);
-        for (const server::ClientInfo *c : std::as_const(fresh)) {
+        beginInsertRows(parent, first, first + int(changes.joining.size()) - 1);
+        for (const server::ClientInfo *c : std::as_const(changes.joining)) {
             room.index.insert(c->id, int(room.members.size()));
             room.members.append(Member{c->id, c->peer, c->protocol});
         }
         endInsertRows();
     }
-    if (room.members.size() != before || !gone.isEmpty())
+    if (!changes.leaving.isEmpty() || !changes.joining.isEmpty())
         Q_EMIT dataChanged(index(r, Subscribers), index(r, Subscribers));
 }
 

@@ -53,10 +53,28 @@ private:
         QVector<Member> members;
         QHash<QByteArray, int> index; // id -> member row
     };
-    void updateRoom(int r, const QVector<const server::ClientInfo *> &now);
+    // What the previous snapshot said of a client: a snapshot is compared client by client
+    // (one lookup each), and only clients whose rooms, address or protocol changed touch the
+    // rooms, so 10,000 unchanged clients cost 10,000 comparisons, not a rebuild of 20 rooms.
+    struct Known
+    {
+        QStringList rooms;
+        QString peer;
+        QString protocol;
+        quint32 generation = 0;
+    };
+    struct RoomChanges
+    {
+        QList<int> leaving;                       // member rows
+        QList<int> changed;                       // member rows whose address or protocol changed
+        QVector<const server::ClientInfo *> joining;
+    };
+    void applyRoom(int r, RoomChanges &changes);
 
     QVector<Room> m_rooms;
     QHash<QString, int> m_roomIndex;
+    QHash<QByteArray, Known> m_known;
+    quint32 m_generation = 0;
 };
 
 } // namespace fx::gui

@@ -16,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QBuffer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -252,13 +253,28 @@ private Q_SLOTS:
                 server::ClientInfo &c = list[int(rng.bounded(qsizetype(list.size())))];
                 c.rooms = rng.bounded(2) ? set.rooms() : QStringList{};
             }
+            for (int k = 0; k < 5; ++k) // a few clients show another address (a polling client upgraded)
+                list[int(rng.bounded(qsizetype(list.size())))].peer = QStringLiteral("10.9.%1.%2:1").arg(round).arg(k);
             model.update(list);
+            QHash<QByteArray, QString> peerOf;
+            for (const server::ClientInfo &c : std::as_const(list))
+                peerOf.insert(c.id, c.peer);
             for (int r = 0; r < set.size(); ++r) {
-                int expected = 0;
+                QSet<QByteArray> expected;
                 for (const server::ClientInfo &c : std::as_const(list))
-                    expected += c.rooms.contains(set.room(r)) ? 1 : 0;
-                QCOMPARE(model.memberCount(set.room(r)), expected);
-                QCOMPARE(model.rowCount(model.index(r, 0)), expected);
+                    if (c.rooms.contains(set.room(r)))
+                        expected.insert(c.id);
+                QCOMPARE(model.memberCount(set.room(r)), int(expected.size()));
+                const QModelIndex room = model.index(r, 0);
+                QCOMPARE(model.rowCount(room), int(expected.size()));
+                // Exactly those clients, each with its current address.
+                QSet<QByteArray> shown;
+                for (int i = 0; i < model.rowCount(room); ++i) {
+                    const QByteArray id = model.clientAt(model.index(i, 0, room));
+                    shown.insert(id);
+                    QCOMPARE(model.index(i, RoomsModel::Address, room).data().toString(), peerOf.value(id));
+                }
+                QCOMPARE(shown, expected);
             }
             QVERIFY(sortedBy(proxy, RoomsModel::Subscribers, Qt::DescendingOrder));
         }
