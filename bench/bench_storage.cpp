@@ -169,6 +169,23 @@ private:
     int m_n = 0;
 };
 
+// The two naive loggers' row: the INSERT below, one tick.
+const QString kNaiveInsert = QStringLiteral("INSERT INTO price_ticks (pair, bid_text, ask_text, mid_text, bid, ask, mid,"
+                                            " quoted_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+void bindTick(QSqlQuery &q, const fx::core::PriceTick &t)
+{
+    q.bindValue(0, t.instrument);
+    q.bindValue(1, t.quote.bid);
+    q.bindValue(2, t.quote.ask);
+    q.bindValue(3, t.quote.mid);
+    q.bindValue(4, t.bid);
+    q.bindValue(5, t.ask);
+    q.bindValue(6, t.mid);
+    q.bindValue(7, t.timeMicros);
+    q.bindValue(8, t.relayedMicros);
+}
+
 // One transaction per row, with a prepared INSERT: what a straightforward logger does.
 double naiveBaseline(const StorageConfig &config, double seconds)
 {
@@ -184,21 +201,12 @@ double naiveBaseline(const StorageConfig &config, double seconds)
     clock.start();
     {
         QSqlQuery q(c.database());
-        q.prepare(QStringLiteral("INSERT INTO price_ticks (pair, bid_text, ask_text, mid_text, bid, ask, mid, quoted_at,"
-                                 " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(kNaiveInsert);
         while (clock.elapsed() < qint64(seconds * 1000)) {
             const fx::core::PriceTick t = gen.tick();
             if (!c.begin(&error))
                 break;
-            q.bindValue(0, t.instrument);
-            q.bindValue(1, t.quote.bid);
-            q.bindValue(2, t.quote.ask);
-            q.bindValue(3, t.quote.mid);
-            q.bindValue(4, t.bid);
-            q.bindValue(5, t.ask);
-            q.bindValue(6, t.mid);
-            q.bindValue(7, t.timeMicros);
-            q.bindValue(8, t.relayedMicros);
+            bindTick(q, t);
             if (!q.exec() || !c.commit(&error)) {
                 std::fprintf(stderr, "baseline: %s\n", qPrintable(sqlErrorText(q.lastError())));
                 break;
@@ -225,8 +233,7 @@ double naiveSqliteDefaults(const QString &path, double seconds)
             for (int v = 1; v <= Schema::kLatestVersion; ++v)
                 for (const QString &sql : Schema::statements(v, Engine::Sqlite))
                     q.exec(sql);
-            q.prepare(QStringLiteral("INSERT INTO price_ticks (pair, bid_text, ask_text, mid_text, bid, ask, mid,"
-                                     " quoted_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.prepare(kNaiveInsert);
             Generator gen;
             qint64 rows = 0;
             QElapsedTimer clock;
@@ -234,15 +241,7 @@ double naiveSqliteDefaults(const QString &path, double seconds)
             while (clock.elapsed() < qint64(seconds * 1000)) {
                 const fx::core::PriceTick t = gen.tick();
                 db.transaction();
-                q.bindValue(0, t.instrument);
-                q.bindValue(1, t.quote.bid);
-                q.bindValue(2, t.quote.ask);
-                q.bindValue(3, t.quote.mid);
-                q.bindValue(4, t.bid);
-                q.bindValue(5, t.ask);
-                q.bindValue(6, t.mid);
-                q.bindValue(7, t.timeMicros);
-                q.bindValue(8, t.relayedMicros);
+                bindTick(q, t);
                 if (!q.exec() || !db.commit())
                     break;
                 ++rows;

@@ -60,17 +60,22 @@ bool isPlain(QStringView text)
     return fracDigits > 0 && i == text.size();
 }
 
-double toDouble(QStringView plain)
+std::optional<double> plainValue(QStringView text)
 {
-    if (!isPlain(plain))
-        return plain.toDouble();
-    char buf[48];
-    const qsizetype n = std::min<qsizetype>(plain.size(), qsizetype(sizeof buf));
-    for (qsizetype i = 0; i < n; ++i)
-        buf[i] = char(plain[i].unicode());
+    if (!isPlain(text))
+        return std::nullopt;
+    char buf[48]; // isPlain: digits and a point, at most 40
+    for (qsizetype i = 0; i < text.size(); ++i)
+        buf[i] = char(text[i].unicode());
     double v = 0;
-    std::from_chars(buf, buf + n, v); // plain decimals only: digits and a point, at most 40
+    std::from_chars(buf, buf + text.size(), v);
     return v;
+}
+
+double toDouble(QStringView text)
+{
+    const std::optional<double> v = plainValue(text);
+    return v ? *v : text.toDouble();
 }
 
 QString midpoint(QStringView a, QStringView b)

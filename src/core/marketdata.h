@@ -17,8 +17,11 @@ std::optional<Severity> parseSeverity(QStringView text);
 namespace decimal {
 // Plain decimal: digits, optional fraction, no sign, no exponent.
 bool isPlain(QStringView text);
-// The value of a decimal; a plain one (isPlain) without QString::toDouble()'s allocations.
-double toDouble(QStringView plain);
+// The value of a plain decimal (isPlain) without QString::toDouble()'s allocations; nullopt
+// when the text is not one.
+std::optional<double> plainValue(QStringView text);
+// The value of any decimal text: plainValue(), else QString::toDouble().
+double toDouble(QStringView text);
 // Exact midpoint of two plain decimals, e.g. ("1.0945","1.0948") -> "1.09465".
 QString midpoint(QStringView a, QStringView b);
 // Shortest text that reads back as the same double (for numbers that arrived as JSON numbers

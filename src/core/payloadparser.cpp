@@ -164,12 +164,13 @@ std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const C
             return fail(DropReason::MissingField, QStringLiteral("price.%1 is missing").arg(k));
         return std::nullopt;
     }
-    if (v.isString() && decimal::isPlain(QStringView(v.toString()).trimmed())) {
+    const QString s = v.isString() ? v.toString().trimmed() : QString();
+    const std::optional<double> plain = v.isString() ? decimal::plainValue(s) : std::nullopt;
+    if (plain) {
         // The usual case, digits and a point: kept as received.
-        *text = v.toString().trimmed();
-        *value = decimal::toDouble(*text);
+        *text = s;
+        *value = *plain;
     } else if (v.isString()) {
-        const QString s = v.toString().trimmed();
         bool ok = false;
         const double d = s.toDouble(&ok);
         if (ok && !std::isfinite(d))

@@ -146,7 +146,6 @@ void RoomsModel::update(const QList<server::ClientInfo> &clients)
 {
     const quint32 generation = ++m_generation;
     QVector<RoomChanges> changes(m_rooms.size());
-    auto roomOf = [this](const QString &room) { return m_roomIndex.value(room, -1); };
     auto leave = [&](int r, const QByteArray &id) {
         if (const int row = m_rooms.at(r).index.value(id, -1); row >= 0)
             changes[r].leaving.append(row);
@@ -156,7 +155,7 @@ void RoomsModel::update(const QList<server::ClientInfo> &clients)
         if (it == m_known.end()) {
             m_known.insert(c.id, Known{c.rooms, c.peer, c.protocol, generation});
             for (const QString &room : c.rooms)
-                if (const int r = roomOf(room); r >= 0)
+                if (const int r = roomRow(room); r >= 0)
                     changes[r].joining.append(&c);
             continue;
         }
@@ -166,7 +165,7 @@ void RoomsModel::update(const QList<server::ClientInfo> &clients)
             continue; // the usual case
         const bool detailsChanged = k.peer != c.peer || k.protocol != c.protocol;
         for (const QString &room : std::as_const(k.rooms))
-            if (const int r = roomOf(room); r >= 0) {
+            if (const int r = roomRow(room); r >= 0) {
                 if (!c.rooms.contains(room))
                     leave(r, c.id);
                 else if (detailsChanged)
@@ -174,7 +173,7 @@ void RoomsModel::update(const QList<server::ClientInfo> &clients)
                         changes[r].changed.append(row);
             }
         for (const QString &room : c.rooms)
-            if (const int r = roomOf(room); r >= 0 && !k.rooms.contains(room))
+            if (const int r = roomRow(room); r >= 0 && !k.rooms.contains(room))
                 changes[r].joining.append(&c);
         k.rooms = c.rooms;
         k.peer = c.peer;
@@ -187,7 +186,7 @@ void RoomsModel::update(const QList<server::ClientInfo> &clients)
             continue;
         }
         for (const QString &room : std::as_const(it->rooms))
-            if (const int r = roomOf(room); r >= 0)
+            if (const int r = roomRow(room); r >= 0)
                 leave(r, it.key());
         it = m_known.erase(it);
     }

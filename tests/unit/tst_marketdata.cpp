@@ -48,6 +48,8 @@ private Q_SLOTS:
         QVERIFY(!decimal::isPlain(u"NaN"));
         for (const char16_t *plain : {u"1.08523", u"151.234", u"0.00001", u"12345678901234567890.123456789012345678"})
             QCOMPARE(decimal::toDouble(QStringView(plain)), QString::fromUtf16(plain).toDouble());
+        QVERIFY(!decimal::plainValue(u"1e-3") && !decimal::plainValue(u"+1.5") && !decimal::plainValue(u"NaN"));
+        QCOMPARE(decimal::toDouble(u"1e-3"), 0.001); // not plain: QString's reading
     }
 
     void timestamps()
