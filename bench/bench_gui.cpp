@@ -2,7 +2,7 @@
 //
 //   bench_gui [--clients 1000] [--rate 20000] [--batch 100] [--seconds 20] [--warmup 5]
 //
-// Runs, in this process, the real app::Services (server, Redis subscriber, storage on their
+// Runs, in this process, the real engine::Engine (server, Redis subscriber, storage on their
 // threads) and the real MainWindow on the GUI thread (offscreen unless a display is set),
 // with a private redis-server, fxmonitor-feed publishing --rate ticks/s in --batch arrays, and
 // --clients WebSocket clients subscribed to every pair (a child process of this program:
@@ -17,13 +17,13 @@
 #include "loadclients.h"
 
 #include "app/runtime.h"
-#include "app/services.h"
+#include "engine/engine.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "core/timeutil.h"
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
-#include "gui/datahub.h"
+#include "gui/enginesampler.h"
 #include "gui/mainwindow.h"
 #include "gui/pricechartview.h"
 #include "gui/translations.h"
@@ -211,14 +211,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bench_gui: %s\n", qPrintable(error));
         return 2;
     }
-    app::Services services(*settings);
-    if (!services.startKeepingPipeline(&error)) {
+    engine::Engine product(*settings);
+    if (!product.startKeepingPipeline(&error)) {
         std::fprintf(stderr, "bench_gui: %s\n", qPrintable(error));
         return 1;
     }
-    gui::MainWindow window(&services);
+    gui::MainWindow window(&product);
     window.show();
-    const quint16 port = services.server()->port();
+    const quint16 port = product.server()->port();
 
     Child load;
     load.proc.start(QCoreApplication::applicationFilePath(),
@@ -245,11 +245,11 @@ int main(int argc, char **argv)
     // What the window does meanwhile.
     int marketRefreshes = 0, clientRefreshes = 0;
     quint64 ticksSeen = 0;
-    QObject::connect(window.dataHub(), &gui::DataHub::marketUpdated, &app, [&](const app::MarketDelta &d) {
+    QObject::connect(window.dataHub(), &gui::EngineSampler::marketUpdated, &app, [&](const engine::MarketDelta &d) {
         ++marketRefreshes;
         ticksSeen += d.tickCount;
     });
-    QObject::connect(window.dataHub(), &gui::DataHub::clientsUpdated, &app, [&](const QList<server::ClientInfo> &) { ++clientRefreshes; });
+    QObject::connect(window.dataHub(), &gui::EngineSampler::clientsUpdated, &app, [&](const QList<server::ClientInfo> &) { ++clientRefreshes; });
 
     // The app's own event loop, as in fxmonitor (no busy polling of ours on the main thread).
     auto spin = [](int ms) {
@@ -261,7 +261,7 @@ int main(int argc, char **argv)
 
     const qint64 self = QCoreApplication::applicationPid(), mainTid = qint64(::syscall(SYS_gettid));
     const double cpu0 = bench::cpuSeconds(self), main0 = bench::threadCpuSeconds(self, mainTid);
-    const quint64 sent0 = services.server()->context().stats().snapshot().messagesSent;
+    const quint64 sent0 = product.server()->context().stats().snapshot().messagesSent;
     const quint64 redraws0 = window.chartPanel()->chart()->redraws();
     marketRefreshes = clientRefreshes = 0;
     ticksSeen = 0;
@@ -273,7 +273,7 @@ int main(int argc, char **argv)
     const double elapsed = wall.elapsed() / 1000.0;
     const double cpu = (bench::cpuSeconds(self) - cpu0) / elapsed * 100.0;
     const double mainCpu = (bench::threadCpuSeconds(self, mainTid) - main0) / elapsed * 100.0;
-    const server::StatsSnapshot st = services.server()->context().stats().snapshot();
+    const server::StatsSnapshot st = product.server()->context().stats().snapshot();
     const std::vector<qint64> lag = probe.samples();
 
     std::printf("bench_gui: %d clients (connected %d in %.1f s), feed %d ticks/s in batches of %s, %d s measured after %d s warm-up, "
@@ -291,6 +291,6 @@ int main(int argc, char **argv)
                 double(st.messagesSent - sent0) / elapsed, st.connectedClients, static_cast<unsigned long long>(st.conflated),
                 static_cast<unsigned long long>(st.overloadConflated));
     std::fflush(stdout);
-    services.stopServer();
+    product.stopServer();
     return 0;
 }

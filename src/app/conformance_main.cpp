@@ -1,11 +1,10 @@
-// fxmonitor-conformance-server: the streaming server's Engine.IO / Socket.IO stack with the
-// fixed behaviour the upstream protocol test suites expect (engine.io-protocol and
-// socket.io-protocol test-suite): pingInterval 300 ms, pingTimeout 200 ms, maxPayload 1000000,
-// an echo endpoint at /engine.io/, namespaces / and /custom at /socket.io/ (see
-// server/sioapps.h), a connect timeout under one second. No Redis, no database.
+// fxmonitor-conformance-server: the streaming server's Engine.IO / Socket.IO stack serving the
+// echo application the upstream protocol test suites expect (engine.io-protocol and
+// socket.io-protocol test-suite); see src/conformance.
 
 #include "app/runtime.h"
 #include "app/signalwatcher.h"
+#include "conformance/conformanceserver.h"
 #include "core/logging.h"
 #include "core/version.h"
 #include "server/streamserver.h"
@@ -13,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QThread>
 
 #include <cstdio>
 
@@ -62,19 +60,7 @@ int main(int argc, char **argv)
     core::logging::setup(p.value(QStringLiteral("log-level")), {}, &error);
     app::raiseFileLimit();
 
-    server::ServerOptions o;
-    o.profile = server::ServerOptions::Profile::Conformance;
-    o.address = address;
-    o.port = quint16(port);
-    o.pingIntervalMs = 300;
-    o.pingTimeoutMs = 200;
-    o.eioMaxPayload = 1000000;
-    o.maxMessageSize = 1000000;
-    o.sioConnectTimeoutMs = 1000; // "closed within 1 s"; the polling heartbeat test needs ~920 ms
-    o.ioThreads = std::max(1, QThread::idealThreadCount());
-    o.rateLimit = 100000;
-    o.rateBurst = 100000;
-    server::StreamServer server(o);
+    server::StreamServer server(conformance::serverOptions(address, quint16(port)));
     if (!server.start(&error)) {
         std::fprintf(stderr, "fxmonitor-conformance-server: %s\n", qPrintable(error));
         return 1;

@@ -1,9 +1,9 @@
 // fxmonitor: the desktop app. The same server, Redis subscriber and storage as the headless
-// fxmonitor-server (app::Services, each on its own threads), the same settings and flags, and
+// fxmonitor-server (engine::Engine, each on its own threads), the same settings and flags, and
 // the operator's window on the GUI thread.
 
 #include "app/runtime.h"
-#include "app/services.h"
+#include "engine/engine.h"
 #include "app/signalwatcher.h"
 #include "core/logging.h"
 #include "core/version.h"
@@ -42,20 +42,20 @@ int main(int argc, char **argv)
     if (auto rc = app::initialise(cli))
         return *rc;
 
-    app::Services services(cli.settings());
+    engine::Engine product(cli.settings());
     QString error;
-    const bool serving = services.startKeepingPipeline(&error);
+    const bool serving = product.startKeepingPipeline(&error);
     if (serving) {
         // The same machine-readable line as fxmonitor-server, for scripts and tests.
-        std::printf("fxmonitor %s listening on %s:%u\n", fx::kVersion, qPrintable(services.server()->address().toString()),
-                    unsigned(services.server()->port()));
+        std::printf("fxmonitor %s listening on %s:%u\n", fx::kVersion, qPrintable(product.server()->address().toString()),
+                    unsigned(product.server()->port()));
         std::fflush(stdout);
     } else {
         std::fprintf(stderr, "fxmonitor: %s (the window opens; change the settings and start the server from it)\n",
                      qPrintable(error));
     }
 
-    gui::MainWindow window(&services);
+    gui::MainWindow window(&product);
     window.show();
     if (!serving)
         QTimer::singleShot(0, &window, [&window, error] { window.showStartError(error); });

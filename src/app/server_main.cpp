@@ -1,7 +1,7 @@
 // fxmonitor-server: the headless streaming server.
 
 #include "app/runtime.h"
-#include "app/services.h"
+#include "engine/engine.h"
 #include "app/signalwatcher.h"
 #include "core/logging.h"
 #include "core/version.h"
@@ -27,22 +27,22 @@ int main(int argc, char **argv)
     if (auto rc = app::initialise(cli))
         return *rc;
 
-    app::Services services(cli.settings());
+    engine::Engine product(cli.settings());
     QString error;
-    if (!services.start(&error)) {
+    if (!product.start(&error)) {
         std::fprintf(stderr, "fxmonitor-server: %s\n", qPrintable(error));
         return 1;
     }
     // One machine-readable line for scripts and tests (the port matters when it was 0).
     std::printf("fxmonitor-server %s listening on %s:%u\n", fx::kVersion,
-                qPrintable(services.server()->address().toString()), unsigned(services.server()->port()));
+                qPrintable(product.server()->address().toString()), unsigned(product.server()->port()));
     std::fflush(stdout);
 
     app::SignalWatcher signals;
-    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &services, [&](int sig) {
+    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &product, [&](int sig) {
         qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
-        services.stop();
+        product.stop();
     });
-    QObject::connect(&services, &app::Services::stopped, &application, &QCoreApplication::quit);
+    QObject::connect(&product, &engine::Engine::stopped, &application, &QCoreApplication::quit);
     return application.exec();
 }

@@ -1,12 +1,11 @@
 #include "gui/alertspanel.h"
 
-#include "app/markettap.h"
-#include "app/services.h"
 #include "core/timeutil.h"
+#include "engine/engine.h"
+#include "engine/marketdeltabuffer.h"
 #include "gui/format.h"
 #include "gui/tablepanel.h"
 #include "gui/theme.h"
-#include "storage/storage.h"
 #include "storage/storagereader.h"
 
 #include <QAction>
@@ -35,10 +34,10 @@ QString AlertsPanel::operatorName()
     return user.isEmpty() ? QStringLiteral("operator") : user;
 }
 
-AlertsPanel::AlertsPanel(AlertsModel *model, app::Services *services, const QStringList &pairs, QWidget *parent)
+AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStringList &pairs, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_services(services)
+    , m_engine(engine)
     , m_table(new TablePanel(model,
                              tr("No alerts. Volatility and correlation alerts from the pipeline appear here as they "
                                 "arrive (fxmonitor-feed raises some within a minute); stored history is read from the database."),
@@ -149,17 +148,13 @@ AlertsPanel::AlertsPanel(AlertsModel *model, app::Services *services, const QStr
     connect(m_model, &QAbstractItemModel::dataChanged, this, &AlertsPanel::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlertsPanel::updateStatus);
 
-    if (storage::StorageReader *reader = m_services->storageReader()) {
+    if (storage::StorageReader *reader = m_engine->storageReader()) {
         connect(reader, &storage::StorageReader::alertsReady, this, &AlertsPanel::onAlerts);
         connect(reader, &storage::StorageReader::queryFailed, this, &AlertsPanel::onFailed);
     }
-    if (storage::Storage *db = m_services->storage()) {
-        connect(db, &storage::Storage::batchCommitted, this, [this](const storage::CommitInfo &info) {
-            if (info.alerts > 0 || info.acknowledgements > 0)
-                scheduleRefresh();
-        });
-        connect(db, &storage::Storage::acknowledged, this, [this](quint64, qint64) { scheduleRefresh(); });
-        connect(db, &storage::Storage::statusChanged, this, [this](const storage::StorageStatus &s) {
+    if (m_engine->hasStorage()) {
+        connect(m_engine, &engine::Engine::storedAlertsChanged, this, &AlertsPanel::scheduleRefresh);
+        connect(m_engine, &engine::Engine::databaseStatusChanged, this, [this](const storage::StorageStatus &s) {
             if (s.ok() && !m_error.isEmpty())
                 reload(); // the database is back: read what could not be read
         });
@@ -199,7 +194,7 @@ void AlertsPanel::onFilterChanged()
 
 void AlertsPanel::reload()
 {
-    storage::StorageReader *reader = m_services->storageReader();
+    storage::StorageReader *reader = m_engine->storageReader();
     if (!reader) {
         m_error = tr("no database");
         updateStatus();
@@ -214,7 +209,7 @@ void AlertsPanel::reload()
 
 void AlertsPanel::loadMore()
 {
-    storage::StorageReader *reader = m_services->storageReader();
+    storage::StorageReader *reader = m_engine->storageReader();
     if (!reader)
         return;
     storage::AlertQuery q;
@@ -232,7 +227,7 @@ void AlertsPanel::scheduleRefresh()
 
 void AlertsPanel::refresh()
 {
-    storage::StorageReader *reader = m_services->storageReader();
+    storage::StorageReader *reader = m_engine->storageReader();
     if (!reader || m_reloadId)
         return; // a reload is on its way anyway
     storage::AlertQuery q;
@@ -285,7 +280,7 @@ void AlertsPanel::onFailed(quint64 id, const QString &error)
     updateStatus();
 }
 
-void AlertsPanel::onMarket(const app::MarketDelta &delta)
+void AlertsPanel::onMarket(const engine::MarketDelta &delta)
 {
     if (delta.alerts.isEmpty())
         return;
@@ -322,7 +317,7 @@ bool AlertsPanel::selectMessage(const QString &text)
 
 void AlertsPanel::acknowledgeSelected()
 {
-    storage::Storage *db = m_services->storage();
+    const bool stored = m_engine->hasStorage();
     const QString by = operatorName();
     QVector<int> rows;
     QList<qint64> ids;
@@ -331,7 +326,7 @@ void AlertsPanel::acknowledgeSelected()
         if (r.ackMicros)
             continue;
         rows.append(i.row());
-        if (!db)
+        if (!stored)
             continue;
         if (r.id) {
             ids.append(r.id);
@@ -345,13 +340,13 @@ void AlertsPanel::acknowledgeSelected()
             exact.fromMicros = r.raisedMicros;
             exact.toMicros = r.raisedMicros + 1;
             exact.acknowledged = storage::AckFilter::Unacknowledged;
-            db->acknowledgeMatching(exact, by);
+            m_engine->acknowledgeMatching(exact, by);
         }
     }
     if (rows.isEmpty())
         return;
-    if (db && !ids.isEmpty())
-        db->acknowledgeAlerts(ids, by);
+    if (!ids.isEmpty())
+        m_engine->acknowledgeAlerts(ids, by);
     m_model->setAcknowledged(rows, core::nowMicros(), by);
     Q_EMIT message(tr("Acknowledged %n alert(s)", nullptr, int(rows.size())));
     updateActions();
@@ -369,8 +364,7 @@ void AlertsPanel::acknowledgeAll(bool confirm)
         return;
     storage::AlertFilter f = filter();
     f.acknowledged = storage::AckFilter::Unacknowledged;
-    if (storage::Storage *db = m_services->storage())
-        db->acknowledgeMatching(f, operatorName());
+    m_engine->acknowledgeMatching(f, operatorName());
     m_model->acknowledgeAll(core::nowMicros(), operatorName());
     Q_EMIT message(tr("Acknowledged every alert matching the filter"));
     updateActions();

@@ -20,8 +20,8 @@ class QLabel;
 class QPushButton;
 class QTimer;
 
-namespace fx::app {
-class Services;
+namespace fx::engine {
+class Engine;
 struct MarketDelta;
 }
 
@@ -37,7 +37,7 @@ class AlertsPanel final : public QWidget
 public:
     static constexpr int kPageSize = 200;
 
-    AlertsPanel(AlertsModel *model, app::Services *services, const QStringList &pairs, QWidget *parent = nullptr);
+    AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStringList &pairs, QWidget *parent = nullptr);
     ~AlertsPanel() override;
 
     TablePanel *table() const { return m_table; }
@@ -47,7 +47,7 @@ public:
     storage::AlertFilter filter() const;
     qint64 total() const { return m_total; }
 
-    void onMarket(const app::MarketDelta &delta);
+    void onMarket(const engine::MarketDelta &delta);
     // Reads the first page again with the current filter (replaces the rows).
     void reload();
     void loadMore();
@@ -74,7 +74,7 @@ private:
     void onFilterChanged();
 
     AlertsModel *m_model;
-    app::Services *m_services;
+    engine::Engine *m_engine;
     TablePanel *m_table;
     QComboBox *m_type;
     QComboBox *m_severity;

@@ -126,7 +126,7 @@ void ChartPanel::setCandles(bool on)
     m_chart->setMode(on ? PriceChartView::Mode::Candles : PriceChartView::Mode::Line);
 }
 
-void ChartPanel::onMarket(const app::MarketDelta &delta)
+void ChartPanel::onMarket(const engine::MarketDelta &delta)
 {
     if (m_pairIndex >= 0) {
         const auto it = delta.ticks.constFind(m_pairIndex);

@@ -4,7 +4,7 @@
 // to return to the live edge after zooming, and PNG export, above a PriceChartView. Fed by
 // the owner with each market delta (this pair's ticks, every alert).
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 #include "gui/guisettings.h"
 
 #include <QWidget>
@@ -40,7 +40,7 @@ public:
     void setPair(const QString &pair);
     void setWindow(ChartWindow w);
     void setCandles(bool on);
-    void onMarket(const app::MarketDelta &delta);
+    void onMarket(const engine::MarketDelta &delta);
     void addAlerts(const QVector<AlertRow> &alerts);
     bool exportPng(const QString &path) const;
     void exportPngInteractive();

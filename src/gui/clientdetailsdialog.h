@@ -3,7 +3,7 @@
 // Details of one connected client and its address's recent connection history, read from
 // storage asynchronously (StorageReader::requestConnections; the answer arrives queued).
 
-#include "server/ioshard.h"
+#include "server/clientinfo.h"
 #include "storage/storagetypes.h"
 
 #include <QDialog>

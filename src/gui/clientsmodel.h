@@ -1,12 +1,12 @@
 #pragma once
 
-// One row per connected client, fed by StreamServer::requestClients snapshots (DataHub, every
+// One row per connected client, fed by StreamServer::requestClients snapshots (EngineSampler, every
 // 500 ms). update() changes the model incrementally: rows of departed clients are removed
 // (contiguous runs in one call), arrivals are appended in one insert, and each changed row
 // gets one dataChanged over the columns that changed (one range over everything when most
 // rows changed). Never a reset per refresh. GUI thread.
 
-#include "server/ioshard.h"
+#include "server/clientinfo.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,11 +1,10 @@
 #include "gui/clientspanel.h"
 
-#include "app/services.h"
+#include "engine/engine.h"
 #include "gui/clientdetailsdialog.h"
 #include "gui/clientsmodel.h"
 #include "gui/tablepanel.h"
 #include "gui/theme.h"
-#include "server/streamserver.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,10 +19,10 @@
 
 namespace fx::gui {
 
-ClientsPanel::ClientsPanel(ClientsModel *model, app::Services *services, QWidget *parent)
+ClientsPanel::ClientsPanel(ClientsModel *model, engine::Engine *engine, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_services(services)
+    , m_engine(engine)
     , m_table(new TablePanel(model,
                              tr("No clients yet: connect with examples/client.js or python3 examples/client.py "
                                 "(see examples/README.md), or any WebSocket client on ws://HOST:PORT/ws."),
@@ -103,7 +102,7 @@ ClientsPanel::~ClientsPanel() = default;
 void ClientsPanel::updateActions()
 {
     const bool any = m_table->view()->selectionModel()->hasSelection();
-    m_disconnect->setEnabled(any && m_services->serverRunning());
+    m_disconnect->setEnabled(any && m_engine->serverRunning());
     m_copyId->setEnabled(any);
     m_details->setEnabled(any);
 }
@@ -133,12 +132,11 @@ bool ClientsPanel::selectClient(const QByteArray &id)
 
 void ClientsPanel::disconnectSelected()
 {
-    server::StreamServer *srv = m_services->server();
-    if (!srv || !m_services->serverRunning())
+    if (!m_engine->serverRunning())
         return;
     const QList<QByteArray> ids = selectedIds();
     for (const QByteArray &id : ids)
-        srv->kick(id);
+        m_engine->disconnectClient(id);
     if (ids.size() == 1)
         Q_EMIT message(tr("Disconnecting client %1").arg(QString::fromLatin1(ids.first())));
     else if (!ids.isEmpty())
@@ -178,7 +176,7 @@ void ClientsPanel::showDetails(int sourceRow)
 {
     if (sourceRow < 0 || sourceRow >= m_model->rowCount())
         return;
-    auto *dialog = new ClientDetailsDialog(m_model->client(sourceRow), m_services->storageReader(), this);
+    auto *dialog = new ClientDetailsDialog(m_model->client(sourceRow), m_engine->storageReader(), this);
     dialog->setObjectName(QStringLiteral("clientDetailsDialog"));
     dialog->show();
 }

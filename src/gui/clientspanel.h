@@ -10,8 +10,8 @@ class QAction;
 class QLabel;
 class QToolButton;
 
-namespace fx::app {
-class Services;
+namespace fx::engine {
+class Engine;
 }
 
 namespace fx::gui {
@@ -25,7 +25,7 @@ class ClientsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(ClientsPanel)
 
 public:
-    ClientsPanel(ClientsModel *model, app::Services *services, QWidget *parent = nullptr);
+    ClientsPanel(ClientsModel *model, engine::Engine *engine, QWidget *parent = nullptr);
     ~ClientsPanel() override;
 
     TablePanel *table() const { return m_table; }
@@ -53,7 +53,7 @@ private:
     void updateBanner();
 
     ClientsModel *m_model;
-    app::Services *m_services;
+    engine::Engine *m_engine;
     TablePanel *m_table;
     QAction *m_disconnect;
     QAction *m_copyId;

@@ -1,6 +1,6 @@
 #include "gui/mainwindow.h"
 
-#include "app/services.h"
+#include "engine/engine.h"
 #include "core/timeutil.h"
 #include "core/version.h"
 #include "gui/alertsmodel.h"
@@ -8,7 +8,7 @@
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
 #include "gui/clientspanel.h"
-#include "gui/datahub.h"
+#include "gui/enginesampler.h"
 #include "gui/marketwatchmodel.h"
 #include "gui/marketwatchpanel.h"
 #include "gui/pricechartview.h"
@@ -22,7 +22,6 @@
 #include "gui/tablepanel.h"
 #include "gui/theme.h"
 #include "gui/trayicon.h"
-#include "server/streamserver.h"
 #include "ui_mainwindow.h"
 
 #include <QActionGroup>
@@ -43,9 +42,9 @@
 
 namespace fx::gui {
 
-MainWindow::MainWindow(app::Services *services, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_services(services), m_gui(GuiSettings::load()),
-      m_effective(services->settings())
+MainWindow::MainWindow(engine::Engine *engine, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine), m_gui(GuiSettings::load()),
+      m_effective(engine->settings())
 {
     m_ui->setupUi(this);
     setWindowIcon(TrayIcon::appIcon());
@@ -95,29 +94,29 @@ MainWindow::~MainWindow()
 
 void MainWindow::createModelsAndPanels()
 {
-    const core::InstrumentSet &inst = m_services->marketTap()->instruments();
-    storage::StorageReader *reader = m_services->storageReader();
-    m_hub = new DataHub(m_services, this);
+    const core::InstrumentSet &inst = m_engine->instruments();
+    storage::StorageReader *reader = m_engine->storageReader();
+    m_hub = new EngineSampler(m_engine, this);
     m_clientsModel = new ClientsModel(this);
     m_clientsModel->setRoomTotal(inst.size());
     m_roomsModel = new RoomsModel(inst.rooms(), this);
     m_marketModel = new MarketWatchModel(inst, this);
     m_alertsModel = new AlertsModel(this);
 
-    m_clientsPanel = new ClientsPanel(m_clientsModel, m_services, this);
+    m_clientsPanel = new ClientsPanel(m_clientsModel, m_engine, this);
     m_roomsPanel = new RoomsPanel(m_roomsModel, this);
     m_marketPanel = new MarketWatchPanel(m_marketModel, reader, this);
-    m_alertsPanel = new AlertsPanel(m_alertsModel, m_services, inst.pairs(), this);
+    m_alertsPanel = new AlertsPanel(m_alertsModel, m_engine, inst.pairs(), this);
     m_serverPanel = new ServerPanel(m_ui->actionStart, m_ui->actionStop, m_ui->actionRestart, this);
     m_chartPanel = new ChartPanel(inst, reader, m_gui, this);
     m_multiples = new SmallMultiplesPanel(inst, reader, this);
 
-    connect(m_hub, &DataHub::marketUpdated, this, &MainWindow::onMarket);
-    connect(m_hub, &DataHub::clientsUpdated, this, [this](const QList<server::ClientInfo> &clients) {
+    connect(m_hub, &EngineSampler::marketUpdated, this, &MainWindow::onMarket);
+    connect(m_hub, &EngineSampler::clientsUpdated, this, [this](const QList<server::ClientInfo> &clients) {
         m_clientsModel->update(clients);
         m_roomsModel->update(clients);
     });
-    connect(m_hub, &DataHub::statusUpdated, this, &MainWindow::onStatus);
+    connect(m_hub, &EngineSampler::statusUpdated, this, &MainWindow::onStatus);
     connect(m_roomsPanel, &RoomsPanel::roomSelected, m_clientsPanel, &ClientsPanel::highlightRoom);
     connect(m_clientsPanel, &ClientsPanel::highlightCleared, m_roomsPanel, &RoomsPanel::clearSelection);
     connect(m_clientsPanel, &ClientsPanel::message, this, [this](const QString &t) { showMessage(t); });
@@ -127,8 +126,8 @@ void MainWindow::createModelsAndPanels()
     connect(m_marketPanel, &MarketWatchPanel::pairActivated, m_chartPanel, &ChartPanel::setPair);
     connect(m_multiples, &SmallMultiplesPanel::chartRequested, this, &MainWindow::openChart);
     connect(m_multiples, &SmallMultiplesPanel::pairActivated, m_chartPanel, &ChartPanel::setPair);
-    connect(m_services, &app::Services::serverStopped, this, &MainWindow::onServerStopped);
-    connect(m_services, &app::Services::serverStarted, this, &MainWindow::updateServerActions);
+    connect(m_engine, &engine::Engine::serverStopped, this, &MainWindow::onServerStopped);
+    connect(m_engine, &engine::Engine::serverStarted, this, &MainWindow::updateServerActions);
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *w = now; w; w = w->parentWidget())
             if (auto *t = qobject_cast<TablePanel *>(w)) {
@@ -255,13 +254,13 @@ void MainWindow::connectActions()
         m_alertsPanel->table()->view()->setFocus();
     });
     connect(ui.actionCopyUrl, &QAction::triggered, this, [this] {
-        const server::StreamServer *srv = m_services->server();
-        if (!srv || !m_services->serverRunning())
+        if (!m_engine->serverRunning())
             return;
-        QString host = srv->address().toString();
-        if (srv->address().isNull() || host == u"0.0.0.0" || host == u"::")
+        const QHostAddress address = m_engine->listenAddress();
+        QString host = address.toString();
+        if (address.isNull() || host == u"0.0.0.0" || host == u"::")
             host = QStringLiteral("localhost");
-        const QString url = QStringLiteral("ws://%1:%2/ws").arg(host).arg(srv->port());
+        const QString url = QStringLiteral("ws://%1:%2/ws").arg(host).arg(m_engine->listenPort());
         QApplication::clipboard()->setText(url);
         showMessage(tr("Copied %1").arg(url));
     });
@@ -397,7 +396,7 @@ ChartPanel *MainWindow::openChart(const QString &pair)
     int n = 2;
     while (dock(QStringLiteral("chartDock%1").arg(n)))
         ++n;
-    auto *panel = new ChartPanel(m_services->marketTap()->instruments(), m_services->storageReader(), m_gui, this);
+    auto *panel = new ChartPanel(m_engine->instruments(), m_engine->storageReader(), m_gui, this);
     panel->setPair(pair);
     auto *d = new QDockWidget(tr("Chart: %1").arg(pair), this);
     d->setObjectName(QStringLiteral("chartDock%1").arg(n));
@@ -429,7 +428,7 @@ QList<ChartPanel *> MainWindow::extraCharts() const
 
 // --- live data -----------------------------------------------------------------------------
 
-void MainWindow::onMarket(const app::MarketDelta &delta)
+void MainWindow::onMarket(const engine::MarketDelta &delta)
 {
     m_marketModel->applyQuotes(delta.quotes);
     m_chartPanel->onMarket(delta);
@@ -523,7 +522,7 @@ void MainWindow::onStatus(const StatusSnapshot &s)
 
 void MainWindow::updateServerActions()
 {
-    const bool running = m_services->serverRunning();
+    const bool running = m_engine->serverRunning();
     m_ui->actionStart->setEnabled(!running && !m_pendingRestart);
     m_ui->actionStop->setEnabled(running);
     m_ui->actionCopyUrl->setEnabled(running);
@@ -532,10 +531,10 @@ void MainWindow::updateServerActions()
 
 bool MainWindow::startServer()
 {
-    if (m_services->serverRunning())
+    if (m_engine->serverRunning())
         return true;
     QString error;
-    if (!m_services->startServer(m_effective, &error)) {
+    if (!m_engine->startServer(m_effective, &error)) {
         showStartError(error);
         updateServerActions();
         Q_EMIT serverStartFailed(error);
@@ -560,16 +559,16 @@ void MainWindow::showStartError(const QString &error)
 
 void MainWindow::stopServer()
 {
-    if (!m_services->serverRunning())
+    if (!m_engine->serverRunning())
         return;
     showMessage(tr("Stopping the server: clients are closed with 1001 (going away)"));
-    m_services->stopServer();
+    m_engine->stopServer();
     m_ui->actionStop->setEnabled(false);
 }
 
 void MainWindow::restartServer(bool confirm)
 {
-    if (!confirm || !m_services->serverRunning()) {
+    if (!confirm || !m_engine->serverRunning()) {
         restartServerWith(m_effective);
         return;
     }
@@ -584,13 +583,13 @@ void MainWindow::restartServer(bool confirm)
 void MainWindow::restartServerWith(const core::Settings &settings)
 {
     m_effective = settings;
-    if (!m_services->serverRunning()) {
+    if (!m_engine->serverRunning()) {
         startServer();
         return;
     }
     m_pendingRestart = settings;
     showMessage(tr("Restarting the server…"));
-    m_services->stopServer();
+    m_engine->stopServer();
     updateServerActions();
 }
 
@@ -636,10 +635,10 @@ void MainWindow::applySettings(const core::Settings &settings, const QStringList
             later << name;
     }
     if (redis) {
-        m_services->restartRedis(settings);
+        m_engine->restartRedis(settings);
         showMessage(tr("Redis settings applied: reconnecting"));
     }
-    if (server && m_services->serverRunning())
+    if (server && m_engine->serverRunning())
         ask(tr("Restart the server"), tr("The new server settings apply when the server restarts. Restart it now?"), tr("Restart"),
             [this] { restartServerWith(m_effective); });
     else if (server)
@@ -776,9 +775,9 @@ void MainWindow::quitApplication()
     m_hub->stop();
     hide();
     m_tray->hide();
-    connect(m_services, &app::Services::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    connect(m_engine, &engine::Engine::stopped, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     QTimer::singleShot(5000, qApp, &QCoreApplication::quit); // never hang on the way out
-    m_services->stop();
+    m_engine->stop();
 }
 
 } // namespace fx::gui

@@ -6,10 +6,10 @@
 // Redis and database states), a status bar (server address and state, clients, Redis,
 // database, messages per second, open market sessions), and the tray icon.
 //
-// Thread contract: the window, its panels, models and DataHub live on the GUI thread. They
-// read the running product (app::Services, owned by main) only through DataHub's bounded,
+// Thread contract: the window, its panels, models and EngineSampler live on the GUI thread. They
+// read the running product (engine::Engine, owned by main) only through EngineSampler's bounded,
 // coalesced snapshots, thread-safe accessors and asynchronous storage requests; nothing here
-// waits on a socket or the database. The Services must outlive the window.
+// waits on a socket or the database. The engine must outlive the window.
 
 #include "core/settings.h"
 #include "gui/guisettings.h"
@@ -26,8 +26,8 @@ class QLabel;
 namespace Ui {
 class MainWindow;
 }
-namespace fx::app {
-class Services;
+namespace fx::engine {
+class Engine;
 struct MarketDelta;
 }
 
@@ -39,7 +39,7 @@ struct AlertRow;
 class ChartPanel;
 class ClientsModel;
 class ClientsPanel;
-class DataHub;
+class EngineSampler;
 class MarketWatchModel;
 class MarketWatchPanel;
 class RoomsModel;
@@ -60,7 +60,7 @@ class MainWindow final : public QMainWindow
 public:
     static constexpr int kLayoutVersion = 1;
 
-    explicit MainWindow(app::Services *services, QWidget *parent = nullptr);
+    explicit MainWindow(engine::Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Panels and models (tests, screenshots).
@@ -75,7 +75,7 @@ public:
     RoomsModel *roomsModel() const { return m_roomsModel; }
     MarketWatchModel *marketWatchModel() const { return m_marketModel; }
     AlertsModel *alertsModel() const { return m_alertsModel; }
-    DataHub *dataHub() const { return m_hub; }
+    EngineSampler *dataHub() const { return m_hub; }
     QDockWidget *dock(const QString &objectName) const;
     QList<QDockWidget *> docks() const;
     QAction *action(const QString &objectName) const;
@@ -101,7 +101,7 @@ public:
     ChartPanel *openChart(const QString &pair);
     void resetLayout();
     void saveLayout() const;
-    // Stops the services, then quits the application.
+    // Stops the engine, then quits the application.
     void quitApplication();
 
 Q_SIGNALS:
@@ -121,7 +121,7 @@ private:
     void applyDefaultSizes();
     void restoreLayout();
     QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
-    void onMarket(const app::MarketDelta &delta);
+    void onMarket(const engine::MarketDelta &delta);
     void onStatus(const StatusSnapshot &status);
     void onLiveAlerts(const QVector<AlertRow> &rows);
     void onServerStopped();
@@ -134,9 +134,9 @@ private:
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    app::Services *m_services;
+    engine::Engine *m_engine;
     GuiSettings m_gui;
-    DataHub *m_hub = nullptr;
+    EngineSampler *m_hub = nullptr;
     ClientsModel *m_clientsModel = nullptr;
     RoomsModel *m_roomsModel = nullptr;
     MarketWatchModel *m_marketModel = nullptr;

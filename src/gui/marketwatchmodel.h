@@ -2,7 +2,7 @@
 
 // The market watch: one row per configured pair with bid, ask, spread in pips, change since
 // the trading day opened and the time of the last tick. Fed with the newest quote of each pair
-// that ticked (MarketTap::take(), at most 20 times a second): one dataChanged per changed row,
+// that ticked (MarketDeltaBuffer::take(), at most 20 times a second): one dataChanged per changed row,
 // or one range when most rows changed; the row set never changes.
 //
 // Tick direction shows as text colour (blue up, red down) and a brief background flash. A

@@ -275,13 +275,13 @@ void PriceChartView::finishHistory()
         Q_EMIT backfilled();
 }
 
-void PriceChartView::addTicks(const QVector<app::TickPoint> &ticks)
+void PriceChartView::addTicks(const QVector<engine::TickPoint> &ticks)
 {
     if (ticks.isEmpty())
         return;
     QVector<ChartPoint> pts;
     pts.reserve(ticks.size());
-    for (const app::TickPoint &t : ticks) {
+    for (const engine::TickPoint &t : ticks) {
         pts.append(ChartPoint{t.timeMs, t.bid, t.ask, t.mid});
         m_candles.addTick(t.timeMs, t.mid);
     }

@@ -13,7 +13,7 @@
 // window. A crosshair shows price and time (local, and UTC) under the cursor; volatility and
 // correlation alerts are marked as triangles on the time axis. GUI thread.
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 #include "gui/guisettings.h"
 #include "gui/seriesbuffer.h"
 #include "storage/storagetypes.h"
@@ -65,7 +65,7 @@ public:
     Mode mode() const { return m_mode; }
 
     // This pair's new ticks, in order.
-    void addTicks(const QVector<app::TickPoint> &ticks);
+    void addTicks(const QVector<engine::TickPoint> &ticks);
     // An alert; kept when it involves this pair.
     void addAlert(const AlertMark &mark);
     void followLive();

@@ -5,7 +5,7 @@
 // left are removed in contiguous runs, arrivals inserted in one call per room, counts changed
 // with dataChanged. Never a reset per refresh. GUI thread.
 
-#include "server/ioshard.h"
+#include "server/clientinfo.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -5,7 +5,7 @@
 // subscriber's state and per-channel message and drop counts, and the database state. The
 // start / stop / restart buttons are the main window's actions.
 
-#include "gui/datahub.h"
+#include "gui/enginesampler.h"
 
 #include <QWidget>
 

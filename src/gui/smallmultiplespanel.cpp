@@ -108,7 +108,7 @@ void SmallMultiplesPanel::onTicks(quint64 id, const QList<storage::TickRecord> &
     m_lines.at(i)->prepend(pts);
 }
 
-void SmallMultiplesPanel::onMarket(const app::MarketDelta &delta)
+void SmallMultiplesPanel::onMarket(const engine::MarketDelta &delta)
 {
     for (auto it = delta.ticks.cbegin(); it != delta.ticks.cend(); ++it)
         if (it.key() >= 0 && it.key() < m_lines.size())

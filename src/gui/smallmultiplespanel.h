@@ -5,7 +5,7 @@
 // (one asynchronous tick request per pair) and fed from each market delta. Repainted at most 4
 // times a second, only the sparklines that changed and can be seen.
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 #include "storage/storagetypes.h"
 
 #include <QHash>
@@ -35,7 +35,7 @@ public:
     SmallMultiplesPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader, QWidget *parent = nullptr);
     ~SmallMultiplesPanel() override;
 
-    void onMarket(const app::MarketDelta &delta);
+    void onMarket(const engine::MarketDelta &delta);
     void setStale(int pairIndex, bool stale);
     Sparkline *sparkline(int pairIndex) const { return m_lines.value(pairIndex); }
     int count() const { return int(m_lines.size()); }

@@ -30,9 +30,9 @@ void Sparkline::setWindowMs(qint64 ms)
     m_dirty = true;
 }
 
-void Sparkline::addTicks(const QVector<app::TickPoint> &ticks)
+void Sparkline::addTicks(const QVector<engine::TickPoint> &ticks)
 {
-    for (const app::TickPoint &t : ticks)
+    for (const engine::TickPoint &t : ticks)
         m_points.append(ChartPoint{t.timeMs, t.bid, t.ask, t.mid});
     m_dirty = true;
 }

@@ -5,7 +5,7 @@
 // scene per pair), from a bounded SeriesBuffer; repainted by its panel only when it changed
 // and is visible. GUI thread.
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 #include "gui/seriesbuffer.h"
 
 #include <QWidget>
@@ -25,7 +25,7 @@ public:
 
     const QString &pair() const { return m_pair; }
     void setWindowMs(qint64 ms);
-    void addTicks(const QVector<app::TickPoint> &ticks);
+    void addTicks(const QVector<engine::TickPoint> &ticks);
     void prepend(const QVector<ChartPoint> &history);
     void clear();
     void setStale(bool stale);

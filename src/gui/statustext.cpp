@@ -82,7 +82,7 @@ StateText StatusText::clients(const StatusSnapshot &s)
     return {QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, n), c};
 }
 
-// Session names for lupdate (they come from storage::MarketSessions in English).
+// Session names for lupdate (they come from core::MarketSessions in English).
 [[maybe_unused]] static const char *const kSessionNames[] = {
     QT_TRANSLATE_NOOP("fx::gui::StatusText", "Sydney"),
     QT_TRANSLATE_NOOP("fx::gui::StatusText", "Tokyo"),

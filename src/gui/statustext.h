@@ -3,7 +3,7 @@
 // The words for every state the window shows, translated, always with the state in the text
 // (colour is only a second signal): "Redis disconnected (Connection refused), retrying in 2 s".
 
-#include "gui/datahub.h"
+#include "gui/enginesampler.h"
 
 #include <QColor>
 #include <QString>

@@ -15,6 +15,7 @@
 #include "core/logging.h"
 #include "core/payloadparser.h"
 #include "redis/redisconfig.h"
+#include "redis/redisstatus.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -30,24 +31,6 @@ class QTimer;
 
 namespace fx::redis {
 
-enum class RedisState { Idle, Connecting, Connected, Disconnected };
-QString redisStateName(RedisState s);
-
-struct RedisStatus
-{
-    RedisState state = RedisState::Idle;
-    QString reason;       // why disconnected (empty otherwise)
-    qint64 retryInMs = 0; // when disconnected: delay before the next attempt
-    QString endpoint;
-    QStringList channels;
-    int db = 0;
-    quint64 connects = 0;  // successful subscriptions since start
-    qint64 connectedSinceMicros = 0;
-
-    bool connected() const { return state == RedisState::Connected; }
-    // "Redis connected", "Redis disconnected (Connection refused), retrying in 800 ms", ...
-    QString describe() const;
-};
 
 class RedisSubscriber final : public QObject
 {
@@ -136,4 +119,3 @@ private:
 
 } // namespace fx::redis
 
-Q_DECLARE_METATYPE(fx::redis::RedisStatus)

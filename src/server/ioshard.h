@@ -7,6 +7,8 @@
 
 #include "protocol/httpcodec.h"
 #include "server/broadcast.h"
+#include "server/clientinfo.h"
+#include "server/conflatinginbox.h"
 #include "server/pricebook.h"
 #include "server/requesthandler.h"
 #include "server/roomregistry.h"
@@ -22,34 +24,17 @@
 class QTcpSocket;
 class QTimer;
 class QWebSocket;
-class QWebSocketServer;
 
 namespace fx::server {
 
-class EioSession;
+class EngineIoSession;
 class HttpConnection;
 class ServerContext;
-class SioApplication;
+class SocketIoApplication;
 struct ShardCounters;
-class Session;
-class WsJsonSession;
-
-// One row of the clients table (GUI, storage), copied out of the shard.
-struct ClientInfo
-{
-    QByteArray id;
-    QString peer;
-    QString protocol;  // "websocket" (plain JSON) or "socket.io"
-    QString transport; // "websocket" or "polling"
-    qint64 connectedAtMicros = 0;
-    QStringList rooms;
-    quint64 messagesSent = 0;
-    quint64 bytesSent = 0;
-    quint64 messagesReceived = 0;
-    qint64 rttMs = -1;
-    qint64 queuedBytes = 0;
-    QString disconnectReason; // set when the client is gone
-};
+class Client;
+class PlainJsonClient;
+class WebSocketUpgrader;
 
 class IoShard final : public QObject
 {
@@ -63,12 +48,10 @@ public:
     int index() const { return m_index; }
 
     // --- any thread ---
-    // Queues a batch for this shard's clients. When the shard is more than kBehindMs behind
-    // the feed (more offered than one core can write), price updates still waiting are
-    // replaced by the newest of their pair, so memory and latency stay bounded; alerts and
-    // notices always go through. Counted in overload_conflated_updates.
+    // Queues a batch for this shard's clients through its ConflatingInbox: past
+    // ConflatingInbox::kBehindMs behind the feed, waiting prices are replaced by the newest of
+    // their pair (counted in overload_conflated_updates); alerts and notices always go through.
     void enqueue(const BroadcastBatch &batch);
-    static constexpr qint64 kBehindMs = 100;
 
     // --- queued from other threads ---
     void adoptSocket(qintptr descriptor);
@@ -85,14 +68,14 @@ public:
 
     // --- shard thread, from sessions and the Socket.IO applications ---
     ServerContext &context() const { return m_ctx; }
-    void addSession(Session *s);
+    void addClient(Client *s);
     // A live client's transport or rooms changed: clientChanged, for the connection history.
-    void noteClientChanged(Session *s);
-    void welcome(Session *s);
-    void handleSocketIoEvent(Session *s, const QString &event, const QJsonValue &data, bool binary,
+    void noteClientChanged(Client *s);
+    void welcome(Client *s);
+    void handleSocketIoEvent(Client *s, const QString &event, const QJsonValue &data, bool binary,
                              const QJsonValue &replyTag);
     void scheduleReap();
-    EioSession *findEio(const QByteArray &sid) const { return m_eio.value(sid); }
+    EngineIoSession *findEio(const QByteArray &sid) const { return m_engineIoSessions.value(sid); }
     // A polling client closed its session (packet "1") while no GET was held: a GET already on
     // its way (sent with the close, but arriving after it) is answered "6" like a held one.
     void noteClosedWithoutPendingGet(const QByteArray &sid);
@@ -111,62 +94,45 @@ private:
     void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade,
                    bool afterProbe = false);
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
-    EioSession *createEio(EioEndpoint ep, QString peer = {});
+    EngineIoSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
-    bool admit(Session *s);
-    void onText(WsJsonSession *s, const QString &text);
-    void onBinary(WsJsonSession *s, qsizetype size);
-    void dispatch(Session *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
-    void sendReply(Session *s, const Reply &r, const QJsonValue &replyTag);
+    bool admit(Client *s);
+    void onText(PlainJsonClient *s, const QString &text);
+    void onBinary(PlainJsonClient *s, qsizetype size);
+    void dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
+    void sendReply(Client *s, const Reply &r, const QJsonValue &replyTag);
     void reap();
     void deliver(const BroadcastBatch &batch);
-    void drainInbox();
     void flushStaged();
     void onTick();
     void checkDrained();
-    ClientInfo infoOf(const Session *s) const;
-    // Gives an upgrade request's socket to one of the shard's QWebSocketServers.
-    void handOver(QTcpSocket *socket);
-    QTcpSocket *takeHandover(QWebSocket *ws, QWebSocketServer *server);
-    void onWebSocketConnection(QWebSocketServer *server);
+    ClientInfo infoOf(const Client *s) const;
+    void onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp);
+    void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
 
     int m_index;
     ServerContext &m_ctx;
     ShardCounters &m_counters;
-    // QWebSocketServer finds the socket of each handshake with QObject::sender(), a walk over
-    // every connection made to it, and keeps one per upgraded socket: with one server per
-    // shard, a burst of 10,000 upgrades spent a fifth of its time there. Handshakes rotate
-    // over a few servers, and upgraded sockets are unhooked from them.
-    static constexpr int kWsServers = 256;
-    std::vector<QWebSocketServer *> m_wsServers;
-    quint32 m_nextWsServer = 0;
+    WebSocketUpgrader *m_upgrader;
     QTimer *m_tick;
     QTimer *m_shutdownDeadline;
     RoomRegistry m_rooms;
     PriceBook m_prices;
     RequestHandler m_handler;
-    std::vector<Session *> m_sessions;
-    std::vector<Session *> m_touched; // sessions with staged frames, flushed once per pass
+    std::vector<Client *> m_clients;
+    std::vector<Client *> m_touched; // sessions with staged frames, flushed once per pass
     bool m_flushScheduled = false;
-    std::unique_ptr<SioApplication> m_sioApp;   // product or conformance
-    QHash<QByteArray, EioSession *> m_eio;       // Engine.IO sessions owned here, by sid
+    std::unique_ptr<SocketIoApplication> m_sioApp;   // from ServerOptions::socketIoApplication
+    QHash<QByteArray, EngineIoSession *> m_engineIoSessions;       // Engine.IO sessions owned here, by sid
     QHash<QByteArray, qint64> m_closedAwaitingGet; // sid -> until when (monotonic ms)
     static constexpr qint64 kClosedGetGraceMs = 1000;
     bool m_eioReapScheduled = false;
-    // Sockets given to a QWebSocketServer and not yet upgraded, by peer address and port.
-    QHash<QPair<QHostAddress, quint16>, QPointer<QTcpSocket>> m_handovers;
     bool m_reapScheduled = false;
     bool m_shuttingDown = false;
     bool m_drainedOnce = false;
 
-    // The inbox between the Redis thread and this shard (enqueue / drainInbox).
-    QMutex m_inboxMutex;
-    BroadcastBatch m_inbox;
-    std::vector<qsizetype> m_inboxPriceAt; // per room: index in m_inbox of its newest price, or -1
-    qint64 m_inboxSinceNs = 0;             // when the oldest waiting batch arrived
-    bool m_drainPosted = false;
+    ConflatingInbox m_inbox; // from the Redis thread (enqueue)
 };
 
 } // namespace fx::server
 
-Q_DECLARE_METATYPE(fx::server::ClientInfo)

@@ -6,7 +6,7 @@
 #include "server/pricebook.h"
 #include "server/roomregistry.h"
 #include "server/servercontext.h"
-#include "server/session.h"
+#include "server/client.h"
 
 #include <QJsonArray>
 
@@ -38,7 +38,7 @@ Reply RequestHandler::error(ErrorCode code, const QString &message, const QStrin
     });
 }
 
-Reply RequestHandler::welcome(const Session &session) const
+Reply RequestHandler::welcome(const Client &session) const
 {
     const auto &o = m_ctx.options();
     return makeReply(ev::ConnectionEstablished, QJsonObject{
@@ -51,7 +51,7 @@ Reply RequestHandler::welcome(const Session &session) const
     });
 }
 
-void RequestHandler::handle(Session &s, const QString &event, const QJsonObject &data, QList<Reply> *out)
+void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &data, QList<Reply> *out)
 {
     switch (protocol::clientEventFromName(event)) {
     case ClientEvent::Subscribe: return subscribe(s, data, out);
@@ -129,7 +129,7 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
     return true;
 }
 
-void RequestHandler::subscribe(Session &s, const QJsonObject &data, QList<Reply> *out)
+void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> *out)
 {
     QList<int> valid;
     QStringList invalid;
@@ -151,7 +151,7 @@ void RequestHandler::subscribe(Session &s, const QJsonObject &data, QList<Reply>
     }));
 }
 
-void RequestHandler::unsubscribe(Session &s, const QJsonObject &data, QList<Reply> *out)
+void RequestHandler::unsubscribe(Client &s, const QJsonObject &data, QList<Reply> *out)
 {
     QList<int> valid;
     QStringList invalid;
@@ -171,7 +171,7 @@ void RequestHandler::unsubscribe(Session &s, const QJsonObject &data, QList<Repl
     }));
 }
 
-void RequestHandler::subscriptions(Session &s, QList<Reply> *out)
+void RequestHandler::subscriptions(Client &s, QList<Reply> *out)
 {
     QJsonArray pairs, rooms;
     for (int i = 0; i < m_ctx.instruments().size(); ++i) {

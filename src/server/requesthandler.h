@@ -15,7 +15,7 @@ namespace fx::server {
 class PriceBook;
 class RoomRegistry;
 class ServerContext;
-class Session;
+class Client;
 
 struct Reply
 {
@@ -29,21 +29,21 @@ public:
     RequestHandler(ServerContext &context, RoomRegistry &rooms, const PriceBook &prices);
 
     // Appends the replies to one request, in order. Every error reply is counted.
-    void handle(Session &session, const QString &event, const QJsonObject &data, QList<Reply> *out);
+    void handle(Client &session, const QString &event, const QJsonObject &data, QList<Reply> *out);
 
     // An error event payload, counted in the statistics.
     Reply error(protocol::ErrorCode code, const QString &message, const QString &event = {},
                 const QJsonObject &details = {});
     // connection_established for a new client.
-    Reply welcome(const Session &session) const;
+    Reply welcome(const Client &session) const;
 
 private:
     // Parses "pairs" (PROTOCOL.md §4): all / list; sets *all, fills valid indexes and invalid names.
     bool readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
                    QList<Reply> *out);
-    void subscribe(Session &s, const QJsonObject &data, QList<Reply> *out);
-    void unsubscribe(Session &s, const QJsonObject &data, QList<Reply> *out);
-    void subscriptions(Session &s, QList<Reply> *out);
+    void subscribe(Client &s, const QJsonObject &data, QList<Reply> *out);
+    void unsubscribe(Client &s, const QJsonObject &data, QList<Reply> *out);
+    void subscriptions(Client &s, QList<Reply> *out);
     void requestPrice(const QJsonObject &data, QList<Reply> *out);
     void requestAllPrices(QList<Reply> *out);
     void ping(const QJsonObject &data, QList<Reply> *out);

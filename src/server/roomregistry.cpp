@@ -1,13 +1,13 @@
 #include "server/roomregistry.h"
 
 #include "server/serverstats.h"
-#include "server/session.h"
+#include "server/client.h"
 
 namespace fx::server {
 
 RoomRegistry::RoomRegistry(int rooms, ServerStats *stats) : m_members(size_t(rooms)), m_stats(stats) {}
 
-bool RoomRegistry::join(Session *s, int room)
+bool RoomRegistry::join(Client *s, int room)
 {
     if (room < 0 || room >= roomCount() || s->inRoom(room))
         return false;
@@ -23,14 +23,14 @@ bool RoomRegistry::join(Session *s, int room)
     return true;
 }
 
-bool RoomRegistry::leave(Session *s, int room)
+bool RoomRegistry::leave(Client *s, int room)
 {
     if (!s->inRoom(room))
         return false;
     std::vector<qint32> &slots = s->roomSlots();
     auto &list = m_members[size_t(room)];
     const qint32 slot = slots[size_t(room)];
-    Session *last = list.back();
+    Client *last = list.back();
     list[size_t(slot)] = last;
     last->roomSlots()[size_t(room)] = slot;
     list.pop_back();
@@ -41,7 +41,7 @@ bool RoomRegistry::leave(Session *s, int room)
     return true;
 }
 
-void RoomRegistry::leaveAll(Session *s)
+void RoomRegistry::leaveAll(Client *s)
 {
     if (s->subscriptionCount() == 0)
         return;

@@ -9,7 +9,7 @@
 namespace fx::server {
 
 class ServerStats;
-class Session;
+class Client;
 
 class RoomRegistry
 {
@@ -18,13 +18,13 @@ public:
 
     int roomCount() const { return int(m_members.size()); }
     // False when already a member / not a member.
-    bool join(Session *s, int room);
-    bool leave(Session *s, int room);
-    void leaveAll(Session *s);
-    const std::vector<Session *> &members(int room) const { return m_members[std::size_t(room)]; }
+    bool join(Client *s, int room);
+    bool leave(Client *s, int room);
+    void leaveAll(Client *s);
+    const std::vector<Client *> &members(int room) const { return m_members[std::size_t(room)]; }
 
 private:
-    std::vector<std::vector<Session *>> m_members;
+    std::vector<std::vector<Client *>> m_members;
     ServerStats *m_stats;
 };
 

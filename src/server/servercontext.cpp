@@ -2,7 +2,7 @@
 
 #include "core/timeutil.h"
 #include "core/version.h"
-#include "server/session.h"
+#include "server/client.h"
 
 #include <QJsonArray>
 

@@ -2,6 +2,7 @@
 
 #include "core/instruments.h"
 #include "core/settings.h"
+#include "server/socketioapplication.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -13,10 +14,9 @@ namespace fx::server {
 // Everything the streaming server needs to know, fixed for the life of one StreamServer.
 struct ServerOptions
 {
-    // Product: PROTOCOL.md over plain JSON and Socket.IO. Conformance: the fixed behaviour of
-    // the upstream Engine.IO / Socket.IO server test suites (fxmonitor-conformance-server).
-    enum class Profile { Product, Conformance };
-    Profile profile = Profile::Product;
+    // What runs behind /socket.io/ (and /engine.io/ when it asks for it): one instance per I/O
+    // thread. Empty: the product (ProductSocketIoApp).
+    SocketIoApplicationFactory socketIoApplication;
 
     QHostAddress address = QHostAddress::Any;
     quint16 port = 5001;

@@ -1,7 +1,7 @@
 // Chart data stays bounded whatever the tick rate (SeriesBuffer, CandleBuffer), the chart
 // appends in batches and draws only while it can be seen, small multiples and the PNG export.
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 #include "core/instruments.h"
 #include "gui/chartpanel.h"
 #include "gui/guisettings.h"
@@ -22,12 +22,12 @@ using namespace fx;
 using namespace fx::gui;
 
 namespace {
-QVector<app::TickPoint> ticks(qint64 fromMs, int n, int stepMs, double base)
+QVector<engine::TickPoint> ticks(qint64 fromMs, int n, int stepMs, double base)
 {
-    QVector<app::TickPoint> out;
+    QVector<engine::TickPoint> out;
     for (int i = 0; i < n; ++i) {
         const double mid = base + 0.0001 * std::sin(i / 50.0);
-        out.append(app::TickPoint{fromMs + qint64(i) * stepMs, mid - 0.00005, mid + 0.00005, mid});
+        out.append(engine::TickPoint{fromMs + qint64(i) * stepMs, mid - 0.00005, mid + 0.00005, mid});
     }
     return out;
 }
@@ -169,7 +169,7 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QCOMPARE(panel.count(), set.size());
-        app::MarketDelta d;
+        engine::MarketDelta d;
         const qint64 now = core::nowMillis();
         for (int i = 0; i < set.size(); ++i)
             d.ticks.insert(i, ticks(now - 10'000, 2000, 5, set.pair(i).endsWith(u"JPY") ? 150.0 : 1.1));

@@ -5,7 +5,7 @@
 // panel's context menu, acknowledging alerts (one, then all) into the database, CSV export,
 // the settings dialog's validation, stopping and starting the server, and the saved layout.
 
-#include "app/services.h"
+#include "engine/engine.h"
 #include "core/settings.h"
 #include "gui/alertsmodel.h"
 #include "gui/alertspanel.h"
@@ -13,7 +13,7 @@
 #include "gui/clientdetailsdialog.h"
 #include "gui/clientsmodel.h"
 #include "gui/clientspanel.h"
-#include "gui/datahub.h"
+#include "gui/enginesampler.h"
 #include "gui/mainwindow.h"
 #include "gui/marketwatchmodel.h"
 #include "gui/marketwatchpanel.h"
@@ -58,10 +58,10 @@ class TestGuiMainWindow : public QObject
     test::RedisServer m_redis;
     QProcess m_feed;
     QTemporaryDir m_dir;
-    std::unique_ptr<app::Services> m_services;
+    std::unique_ptr<engine::Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
 
-    QString wsUrl() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_services->server()->port()); }
+    QString wsUrl() const { return QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_engine->server()->port()); }
 
     QByteArray idOf(const test::WsClient &c) const
     {
@@ -92,7 +92,7 @@ class TestGuiMainWindow : public QObject
     // Alerts in the database matching the message text (and acknowledged, when asked).
     qint64 storedAlerts(const QString &text, storage::AckFilter ack)
     {
-        storage::StorageReader *reader = m_services->storageReader();
+        storage::StorageReader *reader = m_engine->storageReader();
         QSignalSpy spy(reader, &storage::StorageReader::alertsReady);
         storage::AlertQuery q;
         q.filter.text = text;
@@ -115,7 +115,7 @@ class TestGuiMainWindow : public QObject
         while (t.elapsed() < 15000) {
             if (storedAlerts(text, ack) == expected)
                 return true;
-            QSignalSpy commit(m_services->storage(), &storage::Storage::batchCommitted);
+            QSignalSpy commit(m_engine->storage(), &storage::Storage::batchCommitted);
             commit.wait(1000);
         }
         return false;
@@ -148,9 +148,9 @@ private Q_SLOTS:
             QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
         const auto settings = loader.resolve(&error);
         QVERIFY2(settings, qPrintable(error));
-        m_services = std::make_unique<app::Services>(*settings);
-        QVERIFY2(m_services->startKeepingPipeline(&error), qPrintable(error));
-        m_window = std::make_unique<MainWindow>(m_services.get());
+        m_engine = std::make_unique<engine::Engine>(*settings);
+        QVERIFY2(m_engine->startKeepingPipeline(&error), qPrintable(error));
+        m_window = std::make_unique<MainWindow>(m_engine.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QCOMPARE(m_window->size(), QSize(1600, 1000)); // the default desk layout
@@ -160,10 +160,10 @@ private Q_SLOTS:
     {
         m_window.reset();
         // As the app quits: a graceful stop (clients closed with 1001), then the threads go.
-        QSignalSpy stopped(m_services.get(), &app::Services::stopped);
-        m_services->stop();
+        QSignalSpy stopped(m_engine.get(), &engine::Engine::stopped);
+        m_engine->stop();
         QVERIFY(stopped.size() == 1 || stopped.wait(5000));
-        m_services.reset();
+        m_engine.reset();
         m_feed.terminate();
         m_feed.waitForFinished(5000);
     }
@@ -202,7 +202,7 @@ private Q_SLOTS:
             }(),
             15000);
         QCOMPARE(m->rowCount(), 20);
-        const int jpy = m_services->marketTap()->instruments().indexOf(u"USD_JPY");
+        const int jpy = m_engine->marketDeltas()->instruments().indexOf(u"USD_JPY");
         const core::PriceTick &q = m->quote(jpy);
         QCOMPARE(m->index(jpy, MarketWatchModel::Bid).data().toString(), q.quote.bid);
         QCOMPARE(m->index(jpy, MarketWatchModel::Spread).data().toString(), QLocale().toString((q.ask - q.bid) / 0.01, 'f', 1));
@@ -372,21 +372,21 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->clientsModel()->rowCount() >= 1);
         m_window->stopServer();
         QVERIFY(c.waitDisconnected());
-        QTRY_VERIFY(!m_services->serverRunning());
+        QTRY_VERIFY(!m_engine->serverRunning());
         QTRY_COMPARE(m_window->indicator(QStringLiteral("statusServer"))->text(), QStringLiteral("Server stopped"));
         QTRY_COMPARE(m_window->clientsModel()->rowCount(), 0);
         QVERIFY(m_window->action(QStringLiteral("actionStart"))->isEnabled());
         // Redis and the database keep going while the server is stopped.
         QCOMPARE(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"));
         QVERIFY(m_window->startServer());
-        QVERIFY(m_services->serverRunning());
+        QVERIFY(m_engine->serverRunning());
         test::WsClient d;
         QVERIFY(d.connectTo(wsUrl()));
         QTRY_VERIFY(m_window->clientsModel()->rowOf(idOf(d)) >= 0);
         // Restart without asking (F5 asks first): a new server, the client is closed with 1001.
         m_window->restartServer(false);
         QVERIFY(d.waitDisconnected());
-        QTRY_VERIFY(m_services->serverRunning());
+        QTRY_VERIFY(m_engine->serverRunning());
         QCOMPARE(d.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     }
 
@@ -398,7 +398,7 @@ private Q_SLOTS:
         m_window->dock(QStringLiteral("serverDock"))->close();
         m_window->saveLayout();
         QVERIFY(QSettings().contains(QStringLiteral("window/state")));
-        MainWindow second(m_services.get());
+        MainWindow second(m_engine.get());
         QVERIFY(second.dock(QStringLiteral("roomsDock"))->isFloating());
         QVERIFY(second.dock(QStringLiteral("serverDock"))->isHidden());
         QVERIFY(second.dock(QStringLiteral("chartDock2"))); // the extra chart panel comes back too

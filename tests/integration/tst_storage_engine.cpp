@@ -5,7 +5,7 @@
 
 #include "core/timeutil.h"
 #include "storage/baraggregator.h"
-#include "storage/marketsessions.h"
+#include "core/marketsessions.h"
 #include "storage/schema.h"
 #include "storage/storagethread.h"
 
@@ -22,6 +22,8 @@ using namespace fx::storage;
 using namespace fx::storage::test;
 using fx::core::MarketEvent;
 using fx::core::Severity;
+using fx::core::MarketSession;
+using fx::core::MarketSessions;
 
 namespace {
 #ifdef FX_TEST_POSTGRES

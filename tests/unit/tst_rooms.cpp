@@ -7,7 +7,7 @@
 #include "server/requesthandler.h"
 #include "server/roomregistry.h"
 #include "server/servercontext.h"
-#include "server/session.h"
+#include "server/client.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,10 +19,10 @@ using namespace fx::server;
 namespace {
 
 // A session whose wire is a list: records every event it is sent.
-class RecordingSession final : public Session
+class RecordingSession final : public Client
 {
 public:
-    RecordingSession() : Session(newSessionId(), WireProtocol::PlainJson, QStringLiteral("test"), 0) {}
+    RecordingSession() : Client(newSessionId(), WireProtocol::PlainJson, QStringLiteral("test"), 0) {}
     QString transportName() const override { return QStringLiteral("memory"); }
     void deliver(const Broadcast &b) override { delivered.append(b.event); }
     void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &) override
@@ -83,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(rooms.members(0).size(), size_t(2));
         QVERIFY(b.inRoom(0) && c.inRoom(0) && !a.inRoom(0));
         QVERIFY(rooms.leave(&c, 0));
-        QCOMPARE(rooms.members(0), std::vector<Session *>{&b});
+        QCOMPARE(rooms.members(0), std::vector<Client *>{&b});
         rooms.leaveAll(&b);
         QCOMPARE(b.subscriptionCount(), 0);
         QVERIFY(rooms.members(0).empty() && rooms.members(5).empty());
@@ -288,20 +288,20 @@ private Q_SLOTS:
         int accepted = 0, notified = 0;
         for (int i = 0; i < 20; ++i) {
             const auto a = s.admitRequest(1000, o);
-            accepted += a == Session::Admission::Accept;
-            notified += a == Session::Admission::DropAndNotify;
+            accepted += a == Client::Admission::Accept;
+            notified += a == Client::Admission::DropAndNotify;
         }
         QCOMPARE(accepted, 5); // the burst
         QCOMPARE(notified, 1); // one notice per second
         QCOMPARE(s.droppedRequests(), quint64(15));
-        QCOMPARE(s.admitRequest(1100, o), Session::Admission::Accept); // refilled one token in 100 ms
-        QVERIFY(s.admitRequest(1100, o) != Session::Admission::Accept);
+        QCOMPARE(s.admitRequest(1100, o), Client::Admission::Accept); // refilled one token in 100 ms
+        QVERIFY(s.admitRequest(1100, o) != Client::Admission::Accept);
         // Still flooding after the grace period: close.
-        Session::Admission last = Session::Admission::Accept;
+        Client::Admission last = Client::Admission::Accept;
         for (qint64 t = 1100; t <= 2300; t += 10)
             for (int i = 0; i < 5; ++i)
                 last = s.admitRequest(t, o);
-        QCOMPARE(last, Session::Admission::Close);
+        QCOMPARE(last, Client::Admission::Close);
     }
 };
 

@@ -1,12 +1,12 @@
 // Which FX sessions are open at an instant, weekends included (MarketSessions, no database).
 
-#include "storage/marketsessions.h"
+#include "core/marketsessions.h"
 
 #include <QTest>
 #include <QTimeZone>
 
-using fx::storage::MarketSession;
-using fx::storage::MarketSessions;
+using fx::core::MarketSession;
+using fx::core::MarketSessions;
 
 namespace {
 // 2025-11-17 is a Monday.

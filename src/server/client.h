@@ -2,7 +2,7 @@
 
 // One logical client of the streaming server, whatever its wire format: its rooms, counters,
 // rate limit and keep-alive state. Owned by exactly one IoShard and touched only on that
-// shard's thread. Subclasses put bytes on the wire (WsJsonSession: plain JSON over
+// shard's thread. Subclasses put bytes on the wire (PlainJsonClient: plain JSON over
 // WebSocket; the Socket.IO session later).
 
 #include "server/broadcast.h"
@@ -19,13 +19,13 @@ struct ServerOptions;
 
 enum class WireProtocol { PlainJson, SocketIo };
 
-class Session
+class Client
 {
 public:
-    Session(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros);
-    virtual ~Session();
-    Session(const Session &) = delete;
-    Session &operator=(const Session &) = delete;
+    Client(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros);
+    virtual ~Client();
+    Client(const Client &) = delete;
+    Client &operator=(const Client &) = delete;
 
     const QByteArray &id() const { return m_id; }
     WireProtocol protocol() const { return m_protocol; }

@@ -19,7 +19,7 @@ namespace fx::server {
 class StreamServer;
 }
 
-namespace fx::app {
+namespace fx::engine {
 
 class Relay
 {
@@ -47,4 +47,4 @@ private:
     std::function<QJsonObject()> m_redisSource;
 };
 
-} // namespace fx::app
+} // namespace fx::engine

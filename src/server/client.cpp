@@ -1,4 +1,4 @@
-#include "server/session.h"
+#include "server/client.h"
 
 #include "server/serveroptions.h"
 
@@ -6,14 +6,14 @@
 
 namespace fx::server {
 
-Session::Session(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros)
+Client::Client(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros)
     : m_id(std::move(id)), m_protocol(protocol), m_peer(std::move(peer)), m_connectedAt(connectedAtMicros)
 {
 }
 
-Session::~Session() = default;
+Client::~Client() = default;
 
-void Session::markDead(DisconnectReason reason)
+void Client::markDead(DisconnectReason reason)
 {
     if (m_dead)
         return;
@@ -21,7 +21,7 @@ void Session::markDead(DisconnectReason reason)
     m_reason = reason;
 }
 
-Session::Admission Session::admitRequest(qint64 nowMs, const ServerOptions &options)
+Client::Admission Client::admitRequest(qint64 nowMs, const ServerOptions &options)
 {
     if (m_tokens < 0) {
         m_tokens = options.rateBurst;

@@ -11,6 +11,7 @@
 #include "protocol/httpcodec.h"
 #include "protocol/socketio.h"
 #include "server/serverstats.h"
+#include "server/socketioapplication.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -25,21 +26,21 @@ namespace fx::server {
 
 class HttpConnection;
 class IoShard;
-class SioApplication;
-class Session;
+class SocketIoApplication;
+class Client;
 struct ServerOptions;
 struct ShardCounters;
 
-class EioSession final
+class EngineIoSession final
 {
 public:
     enum class Kind { SocketIo, RawEngineIo };
     enum class Transport { Polling, WebSocket };
 
-    EioSession(IoShard &shard, SioApplication &app, QByteArray sid, Kind kind, qint64 nowMs);
-    ~EioSession();
-    EioSession(const EioSession &) = delete;
-    EioSession &operator=(const EioSession &) = delete;
+    EngineIoSession(IoShard &shard, SocketIoApplication &app, QByteArray sid, Kind kind, qint64 nowMs);
+    ~EngineIoSession();
+    EngineIoSession(const EngineIoSession &) = delete;
+    EngineIoSession &operator=(const EngineIoSession &) = delete;
 
     const QByteArray &sid() const { return m_sid; }
     Kind kind() const { return m_kind; }
@@ -52,6 +53,8 @@ public:
     // the wait for the client's next request.
     qint64 rttMs() const { return m_rttMs; }
     QString closeReason() const { return m_closeReason; }
+    // Socket.IO: the client has joined nsp (CONNECT accepted, no DISCONNECT since).
+    bool hasJoined(const QString &nsp) const { return m_socketIds.contains(nsp); }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling
     // request that arrived later on another connection sees the upgrade's state (2probe, 5).
@@ -80,7 +83,7 @@ public:
     void sendSio(const protocol::sio::Packet &p, const QList<QByteArray> &attachments = {});
     // A pre-encoded broadcast: wsFrame is "42[...]" as a WebSocket frame, text the same packet.
     void sendShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
-    // Batch delivery (see Session::stage): over WebSocket the frames wait for flushStaged() and
+    // Batch delivery (see Client::stage): over WebSocket the frames wait for flushStaged() and
     // go out in one write; over polling they queue as usual.
     void stageShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
     void flushStaged();
@@ -90,9 +93,9 @@ public:
     void close(const QString &reason, DisconnectReason why = DisconnectReason::Shutdown);
 
     // Socket.IO: the product session bound to a namespace (set by the application).
-    void bindClient(const QString &nsp, Session *client);
-    Session *clientOf(const QString &nsp) const;
-    QList<Session *> clients() const;
+    void bindClient(const QString &nsp, Client *client);
+    Client *clientOf(const QString &nsp) const;
+    QList<Client *> clients() const;
 
 private:
     struct Out
@@ -123,9 +126,11 @@ private:
     bool alive(qint64 nowMs);
     void respondPending(const QByteArray &body);
     ShardCounters &counters();
+    // Lets go of a WebSocket: graceful sends a close frame first (cut off after 2 s).
+    static void releaseSocket(QPointer<QWebSocket> &ws, bool graceful);
 
     IoShard &m_shard;
-    SioApplication &m_app;
+    SocketIoApplication &m_app;
     const ServerOptions &m_options;
     QByteArray m_sid;
     Kind m_kind;
@@ -153,31 +158,10 @@ private:
     qint64 m_pongDeadline = 0;
     qint64 m_connectDeadline = 0; // Socket.IO: no namespace joined by then: close
 
-    QHash<QString, Session *> m_clients; // namespace -> product session (SocketIo kind)
+    QHash<QString, Client *> m_clients; // namespace -> product session (SocketIo kind)
     QHash<QString, QByteArray> m_socketIds; // namespace -> Socket.IO socket id
     std::optional<protocol::sio::Packet> m_partial; // binary packet waiting for attachments
     QList<QByteArray> m_attachments;
-};
-
-// The application behind the Socket.IO protocol: the product (PROTOCOL.md events over
-// Socket.IO) or the conformance profile (echo server of the upstream test suites).
-class SioApplication
-{
-public:
-    virtual ~SioApplication() = default;
-    // Raw Engine.IO sessions (conformance /engine.io/): each message packet.
-    virtual void onEngineMessage(EioSession &, const QByteArray &, bool) {}
-    // A CONNECT to nsp. Return nullopt to accept (the CONNECT reply is sent, then afterConnect()),
-    // or the CONNECT_ERROR payload to refuse.
-    virtual std::optional<QJsonObject> onConnect(EioSession &s, const QString &nsp, const QByteArray &socketId,
-                                                 const QJsonValue &auth) = 0;
-    virtual void afterConnect(EioSession &s, const QString &nsp, const QJsonValue &auth) = 0;
-    virtual void onEvent(EioSession &s, const QString &nsp, const protocol::sio::Packet &p,
-                         const QList<QByteArray> &attachments) = 0;
-    // The client left nsp (DISCONNECT) or the connection closed.
-    virtual void onDisconnect(EioSession &s, const QString &nsp, DisconnectReason why) = 0;
-    // Client ACKs of server-requested acks (unused by the product; accepted and ignored).
-    virtual void onAck(EioSession &, const QString &, const protocol::sio::Packet &, const QList<QByteArray> &) {}
 };
 
 } // namespace fx::server

@@ -1,8 +1,8 @@
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 
-namespace fx::app {
+namespace fx::engine {
 
-void MarketTap::add(const QList<core::MarketEvent> &events)
+void MarketDeltaBuffer::add(const QList<core::MarketEvent> &events)
 {
     QMutexLocker lock(&m_mutex);
     for (const core::MarketEvent &e : events) {
@@ -26,7 +26,7 @@ void MarketTap::add(const QList<core::MarketEvent> &events)
     }
 }
 
-void MarketTap::addQuotes(const QList<core::MarketEvent> &prices)
+void MarketDeltaBuffer::addQuotes(const QList<core::MarketEvent> &prices)
 {
     QMutexLocker lock(&m_mutex);
     for (const core::MarketEvent &e : prices)
@@ -34,7 +34,7 @@ void MarketTap::addQuotes(const QList<core::MarketEvent> &prices)
             m_pending.quotes.insert(t->index, *t);
 }
 
-MarketDelta MarketTap::take()
+MarketDelta MarketDeltaBuffer::take()
 {
     QMutexLocker lock(&m_mutex);
     MarketDelta out;
@@ -42,4 +42,4 @@ MarketDelta MarketTap::take()
     return out;
 }
 
-} // namespace fx::app
+} // namespace fx::engine

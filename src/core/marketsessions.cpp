@@ -1,6 +1,6 @@
-#include "storage/marketsessions.h"
+#include "core/marketsessions.h"
 
-namespace fx::storage {
+namespace fx::core {
 
 namespace {
 constexpr int kMinutesPerDay = 24 * 60;
@@ -77,4 +77,4 @@ bool MarketSessions::isMarketOpen(const QDateTime &when)
     }
 }
 
-} // namespace fx::storage
+} // namespace fx::core

@@ -5,7 +5,7 @@
 // one broadcast costs one memcpy into each recipient's socket buffer and nothing else.
 // Shard thread only.
 
-#include "server/session.h"
+#include "server/client.h"
 
 #include <QPointer>
 #include <QTcpSocket>
@@ -16,12 +16,12 @@ namespace fx::server {
 struct ServerOptions;
 struct ShardCounters;
 
-class WsJsonSession final : public Session
+class PlainJsonClient final : public Client
 {
 public:
-    WsJsonSession(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
+    PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
                   qint64 nowMicros);
-    ~WsJsonSession() override;
+    ~PlainJsonClient() override;
 
     QString transportName() const override { return QStringLiteral("websocket"); }
     void deliver(const Broadcast &b) override;

@@ -2,18 +2,16 @@
 
 // Feeds the desktop's panels from the running product, at bounded rates, on the GUI thread.
 //
-// Thread contract: a DataHub lives on the GUI thread with the Services it reads. It never
-// waits on a socket or the database: it drains MarketTap (a short mutex) every 50 ms, asks the
+// Thread contract: an EngineSampler lives on the GUI thread with the engine it reads. It never
+// waits on a socket or the database: it drains MarketDeltaBuffer (a short mutex) every 50 ms, asks the
 // server for a client snapshot every 500 ms (StreamServer::requestClients collects it on the
 // I/O threads and answers queued), and samples the lock-free server counters and the
 // thread-safe Redis and storage status accessors 4 times a second. Every panel refreshes from
 // these signals only, so no model is touched more than 20 times a second whatever the load.
 
-#include "app/markettap.h"
-#include "redis/redissubscriber.h"
-#include "server/ioshard.h"
-#include "server/serverstats.h"
-#include "storage/storagetypes.h"
+#include "engine/enginestatus.h"
+#include "engine/marketdeltabuffer.h"
+#include "server/clientinfo.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -21,49 +19,40 @@
 
 class QTimer;
 
-namespace fx::app {
-class Services;
+namespace fx::engine {
+class Engine;
 }
 
 namespace fx::gui {
 
-// One sample of everything the status bar, the toolbar and the server panel show.
-struct StatusSnapshot
+// One sample of everything the status bar, the toolbar and the server panel show: the
+// engine's status plus what the desktop derives from successive samples.
+struct StatusSnapshot : engine::EngineStatus
 {
-    bool serverRunning = false;
-    QString listenAddress; // "0.0.0.0:5001" (empty when stopped)
-    server::StatsSnapshot stats;
     double messagesPerSecond = 0;
     double bytesPerSecond = 0;
     double receivedPerSecond = 0;
-
-    bool hasRedis = false;
-    redis::RedisStatus redis;
-    QJsonObject redisJson;   // RedisSubscriber::statusJson(): per-channel "messages" and "dropped"
     qint64 redisRetryInMs = 0; // time left before the next attempt (counting down)
-
-    bool hasDatabase = false;
-    storage::StorageStatus database;
 
     QStringList openSessions; // MarketSessions::openAt(now)
     bool marketOpen = false;
     qint64 sampledAtMs = 0;
 };
 
-class DataHub final : public QObject
+class EngineSampler final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(DataHub)
+    Q_DISABLE_COPY_MOVE(EngineSampler)
 
 public:
     static constexpr int kMarketIntervalMs = 50;   // ≤ 20 refreshes a second
     static constexpr int kClientsIntervalMs = 500;
     static constexpr int kStatusIntervalMs = 250;  // 4 samples a second
 
-    explicit DataHub(app::Services *services, QObject *parent = nullptr);
-    ~DataHub() override;
+    explicit EngineSampler(engine::Engine *engine, QObject *parent = nullptr);
+    ~EngineSampler() override;
 
-    app::Services *services() const { return m_services; }
+    engine::Engine *engine() const { return m_engine; }
     void start();
     void stop();
     const StatusSnapshot &lastStatus() const { return m_last; }
@@ -74,7 +63,7 @@ public:
     qint64 clientsAgeMs() const;
 
 Q_SIGNALS:
-    void marketUpdated(const fx::app::MarketDelta &delta);
+    void marketUpdated(const fx::engine::MarketDelta &delta);
     void clientsUpdated(const QList<fx::server::ClientInfo> &clients);
     void statusUpdated(const fx::gui::StatusSnapshot &status);
 
@@ -83,7 +72,7 @@ private:
     void pollClients();
     void pollStatus();
 
-    app::Services *m_services;
+    engine::Engine *m_engine;
     QTimer *m_marketTimer;
     QTimer *m_clientsTimer;
     QTimer *m_statusTimer;

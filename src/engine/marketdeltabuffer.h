@@ -14,7 +14,7 @@
 #include <QMutex>
 #include <QVector>
 
-namespace fx::app {
+namespace fx::engine {
 
 struct TickPoint
 {
@@ -35,13 +35,13 @@ struct MarketDelta
     bool isEmpty() const { return quotes.isEmpty() && alerts.isEmpty() && notices.isEmpty(); }
 };
 
-class MarketTap
+class MarketDeltaBuffer
 {
 public:
     static constexpr int kMaxTicksPerPair = 4000;
     static constexpr int kMaxAlerts = 10000;
 
-    explicit MarketTap(const core::InstrumentSet &instruments) : m_instruments(instruments) {}
+    explicit MarketDeltaBuffer(const core::InstrumentSet &instruments) : m_instruments(instruments) {}
     const core::InstrumentSet &instruments() const { return m_instruments; }
 
     // Any thread.
@@ -57,4 +57,4 @@ private:
     MarketDelta m_pending;
 };
 
-} // namespace fx::app
+} // namespace fx::engine

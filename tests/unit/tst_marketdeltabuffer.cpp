@@ -1,6 +1,6 @@
 // The desktop's market feed: coalesced per refresh, bounded, thread-safe.
 
-#include "app/markettap.h"
+#include "engine/marketdeltabuffer.h"
 
 #include <QTest>
 #include <QThread>
@@ -22,7 +22,7 @@ core::PriceTick tick(const core::InstrumentSet &set, int index, double bid, qint
 }
 } // namespace
 
-class TestMarketTap : public QObject
+class TestMarketDeltaBuffer : public QObject
 {
     Q_OBJECT
 
@@ -30,16 +30,16 @@ private Q_SLOTS:
     void coalesces()
     {
         const core::InstrumentSet set;
-        app::MarketTap tap(set);
-        QVERIFY(tap.take().isEmpty());
-        tap.add({tick(set, 0, 1.1, 1), tick(set, 0, 1.2, 2), tick(set, 3, 150.0, 3)});
+        engine::MarketDeltaBuffer buffer(set);
+        QVERIFY(buffer.take().isEmpty());
+        buffer.add({tick(set, 0, 1.1, 1), tick(set, 0, 1.2, 2), tick(set, 3, 150.0, 3)});
         core::VolatilityAlert a;
         a.instrument = set.pair(0);
         a.index = 0;
         core::DataReady d;
         d.dataType = QStringLiteral("volatility");
-        tap.add({a, d, tick(set, 0, 1.3, 4)});
-        app::MarketDelta delta = tap.take();
+        buffer.add({a, d, tick(set, 0, 1.3, 4)});
+        engine::MarketDelta delta = buffer.take();
         QCOMPARE(delta.quotes.size(), 2);
         QCOMPARE(delta.quotes.value(0).bid, 1.3); // newest only
         QCOMPARE(delta.ticks.value(0).size(), 3);  // every point for the chart, in order
@@ -47,19 +47,19 @@ private Q_SLOTS:
         QCOMPARE(delta.alerts.size(), 1);
         QCOMPARE(delta.notices.size(), 1);
         QCOMPARE(delta.tickCount, quint64(4));
-        QVERIFY(tap.take().isEmpty()); // drained
+        QVERIFY(buffer.take().isEmpty()); // drained
     }
 
     void bounded()
     {
         const core::InstrumentSet set;
-        app::MarketTap tap(set);
+        engine::MarketDeltaBuffer buffer(set);
         QList<core::MarketEvent> many;
-        for (int i = 0; i < app::MarketTap::kMaxTicksPerPair + 500; ++i)
+        for (int i = 0; i < engine::MarketDeltaBuffer::kMaxTicksPerPair + 500; ++i)
             many.append(tick(set, 1, 1.0 + i * 1e-5, i));
-        tap.add(many);
-        const app::MarketDelta d = tap.take();
-        QCOMPARE(d.ticks.value(1).size(), app::MarketTap::kMaxTicksPerPair);
+        buffer.add(many);
+        const engine::MarketDelta d = buffer.take();
+        QCOMPARE(d.ticks.value(1).size(), engine::MarketDeltaBuffer::kMaxTicksPerPair);
         QCOMPARE(d.droppedTicks, quint64(500));
         QCOMPARE(d.ticks.value(1).first().timeMs, qint64(500)); // the oldest went first
     }
@@ -67,10 +67,10 @@ private Q_SLOTS:
     void warmUpDoesNotOverrideLive()
     {
         const core::InstrumentSet set;
-        app::MarketTap tap(set);
-        tap.add({tick(set, 2, 150.5, 10)});
-        tap.addQuotes({tick(set, 2, 149.0, 5), tick(set, 4, 0.66, 5)});
-        const app::MarketDelta d = tap.take();
+        engine::MarketDeltaBuffer buffer(set);
+        buffer.add({tick(set, 2, 150.5, 10)});
+        buffer.addQuotes({tick(set, 2, 149.0, 5), tick(set, 4, 0.66, 5)});
+        const engine::MarketDelta d = buffer.take();
         QCOMPARE(d.quotes.value(2).bid, 150.5);
         QCOMPARE(d.quotes.value(4).bid, 0.66);
         QVERIFY(!d.ticks.contains(4)); // warm-up prices are not chart points
@@ -79,26 +79,26 @@ private Q_SLOTS:
     void concurrentProducers()
     {
         const core::InstrumentSet set;
-        app::MarketTap tap(set);
+        engine::MarketDeltaBuffer buffer(set);
         std::atomic<bool> stop{false};
         QThread *producer = QThread::create([&] {
             int i = 0;
             while (!stop)
-                tap.add({tick(set, i % 20, 1.0, i)}), ++i;
+                buffer.add({tick(set, i % 20, 1.0, i)}), ++i;
         });
         producer->start();
         quint64 total = 0;
         for (int i = 0; i < 50; ++i) {
-            total += tap.take().tickCount;
+            total += buffer.take().tickCount;
             QThread::msleep(2);
         }
         stop = true;
         producer->wait();
         delete producer;
-        total += tap.take().tickCount;
+        total += buffer.take().tickCount;
         QVERIFY(total > 0);
     }
 };
 
-QTEST_APPLESS_MAIN(TestMarketTap)
-#include "tst_markettap.moc"
+QTEST_APPLESS_MAIN(TestMarketDeltaBuffer)
+#include "tst_marketdeltabuffer.moc"

@@ -17,7 +17,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace fx::storage {
+namespace fx::core {
 
 struct MarketSession
 {
@@ -44,4 +44,4 @@ public:
     static bool isOpen(const MarketSession &session, const QDateTime &utc);
 };
 
-} // namespace fx::storage
+} // namespace fx::core

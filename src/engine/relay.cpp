@@ -1,10 +1,10 @@
-#include "app/relay.h"
+#include "engine/relay.h"
 
 #include "server/streamserver.h"
 
 #include <mutex>
 
-namespace fx::app {
+namespace fx::engine {
 
 void Relay::setServer(server::StreamServer *server)
 {
@@ -89,4 +89,4 @@ void Relay::setDatabaseStatus(const QJsonObject &status)
         m_server->setDatabaseStatus(status);
 }
 
-} // namespace fx::app
+} // namespace fx::engine

@@ -1,24 +1,24 @@
-#include "app/services.h"
+#include "engine/engine.h"
 
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
-#include "storage/marketsessions.h"
+#include "core/marketsessions.h"
 #include "storage/storagethread.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 
-namespace fx::app {
+namespace fx::engine {
 
-Services::Services(core::Settings settings, QObject *parent)
-    : QObject(parent), m_settings(std::move(settings)), m_tap(std::make_unique<MarketTap>(core::InstrumentSet(m_settings.pairs)))
+Engine::Engine(core::Settings settings, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_deltas(std::make_unique<MarketDeltaBuffer>(core::InstrumentSet(m_settings.pairs)))
 {
 }
 
-Services::~Services()
+Engine::~Engine()
 {
     m_relay.setRedisStatusSource({});
     m_redis.reset(); // joins the Redis thread: nothing publishes any more
@@ -27,12 +27,12 @@ Services::~Services()
     m_storage.reset(); // flushes what it can, then closes the database
 }
 
-storage::Storage *Services::storage() const
+storage::Storage *Engine::storage() const
 {
     return m_storage ? m_storage->storage() : nullptr;
 }
 
-storage::StorageReader *Services::storageReader() const
+storage::StorageReader *Engine::storageReader() const
 {
     return m_storage ? m_storage->reader() : nullptr;
 }
@@ -54,12 +54,12 @@ static storage::ConnectionRecord toRecord(const server::ClientInfo &c)
     return r;
 }
 
-void Services::connectServerToStorage(server::StreamServer *server)
+void Engine::connectServerToStorage(server::StreamServer *server)
 {
     // Open market sessions in server_stats, computed when asked.
     server->context().setStatsExtension([] {
         return QJsonObject{{QStringLiteral("market_sessions"),
-                            QJsonArray::fromStringList(storage::MarketSessions::openAt(QDateTime::currentDateTimeUtc()))}};
+                            QJsonArray::fromStringList(core::MarketSessions::openAt(QDateTime::currentDateTimeUtc()))}};
     });
     storage::Storage *db = storage();
     if (!db)
@@ -75,12 +75,12 @@ void Services::connectServerToStorage(server::StreamServer *server)
     }
 }
 
-redis::RedisSubscriber *Services::redis() const
+redis::RedisSubscriber *Engine::subscriber() const
 {
     return m_redis ? m_redis->subscriber() : nullptr;
 }
 
-bool Services::start(QString *error)
+bool Engine::start(QString *error)
 {
     // Storage first: the server records its connections into it from the start. Opening the
     // database happens on the storage thread; nothing here waits for it.
@@ -91,7 +91,7 @@ bool Services::start(QString *error)
     return true;
 }
 
-bool Services::startKeepingPipeline(QString *error)
+bool Engine::startKeepingPipeline(QString *error)
 {
     startStorage();
     const bool serverOk = startServer(m_settings, error);
@@ -99,7 +99,7 @@ bool Services::startKeepingPipeline(QString *error)
     return serverOk;
 }
 
-void Services::restartRedis(const core::Settings &settings)
+void Engine::restartRedis(const core::Settings &settings)
 {
     m_relay.setRedisStatusSource({});
     m_redis.reset(); // joins the old subscriber's thread
@@ -107,10 +107,17 @@ void Services::restartRedis(const core::Settings &settings)
     startRedis();
 }
 
-void Services::startStorage()
+void Engine::startStorage()
 {
     m_storage = std::make_unique<storage::StorageThread>(storage::StorageConfig::fromSettings(m_settings));
     storage::Storage *db = m_storage->storage();
+    // Queued to this (main) thread: what the desktop listens to.
+    connect(db, &storage::Storage::batchCommitted, this, [this](const storage::CommitInfo &info) {
+        if (info.alerts > 0 || info.acknowledgements > 0)
+            Q_EMIT storedAlertsChanged();
+    });
+    connect(db, &storage::Storage::acknowledged, this, [this](quint64, qint64) { Q_EMIT storedAlertsChanged(); });
+    connect(db, &storage::Storage::statusChanged, this, &Engine::databaseStatusChanged);
     Relay *relayForDb = &m_relay;
     connect(db, &storage::Storage::statusChanged, db,
             [relayForDb, db](const storage::StorageStatus &) { relayForDb->setDatabaseStatus(db->statusJson()); },
@@ -118,13 +125,13 @@ void Services::startStorage()
     m_relay.setDatabaseStatus(db->statusJson());
 }
 
-void Services::startRedis()
+void Engine::startRedis()
 {
     storage::Storage *db = storage();
     m_redis = std::make_unique<redis::RedisSubscriberThread>(redis::RedisConfig::fromSettings(m_settings));
     redis::RedisSubscriber *sub = m_redis->subscriber();
     Relay *relay = &m_relay;
-    MarketTap *tap = m_tap.get();
+    MarketDeltaBuffer *tap = m_deltas.get();
     // Direct connections: these run on the Redis thread; the relay and the server are thread-safe.
     connect(sub, &redis::RedisSubscriber::eventsReceived, sub,
             [relay, db, tap](const QList<core::MarketEvent> &events) {
@@ -146,7 +153,7 @@ void Services::startRedis()
     m_redis->start();
 }
 
-bool Services::startServer(const core::Settings &settings, QString *error)
+bool Engine::startServer(const core::Settings &settings, QString *error)
 {
     if (m_server && m_server->isRunning()) {
         *error = QStringLiteral("the server is already running");
@@ -158,7 +165,7 @@ bool Services::startServer(const core::Settings &settings, QString *error)
     auto server = std::make_unique<server::StreamServer>(server::ServerOptions::fromSettings(settings));
     if (!server->start(error))
         return false;
-    connect(server.get(), &server::StreamServer::stopped, this, &Services::onServerStopped);
+    connect(server.get(), &server::StreamServer::stopped, this, &Engine::onServerStopped);
     connectServerToStorage(server.get());
     m_server = std::move(server);
     m_relay.setServer(m_server.get());
@@ -166,18 +173,81 @@ bool Services::startServer(const core::Settings &settings, QString *error)
     return true;
 }
 
-void Services::stopServer()
+void Engine::stopServer()
 {
     if (m_server && m_server->isRunning())
         m_server->stop();
 }
 
-bool Services::serverRunning() const
+bool Engine::serverRunning() const
 {
     return m_server && m_server->isRunning();
 }
 
-void Services::onServerStopped()
+QHostAddress Engine::listenAddress() const
+{
+    return serverRunning() ? m_server->address() : QHostAddress();
+}
+
+quint16 Engine::listenPort() const
+{
+    return serverRunning() ? m_server->port() : 0;
+}
+
+EngineStatus Engine::status() const
+{
+    EngineStatus s;
+    s.serverRunning = serverRunning();
+    if (s.serverRunning) {
+        const QHostAddress a = m_server->address();
+        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString())
+                                                                           : a.toString();
+        s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
+        s.serverIdentity = m_server.get();
+        s.stats = m_server->context().stats().snapshot();
+    }
+    if (redis::RedisSubscriber *sub = subscriber()) {
+        s.hasRedis = true;
+        s.redis = sub->status();
+        s.redisJson = sub->statusJson();
+    }
+    if (storage::Storage *db = storage()) {
+        s.hasDatabase = true;
+        s.database = db->status();
+    }
+    return s;
+}
+
+void Engine::requestClients(QObject *context, std::function<void(const QList<server::ClientInfo> &)> done)
+{
+    if (serverRunning())
+        m_server->requestClients(context, std::move(done));
+}
+
+void Engine::disconnectClient(const QByteArray &clientId)
+{
+    if (serverRunning())
+        m_server->kick(clientId);
+}
+
+bool Engine::hasStorage() const
+{
+    return m_storage != nullptr;
+}
+
+void Engine::acknowledgeAlerts(const QList<qint64> &ids, const QString &by)
+{
+    if (storage::Storage *db = storage())
+        db->acknowledgeAlerts(ids, by);
+}
+
+void Engine::acknowledgeMatching(const storage::AlertFilter &filter, const QString &by)
+{
+    if (storage::Storage *db = storage())
+        db->acknowledgeMatching(filter, by);
+}
+
+void Engine::onServerStopped()
 {
     m_relay.setServer(nullptr);
     Q_EMIT serverStopped();
@@ -190,7 +260,7 @@ void Services::onServerStopped()
     }
 }
 
-void Services::stop()
+void Engine::stop()
 {
     if (m_stopping)
         return;
@@ -206,4 +276,4 @@ void Services::stop()
     Q_EMIT stopped();
 }
 
-} // namespace fx::app
+} // namespace fx::engine

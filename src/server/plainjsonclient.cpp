@@ -1,4 +1,4 @@
-#include "server/wsjsonsession.h"
+#include "server/plainjsonclient.h"
 
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
@@ -8,9 +8,9 @@
 
 namespace fx::server {
 
-WsJsonSession::WsJsonSession(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters,
+PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters,
                              const ServerOptions &options, qint64 nowMicros)
-    : Session(newSessionId(), WireProtocol::PlainJson,
+    : Client(newSessionId(), WireProtocol::PlainJson,
               ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()), nowMicros)
     , m_ws(ws)
     , m_tcp(tcp)
@@ -19,7 +19,7 @@ WsJsonSession::WsJsonSession(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &cou
 {
 }
 
-WsJsonSession::~WsJsonSession()
+PlainJsonClient::~PlainJsonClient()
 {
     if (m_ws) {
         QObject::disconnect(m_ws, nullptr, nullptr, nullptr);
@@ -30,12 +30,12 @@ WsJsonSession::~WsJsonSession()
     }
 }
 
-qint64 WsJsonSession::queuedBytes() const
+qint64 PlainJsonClient::queuedBytes() const
 {
     return m_tcp ? m_tcp->bytesToWrite() : 0;
 }
 
-void WsJsonSession::writeFrame(const QByteArray &frame)
+void PlainJsonClient::writeFrame(const QByteArray &frame)
 {
     if (m_closing || isDead() || !m_tcp)
         return;
@@ -46,7 +46,7 @@ void WsJsonSession::writeFrame(const QByteArray &frame)
     m_counters.add(m_counters.bytesSent, quint64(frame.size()));
 }
 
-bool WsJsonSession::overHardLimit()
+bool PlainJsonClient::overHardLimit()
 {
     if (queuedBytes() <= m_options.sendQueueLimit)
         return false;
@@ -56,7 +56,7 @@ bool WsJsonSession::overHardLimit()
     return true;
 }
 
-void WsJsonSession::deliver(const Broadcast &b)
+void PlainJsonClient::deliver(const Broadcast &b)
 {
     if (m_closing || isDead())
         return;
@@ -80,7 +80,7 @@ void WsJsonSession::deliver(const Broadcast &b)
     writeFrame(b.jsonFrame);
 }
 
-void WsJsonSession::stage(const Broadcast &b)
+void PlainJsonClient::stage(const Broadcast &b)
 {
     if (m_closing || isDead())
         return;
@@ -94,7 +94,7 @@ void WsJsonSession::stage(const Broadcast &b)
     m_staged.append(b.jsonFrame);
 }
 
-void WsJsonSession::flushStaged()
+void PlainJsonClient::flushStaged()
 {
     if (m_staged.isEmpty())
         return;
@@ -114,7 +114,7 @@ void WsJsonSession::flushStaged()
     overHardLimit();
 }
 
-void WsJsonSession::onBytesWritten()
+void PlainJsonClient::onBytesWritten()
 {
     if (m_conflatedCount == 0 || m_closing || isDead())
         return;
@@ -129,7 +129,7 @@ void WsJsonSession::onBytesWritten()
     m_conflatedCount = 0;
 }
 
-void WsJsonSession::sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag)
+void PlainJsonClient::sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag)
 {
     if (m_closing || isDead())
         return;
@@ -139,7 +139,7 @@ void WsJsonSession::sendEvent(QStringView event, QByteArrayView data, const QJso
     writeFrame(protocol::wsFrame(protocol::encodeEnvelope(event, data, replyTag)));
 }
 
-void WsJsonSession::disconnect(DisconnectReason reason, int closeCode, const QString &text)
+void PlainJsonClient::disconnect(DisconnectReason reason, int closeCode, const QString &text)
 {
     if (m_closing || isDead())
         return;

@@ -1,0 +1,116 @@
+#pragma once
+
+// The running product, composed: the streaming server, the Redis subscriber on its thread, the
+// relay between them, the storage, and the buffer of live market data the desktop drains.
+// fxmonitor-server runs one; the desktop app runs one and shows it.
+//
+// Thread contract: an Engine lives on the main thread and is used only there. The server, the
+// subscriber and the storage run on their own threads; nothing here waits on a socket or the
+// database. What the desktop reads goes through the narrow part of the interface below: plain
+// values (status(), listenAddress()), asynchronous requests (requestClients(), the storage
+// reader) and fire-and-forget commands (disconnectClient(), acknowledge*()).
+
+#include "core/instruments.h"
+#include "core/settings.h"
+#include "engine/enginestatus.h"
+#include "engine/marketdeltabuffer.h"
+#include "engine/relay.h"
+#include "server/clientinfo.h"
+#include "storage/storagetypes.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace fx::redis {
+class RedisSubscriber;
+class RedisSubscriberThread;
+} // namespace fx::redis
+namespace fx::server {
+class StreamServer;
+}
+namespace fx::storage {
+class Storage;
+class StorageReader;
+class StorageThread;
+} // namespace fx::storage
+
+namespace fx::engine {
+
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    explicit Engine(core::Settings settings, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // --- life cycle ---
+    // Starts the storage, the server (binds; false with *error) and the Redis subscriber.
+    bool start(QString *error);
+    // Desktop app: the storage and the Redis subscriber start whatever happens, then the
+    // server; a server that cannot start (port in use) is reported in *error (false) and can be
+    // started later with startServer() once the operator has changed its settings.
+    bool startKeepingPipeline(QString *error);
+    // Desktop app: replaces the Redis subscriber with one for new REDIS_* settings (the server
+    // and the storage keep running; clients stay connected).
+    void restartRedis(const core::Settings &settings);
+    // Graceful stop of everything; emits stopped().
+    void stop();
+    // The server alone, with new settings (desktop app): stop, then start again.
+    bool startServer(const core::Settings &settings, QString *error);
+    void stopServer();
+
+    // --- what the desktop reads and asks ---
+    const core::Settings &settings() const { return m_settings; }
+    const core::InstrumentSet &instruments() const { return m_deltas->instruments(); }
+    bool serverRunning() const;
+    QHostAddress listenAddress() const; // null when the server is not running
+    quint16 listenPort() const;         // 0 when the server is not running
+    // A sample of the server's counters and the Redis and database states (never blocks).
+    EngineStatus status() const;
+    // A snapshot of every connected client, collected on the I/O threads; `done` runs on
+    // context's thread. Nothing is called when the server is not running or stops first.
+    void requestClients(QObject *context, std::function<void(const QList<server::ClientInfo> &)> done);
+    // Operator action: disconnects one client (no-op when it is gone).
+    void disconnectClient(const QByteArray &clientId);
+    // Live market data (fed from the Redis thread, drained by the desktop's timer).
+    MarketDeltaBuffer *marketDeltas() const { return m_deltas.get(); }
+    // Asynchronous reads of the stored history (null without storage).
+    storage::StorageReader *storageReader() const;
+    bool hasStorage() const;
+    // Operator acknowledgements, written by the storage thread (no-op without storage).
+    void acknowledgeAlerts(const QList<qint64> &ids, const QString &by);
+    void acknowledgeMatching(const storage::AlertFilter &filter, const QString &by);
+
+    // --- the parts themselves, for the executables' start-up, tests and benchmarks ---
+    server::StreamServer *server() const { return m_server.get(); }
+    storage::Storage *storage() const;
+
+Q_SIGNALS:
+    void serverStarted();
+    void serverStopped();
+    void stopped();
+    // The stored alerts changed: a batch with alerts or acknowledgements was committed.
+    void storedAlertsChanged();
+    void databaseStatusChanged(const fx::storage::StorageStatus &status);
+
+private:
+    void startStorage();
+    void startRedis();
+    void onServerStopped();
+    void connectServerToStorage(server::StreamServer *server);
+    redis::RedisSubscriber *subscriber() const;
+
+    core::Settings m_settings;
+    Relay m_relay;
+    std::unique_ptr<MarketDeltaBuffer> m_deltas;
+    std::unique_ptr<server::StreamServer> m_server;
+    std::unique_ptr<redis::RedisSubscriberThread> m_redis;
+    std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
+    bool m_stopping = false;
+};
+
+} // namespace fx::engine

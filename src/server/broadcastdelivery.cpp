@@ -1,0 +1,95 @@
+// IoShard: broadcasts. Batches from the Redis thread pass the conflating inbox; each event is
+// staged for every member of its room (same frame bytes, no copy), and one flush per event-loop
+// pass writes each client's staged frames at once.
+
+#include "server/ioshard.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "server/client.h"
+#include "server/servercontext.h"
+#include "server/serverlog.h"
+
+namespace fx::server {
+
+void IoShard::enqueue(const BroadcastBatch &batch)
+{
+    const ConflatingInbox::PutResult r = m_inbox.put(batch, core::monotonicNanos());
+    if (r.conflated) {
+        m_counters.overloadConflated.fetch_add(r.conflated, std::memory_order_relaxed);
+        static core::logging::RateLimiter limiter(1, 10000);
+        qint64 suppressed = 0;
+        if (limiter.allow(QString::number(m_index), &suppressed))
+            qCWarning(fxServerLog).noquote()
+                << QStringLiteral("I/O thread %1 is more than %2 ms behind the feed: waiting price updates are"
+                                  " replaced by the newest of their pair (%3 so far)")
+                       .arg(m_index)
+                       .arg(ConflatingInbox::kBehindMs)
+                       .arg(m_counters.overloadConflated.load(std::memory_order_relaxed));
+    }
+    if (r.postDrain)
+        QMetaObject::invokeMethod(this, [this] { deliver(m_inbox.take()); }, Qt::QueuedConnection);
+}
+
+void IoShard::deliver(const BroadcastBatch &batch)
+{
+    // Stage every event of the batch per recipient, then write each recipient once.
+    std::vector<Client *> &touched = m_touched;
+    auto stage = [&touched](Client *s, const Broadcast &b) {
+        if (s->isDead())
+            return;
+        s->stage(b);
+        if (!s->staged) {
+            s->staged = true;
+            touched.push_back(s);
+        }
+    };
+    for (const BroadcastPtr &bp : batch) {
+        const Broadcast &b = *bp;
+        m_counters.add(m_counters.broadcasts);
+        if (b.conflatable)
+            m_prices.update(b.roomA, b);
+        if (b.cacheOnly)
+            continue;
+        switch (b.scope) {
+        case Broadcast::Scope::Room:
+            if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
+                for (Client *s : m_rooms.members(b.roomA))
+                    stage(s, b);
+            break;
+        case Broadcast::Scope::TwoRooms:
+            if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
+                for (Client *s : m_rooms.members(b.roomA))
+                    stage(s, b);
+            if (b.roomB >= 0 && b.roomB < m_rooms.roomCount())
+                for (Client *s : m_rooms.members(b.roomB))
+                    if (!s->inRoom(b.roomA)) // once per client
+                        stage(s, b);
+            break;
+        case Broadcast::Scope::Everyone:
+            for (Client *s : m_clients)
+                stage(s, b);
+            break;
+        }
+    }
+    // Flush once after every batch already queued has been staged: under load several batches
+    // then share one write per client (what Qt's buffering did before), and when idle the flush
+    // runs right after this call.
+    if (!touched.empty() && !m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &IoShard::flushStaged, Qt::QueuedConnection);
+    }
+}
+
+void IoShard::flushStaged()
+{
+    m_flushScheduled = false;
+    std::vector<Client *> touched;
+    touched.swap(m_touched);
+    for (Client *s : touched) {
+        s->staged = false;
+        s->flushStaged();
+    }
+}
+
+} // namespace fx::server

@@ -1,0 +1,183 @@
+// IoShard: what clients send. Plain JSON WebSocket clients accepted (or refused when the
+// server is full), their messages and Socket.IO events admitted by the rate limit, parsed and
+// dispatched to the request handler, and the replies sent.
+
+#include "server/ioshard.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "protocol/envelope.h"
+#include "protocol/wsframe.h"
+#include "server/client.h"
+#include "server/plainjsonclient.h"
+#include "server/servercontext.h"
+#include "server/serverlog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace fx::server {
+
+using protocol::ErrorCode;
+
+// RFC 6455 registry: 1013 Try Again Later (Qt 6.4 has no enumerator for it).
+static constexpr auto kCloseTryAgainLater = QWebSocketProtocol::CloseCode(1013);
+
+void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
+{
+    if (!m_ctx.stats().tryAddClient()) {
+        // Full: tell the client why in both ways it can read, then close with 1013.
+        m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
+        const Reply err = m_handler.error(ErrorCode::ServerFull,
+                                          QStringLiteral("the server is full (%1 clients); try again later")
+                                              .arg(m_ctx.options().maxClients));
+        tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
+        ws->close(kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
+        ws->setParent(this); // freed with the shard if the server stops within the 2 s
+        connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+        QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+        return;
+    }
+    const auto &o = m_ctx.options();
+    ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
+    ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
+    auto *s = new PlainJsonClient(ws, tcp, m_counters, o, core::nowMicros());
+    const qint64 now = core::monotonicMillis();
+    s->nextPingAtMs = now + o.pingIntervalMs;
+
+    connect(ws, &QWebSocket::textMessageReceived, this, [this, s](const QString &text) { onText(s, text); });
+    connect(ws, &QWebSocket::binaryMessageReceived, this, [this, s](const QByteArray &data) { onBinary(s, data.size()); });
+    connect(ws, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &) {
+        s->lastRttMs = qint64(elapsed);
+        s->pongDeadlineMs = 0;
+        s->nextPingAtMs = core::monotonicMillis() + m_ctx.options().pingIntervalMs;
+    });
+    connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [s](QAbstractSocket::SocketError) {
+        // The connection broke without a close handshake.
+        s->markDead(DisconnectReason::Vanished);
+    });
+    connect(ws, &QWebSocket::disconnected, this, [this, s, ws] {
+        if (ws->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData && !s->isDead()) {
+            m_ctx.stats().countError(ErrorCode::MessageTooLarge);
+            s->markDead(DisconnectReason::MessageTooLarge);
+        }
+        s->markDead(DisconnectReason::ClientClosed);
+        s->transportClosed = true;
+        scheduleReap();
+    });
+    connect(tcp, &QTcpSocket::bytesWritten, this, [s] { s->onBytesWritten(); });
+
+    addClient(s);
+    welcome(s);
+}
+
+void IoShard::onText(PlainJsonClient *s, const QString &text)
+{
+    if (s->isDead())
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    m_counters.add(m_counters.bytesReceived, quint64(utf8.size()));
+    s->pongDeadlineMs = 0; // any message shows the client is alive
+
+    if (!admit(s))
+        return;
+
+    const auto decoded = protocol::decodeEnvelope(utf8);
+    if (const auto *err = std::get_if<protocol::EnvelopeError>(&decoded)) {
+        sendReply(s, m_handler.error(err->code, err->message, err->event), err->id);
+        return;
+    }
+    const auto &req = std::get<protocol::ClientRequest>(decoded);
+    dispatch(s, req.event, req.data, req.id);
+}
+
+bool IoShard::admit(Client *s)
+{
+    switch (s->admitRequest(core::monotonicMillis(), m_ctx.options())) {
+    case Client::Admission::Accept:
+        return true;
+    case Client::Admission::Drop:
+        m_ctx.stats().countError(ErrorCode::RateLimited);
+        return false;
+    case Client::Admission::DropAndNotify: {
+        const auto &o = m_ctx.options();
+        sendReply(s, m_handler.error(ErrorCode::RateLimited,
+                                     QStringLiteral("too many requests: at most %1 per second (bursts of %2); "
+                                                    "requests over the limit are dropped").arg(o.rateLimit).arg(o.rateBurst),
+                                     {}, QJsonObject{{QStringLiteral("dropped"), qint64(s->droppedRequests())},
+                                                     {QStringLiteral("limit_per_second"), o.rateLimit},
+                                                     {QStringLiteral("burst"), o.rateBurst}}),
+                  QJsonValue::Undefined);
+        return false;
+    }
+    case Client::Admission::Close:
+        m_ctx.stats().countError(ErrorCode::RateLimited);
+        qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: over the rate limit for too long";
+        s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("RATE_LIMITED"));
+        scheduleReap();
+        return false;
+    }
+    return false;
+}
+
+void IoShard::handleSocketIoEvent(Client *s, const QString &event, const QJsonValue &data, bool binary,
+                                  const QJsonValue &replyTag)
+{
+    if (s->isDead())
+        return;
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    if (!admit(s))
+        return;
+    if (binary) {
+        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                     QStringLiteral("binary attachments are not part of the protocol; send JSON objects"),
+                                     event.left(64)),
+                  replyTag);
+        return;
+    }
+    if (!(data.isUndefined() || data.isNull() || data.isObject())) {
+        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                     QStringLiteral("the argument of \"%1\" must be an object, e.g. {\"pairs\": [\"EUR_USD\"]}")
+                                         .arg(event.left(64)),
+                                     event.left(64)),
+                  replyTag);
+        return;
+    }
+    dispatch(s, event, data.toObject(), replyTag);
+}
+
+void IoShard::onBinary(PlainJsonClient *s, qsizetype size)
+{
+    if (s->isDead())
+        return;
+    ++s->messagesReceived;
+    m_counters.add(m_counters.messagesReceived);
+    m_counters.add(m_counters.bytesReceived, quint64(size));
+    sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
+                                 QStringLiteral("binary frames are not supported; send JSON text frames like "
+                                                "{\"event\": \"subscribe\", \"data\": {\"pairs\": [\"EUR_USD\"]}}")),
+              QJsonValue::Undefined);
+}
+
+void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag)
+{
+    QList<Reply> replies;
+    m_handler.handle(*s, event, data, &replies);
+    for (const Reply &r : replies)
+        sendReply(s, r, replyTag);
+    if (const auto e = protocol::clientEventFromName(event); e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
+        noteClientChanged(s);
+}
+
+void IoShard::sendReply(Client *s, const Reply &r, const QJsonValue &replyTag)
+{
+    s->sendEvent(r.event, r.data, replyTag);
+}
+
+} // namespace fx::server

@@ -1,0 +1,62 @@
+#include "server/productsocketioapp.h"
+
+#include "core/timeutil.h"
+#include "protocol/contract.h"
+#include "server/ioshard.h"
+#include "server/servercontext.h"
+#include "server/socketioclient.h"
+
+#include <QJsonArray>
+
+namespace fx::server {
+
+namespace sio = protocol::sio;
+
+std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, const QString &nsp, const QByteArray &socketId,
+                                                    const QJsonValue &)
+{
+    if (nsp != u"/")
+        return QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
+    ServerContext &ctx = m_shard.context();
+    if (!ctx.stats().tryAddClient()) {
+        ctx.stats().countDisconnect(DisconnectReason::ServerFull);
+        ctx.stats().countError(protocol::ErrorCode::ServerFull);
+        return QJsonObject{{QStringLiteral("message"), QStringLiteral("SERVER_FULL")},
+                           {QStringLiteral("data"), QJsonObject{{QStringLiteral("code"), QStringLiteral("SERVER_FULL")},
+                                                                {QStringLiteral("max_clients"), ctx.options().maxClients}}}};
+    }
+    auto *client = new SocketIoClient(&s, socketId, core::nowMicros());
+    s.bindClient(nsp, client);
+    m_shard.addClient(client);
+    return std::nullopt;
+}
+
+void ProductSocketIoApp::afterConnect(EngineIoSession &s, const QString &nsp, const QJsonValue &)
+{
+    if (Client *client = s.clientOf(nsp))
+        m_shard.welcome(client);
+}
+
+void ProductSocketIoApp::onEvent(EngineIoSession &s, const QString &nsp, const sio::Packet &p, const QList<QByteArray> &)
+{
+    Client *client = s.clientOf(nsp);
+    if (!client)
+        return;
+    const QJsonArray args = p.data.toArray();
+    const QJsonValue replyTag = p.id ? QJsonValue(qint64(*p.id)) : QJsonValue(QJsonValue::Undefined);
+    m_shard.handleSocketIoEvent(client, sio::eventName(p), args.size() > 1 ? args.at(1) : QJsonValue(QJsonValue::Undefined),
+                                p.isBinary(), replyTag);
+}
+
+void ProductSocketIoApp::onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why)
+{
+    auto *client = static_cast<SocketIoClient *>(s.clientOf(nsp));
+    if (!client)
+        return;
+    client->markDead(why);
+    client->detach();
+    client->transportClosed = true;
+    m_shard.scheduleReap();
+}
+
+} // namespace fx::server

@@ -1,0 +1,26 @@
+#pragma once
+
+// The product behind Socket.IO: PROTOCOL.md's events on namespace "/" only. A CONNECT counts
+// against max clients (refused with CONNECT_ERROR "SERVER_FULL"); then connection_established.
+// I/O thread only.
+
+#include "server/socketioapplication.h"
+
+namespace fx::server {
+
+class ProductSocketIoApp final : public SocketIoApplication
+{
+public:
+    explicit ProductSocketIoApp(IoShard &shard) : m_shard(shard) {}
+    std::optional<QJsonObject> onConnect(EngineIoSession &s, const QString &nsp, const QByteArray &socketId,
+                                         const QJsonValue &auth) override;
+    void afterConnect(EngineIoSession &s, const QString &nsp, const QJsonValue &auth) override;
+    void onEvent(EngineIoSession &s, const QString &nsp, const protocol::sio::Packet &p,
+                 const QList<QByteArray> &attachments) override;
+    void onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why) override;
+
+private:
+    IoShard &m_shard;
+};
+
+} // namespace fx::server
