@@ -198,7 +198,7 @@ void FeedAnalytics::runVolatility(qint64 at, QList<FeedEvent> *out)
                      .arg(spec.name, percent(r.volatility), core::severityName(severity), percent(threshold))
                      .arg(r.returns));
         o.insert(QStringLiteral("timestamp"), timestamp);
-        out->append({core::ChannelKind::Volatility, compact(o)});
+        out->append({protocol::ChannelKind::Volatility, compact(o)});
     }
     m_lastVol = readings;
     m_lastVolMicros = at;
@@ -213,7 +213,7 @@ void FeedAnalytics::runVolatility(qint64 at, QList<FeedEvent> *out)
                                             .arg(alerts)
                                             .arg(m_config.volWindow));
     o.insert(QStringLiteral("timestamp"), timestamp);
-    out->append({core::ChannelKind::DataReady, compact(o)});
+    out->append({protocol::ChannelKind::DataReady, compact(o)});
 }
 
 void FeedAnalytics::runCorrelation(qint64 at, QList<FeedEvent> *out)
@@ -255,7 +255,7 @@ void FeedAnalytics::runCorrelation(qint64 at, QList<FeedEvent> *out)
                          .arg(pa, pb, QString::number(prev, 'f', 4), QString::number(c, 'f', 4),
                               QString::number(change, 'f', 4), QString::number(m_config.corrThreshold)));
             o.insert(QStringLiteral("timestamp"), timestamp);
-            out->append({core::ChannelKind::Correlation, compact(o)});
+            out->append({protocol::ChannelKind::Correlation, compact(o)});
         }
     }
     m_prevCorr = matrix;
@@ -279,7 +279,7 @@ void FeedAnalytics::runCorrelation(qint64 at, QList<FeedEvent> *out)
                  .arg(m_corr.rows())
                  .arg(QString::number(double(m_config.corrSampleMicros) / 1e6)));
     o.insert(QStringLiteral("timestamp"), timestamp);
-    out->append({core::ChannelKind::DataReady, compact(o)});
+    out->append({protocol::ChannelKind::DataReady, compact(o)});
 }
 
 } // namespace fx::feed

@@ -11,7 +11,7 @@ void FeedBatcher::add(const FeedItem &item, QList<FeedMessage> *out)
     }
     const FeedTick &tick = std::get<FeedTick>(item);
     if (m_batchSize == 0) {
-        out->append({core::ChannelKind::Prices, tick.toJson(), 1});
+        out->append({protocol::ChannelKind::Prices, tick.toJson(), 1});
         return;
     }
     m_pending += m_pendingTicks == 0 ? '[' : ',';
@@ -25,7 +25,7 @@ void FeedBatcher::flush(QList<FeedMessage> *out)
     if (m_pendingTicks == 0)
         return;
     m_pending += ']';
-    out->append({core::ChannelKind::Prices, m_pending, m_pendingTicks});
+    out->append({protocol::ChannelKind::Prices, m_pending, m_pendingTicks});
     m_pending.clear();
     m_pendingTicks = 0;
 }

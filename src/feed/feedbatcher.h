@@ -9,7 +9,7 @@ namespace fx::feed {
 // One Redis PUBLISH: a channel kind (the caller maps it to the configured name) and its body.
 struct FeedMessage
 {
-    core::ChannelKind channel = core::ChannelKind::Prices;
+    protocol::ChannelKind channel = protocol::ChannelKind::Prices;
     QByteArray payload;
     int ticks = 0; // price ticks inside (0 for analytics messages)
 };

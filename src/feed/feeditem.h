@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/payloadparser.h"
+#include "protocol/payloadparser.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,7 +27,7 @@ struct FeedTick
 // An analytics message (volatility_alerts, correlation_alerts, data_ready): compact JSON.
 struct FeedEvent
 {
-    core::ChannelKind channel = core::ChannelKind::DataReady;
+    protocol::ChannelKind channel = protocol::ChannelKind::DataReady;
     QByteArray payload;
 };
 

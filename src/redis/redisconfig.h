@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/instruments.h"
-#include "core/payloadparser.h"
 #include "core/settings.h"
+#include "protocol/payloadparser.h"
 
 #include <QString>
 #include <array>
@@ -17,12 +17,12 @@ struct RedisConfig
     QString socketPath; // wins over host/port when set
     int db = 0;
     QString password;   // empty: no AUTH
-    // Full channel names (prefix applied), indexed by core::ChannelKind.
-    std::array<QString, core::kChannelKindCount> channels{
+    // Full channel names (prefix applied), indexed by protocol::ChannelKind.
+    std::array<QString, protocol::kChannelKindCount> channels{
         QStringLiteral("price_updates"), QStringLiteral("volatility_alerts"),
         QStringLiteral("correlation_alerts"), QStringLiteral("data_ready")};
     QStringList pairs = core::InstrumentSet::defaultPairs();
-    qint64 maxMessageSize = core::PayloadParser::kDefaultMaxPayload;
+    qint64 maxMessageSize = protocol::PayloadParser::kDefaultMaxPayload;
     int connectTimeoutMs = 3000;
     int backoffInitialMs = 100;
     int backoffMaxMs = 5000;

@@ -82,7 +82,7 @@ RedisSubscriber::RedisSubscriber(RedisConfig config, QObject *parent)
     connect(m_statusTimer, &QTimer::timeout, this, &RedisSubscriber::publishStatus);
     m_status.endpoint = m_config.endpoint();
     m_status.db = m_config.db;
-    for (int i = 0; i < core::kChannelKindCount; ++i) {
+    for (int i = 0; i < protocol::kChannelKindCount; ++i) {
         m_status.channels << m_config.channels[size_t(i)];
         m_channelNames[size_t(i)] = m_config.channels[size_t(i)].toUtf8();
     }
@@ -266,9 +266,9 @@ void RedisSubscriber::onHash(redisAsyncContext *, void *r, void *privdata)
         const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("instrument"), req->pair},
                                                           {QStringLiteral("price"), price}})
                                     .toJson(QJsonDocument::Compact);
-        const core::ParseResult parsed = self->m_parser.parse(core::ChannelKind::Prices, json, core::nowMicros());
+        const protocol::ParseResult parsed = self->m_parser.parse(protocol::ChannelKind::Prices, json, core::nowMicros());
         self->m_warm += parsed.events;
-        for (const core::Drop &d : parsed.drops) {
+        for (const protocol::Drop &d : parsed.drops) {
             qint64 suppressed = 0;
             if (self->m_logLimiter.allow(QStringLiteral("warm"), &suppressed))
                 qCWarning(fxRedisLog).noquote() << "ignoring cached price:" + req->pair << d.detail;
@@ -314,7 +314,7 @@ void RedisSubscriber::onMessage(redisAsyncContext *ac, void *r, void *privdata)
 int RedisSubscriber::kindOfChannel(const char *name, size_t len) const
 {
     const QByteArrayView n(name, qsizetype(len));
-    for (int i = 0; i < core::kChannelKindCount; ++i)
+    for (int i = 0; i < protocol::kChannelKindCount; ++i)
         if (n == m_channelNames[size_t(i)])
             return i;
     return -1;
@@ -323,13 +323,13 @@ int RedisSubscriber::kindOfChannel(const char *name, size_t len) const
 void RedisSubscriber::handleMessage(int kind, const char *payload, size_t len)
 {
     m_received[size_t(kind)].fetch_add(1, std::memory_order_relaxed);
-    const core::ParseResult parsed =
-        m_parser.parse(core::ChannelKind(kind), QByteArrayView(payload, qsizetype(len)), core::nowMicros());
+    const protocol::ParseResult parsed =
+        m_parser.parse(protocol::ChannelKind(kind), QByteArrayView(payload, qsizetype(len)), core::nowMicros());
     m_pending += parsed.events;
-    for (const core::Drop &d : parsed.drops) {
+    for (const protocol::Drop &d : parsed.drops) {
         m_dropped[size_t(kind)][size_t(d.reason)].fetch_add(1, std::memory_order_relaxed);
         const QString channel = m_config.channels[size_t(kind)];
-        const QString reason = core::dropReasonName(d.reason);
+        const QString reason = protocol::dropReasonName(d.reason);
         qint64 suppressed = 0;
         if (m_logLimiter.allow(channel + u'/' + reason, &suppressed)) {
             qCWarning(fxRedisLog).noquote() << QStringLiteral("dropped a message on %1 (%2): %3%4")
@@ -414,12 +414,12 @@ RedisStatus RedisSubscriber::status() const
     return m_status;
 }
 
-quint64 RedisSubscriber::messagesReceived(core::ChannelKind kind) const
+quint64 RedisSubscriber::messagesReceived(protocol::ChannelKind kind) const
 {
     return m_received[size_t(kind)].load(std::memory_order_relaxed);
 }
 
-quint64 RedisSubscriber::dropped(core::ChannelKind kind, core::DropReason reason) const
+quint64 RedisSubscriber::dropped(protocol::ChannelKind kind, protocol::DropReason reason) const
 {
     return m_dropped[size_t(kind)][size_t(reason)].load(std::memory_order_relaxed);
 }
@@ -437,14 +437,14 @@ QJsonObject RedisSubscriber::statusJson() const
 {
     const RedisStatus s = status();
     QJsonObject messages, drops;
-    for (int k = 0; k < core::kChannelKindCount; ++k) {
+    for (int k = 0; k < protocol::kChannelKindCount; ++k) {
         const QString name = m_config.channels[size_t(k)];
-        messages.insert(name, qint64(messagesReceived(core::ChannelKind(k))));
+        messages.insert(name, qint64(messagesReceived(protocol::ChannelKind(k))));
         QJsonObject reasons;
-        for (int r = 0; r < core::kDropReasonCount; ++r) {
-            const quint64 n = dropped(core::ChannelKind(k), core::DropReason(r));
+        for (int r = 0; r < protocol::kDropReasonCount; ++r) {
+            const quint64 n = dropped(protocol::ChannelKind(k), protocol::DropReason(r));
             if (n)
-                reasons.insert(core::dropReasonName(core::DropReason(r)), qint64(n));
+                reasons.insert(protocol::dropReasonName(protocol::DropReason(r)), qint64(n));
         }
         drops.insert(name, reasons);
     }

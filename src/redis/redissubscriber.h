@@ -13,7 +13,7 @@
 // price cache from the price:<PAIR> hashes again.
 
 #include "core/logging.h"
-#include "core/payloadparser.h"
+#include "protocol/payloadparser.h"
 #include "redis/redisconfig.h"
 #include "redis/redisstatus.h"
 
@@ -49,8 +49,8 @@ public:
     RedisStatus status() const;
     // The object server_stats and /health show under "redis", with per-channel counters.
     QJsonObject statusJson() const;
-    quint64 messagesReceived(core::ChannelKind kind) const;
-    quint64 dropped(core::ChannelKind kind, core::DropReason reason) const;
+    quint64 messagesReceived(protocol::ChannelKind kind) const;
+    quint64 dropped(protocol::ChannelKind kind, protocol::DropReason reason) const;
     quint64 droppedTotal() const;
 
 Q_SIGNALS:
@@ -82,8 +82,8 @@ private:
     void publishStatus();
 
     RedisConfig m_config;
-    std::array<QByteArray, core::kChannelKindCount> m_channelNames;
-    core::PayloadParser m_parser;
+    std::array<QByteArray, protocol::kChannelKindCount> m_channelNames;
+    protocol::PayloadParser m_parser;
     redisAsyncContext *m_ac = nullptr;
     QTimer *m_retryTimer;
     QTimer *m_connectTimer;
@@ -98,8 +98,8 @@ private:
 
     mutable QMutex m_statusMutex;
     RedisStatus m_status;
-    std::array<std::atomic<quint64>, core::kChannelKindCount> m_received{};
-    std::array<std::array<std::atomic<quint64>, core::kDropReasonCount>, core::kChannelKindCount> m_dropped{};
+    std::array<std::atomic<quint64>, protocol::kChannelKindCount> m_received{};
+    std::array<std::array<std::atomic<quint64>, protocol::kDropReasonCount>, protocol::kChannelKindCount> m_dropped{};
 };
 
 // Owns a subscriber and its thread: starts on construction, stops and joins on destruction.

@@ -4,7 +4,6 @@
 
 #include "core/instruments.h"
 #include "core/marketdata.h"
-#include "core/payloadparser.h"
 #include "core/timeutil.h"
 #include "feed/feedanalytics.h"
 #include "feed/feedbatcher.h"
@@ -15,6 +14,7 @@
 #include "feed/rollingcorrelation.h"
 #include "feed/rollingvolatility.h"
 #include "feed/tickcsv.h"
+#include "protocol/payloadparser.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -423,15 +423,15 @@ private Q_SLOTS:
                 const FeedEvent &e = std::get<FeedEvent>(item);
                 const QJsonObject o = json(e.payload);
                 QVERIFY(!o.isEmpty());
-                if (e.channel == core::ChannelKind::Volatility) {
+                if (e.channel == protocol::ChannelKind::Volatility) {
                     volAlerts << o;
                     continue;
                 }
-                if (e.channel == core::ChannelKind::Correlation) {
+                if (e.channel == protocol::ChannelKind::Correlation) {
                     corrAlerts << o;
                     continue;
                 }
-                QCOMPARE(e.channel, core::ChannelKind::DataReady);
+                QCOMPARE(e.channel, protocol::ChannelKind::DataReady);
                 qint64 at = 0;
                 QVERIFY(core::parseIsoTimestamp(o.value("timestamp").toString(), &at));
                 const QString type = o.value("data_type").toString();
@@ -650,7 +650,7 @@ private Q_SLOTS:
     {
         QFETCH(int, batch);
         const FeedModel model;
-        const core::PayloadParser parser{core::InstrumentSet(core::InstrumentSet::defaultPairs())};
+        const protocol::PayloadParser parser{core::InstrumentSet(core::InstrumentSet::defaultPairs())};
         FeedSimulator sim(model, config(77, 0.02));
         FeedBatcher batcher(batch);
         QList<FeedMessage> messages;
@@ -665,13 +665,13 @@ private Q_SLOTS:
             batcher.add(item, &messages);
         }
         batcher.flush(&messages);
-        int prices = 0, kinds[core::kChannelKindCount] = {};
+        int prices = 0, kinds[protocol::kChannelKindCount] = {};
         for (const FeedMessage &m : messages) {
-            const core::ParseResult r = parser.parse(m.channel, m.payload, core::nowMicros());
+            const protocol::ParseResult r = parser.parse(m.channel, m.payload, core::nowMicros());
             const QString dropped = r.drops.isEmpty() ? QString() : r.drops.first().detail + QStringLiteral(": ") + QString::fromUtf8(m.payload.left(300));
             QVERIFY2(r.drops.isEmpty(), qPrintable(dropped));
-            QCOMPARE(r.events.size(), qsizetype(m.channel == core::ChannelKind::Prices ? m.ticks : 1));
-            if (batch > 0 && m.channel == core::ChannelKind::Prices) {
+            QCOMPARE(r.events.size(), qsizetype(m.channel == protocol::ChannelKind::Prices ? m.ticks : 1));
+            if (batch > 0 && m.channel == protocol::ChannelKind::Prices) {
                 QVERIFY(m.payload.startsWith('['));
                 QVERIFY(m.ticks <= batch);
             }
@@ -688,9 +688,9 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(prices, int(published.size()));
-        QVERIFY(kinds[int(core::ChannelKind::Volatility)] > 0);
-        QVERIFY(kinds[int(core::ChannelKind::Correlation)] > 0);
-        QVERIFY(kinds[int(core::ChannelKind::DataReady)] > 0);
+        QVERIFY(kinds[int(protocol::ChannelKind::Volatility)] > 0);
+        QVERIFY(kinds[int(protocol::ChannelKind::Correlation)] > 0);
+        QVERIFY(kinds[int(protocol::ChannelKind::DataReady)] > 0);
     }
 
     void tickJson()
@@ -735,10 +735,10 @@ private Q_SLOTS:
             b.add(t, &out);
         QCOMPARE(out.size(), 1);
         QCOMPARE(out[0].ticks, 3);
-        b.add(FeedEvent{core::ChannelKind::DataReady, "{}"}, &out); // flushes the pending tick first
+        b.add(FeedEvent{protocol::ChannelKind::DataReady, "{}"}, &out); // flushes the pending tick first
         QCOMPARE(out.size(), 3);
         QCOMPARE(out[1].ticks, 1);
-        QCOMPARE(out[2].channel, core::ChannelKind::DataReady);
+        QCOMPARE(out[2].channel, protocol::ChannelKind::DataReady);
         b.flush(&out);
         QCOMPARE(out.size(), 3);
     }
@@ -884,9 +884,9 @@ private Q_SLOTS:
         QVERIFY(std::fabs(an.lastVolatility().first().volatility / expected - 1) < 1e-12);
         // Such a wild series is far above any threshold: one critical alert, then data_ready.
         QCOMPARE(out.size(), 2);
-        QCOMPARE(out[0].channel, core::ChannelKind::Volatility);
+        QCOMPARE(out[0].channel, protocol::ChannelKind::Volatility);
         QCOMPARE(json(out[0].payload).value("severity").toString(), QStringLiteral("critical"));
-        QCOMPARE(out[1].channel, core::ChannelKind::DataReady);
+        QCOMPARE(out[1].channel, protocol::ChannelKind::DataReady);
         // A long silence runs no further batch: nothing new to report.
         out.clear();
         an.advanceTo(kStart + 3600'000'000LL, &out);

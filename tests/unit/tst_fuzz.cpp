@@ -12,11 +12,11 @@
 //     and every price that passes is positive, finite and not inverted.
 
 #include "core/instruments.h"
-#include "core/payloadparser.h"
 #include "core/timeutil.h"
 #include "protocol/engineio.h"
 #include "protocol/envelope.h"
 #include "protocol/httpcodec.h"
+#include "protocol/payloadparser.h"
 #include "protocol/socketio.h"
 
 #include <QJsonDocument>
@@ -242,24 +242,24 @@ private Q_SLOTS:
 
     void redisPayloads()
     {
-        const core::PayloadParser parser{core::InstrumentSet()};
-        const QList<QPair<core::ChannelKind, QByteArray>> corpus{
-            {core::ChannelKind::Prices,
+        const protocol::PayloadParser parser{core::InstrumentSet()};
+        const QList<QPair<protocol::ChannelKind, QByteArray>> corpus{
+            {protocol::ChannelKind::Prices,
              R"({"instrument":"EUR_USD","price":{"bid":"1.08514","ask":"1.08532","time":"2025-11-18T12:34:56.789123Z"}})"},
-            {core::ChannelKind::Prices,
+            {protocol::ChannelKind::Prices,
              R"([{"instrument":"USD_JPY","price":{"bid":151.234,"ask":151.251,"mid":151.2425}},{"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"}}])"},
-            {core::ChannelKind::Volatility,
+            {protocol::ChannelKind::Volatility,
              R"({"instrument":"GBP_USD","volatility":0.0123,"threshold":0.01,"severity":"critical","message":"m","timestamp":"2025-11-18T12:00:00"})"},
-            {core::ChannelKind::Correlation,
+            {protocol::ChannelKind::Correlation,
              R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.42,"previous_correlation":0.81,"change":-0.39,"threshold":0.3})"},
-            {core::ChannelKind::DataReady, R"({"data_type":"volatility","instruments":["EUR_USD"],"message":"done"})"},
+            {protocol::ChannelKind::DataReady, R"({"data_type":"volatility","instruments":["EUR_USD"],"message":"done"})"},
         };
         for (const auto &[kind, base] : corpus) {
-            const core::ChannelKind k = kind;
+            const protocol::ChannelKind k = kind;
             fuzz({base}, 6 + quint32(k), [&parser, k](const QByteArray &in) {
-                const core::ParseResult r = parser.parse(k, in, core::nowMicros());
+                const protocol::ParseResult r = parser.parse(k, in, core::nowMicros());
                 QVERIFY(!r.events.isEmpty() || !r.drops.isEmpty()); // nothing vanishes uncounted
-                for (const core::Drop &d : r.drops)
+                for (const protocol::Drop &d : r.drops)
                     QVERIFY(!d.detail.isEmpty());
                 for (const core::MarketEvent &e : r.events) {
                     if (const auto *t = std::get_if<core::PriceTick>(&e)) {

@@ -1,12 +1,16 @@
 #pragma once
 
+// The Redis Pub/Sub payloads of the pipeline (PROTOCOL.md §1, REDIS.md): validated and turned
+// into market events. The field readers are in payloadfields.h, one function per event kind in
+// payloadevents.h; this header is all a caller needs.
+
 #include "core/instruments.h"
 #include "core/marketdata.h"
 
 #include <QByteArrayView>
 #include <QList>
 
-namespace fx::core {
+namespace fx::protocol {
 
 // The four pipeline channels (PROTOCOL.md §1), whatever their configured names.
 enum class ChannelKind { Prices = 0, Volatility = 1, Correlation = 2, DataReady = 3 };
@@ -37,7 +41,7 @@ struct Drop
 
 struct ParseResult
 {
-    QList<MarketEvent> events;
+    QList<core::MarketEvent> events;
     QList<Drop> drops;
 };
 
@@ -49,15 +53,15 @@ public:
     static constexpr qsizetype kDefaultMaxPayload = 512 * 1024;
     static constexpr int kMaxBatch = 10000;
 
-    explicit PayloadParser(InstrumentSet instruments, qsizetype maxPayload = kDefaultMaxPayload);
+    explicit PayloadParser(core::InstrumentSet instruments, qsizetype maxPayload = kDefaultMaxPayload);
 
     ParseResult parse(ChannelKind kind, QByteArrayView payload, qint64 receivedMicros) const;
 
-    const InstrumentSet &instruments() const { return m_instruments; }
+    const core::InstrumentSet &instruments() const { return m_instruments; }
 
 private:
-    InstrumentSet m_instruments;
+    core::InstrumentSet m_instruments;
     qsizetype m_maxPayload;
 };
 
-} // namespace fx::core
+} // namespace fx::protocol

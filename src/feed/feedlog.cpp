@@ -1,0 +1,2 @@
+#include "feed/feedlog.h"
+Q_LOGGING_CATEGORY(fxFeedLog, "fx.feed")
