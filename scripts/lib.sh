@@ -6,8 +6,9 @@ FX_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 fx_log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 fx_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
-# Packages to build and run everything (ENVIRONMENT.md lists the traps: opengl for Charts,
-# the SQL drivers and xauth are only recommendations, fonts for readable screenshots).
+# Packages to build and run everything. Qt Charts needs libqt6opengl6-dev to configure; the SQL
+# drivers and xauth are only recommendations of Qt and xvfb, so they are named; fonts make
+# screenshots readable.
 FX_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins

@@ -1,5 +1,5 @@
 // fxmonitor-feed: the simulated FX pipeline. Publishes prices, volatility and correlation
-// alerts and data_ready notices to Redis (PROTOCOL.md §1), from the model in src/feed or from
+// alerts and data_ready notices to Redis (REDIS.md), from the model in src/feed or from
 // a CSV replay; --dry-run prints the messages instead (docs/FEED.md).
 //
 // Threads: one. The live feed (feed/livefeed.h) runs on the main thread from QTimer slices;

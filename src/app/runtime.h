@@ -10,7 +10,7 @@ namespace fx::app {
 
 // Must run first in main(), before the application object exists: selects Qt's plain UNIX
 // event dispatcher (QT_NO_GLIB=1). The glib dispatcher walks every socket on each
-// write-notifier toggle, which cost 40 % of a broadcasting server's CPU (ENVIRONMENT.md).
+// write-notifier toggle, which cost 40 % of a broadcasting server's CPU when measured.
 void preferUnixEventDispatcher();
 
 // Raises the soft limit of open files to the hard limit (one descriptor per client).

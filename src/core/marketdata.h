@@ -51,7 +51,7 @@ struct PriceTick
     QJsonObject extras;       // extra top-level fields, passed through
 
     QJsonObject priceObject() const; // {bid, ask, mid, time} + price extras
-    QJsonObject toPayload() const;   // PROTOCOL.md §5 price_update
+    QJsonObject toPayload() const;   // PROTOCOL.md price_update
     // toPayload() as compact JSON, byte for byte what QJsonDocument writes (keys sorted), written
     // directly when there are no extras and no string needs escaping: this runs for every tick.
     QByteArray payloadJson() const;

@@ -12,7 +12,7 @@ namespace fx::core {
 enum class SettingSource { Default, Stored, EnvFile, Environment, CommandLine };
 QString settingSourceName(SettingSource source);
 
-// One configurable name (PROTOCOL.md §7 plus ours), its default and its help line.
+// One configurable name (CONFIGURATION.md), its default and its help line.
 struct SettingSpec
 {
     QString name;

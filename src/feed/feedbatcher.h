@@ -15,7 +15,7 @@ struct FeedMessage
 };
 
 // Groups ticks into price_updates messages: one object per message (batch size 0) or JSON
-// arrays of up to `batchSize` ticks (PROTOCOL.md §1 allows arrays on price_updates). An
+// arrays of up to `batchSize` ticks (REDIS.md allows arrays on price_updates). An
 // analytics message first flushes the pending ticks, so messages keep the order of the items.
 // A partial batch waits only until flush(): the live feed flushes at the end of every timer
 // slice, so batching never delays a price. Single-threaded.

@@ -1,6 +1,6 @@
 #pragma once
 
-// Settings (Ctrl+,): every product setting of core::settingSpecs() (PROTOCOL.md §7 plus ours)
+// Settings (Ctrl+,): every product setting of core::settingSpecs() (CONFIGURATION.md)
 // grouped as Server, Redis, Database and Logging, and the desktop's own preferences. Each
 // product setting shows the value that will be saved (QSettings), the value in use with its
 // origin (default, saved settings, .env:LINE, environment, --flag), and a warning when a

@@ -1,6 +1,6 @@
 #pragma once
 
-// Names of the wire contract (PROTOCOL.md §4-5), shared by both wire formats.
+// Names of the wire contract (PROTOCOL.md: requests, events and errors), shared by both wire formats.
 
 #include <QString>
 #include <QStringView>

@@ -1,6 +1,6 @@
 #pragma once
 
-// Engine.IO protocol v4 packets and payloads (SOCKETIO.md §2). Pure: no sockets, no state.
+// Engine.IO protocol v4 packets and payloads (PROTOCOL.md, "Socket.IO"). Pure: no sockets, no state.
 
 #include <QByteArray>
 #include <QList>
@@ -48,7 +48,7 @@ inline constexpr char kRecordSeparator = '\x1e';
 // The open packet's JSON: {"sid","upgrades","pingInterval","pingTimeout","maxPayload"}.
 QByteArray openPacket(const QByteArray &sid, bool canUpgrade, int pingIntervalMs, int pingTimeoutMs, qint64 maxPayload);
 
-// HTTP errors of the Engine.IO server (SOCKETIO.md §2.9).
+// HTTP errors of the Engine.IO server (the reference server's codes and messages).
 enum class HttpError {
     TransportUnknown = 0,
     SessionIdUnknown = 1,

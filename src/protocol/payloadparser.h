@@ -1,6 +1,6 @@
 #pragma once
 
-// The Redis Pub/Sub payloads of the pipeline (PROTOCOL.md §1, REDIS.md): validated and turned
+// The Redis Pub/Sub payloads of the pipeline (REDIS.md): validated and turned
 // into market events. The field readers are in payloadfields.h, one function per event kind in
 // payloadevents.h; this header is all a caller needs.
 
@@ -12,7 +12,7 @@
 
 namespace fx::protocol {
 
-// The four pipeline channels (PROTOCOL.md §1), whatever their configured names.
+// The four pipeline channels (REDIS.md), whatever their configured names.
 enum class ChannelKind { Prices = 0, Volatility = 1, Correlation = 2, DataReady = 3 };
 inline constexpr int kChannelKindCount = 4;
 QString channelKindName(ChannelKind kind); // price_updates, volatility_alerts, ...

@@ -1,6 +1,6 @@
 #pragma once
 
-// Socket.IO protocol v5 packets (SOCKETIO.md §3), carried as Engine.IO message data. Pure.
+// Socket.IO protocol v5 packets (PROTOCOL.md, "Socket.IO"), carried as Engine.IO message data. Pure.
 //
 //   <type>[<attachments>-][<namespace>,][<ack id>][<JSON payload>]
 

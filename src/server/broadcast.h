@@ -33,8 +33,8 @@ struct Broadcast
 using BroadcastPtr = std::shared_ptr<const Broadcast>;
 using BroadcastBatch = QList<BroadcastPtr>;
 
-// Encodes one event for its audience (PROTOCOL.md §2): prices and volatility alerts to the
-// pair's room, correlation alerts to both rooms, data_ready to everyone.
+// Encodes one event for its audience (PROTOCOL.md, "Currency pairs and rooms"): prices and
+// volatility alerts to the pair's room, correlation alerts to both rooms, data_ready to everyone.
 BroadcastPtr encodeBroadcast(const core::MarketEvent &event);
 // Any event to everyone (used for notices and tests).
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,

@@ -1,9 +1,14 @@
 #pragma once
 
-// One logical client of the streaming server, whatever its wire format: its rooms, counters,
-// rate limit and keep-alive state. Owned by exactly one IoShard and touched only on that
-// shard's thread. Subclasses put bytes on the wire (PlainJsonClient: plain JSON over
-// WebSocket; the Socket.IO session later).
+// One client of the streaming server, whatever its wire format: its rooms, counters, rate limit
+// and keep-alive state. Owned by exactly one IoShard and touched only on that shard's thread.
+// Subclasses put bytes on the wire: PlainJsonClient (plain JSON over one WebSocket) and
+// SocketIoClient (namespace "/" of an Engine.IO session, over polling or WebSocket).
+//
+// Words used across src/server: a *client* is one party of the product protocol; a
+// *connection* is one TCP connection (HttpConnection while it speaks HTTP); a *session* is an
+// Engine.IO session (EngineIoSession, one sid, possibly spanning several connections); a
+// *transport* is how a session's packets travel (polling or websocket).
 
 #include "server/broadcast.h"
 #include "server/serverstats.h"
@@ -39,20 +44,20 @@ public:
     // gets the whole batch in one write. The default delivers at once.
     virtual void stage(const Broadcast &b) { deliver(b); }
     virtual void flushStaged() {}
-    bool staged = false; // on the shard's list of sessions to flush
+    bool staged = false; // on the shard's list of clients to flush
     // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
     virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;
     // Bytes waiting to be written to the client.
     virtual qint64 queuedBytes() const = 0;
-    // Ends the session. The shard reaps it on its next pass, never synchronously.
+    // Ends the client. The shard reaps it on its next pass, never synchronously.
     virtual void disconnect(DisconnectReason reason, int closeCode, const QString &text) = 0;
 
     bool isDead() const { return m_dead; }
     DisconnectReason deathReason() const { return m_reason; }
-    // Records why the session ended (the first reason wins).
+    // Records why the client ended (the first reason wins).
     void markDead(DisconnectReason reason);
 
-    // Room membership: slot of this session in each room's member list (-1: not a member).
+    // Room membership: slot of this client in each room's member list (-1: not a member).
     bool inRoom(int room) const { return room >= 0 && size_t(room) < m_roomSlots.size() && m_roomSlots[size_t(room)] >= 0; }
     int subscriptionCount() const { return m_subscriptions; }
     std::vector<qint32> &roomSlots() { return m_roomSlots; }
@@ -68,14 +73,14 @@ public:
     qint64 pongDeadlineMs = 0; // 0: no ping outstanding
     qint64 lastRttMs = -1;
 
-    // Counters (this session's share of the shard counters).
+    // Counters (this client's share of the shard counters).
     quint64 messagesSent = 0;
     quint64 bytesSent = 0;
     quint64 messagesReceived = 0;
     qint64 backloggedSinceMs = 0; // over the soft queue limit since (0: not backlogged)
 
-    int shardSlot = -1; // index in the shard's session list
-    // The transport is closed (socket gone): the shard may reap the session. A dead session
+    int shardSlot = -1; // index in the shard's client list
+    // The transport is closed (socket gone): the shard may reap the client. A dead client
     // whose transport is still closing (close handshake in flight) is kept until then.
     bool transportClosed = false;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-// One Engine.IO v4 connection (SOCKETIO.md §2) with the Socket.IO v5 namespace layer on top
-// (§3), over long-polling, WebSocket, or polling upgraded to WebSocket.
+// One Engine.IO v4 session (PROTOCOL.md, "Socket.IO") with the Socket.IO v5 namespace layer on
+// top, over long-polling, WebSocket, or polling upgraded to WebSocket.
 //
 // Thread contract: owned by one IoShard (its sid maps to that shard) and used only on that
 // shard's thread. HTTP requests carrying its sid are migrated to this thread before they reach

@@ -1,7 +1,7 @@
 #pragma once
 
 // One accepted TCP connection until it becomes a WebSocket (or for its whole life when it
-// only speaks plain HTTP: /health, /metrics, errors, and Socket.IO long-polling later).
+// only speaks plain HTTP: /health, /metrics, errors and Engine.IO long-polling requests).
 // Reads request heads with peek() so that an upgrade request stays in the socket for
 // QWebSocketServer::handleConnection. Lives on, and is only touched by, its shard's thread.
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // One I/O thread's share of the server. Thread contract: an IoShard and everything it owns
-// (HTTP connections, sessions, QWebSockets, their QTcpSockets, rooms, price book, timers)
+// (HTTP connections, clients, Engine.IO sessions, QWebSockets, their QTcpSockets, rooms, price book, timers)
 // live on the shard's QThread and are touched only there. Other threads reach a shard only
 // through queued calls: adoptSocket(), deliver(), shutdown(), kick(), snapshot requests.
 
@@ -120,7 +120,7 @@ private:
     PriceBook m_prices;
     RequestHandler m_handler;
     std::vector<Client *> m_clients;
-    std::vector<Client *> m_touched; // sessions with staged frames, flushed once per pass
+    std::vector<Client *> m_touched; // clients with staged frames, flushed once per pass
     bool m_flushScheduled = false;
     std::unique_ptr<SocketIoApplication> m_sioApp;   // from ServerOptions::socketIoApplication
     QHash<QByteArray, EngineIoSession *> m_engineIoSessions;       // Engine.IO sessions owned here, by sid

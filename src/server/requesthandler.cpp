@@ -38,11 +38,11 @@ Reply RequestHandler::error(ErrorCode code, const QString &message, const QStrin
     });
 }
 
-Reply RequestHandler::welcome(const Client &session) const
+Reply RequestHandler::welcome(const Client &client) const
 {
     const auto &o = m_ctx.options();
     return makeReply(ev::ConnectionEstablished, QJsonObject{
-        {QStringLiteral("client_id"), QString::fromLatin1(session.id())},
+        {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
         {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
         {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},

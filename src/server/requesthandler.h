@@ -1,7 +1,7 @@
 #pragma once
 
-// The application protocol of PROTOCOL.md §4-5, independent of the wire format: a decoded
-// request in, reply events out. Runs on the shard thread that owns the session.
+// The application protocol of PROTOCOL.md ("Requests you send", "Events you receive"), independent of the wire format: a decoded
+// request in, reply events out. Runs on the I/O thread that owns the client.
 
 #include "protocol/contract.h"
 
@@ -29,16 +29,16 @@ public:
     RequestHandler(ServerContext &context, RoomRegistry &rooms, const PriceBook &prices);
 
     // Appends the replies to one request, in order. Every error reply is counted.
-    void handle(Client &session, const QString &event, const QJsonObject &data, QList<Reply> *out);
+    void handle(Client &client, const QString &event, const QJsonObject &data, QList<Reply> *out);
 
     // An error event payload, counted in the statistics.
     Reply error(protocol::ErrorCode code, const QString &message, const QString &event = {},
                 const QJsonObject &details = {});
     // connection_established for a new client.
-    Reply welcome(const Client &session) const;
+    Reply welcome(const Client &client) const;
 
 private:
-    // Parses "pairs" (PROTOCOL.md §4): all / list; sets *all, fills valid indexes and invalid names.
+    // Parses "pairs" (PROTOCOL.md, subscribe): all / list; sets *all, fills valid indexes and invalid names.
     bool readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
                    QList<Reply> *out);
     void subscribe(Client &s, const QJsonObject &data, QList<Reply> *out);

@@ -1,7 +1,7 @@
 #pragma once
 
-// Rooms of one I/O shard: for each pair, the shard's sessions subscribed to it. Join and leave
-// are O(1) (swap-remove, each session remembers its slot). Shard thread only.
+// Rooms of one I/O shard: for each pair, the shard's clients subscribed to it. Join and leave
+// are O(1) (swap-remove, each client remembers its slot). Shard thread only.
 
 #include <cstddef>
 #include <vector>

@@ -44,7 +44,7 @@ public:
     QByteArray newSidForShard(int index) const;
     std::atomic<int> engineSessions{0};
 
-    // PROTOCOL.md §5 server_stats payload.
+    // The get_server_stats reply of PROTOCOL.md ("Requests you send").
     QJsonObject statsPayload() const;
     // GET /health body.
     QJsonObject healthPayload() const;

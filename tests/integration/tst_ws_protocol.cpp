@@ -1,5 +1,5 @@
-// Every client event of PROTOCOL.md §4 against the real server process, with the exact reply
-// event names and fields of §5, over both plain JSON paths.
+// Every request of PROTOCOL.md ("Requests you send") against the real server process, with the exact reply
+// event names and fields of "Events you receive", over both plain JSON paths.
 
 #include "support/serverprocess.h"
 #include "support/wsclient.h"

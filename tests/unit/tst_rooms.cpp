@@ -1,5 +1,5 @@
 // Rooms and the request handler without sockets: join, leave, all, invalid, mixed, and the
-// reply payloads of PROTOCOL.md §5.
+// reply payloads of PROTOCOL.md ("Events you receive").
 
 #include "protocol/envelope.h"
 #include "server/broadcast.h"
