@@ -9,11 +9,12 @@
 // write what it can within StorageConfig::stopFlushMs (plus at most one statement already
 // running), closes both connections on their threads and joins.
 
+#include "core/workerthread.h"
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "storage/storagereader.h"
 
-class QThread;
+#include <memory>
 
 namespace fx::storage {
 
@@ -29,10 +30,10 @@ public:
     StorageReader *reader() const { return m_reader; }
 
 private:
-    QThread *m_writerThread;
-    QThread *m_readerThread;
-    Storage *m_storage;
-    StorageReader *m_reader;
+    Storage *m_storage;      // owned by m_writerThread
+    StorageReader *m_reader; // owned by m_readerThread
+    std::unique_ptr<core::WorkerThread> m_writerThread;
+    std::unique_ptr<core::WorkerThread> m_readerThread;
 };
 
 } // namespace fx::storage
