@@ -1,5 +1,7 @@
 #include "storage/storagethread.h"
 
+#include "core/workerthread.h"
+
 namespace fx::storage {
 
 StorageThread::StorageThread(StorageConfig config)

@@ -9,12 +9,15 @@
 // write what it can within StorageConfig::stopFlushMs (plus at most one statement already
 // running), closes both connections on their threads and joins.
 
-#include "core/workerthread.h"
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "storage/storagereader.h"
 
 #include <memory>
+
+namespace fx::core {
+class WorkerThread;
+}
 
 namespace fx::storage {
 
