@@ -1,8 +1,9 @@
 #pragma once
 
 // hiredis' event-loop hooks on Qt socket notifiers, for one redisAsyncContext on the thread
-// that owns it. Written for hiredis 0.14 (the stock adapters/qt.h uses string-based connects
-// and frees itself in a way that is a use-after-free on teardown, see ENVIRONMENT.md).
+// that owns it. Written for hiredis 0.14, whose stock adapters/qt.h uses string-based connects
+// and is a use-after-free on teardown: its destructor writes into the context it was attached
+// to, which hiredis has already freed by then (docs/REDIS.md).
 //
 // Lifetime: attach() installs the hooks. hiredis calls the cleanup hook from inside
 // __redisAsyncFree(), before the disconnect callback and before it closes the socket, both on

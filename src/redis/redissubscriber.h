@@ -24,10 +24,14 @@
 #include <QRandomGenerator>
 #include <array>
 #include <atomic>
+#include <memory>
 
 struct redisAsyncContext;
-class QThread;
 class QTimer;
+
+namespace fx::core {
+class WorkerThread;
+}
 
 namespace fx::redis {
 
@@ -71,8 +75,10 @@ private:
     static void onMessage(redisAsyncContext *ac, void *reply, void *privdata);
 
     void connectNow();
+    void onConnectTimeout();
     void afterConnect();
     void subscribeAndWarm();
+    void onSubscribed(); // Redis confirmed one channel of the SUBSCRIBE
     void handleMessage(int kind, const char *payload, size_t len);
     void flush();
     void fail(const QString &reason);
@@ -102,7 +108,8 @@ private:
     std::array<std::array<std::atomic<quint64>, protocol::kDropReasonCount>, protocol::kChannelKindCount> m_dropped{};
 };
 
-// Owns a subscriber and its thread: starts on construction, stops and joins on destruction.
+// Owns a subscriber and its thread ("fx-redis"): the subscriber is moved there on
+// construction and connects on start(); the destructor runs stop() there, joins and deletes.
 class RedisSubscriberThread
 {
 public:
@@ -113,8 +120,8 @@ public:
     void start();
 
 private:
-    QThread *m_thread;
-    RedisSubscriber *m_subscriber;
+    RedisSubscriber *m_subscriber; // owned by m_thread
+    std::unique_ptr<core::WorkerThread> m_thread;
 };
 
 } // namespace fx::redis

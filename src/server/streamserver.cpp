@@ -1,13 +1,14 @@
 #include "server/streamserver.h"
 
+#include "core/workerthread.h"
 #include "server/acceptor.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 
 #include <QMutex>
 #include <QPointer>
-#include <QThread>
 #include <QTimer>
+#include <mutex>
 
 namespace fx::server {
 
@@ -40,10 +41,8 @@ bool StreamServer::start(QString *error)
     }
     const ServerOptions &o = m_ctx->options();
     for (int i = 0; i < o.ioThreads; ++i) {
-        auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("fx-io-%1").arg(i));
         auto *shard = new IoShard(i, *m_ctx);
-        shard->moveToThread(thread);
+        auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));
         connect(shard, &IoShard::drained, this, &StreamServer::onShardDrained, Qt::QueuedConnection);
         thread->start();
         m_ioThreads.append(thread);
@@ -51,10 +50,8 @@ bool StreamServer::start(QString *error)
         m_shards.append(shard);
     }
     m_ctx->setShards(shards());
-    m_acceptThread = new QThread;
-    m_acceptThread->setObjectName(QStringLiteral("fx-accept"));
     m_acceptor = new Acceptor(shards(), *m_ctx);
-    m_acceptor->moveToThread(m_acceptThread);
+    m_acceptThread = new core::WorkerThread(m_acceptor, QStringLiteral("fx-accept"));
     m_acceptThread->start();
 
     bool ok = false;
@@ -106,24 +103,18 @@ void StreamServer::onShardDrained()
 void StreamServer::joinThreads()
 {
     if (m_acceptThread) {
-        m_acceptThread->quit();
-        m_acceptThread->wait();
-        delete m_acceptor;
-        m_acceptor = nullptr;
-        delete m_acceptThread;
+        delete m_acceptThread; // joins the thread, then deletes the acceptor
         m_acceptThread = nullptr;
+        m_acceptor = nullptr;
     }
-    QList<IoShard *> shards;
     {
         std::unique_lock lock(m_shardsLock);
-        shards.swap(m_shards);
+        m_shards.clear();
     }
-    for (QThread *t : std::as_const(m_ioThreads)) {
-        t->quit();
-        t->wait();
-    }
-    // Threads are finished: deleting their objects from here is safe now.
-    qDeleteAll(shards);
+    for (core::WorkerThread *t : std::as_const(m_ioThreads))
+        t->stop();
+    // Every I/O thread is finished before any shard is deleted (shards reach each other):
+    // deleting them from here is safe now.
     qDeleteAll(m_ioThreads);
     m_ioThreads.clear();
     m_running = false;

@@ -21,7 +21,9 @@
 #include <memory>
 #include <shared_mutex>
 
-class QThread;
+namespace fx::core {
+class WorkerThread;
+}
 
 namespace fx::server {
 
@@ -75,9 +77,9 @@ private:
     void joinThreads();
 
     std::unique_ptr<ServerContext> m_ctx;
-    QThread *m_acceptThread = nullptr;
+    core::WorkerThread *m_acceptThread = nullptr; // owns m_acceptor
     Acceptor *m_acceptor = nullptr;
-    QList<QThread *> m_ioThreads;
+    QList<core::WorkerThread *> m_ioThreads; // own the shards
     QList<IoShard *> m_shards; // written under m_shardsLock (exclusive), read by publishers (shared)
     mutable std::shared_mutex m_shardsLock;
     quint16 m_port = 0;

@@ -38,6 +38,7 @@ namespace fx::storage {
 
 class SqlConnection;
 class SqlWriter;
+class StorageRetention;
 
 class Storage final : public QObject
 {
@@ -103,8 +104,7 @@ private:
     void fail(const QString &error);
     void scheduleRetry(int delayMs);
     void retry();
-    void startPrune();
-    void pruneStep();
+    void startPrune(); // a retention pass, when started and not stopping
     void setState(StorageState state, const QString &error = {});
     void emitStatusIfMoved();
 
@@ -113,13 +113,10 @@ private:
     std::unique_ptr<SqlWriter> m_writer;
     QTimer *m_batchTimer;
     QTimer *m_retryTimer;
-    QTimer *m_pruneTimer;
+    StorageRetention *m_retention; // a child: lives on this thread, uses m_writer
     QTimer *m_statusTimer;
     int m_retryDelayMs;
     bool m_started = false;
-    bool m_pruning = false;
-    bool m_pruneAgain = false; // asked for while a pass was running
-    PruneInfo m_pruneTotal;
     std::atomic<bool> m_stopping{false};
     core::logging::RateLimiter m_logLimiter{5, 10000};
 

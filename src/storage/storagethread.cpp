@@ -1,40 +1,27 @@
 #include "storage/storagethread.h"
 
-#include <QThread>
+#include "core/workerthread.h"
 
 namespace fx::storage {
 
 StorageThread::StorageThread(StorageConfig config)
-    : m_writerThread(new QThread)
-    , m_readerThread(new QThread)
-    , m_storage(new Storage(config))
+    : m_storage(new Storage(config))
     , m_reader(new StorageReader(config))
+    , m_writerThread(std::make_unique<core::WorkerThread>(m_storage, QStringLiteral("fx-storage"),
+                                                          [s = m_storage] { s->stop(); }))
+    , m_readerThread(std::make_unique<core::WorkerThread>(m_reader, QStringLiteral("fx-storage-read"),
+                                                          [r = m_reader] { r->stop(); }))
 {
-    m_writerThread->setObjectName(QStringLiteral("fx-storage"));
-    m_readerThread->setObjectName(QStringLiteral("fx-storage-read"));
-    m_storage->moveToThread(m_writerThread);
-    m_reader->moveToThread(m_readerThread);
-    m_writerThread->start();
+    m_writerThread->start([s = m_storage] { s->start(); });
     m_readerThread->start();
-    QMetaObject::invokeMethod(m_storage, &Storage::start, Qt::QueuedConnection);
 }
 
 StorageThread::~StorageThread()
 {
-    if (m_readerThread->isRunning()) {
-        QMetaObject::invokeMethod(m_reader, &StorageReader::stop, Qt::BlockingQueuedConnection);
-        m_readerThread->quit();
-        m_readerThread->wait();
-    }
-    if (m_writerThread->isRunning()) {
-        QMetaObject::invokeMethod(m_storage, &Storage::stop, Qt::BlockingQueuedConnection);
-        m_writerThread->quit();
-        m_writerThread->wait();
-    }
-    delete m_reader;
-    delete m_storage;
-    delete m_readerThread;
-    delete m_writerThread;
+    // The reader first, then the writer (which writes what it can within stopFlushMs); both
+    // are joined before either object is deleted.
+    m_readerThread->stop();
+    m_writerThread->stop();
 }
 
 } // namespace fx::storage

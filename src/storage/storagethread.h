@@ -13,7 +13,11 @@
 #include "storage/storageconfig.h"
 #include "storage/storagereader.h"
 
-class QThread;
+#include <memory>
+
+namespace fx::core {
+class WorkerThread;
+}
 
 namespace fx::storage {
 
@@ -29,10 +33,10 @@ public:
     StorageReader *reader() const { return m_reader; }
 
 private:
-    QThread *m_writerThread;
-    QThread *m_readerThread;
-    Storage *m_storage;
-    StorageReader *m_reader;
+    Storage *m_storage;      // owned by m_writerThread
+    StorageReader *m_reader; // owned by m_readerThread
+    std::unique_ptr<core::WorkerThread> m_writerThread;
+    std::unique_ptr<core::WorkerThread> m_readerThread;
 };
 
 } // namespace fx::storage

@@ -1,0 +1,47 @@
+#include "core/workerthread.h"
+
+#include <QThread>
+
+namespace fx::core {
+
+WorkerThread::WorkerThread(QObject *object, const QString &threadName, std::function<void()> stopHook)
+    : m_thread(new QThread), m_object(object), m_stopHook(std::move(stopHook))
+{
+    // moveToThread() refuses an object with a parent, and only its current thread may push it.
+    Q_ASSERT(!m_object->parent());
+    Q_ASSERT(m_object->thread() == QThread::currentThread());
+    m_thread->setObjectName(threadName);
+    m_object->moveToThread(m_thread);
+}
+
+WorkerThread::~WorkerThread()
+{
+    stop();
+    // The thread has finished (or never ran): no event of the object can run any more.
+    delete m_object;
+    delete m_thread;
+}
+
+void WorkerThread::start(std::function<void()> startHook)
+{
+    m_thread->start();
+    if (startHook)
+        QMetaObject::invokeMethod(m_object, std::move(startHook), Qt::QueuedConnection);
+}
+
+void WorkerThread::stop()
+{
+    if (!m_thread->isRunning())
+        return;
+    if (m_stopHook)
+        QMetaObject::invokeMethod(m_object, m_stopHook, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+bool WorkerThread::isRunning() const
+{
+    return m_thread->isRunning();
+}
+
+} // namespace fx::core
