@@ -46,14 +46,18 @@ class Client:
                 return data
         raise AssertionError(f"no {name} within {timeout} s")
 
-    def drain(self, name, seconds):
-        time.sleep(seconds)
+    def until(self, match, timeout=4.0):
+        """Every event received up to the first that match accepts (excluded), waiting for it."""
         got = []
-        while not self.events.empty():
-            event, data = self.events.get()
-            if event == name:
-                got.append(data)
-        return got
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                event, data = self.events.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no barrier within {timeout} s; got {got}") from None
+            if match(event, data):
+                return got
+            got.append((event, data))
 
     def call(self, event, data):
         return self.sio.call(event, data, timeout=5)
@@ -66,10 +70,7 @@ def main():
         assert k in hello, k
     step("connection_established")
     if TRANSPORTS is None:
-        for _ in range(60):
-            if a.sio.transport() == "websocket":
-                break
-            time.sleep(0.05)
+        # python-engineio's client upgrades within connect(), before it returns.
         assert a.sio.transport() == "websocket", a.sio.transport()
         step("upgraded")
 
@@ -82,8 +83,11 @@ def main():
     assert a.call("unsubscribe", {"pairs": ["EUR_USD"]})["total_subscriptions"] == 0
     step("unsubscribe")
     assert a.call("request_price", {"instrument": "NOPE"})["code"] == "INVALID_PAIR"
+    # Once the price has reached a in EUR_GBP's room, request_price returns it.
+    a.call("subscribe", {"pairs": ["EUR_GBP"]})
     publish("price_updates", {"instrument": "EUR_GBP", "price": {"bid": "0.85010", "ask": "0.85030"}})
-    time.sleep(0.3)
+    a.expect("price_update")
+    a.call("unsubscribe", {"pairs": ["EUR_GBP"]})
     price = a.call("request_price", {"instrument": "EUR_GBP"})
     assert price["price"]["mid"] == "0.85020", price
     step("request_price")
@@ -104,17 +108,18 @@ def main():
     c.connect()
     a.call("subscribe", {"pairs": ["EUR_USD"]})
     b.call("subscribe", {"pairs": ["GBP_USD"]})
-    for cl in (a, b, c):
-        cl.drain("x", 0)
+    a.expect("subscription_confirmed")
+    b.expect("subscription_confirmed")
+    for cl in (a, b, c):  # nothing else is pending
+        assert cl.events.empty(), list(cl.events.queue)
     publish("price_updates", {"instrument": "EUR_USD", "price": {"bid": "1.09450", "ask": "1.09470"}})
     publish("correlation_alerts", {"instruments": ["EUR_USD", "GBP_USD"], "correlation": 0.6})
-    time.sleep(0.7)
+    # A barrier: a data_ready of its own type reaches everyone after everything published before.
+    publish("data_ready", {"data_type": "barrier"})
     seen = {}
     for name, cl in (("a", a), ("b", b), ("c", c)):
-        names = []
-        while not cl.events.empty():
-            names.append(cl.events.get()[0])
-        seen[name] = names
+        got = cl.until(lambda event, data: event == "data_ready" and data.get("data_type") == "barrier")
+        seen[name] = [event for event, _ in got]
     assert seen["a"] == ["price_update", "correlation_alert"], seen
     assert seen["b"] == ["correlation_alert"], seen
     assert seen["c"] == [], seen

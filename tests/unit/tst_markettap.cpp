@@ -2,8 +2,11 @@
 
 #include "app/markettap.h"
 
+#include <QDeadlineTimer>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
 
 using namespace fx;
 
@@ -81,22 +84,30 @@ private Q_SLOTS:
         const core::InstrumentSet set;
         app::MarketTap tap(set);
         std::atomic<bool> stop{false};
+        std::atomic<quint64> produced{0};
         QThread *producer = QThread::create([&] {
             int i = 0;
-            while (!stop)
+            while (!stop) {
                 tap.add({tick(set, i % 20, 1.0, i)}), ++i;
+                ++produced;
+            }
         });
         producer->start();
+        // Take while the producer adds, until 50 takes have each found something new.
         quint64 total = 0;
-        for (int i = 0; i < 50; ++i) {
-            total += tap.take().tickCount;
-            QThread::msleep(2);
+        int fruitful = 0;
+        QDeadlineTimer deadline(30000);
+        while (fruitful < 50 && !deadline.hasExpired()) {
+            const quint64 n = tap.take().tickCount;
+            total += n;
+            fruitful += n > 0;
         }
         stop = true;
         producer->wait();
         delete producer;
         total += tap.take().tickCount;
-        QVERIFY(total > 0);
+        QCOMPARE(fruitful, 50);
+        QCOMPARE(total, produced.load()); // every tick counted once, none lost or doubled
     }
 };
 
