@@ -108,11 +108,25 @@ private Q_SLOTS:
         dr.timestamp = va.timestamp;
         events.append(dr);
         server.publish(events);
+        // A barrier: a data_ready of its own type, published after, reaches every client after
+        // everything of the first batch that was meant for it (each shard delivers in order).
+        core::DataReady marker;
+        marker.dataType = QStringLiteral("barrier");
+        marker.message = QStringLiteral("barrier");
+        marker.timestamp = va.timestamp;
+        server.publish(QList<core::MarketEvent>{marker});
+        const auto isMarker = [](const QJsonObject &e) {
+            const QJsonObject d = e.value(QStringLiteral("data")).toObject();
+            return e.value(QStringLiteral("event")).toString() == u"data_ready"
+                && d.value(QStringLiteral("data_type")).toString() == u"barrier";
+        };
 
-        QTest::qWait(300);
         for (int i = 0; i < N; ++i) {
             const std::set<int> ps = pairsOf(i);
-            QList<QJsonObject> got = clients[size_t(i)]->takeAll();
+            QList<QJsonObject> got = clients[size_t(i)]->takeUntil(isMarker);
+            QVERIFY2(!got.isEmpty(), qPrintable(QStringLiteral("client %1 got no barrier").arg(i)));
+            got.removeLast();
+            QVERIFY(clients[size_t(i)]->takeAll().isEmpty()); // nothing after the barrier either
             std::multiset<QString> prices;
             int vol = 0, corr = 0, ready = 0;
             for (const QJsonObject &e : got) {
@@ -152,12 +166,16 @@ private Q_SLOTS:
         }
 
         // request_price returns what was last published.
+        // Client 7 is not in USD_JPY's room: it asks until its I/O thread has the new price.
         server.publish(QList<core::MarketEvent>{tick(2, QStringLiteral("150.101"), QStringLiteral("150.112"))});
-        QTest::qWait(100);
-        const QJsonObject r = clients[7]->request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("USD_JPY")}},
-                                                  QStringLiteral("price_response"));
-        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("price")).toObject().value(QStringLiteral("mid")).toString(),
-                 QStringLiteral("150.1065"));
+        const auto midOfUsdJpy = [&] {
+            const QJsonObject r = clients[7]->request(QStringLiteral("request_price"),
+                                                      {{QStringLiteral("instrument"), QStringLiteral("USD_JPY")}},
+                                                      QStringLiteral("price_response"));
+            const QJsonObject d = r.value(QStringLiteral("data")).toObject();
+            return d.value(QStringLiteral("price")).toObject().value(QStringLiteral("mid")).toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(midOfUsdJpy(), QStringLiteral("150.1065"), 5000);
         const QJsonObject all = clients[8]->request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"));
         QCOMPARE(all.value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt(), 20);
 

@@ -1,5 +1,6 @@
 // fxmonitor-conformance-server against the wire details of the Engine.IO v4 and Socket.IO v5
-// specifications that the upstream server test suites check (SOCKETIO.md, the list):
+// specifications that the upstream server test suites (socketio/engine.io-protocol and
+// socketio/socket.io-protocol, see TESTING.md) check:
 // handshakes and their errors, polling payloads and echoes, duplicate and cancelled polls,
 // heartbeat timing, close semantics, the upgrade, namespaces, acks, binary attachments, and
 // the malformed packets that must close a connection.
@@ -147,10 +148,10 @@ private Q_SLOTS:
         // come back together in one response joined by \x1e.
         QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4test1\x1e" "4test2\x1e" "bAQIDBA==").status, 200);
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("4test1\x1e" "4test2\x1e" "bAQIDBA=="));
-        // A held GET is completed by a later POST.
+        // A GET with nothing to send is held, and completed by a later POST. (Should the POST
+        // reach the server first, the GET finds the packet buffered: the same answer.)
         PendingHttp get;
         get.send(m_port, "GET", pollUrl(sid));
-        QTest::qWait(50);
         QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4later").status, 200);
         QCOMPARE(get.wait().body, QByteArray("4later"));
     }
@@ -169,9 +170,12 @@ private Q_SLOTS:
         const QByteArray sid = openPolling();
         PendingHttp first, second;
         first.send(m_port, "GET", pollUrl(sid));
-        QTest::qWait(10);
         second.send(m_port, "GET", pollUrl(sid) + "&t=burst");
-        const HttpReply a = first.wait(), b = second.wait();
+        // The two connections may reach the server in either order: the GET it holds ends with a
+        // close packet, the duplicate gets 400.
+        HttpReply a = first.wait(), b = second.wait();
+        if (a.status != 200)
+            std::swap(a, b);
         QCOMPARE(a.status, 200);
         QCOMPARE(a.body, QByteArray("1"));
         QCOMPARE(b.status, 400);
@@ -182,13 +186,9 @@ private Q_SLOTS:
     {
         const QByteArray sid = openPolling();
         PendingHttp get;
-        get.send(m_port, "GET", pollUrl(sid));
-        QTest::qWait(20);
+        get.send(m_port, "GET", pollUrl(sid)); // written out before the abort, which closes after it
         get.abort();
-        int status = 0;
-        for (QDeadlineTimer d(2000); status != 400 && !d.hasExpired(); QTest::qWait(20))
-            status = httpRequest(m_port, "GET", pollUrl(sid)).status;
-        QCOMPARE(status, 400);
+        QTRY_COMPARE_WITH_TIMEOUT(httpRequest(m_port, "GET", pollUrl(sid)).status, 400, 5000);
     }
 
     void clientPingIsAProtocolError()
@@ -223,8 +223,10 @@ private Q_SLOTS:
     void pingTimeoutOverPolling()
     {
         const QByteArray sid = openPolling();
-        QTest::qWait(300 + 200 + 5); // interval + timeout, no pong: gone (the timer started at the handshake)
-        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
+        // The first ping comes a ping interval after the handshake; with no pong the session is
+        // gone a ping timeout later (interval 300 ms + timeout 200 ms).
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("2"));
+        QTRY_COMPARE_WITH_TIMEOUT(httpRequest(m_port, "GET", pollUrl(sid)).status, 400, 5000);
     }
 
     void heartbeatOverWebSocket()
@@ -264,9 +266,8 @@ private Q_SLOTS:
         const QByteArray sid = openPolling();
         PendingHttp get;
         get.send(m_port, "GET", pollUrl(sid));
-        QTest::qWait(20);
         QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "1").status, 200);
-        QCOMPARE(get.wait().body, QByteArray("6")); // the held poll ends with noop
+        QCOMPARE(get.wait().body, QByteArray("6")); // the held poll ends with noop (or one the close overtakes, below)
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).status, 400);
 
         // The client sends its GET and its close together, and the close arrives first (the
@@ -280,7 +281,13 @@ private Q_SLOTS:
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid2)).status, 400);
         const QByteArray sid3 = openPolling();
         QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid3), "1").status, 200);
-        QTest::qWait(1500); // past the grace: unknown at once
+        // Past the grace (1 s after the close, which the server noted before the POST's reply):
+        // unknown at once. The server compares its monotonic clock, the one QElapsedTimer reads,
+        // in whole milliseconds when the GET arrives: this waits until the grace has passed by
+        // that clock, which no load can make too early.
+        QElapsedTimer sinceClose;
+        sinceClose.start();
+        QVERIFY(QTest::qWaitFor([&] { return sinceClose.hasExpired(1000 + 1); }, 5000));
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid3)).status, 400);
 
         RawWsClient ws;
@@ -295,7 +302,7 @@ private Q_SLOTS:
         const QByteArray sid = openPolling();
         PendingHttp held; // the JS client keeps a GET pending while it probes
         held.send(m_port, "GET", pollUrl(sid));
-        QTest::qWait(20);
+        // Held before the probe or arriving during it, the GET ends with a noop (both asserted below).
         RawWsClient ws;
         QVERIFY(ws.connectTo(m_port, "/engine.io/?EIO=4&transport=websocket&sid=" + sid));
         ws.sendText("2probe");

@@ -52,10 +52,19 @@ private Q_SLOTS:
         QVERIFY2(!first.isEmpty(), "no price within 5 s");
         qInfo("first price %lld ms after subscribing", t.elapsed());
 
-        // A few seconds of prices: every one a sane quote with the pair's decimals.
-        const QList<QJsonObject> prices = c.collect(QStringLiteral("price_update"), 2000);
-        QVERIFY(prices.size() > 100);
+        // Prices until more than 100 have come and every pair has had one: each a sane quote with
+        // the pair's decimals.
+        QList<QJsonObject> prices;
         QSet<QString> pairs;
+        const auto enough = [&] {
+            for (const QJsonObject &e : c.take(QStringLiteral("price_update"))) {
+                prices.append(e);
+                pairs.insert(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("instrument")).toString());
+            }
+            return prices.size() > 100 && pairs.size() >= 20;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(enough(), 15000);
+        pairs.clear();
         for (const QJsonObject &e : prices) {
             const QJsonObject d = e.value(QStringLiteral("data")).toObject();
             const QString pair = d.value(QStringLiteral("instrument")).toString();

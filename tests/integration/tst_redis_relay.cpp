@@ -52,13 +52,19 @@ struct Rig
     }
     bool waitRedisConnected(WsClient &c)
     {
-        for (int i = 0; i < 100; ++i) {
-            const QJsonObject s = c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"));
-            if (dataOf(s).value(QStringLiteral("redis")).toObject().value(QStringLiteral("connected")).toBool())
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
+        return QTest::qWaitFor(
+            [&] {
+                const QJsonObject s = c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"));
+                return dataOf(s).value(QStringLiteral("redis")).toObject().value(QStringLiteral("connected")).toBool();
+            },
+            10000);
+    }
+    // A data_ready of type "barrier" reaches every client after everything published before it
+    // (the server relays in order): what a client got before it is all the earlier ones brought.
+    static bool isBarrier(const QJsonObject &e)
+    {
+        return e.value(QStringLiteral("event")).toString() == u"data_ready"
+            && dataOf(e).value(QStringLiteral("data_type")).toString() == u"barrier";
     }
 };
 
@@ -90,11 +96,16 @@ private Q_SLOTS:
         rig.publish("volatility_alerts", R"({"instrument":"GBP_USD","volatility":0.0234,"threshold":0.02,"severity":"critical"})");
         rig.publish("correlation_alerts", R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.62,"previous_correlation":0.85,"change":-0.23,"threshold":0.2,"severity":"warning","message":"EUR/GBP decoupling","timestamp":"2025-11-18T00:00:00Z"})");
         rig.publish("data_ready", R"({"data_type":"correlation","instruments":["EUR_USD","GBP_USD"]})");
-        QTest::qWait(400);
+        // A barrier: relayed in order after the four, it ends what each client gets from them.
+        rig.publish("data_ready", R"({"data_type":"barrier"})");
 
         auto events = [](WsClient &c) {
+            QList<QJsonObject> got = c.takeUntil(Rig::isBarrier);
+            if (got.isEmpty())
+                return QStringList{QStringLiteral("(no barrier)")};
+            got.removeLast();
             QStringList names;
-            for (const QJsonObject &e : c.takeAll())
+            for (const QJsonObject &e : got + c.takeAll()) // nothing may follow the barrier either
                 names << e.value(QStringLiteral("event")).toString();
             return names;
         };
@@ -170,8 +181,10 @@ private Q_SLOTS:
                                      {QStringLiteral("seq"), i}});
         }
         rig.publish("price_updates", QJsonDocument(batch).toJson(QJsonDocument::Compact));
-        QList<QJsonObject> got;
-        QTRY_VERIFY_WITH_TIMEOUT((got += c.collect(QStringLiteral("price_update"), 50), got.size() >= 500), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(c.count(QStringLiteral("price_update")) >= 500, 10000);
+        // A barrier: the reply to a request comes after every update already on its way.
+        QVERIFY(!c.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
+        const QList<QJsonObject> got = c.take(QStringLiteral("price_update"));
         QCOMPARE(got.size(), 500);
         QHash<QString, int> lastSeq;
         for (const QJsonObject &e : got) {
@@ -212,9 +225,14 @@ private Q_SLOTS:
         QCOMPARE(dataOf(r).value(QStringLiteral("count")).toInt(), 2);
         QCOMPARE(dataOf(r).value(QStringLiteral("prices")).toObject().value(QStringLiteral("USD_JPY")).toObject()
                      .value(QStringLiteral("mid")).toString(), QStringLiteral("150.1065"));
-        // Warm-up fills the cache but is not broadcast as updates.
+        // Warm-up fills the cache but is not broadcast as updates: after subscribing, the first
+        // price_update is one published later.
         subscribe(c, QStringLiteral("all"));
-        QVERIFY(c.collect(QStringLiteral("price_update"), 200).isEmpty());
+        rig.publish("price_updates", R"({"instrument":"AUD_USD","price":{"bid":"0.6501","ask":"0.6503"}})");
+        const QList<QJsonObject> first = c.takeUntil(
+            [](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == u"price_update"; });
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(dataOf(first.last()).value(QStringLiteral("instrument")).toString(), QStringLiteral("AUD_USD"));
         pub->command({"FLUSHDB"}, &err);
     }
 
@@ -302,7 +320,16 @@ private Q_SLOTS:
         QVERIFY(pub->publish(QStringLiteral("fx:price_updates"), R"({"instrument":"EUR_USD","price":{"bid":"1.3","ask":"1.4"}})", &err));
         const QJsonObject d = dataOf(c.waitFor(QStringLiteral("price_update")));
         QCOMPARE(d.value(QStringLiteral("price")).toObject().value(QStringLiteral("bid")).toString(), QStringLiteral("1.3"));
-        QVERIFY(c.collect(QStringLiteral("price_update"), 200).isEmpty());
+        // Nothing else: once more in the same order, with a later prefixed price as the barrier.
+        QVERIFY(pub->publish(QStringLiteral("price_updates"),
+                             R"({"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"}})", &err));
+        QVERIFY(pub->publish(QStringLiteral("fx:price_updates"),
+                             R"({"instrument":"EUR_USD","price":{"bid":"1.5","ask":"1.6"}})", &err));
+        const QList<QJsonObject> rest = c.takeUntil(
+            [](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == u"price_update"; });
+        QCOMPARE(rest.size(), 1);
+        QCOMPARE(dataOf(rest.first()).value(QStringLiteral("price")).toObject().value(QStringLiteral("bid")).toString(),
+                 QStringLiteral("1.5"));
     }
 };
 

@@ -1,5 +1,5 @@
-// The predecessor's JavaScript example (PHASE_5_SUMMARY.md, "Example Usage"), unchanged below the
-// require line its websocket_client_example.js started with. It connects to localhost:5001.
+// The predecessor's client example, unchanged below the require line its
+// websocket_client_example.js started with. It connects to localhost:5001.
 const io = require('socket.io-client');
 
 const socket = io('http://localhost:5001');

@@ -13,7 +13,6 @@ const wsOnly = process.env.FX_TRANSPORTS === "websocket";
 const sockets = [];
 
 const step = (name) => console.log(`STEP ${name}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function publish(channel, obj) {
   execFileSync("redis-cli", ["-p", redisPort, "publish", prefix + channel, JSON.stringify(obj)]);
 }
@@ -23,11 +22,27 @@ function next(s, event, ms = 4000) {
     s.once(event, (d) => { clearTimeout(t); resolve(d); });
   });
 }
-function collect(s, event, ms) {
+// Records every event of the socket until stopped (returns the [event, data] pairs).
+function record(s) {
   const got = [];
-  const h = (d) => got.push(d);
-  s.on(event, h);
-  return sleep(ms).then(() => { s.off(event, h); return got; });
+  const h = (event, d) => got.push([event, d]);
+  s.onAny(h);
+  return () => { s.offAny(h); return got; };
+}
+// Runs action (which publishes), then publishes a barrier: a data_ready of its own type reaches
+// every socket after everything published before it (the server relays in order). Resolves with
+// what each socket got in between.
+async function untilBarrier(socketsToCheck, id, action) {
+  const recorders = socketsToCheck.map(record);
+  action();
+  const arrived = socketsToCheck.map((s) => new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no barrier ${id} within 4000 ms`)), 4000);
+    const h = (d) => { if (d.data_type === id) { clearTimeout(t); s.off("data_ready", h); resolve(); } };
+    s.on("data_ready", h);
+  }));
+  publish("data_ready", { data_type: id });
+  await Promise.all(arrived);
+  return recorders.map((stop) => stop().filter(([event, d]) => !(event === "data_ready" && d.data_type === id)));
 }
 async function connect() {
   const s = io(url, { ...(wsOnly ? { transports: ["websocket"] } : {}), reconnectionDelay: 200, reconnectionDelayMax: 1000 });
@@ -44,7 +59,8 @@ async function main() {
     assert.ok(k in hello, `connection_established.${k}`);
   assert.equal(hello.available_pairs.length, 20);
   if (!wsOnly) {
-    for (let i = 0; i < 60 && a.io.engine.transport.name !== "websocket"; ++i) await sleep(50);
+    if (a.io.engine.transport.name !== "websocket")
+      await next(a.io.engine, "upgrade", 3000);
     assert.equal(a.io.engine.transport.name, "websocket", "upgraded from polling");
     step("upgraded");
   } else {
@@ -70,8 +86,12 @@ async function main() {
   step("unsubscribe");
   const invalid = await ack(a, "request_price", { instrument: "NOPE" });
   assert.equal(invalid.code, "INVALID_PAIR");
+  // Once the price has reached a in USD_JPY's room, request_price returns it.
+  await ack(a, "subscribe", { pairs: ["USD_JPY"] });
+  const relayed = next(a, "price_update");
   publish("price_updates", { instrument: "USD_JPY", price: { bid: "150.101", ask: "150.112" } });
-  await sleep(300);
+  await relayed;
+  await ack(a, "unsubscribe", { pairs: ["USD_JPY"] });
   const price = await ack(a, "request_price", { instrument: "USD_JPY" });
   assert.equal(price.instrument, "USD_JPY");
   assert.equal(price.price.mid, "150.1065");
@@ -100,17 +120,19 @@ async function main() {
   const [c] = await connect();
   await ack(a, "subscribe", { pairs: ["EUR_USD"] });
   await ack(b, "subscribe", { pairs: ["GBP_USD"] });
-  const aPrices = collect(a, "price_update", 700), bPrices = collect(b, "price_update", 700), cPrices = collect(c, "price_update", 700);
-  publish("price_updates", { instrument: "EUR_USD", price: { bid: "1.09450", ask: "1.09470" } });
-  const [ap, bp, cp] = await Promise.all([aPrices, bPrices, cPrices]);
+  const only = (got, name) => got.filter(([event]) => event === name).map(([, d]) => d);
+  const [ap, bp, cp] = (await untilBarrier([a, b, c], "barrier-price", () =>
+    publish("price_updates", { instrument: "EUR_USD", price: { bid: "1.09450", ask: "1.09470" } })))
+    .map((got) => only(got, "price_update"));
   assert.equal(ap.length, 1);
   assert.deepEqual(ap[0].price, { bid: "1.09450", ask: "1.09470", mid: "1.09460", time: ap[0].price.time });
   assert.equal(bp.length, 0);
   assert.equal(cp.length, 0);
   step("room price");
-  const aCorr = collect(a, "correlation_alert", 700), bCorr = collect(b, "correlation_alert", 700), cCorr = collect(c, "correlation_alert", 700);
-  publish("correlation_alerts", { instruments: ["EUR_USD", "GBP_USD"], correlation: 0.6, previous_correlation: 0.9 });
-  const [ac, bc, cc] = await Promise.all([aCorr, bCorr, cCorr]);
+  const [ac, bc, cc] = (await untilBarrier([a, b, c], "barrier-correlation", () =>
+    publish("correlation_alerts", { instruments: ["EUR_USD", "GBP_USD"], correlation: 0.6,
+                                    previous_correlation: 0.9 })))
+    .map((got) => only(got, "correlation_alert"));
   assert.equal(ac.length, 1);
   assert.equal(bc.length, 1);
   assert.equal(cc.length, 0);

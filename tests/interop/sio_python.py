@@ -6,6 +6,7 @@ import os
 import queue
 import subprocess
 import sys
+import threading
 import time
 
 import socketio
@@ -46,13 +47,30 @@ class Client:
                 return data
         raise AssertionError(f"no {name} within {timeout} s")
 
-    def drain(self, name, seconds):
-        time.sleep(seconds)
+    def until(self, match, timeout=4.0):
+        """Every event received before the first that match accepts, waiting for that one."""
         got = []
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                event, data = self.events.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no barrier within {timeout} s; got {got}") from None
+            if match(event, data):
+                break
+            got.append((event, data))
+        # python-engineio hands each received message to a thread of its own: one received before
+        # the barrier may reach the queue after it. Wait for those threads, then take what they added.
+        for t in threading.enumerate():
+            if t is not threading.current_thread() and "_handle_eio_message" in t.name:
+                while True:
+                    try:
+                        t.join(max(0.01, deadline - time.monotonic()))
+                        break
+                    except RuntimeError:  # started but not yet running: join() refuses until it runs
+                        time.sleep(0)
         while not self.events.empty():
-            event, data = self.events.get()
-            if event == name:
-                got.append(data)
+            got.append(self.events.get())
         return got
 
     def call(self, event, data):
@@ -66,10 +84,7 @@ def main():
         assert k in hello, k
     step("connection_established")
     if TRANSPORTS is None:
-        for _ in range(60):
-            if a.sio.transport() == "websocket":
-                break
-            time.sleep(0.05)
+        # python-engineio's client upgrades within connect(), before it returns.
         assert a.sio.transport() == "websocket", a.sio.transport()
         step("upgraded")
 
@@ -82,8 +97,11 @@ def main():
     assert a.call("unsubscribe", {"pairs": ["EUR_USD"]})["total_subscriptions"] == 0
     step("unsubscribe")
     assert a.call("request_price", {"instrument": "NOPE"})["code"] == "INVALID_PAIR"
+    # Once the price has reached a in EUR_GBP's room, request_price returns it.
+    a.call("subscribe", {"pairs": ["EUR_GBP"]})
     publish("price_updates", {"instrument": "EUR_GBP", "price": {"bid": "0.85010", "ask": "0.85030"}})
-    time.sleep(0.3)
+    a.expect("price_update")
+    a.call("unsubscribe", {"pairs": ["EUR_GBP"]})
     price = a.call("request_price", {"instrument": "EUR_GBP"})
     assert price["price"]["mid"] == "0.85020", price
     step("request_price")
@@ -104,17 +122,19 @@ def main():
     c.connect()
     a.call("subscribe", {"pairs": ["EUR_USD"]})
     b.call("subscribe", {"pairs": ["GBP_USD"]})
-    for cl in (a, b, c):
-        cl.drain("x", 0)
+    a.expect("subscription_confirmed")
+    b.expect("subscription_confirmed")
+    for cl in (a, b, c):  # what earlier requests left
+        while not cl.events.empty():
+            cl.events.get()
     publish("price_updates", {"instrument": "EUR_USD", "price": {"bid": "1.09450", "ask": "1.09470"}})
     publish("correlation_alerts", {"instruments": ["EUR_USD", "GBP_USD"], "correlation": 0.6})
-    time.sleep(0.7)
+    # A barrier: a data_ready of its own type reaches everyone after everything published before.
+    publish("data_ready", {"data_type": "barrier"})
     seen = {}
     for name, cl in (("a", a), ("b", b), ("c", c)):
-        names = []
-        while not cl.events.empty():
-            names.append(cl.events.get()[0])
-        seen[name] = names
+        got = cl.until(lambda event, data: event == "data_ready" and data.get("data_type") == "barrier")
+        seen[name] = [event for event, _ in got]
     assert seen["a"] == ["price_update", "correlation_alert"], seen
     assert seen["b"] == ["correlation_alert"], seen
     assert seen["c"] == [], seen

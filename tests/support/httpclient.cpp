@@ -55,7 +55,11 @@ HttpReply PendingHttp::wait(int timeoutMs)
         }
         if (m_sock.state() != QAbstractSocket::ConnectedState && !m_sock.bytesAvailable())
             return r;
-        QTest::qWait(2);
+        const auto readable = [this] {
+            return m_sock.bytesAvailable() > 0 || m_sock.state() != QAbstractSocket::ConnectedState;
+        };
+        (void)QTest::qWaitFor(readable,
+                        int(std::max<qint64>(1, deadline.remainingTime())));
     }
     return r;
 }

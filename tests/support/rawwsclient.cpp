@@ -112,8 +112,13 @@ QList<RawFrame> RawWsClient::readFrames(int timeoutMs)
         }
         if (!out.isEmpty() || deadline.hasExpired() || m_sock.state() != QAbstractSocket::ConnectedState)
             return out;
-        // Keep the event loop running: other clients in this process must answer their pings.
-        QTest::qWait(2);
+        // Wait for more bytes (or the close) with the event loop running: other clients in this
+        // process must answer their pings.
+        const auto readable = [this] {
+            return m_sock.bytesAvailable() > 0 || m_sock.state() != QAbstractSocket::ConnectedState;
+        };
+        (void)QTest::qWaitFor(readable,
+                        int(std::max<qint64>(1, deadline.remainingTime())));
     }
 }
 
@@ -163,12 +168,12 @@ int RawWsClient::waitForClose(int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        for (const RawFrame &f : readFrames(50))
+        // readFrames waits for bytes or the TCP close.
+        for (const RawFrame &f : readFrames(int(std::max<qint64>(1, deadline.remainingTime()))))
             if (f.opcode == 8)
                 return f.closeCode();
         if (m_sock.state() != QAbstractSocket::ConnectedState && m_buf.isEmpty())
             return -1;
-        QTest::qWait(5);
     }
     return -2;
 }
@@ -179,8 +184,7 @@ bool RawWsClient::waitForDisconnected(int timeoutMs)
     while (m_sock.state() == QAbstractSocket::ConnectedState) {
         if (deadline.hasExpired())
             return false;
-        readFrames(20);
-        QTest::qWait(2);
+        readFrames(int(std::max<qint64>(1, deadline.remainingTime()))); // waits for bytes or the TCP close
     }
     return true;
 }

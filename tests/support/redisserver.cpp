@@ -82,12 +82,7 @@ void RedisServer::kill9()
 bool RedisServer::restart()
 {
     kill9();
-    for (int i = 0; i < 50; ++i) { // the port may linger a moment
-        if (launch())
-            return true;
-        QTest::qWait(100);
-    }
-    return false;
+    return QTest::qWaitFor([this] { return launch(); }, 5000); // the port may linger a moment
 }
 
 std::unique_ptr<redis::RedisPublisher> publisherFor(quint16 port, int db, const QString &password)

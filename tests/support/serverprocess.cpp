@@ -1,8 +1,10 @@
 #include "support/serverprocess.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTest>
 
 #include <csignal>
 
@@ -71,10 +73,29 @@ QString ServerProcess::wsUrl(const QString &path) const
     return QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(path);
 }
 
+namespace {
+// Whether the process has installed a handler for sig (Linux: the SigCgt mask of
+// /proc/<pid>/status); true when that cannot be read (the process is gone).
+bool catchesSignal(qint64 pid, int sig)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return true;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("SigCgt:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (sig - 1)) & 1;
+    return true;
+}
+} // namespace
+
 int ServerProcess::stop(int sig, int timeoutMs)
 {
     if (!isRunning())
         return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+    // A process may print its port before it installs its signal handlers: a signal in between
+    // would kill it instead of stopping it. Wait until it handles the signal.
+    if (sig != SIGKILL)
+        (void)QTest::qWaitFor([&] { return !isRunning() || catchesSignal(m_proc.processId(), sig); }, 5000);
     ::kill(pid_t(m_proc.processId()), sig);
     if (!m_proc.waitForFinished(timeoutMs)) {
         m_proc.kill();

@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 namespace fx::test {
 
 WsClient::WsClient(QObject *parent) : QObject(parent)
@@ -31,16 +33,15 @@ void WsClient::send(const QString &event, const QJsonObject &data, const QJsonVa
 
 QJsonObject WsClient::waitFor(const QString &event, int timeoutMs)
 {
-    QDeadlineTimer deadline(timeoutMs);
-    for (;;) {
-        for (qsizetype i = 0; i < m_queue.size(); ++i) {
-            if (m_queue.at(i).value(QStringLiteral("event")).toString() == event)
-                return m_queue.takeAt(i);
+    qsizetype at = -1;
+    const auto arrived = [&] {
+        for (at = 0; at < m_queue.size(); ++at) {
+            if (m_queue.at(at).value(QStringLiteral("event")).toString() == event)
+                return true;
         }
-        if (deadline.hasExpired())
-            return {};
-        QTest::qWait(5);
-    }
+        return false;
+    };
+    return QTest::qWaitFor(arrived, timeoutMs) ? m_queue.takeAt(at) : QJsonObject();
 }
 
 QJsonObject WsClient::request(const QString &event, const QJsonObject &data, const QString &replyEvent, int timeoutMs)
@@ -56,9 +57,8 @@ QList<QJsonObject> WsClient::takeAll()
     return out;
 }
 
-QList<QJsonObject> WsClient::collect(const QString &event, int ms)
+QList<QJsonObject> WsClient::take(const QString &event)
 {
-    QTest::qWait(ms);
     QList<QJsonObject> out;
     for (qsizetype i = 0; i < m_queue.size();) {
         if (m_queue.at(i).value(QStringLiteral("event")).toString() == event)
@@ -66,6 +66,27 @@ QList<QJsonObject> WsClient::collect(const QString &event, int ms)
         else
             ++i;
     }
+    return out;
+}
+
+qsizetype WsClient::count(const QString &event) const
+{
+    return std::count_if(m_queue.cbegin(), m_queue.cend(),
+                         [&](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == event; });
+}
+
+QList<QJsonObject> WsClient::takeUntil(const std::function<bool(const QJsonObject &)> &match, int timeoutMs)
+{
+    qsizetype at = -1;
+    const auto arrived = [&] {
+        const auto it = std::find_if(m_queue.cbegin(), m_queue.cend(), match);
+        at = it - m_queue.cbegin();
+        return it != m_queue.cend();
+    };
+    if (!QTest::qWaitFor(arrived, timeoutMs))
+        return {};
+    QList<QJsonObject> out = m_queue.first(at + 1);
+    m_queue.remove(0, at + 1);
     return out;
 }
 

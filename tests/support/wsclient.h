@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QWebSocket>
 
+#include <functional>
+
 namespace fx::test {
 
 class WsClient : public QObject
@@ -27,8 +29,14 @@ public:
     QJsonObject request(const QString &event, const QJsonObject &data, const QString &replyEvent, int timeoutMs = 5000);
     // Every envelope received so far (and clears the queue).
     QList<QJsonObject> takeAll();
-    // Envelopes with this event name among those received within ms (waits the whole time).
-    QList<QJsonObject> collect(const QString &event, int ms);
+    // The envelopes with this event name received so far (removed from the queue); never waits.
+    QList<QJsonObject> take(const QString &event);
+    // How many envelopes with this event name are in the queue.
+    qsizetype count(const QString &event) const;
+    // Waits for the first envelope that `match` accepts, then returns every envelope received up to
+    // and including it (removed from the queue); empty on timeout. With a marker the server sends
+    // after everything of interest, this is a barrier: what came before it is all that came.
+    QList<QJsonObject> takeUntil(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 5000);
     bool waitDisconnected(int timeoutMs = 5000);
     bool isConnected() const { return m_ws.state() == QAbstractSocket::ConnectedState; }
     QWebSocket &socket() { return m_ws; }
