@@ -61,6 +61,9 @@ int main(int argc, char **argv)
     app::raiseFileLimit();
 
     server::StreamServer server(conformance::serverOptions(address, quint16(port)));
+    // Before the "listening" line: a test may stop the server as soon as it reads it.
+    app::SignalWatcher signals;
+    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &server, [&](int) { server.stop(); });
     if (!server.start(&error)) {
         std::fprintf(stderr, "fxmonitor-conformance-server: %s\n", qPrintable(error));
         return 1;
@@ -68,8 +71,6 @@ int main(int argc, char **argv)
     std::printf("fxmonitor-conformance-server %s listening on %s:%u\n", fx::kVersion, qPrintable(address.toString()),
                 unsigned(server.port()));
     std::fflush(stdout);
-    app::SignalWatcher signals;
-    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &server, [&](int) { server.stop(); });
     QObject::connect(&server, &server::StreamServer::stopped, &application, &QCoreApplication::quit);
     return application.exec();
 }

@@ -43,6 +43,9 @@ int main(int argc, char **argv)
         return *rc;
 
     engine::Engine product(cli.settings());
+    // The handlers are installed before the "listening" line (a script may stop the app as soon
+    // as it reads it); the request is handled once the event loop runs, when the window exists.
+    app::SignalWatcher signals;
     QString error;
     const bool serving = product.startKeepingPipeline(&error);
     if (serving) {
@@ -56,15 +59,14 @@ int main(int argc, char **argv)
     }
 
     gui::MainWindow window(&product);
-    window.show();
-    if (!serving)
-        QTimer::singleShot(0, &window, [&window, error] { window.showStartError(error); });
-
-    app::SignalWatcher signals;
     QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &window, [&window](int sig) {
         qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
         window.quitApplication();
     });
+    window.show();
+    if (!serving)
+        QTimer::singleShot(0, &window, [&window, error] { window.showStartError(error); });
+
 
     // scripts/screenshots.sh: FXMONITOR_SCREENSHOTS=<folder> saves the window and its panels, then quits.
     const QString shots = qEnvironmentVariable("FXMONITOR_SCREENSHOTS");

@@ -28,6 +28,13 @@ int main(int argc, char **argv)
         return *rc;
 
     engine::Engine product(cli.settings());
+    // Before anything is announced: a script that reads the "listening" line may stop the
+    // server at once, and that SIGTERM must find the handler installed.
+    app::SignalWatcher signals;
+    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &product, [&](int sig) {
+        qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
+        product.stop();
+    });
     QString error;
     if (!product.start(&error)) {
         std::fprintf(stderr, "fxmonitor-server: %s\n", qPrintable(error));
@@ -38,11 +45,6 @@ int main(int argc, char **argv)
                 qPrintable(product.server()->address().toString()), unsigned(product.server()->port()));
     std::fflush(stdout);
 
-    app::SignalWatcher signals;
-    QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &product, [&](int sig) {
-        qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
-        product.stop();
-    });
     QObject::connect(&product, &engine::Engine::stopped, &application, &QCoreApplication::quit);
     return application.exec();
 }

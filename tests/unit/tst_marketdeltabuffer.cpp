@@ -58,11 +58,11 @@ private Q_SLOTS:
         const core::InstrumentSet set;
         engine::MarketDeltaBuffer buffer(set);
         QList<core::MarketEvent> many;
-        for (int i = 0; i < engine::MarketTap::kMaxTicksPerPair + 500; ++i)
+        for (int i = 0; i < engine::MarketDeltaBuffer::kMaxTicksPerPair + 500; ++i)
             many.append(tick(set, 1, 1.0 + i * 1e-5, i));
         buffer.add(many);
         const engine::MarketDelta d = buffer.take();
-        QCOMPARE(d.ticks.value(1).size(), engine::MarketTap::kMaxTicksPerPair);
+        QCOMPARE(d.ticks.value(1).size(), engine::MarketDeltaBuffer::kMaxTicksPerPair);
         QCOMPARE(d.droppedTicks, quint64(500));
         QCOMPARE(d.ticks.value(1).first().timeMs, qint64(500)); // the oldest went first
     }
