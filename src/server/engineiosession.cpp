@@ -91,7 +91,7 @@ void EngineIoSession::tick(qint64 nowMs)
         sendPacket(PacketType::Ping);
         m_pingSentAt = nowMs;
         // From the scheduled ping time, not this tick: the tick's jitter must not stretch the
-        // deadline (clients and the conformance suite expect pingInterval + pingTimeout).
+        // deadline (clients and the upstream test suites expect pingInterval + pingTimeout).
         m_pongDeadline = m_nextPingAt + m_options.pingTimeoutMs;
     }
     if (m_probe && m_upgradeDeadline && nowMs >= m_upgradeDeadline)
