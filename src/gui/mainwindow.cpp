@@ -8,6 +8,7 @@
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
 #include "gui/clientspanel.h"
+#include "gui/currenttable.h"
 #include "gui/enginesampler.h"
 #include "gui/marketwatchmodel.h"
 #include "gui/marketwatchpanel.h"
@@ -28,7 +29,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDockWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -105,13 +105,7 @@ void MainWindow::createModelsAndPanels()
     connect(m_server, &ServerControl::message, this, &MainWindow::showMessage);
     connect(m_server, &ServerControl::startFailed, this, &MainWindow::serverStartFailed);
     connect(m_server, &ServerControl::guiSettingsApplied, this, &MainWindow::applyGuiSettings);
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        for (QWidget *w = now; w; w = w->parentWidget())
-            if (auto *t = qobject_cast<TablePanel *>(w)) {
-                m_currentTable = t;
-                return;
-            }
-    });
+    m_currentTable = new CurrentTable(m_clientsPanel->table(), this);
 }
 
 void MainWindow::createDocks()
@@ -158,21 +152,13 @@ void MainWindow::connectActions()
     connect(ui.actionRestart, &QAction::triggered, this, [this] { restartServer(true); });
     connect(ui.actionSettings, &QAction::triggered, this, [this] { openSettings(); });
     connect(ui.actionQuit, &QAction::triggered, this, &MainWindow::quitApplication);
-    connect(ui.actionExportCsv, &QAction::triggered, this, [this] {
-        TablePanel *t = currentTable();
-        const QString name = t->objectName().isEmpty() ? QStringLiteral("table") : t->objectName();
-        t->exportCsvInteractive(QStringLiteral("%1-%2.csv").arg(name, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    });
+    connect(ui.actionExportCsv, &QAction::triggered, m_currentTable, &CurrentTable::exportCsv);
     const QList<TablePanel *> tables{m_clientsPanel->table(), m_alertsPanel->table(), m_roomsPanel->table(),
                                      m_marketPanel->table()};
     for (TablePanel *t : tables)
         connect(t, &TablePanel::exported, this, [this](const QString &p) { showMessage(tr("Exported %1").arg(p)); });
     connect(ui.actionExportPng, &QAction::triggered, m_chartPanel, &ChartPanel::exportPngInteractive);
-    connect(ui.actionFilter, &QAction::triggered, this, [this] {
-        TablePanel *t = currentTable();
-        WindowLayout::raiseDockOf(t);
-        t->focusFilter();
-    });
+    connect(ui.actionFilter, &QAction::triggered, m_currentTable, &CurrentTable::focusFilter);
     connect(ui.actionNewChart, &QAction::triggered, this, [this] { openChart(m_chartPanel->pair()); });
     connect(ui.actionResetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(ui.actionAcknowledge, &QAction::triggered, m_alertsPanel, &AlertsPanel::acknowledgeSelected);
@@ -327,7 +313,7 @@ void MainWindow::applyGuiSettings(const GuiSettings &gui)
 
 TablePanel *MainWindow::currentTable() const
 {
-    return m_currentTable ? m_currentTable.data() : m_clientsPanel->table();
+    return m_currentTable->table();
 }
 
 void MainWindow::showMessage(const QString &text, int ms)

@@ -7,8 +7,8 @@
 // database, messages per second, open market sessions), and the tray icon.
 //
 // The window composes the desk; its jobs live in classes of their own: WindowLayout (docks, and
-// saving and restoring their layout), StatusBarIndicators, AlertsBadge, TrayNotifier (tray,
-// alert notifications, closing to the tray), ServerControl (start, stop, restart, applying
+// saving and restoring their layout), StatusBarIndicators, AlertsBadge, CurrentTable, TrayNotifier
+// (tray, alert notifications, closing to the tray), ServerControl (start, stop, restart, applying
 // settings) and Shortcuts (the shortcut table).
 //
 // Thread contract: the window, its panels, models and EngineSampler live on the GUI thread. They
@@ -20,7 +20,6 @@
 #include "gui/guisettings.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <memory>
 
 class QDockWidget;
@@ -43,6 +42,7 @@ struct AlertRow;
 class ChartPanel;
 class ClientsModel;
 class ClientsPanel;
+class CurrentTable;
 class EngineSampler;
 class MarketWatchModel;
 class MarketWatchPanel;
@@ -146,7 +146,7 @@ private:
     ServerControl *m_server = nullptr;
     TrayNotifier *m_tray = nullptr;
     std::unique_ptr<StatusBarIndicators> m_indicators;
-    QPointer<TablePanel> m_currentTable;
+    CurrentTable *m_currentTable = nullptr;
     bool m_quitting = false;
 };
 

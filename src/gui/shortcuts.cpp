@@ -11,7 +11,10 @@ namespace {
 
 QKeySequence keyOf(const Shortcuts::Entry &e)
 {
-    return e.standard != QKeySequence::UnknownKey ? QKeySequence(e.standard) : QKeySequence(e.key);
+    if (e.standard != QKeySequence::UnknownKey)
+        if (const QKeySequence standard(e.standard); !standard.isEmpty())
+            return standard;
+    return QKeySequence(e.key);
 }
 
 } // namespace
@@ -23,7 +26,8 @@ const QList<Shortcuts::Entry> &Shortcuts::table()
     static const QList<Entry> entries{
         {Id::Filter, "actionFilter", K::UnknownKey, Qt::CTRL | Qt::Key_F,
          QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Filter the focused table")},
-        {Id::Copy, nullptr, K::Copy, {}, QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Copy the selected rows")},
+        {Id::Copy, nullptr, K::Copy, Qt::CTRL | Qt::Key_C,
+         QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Copy the selected rows")},
         {Id::ExportCsv, "actionExportCsv", K::UnknownKey, Qt::CTRL | Qt::Key_E,
          QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Export the focused table as CSV")},
         {Id::Acknowledge, "actionAcknowledge", K::UnknownKey, Qt::CTRL | Qt::Key_K,
@@ -34,9 +38,10 @@ const QList<Shortcuts::Entry> &Shortcuts::table()
          QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Restart the server (asks first)")},
         {Id::Settings, "actionSettings", K::UnknownKey, Qt::CTRL | Qt::Key_Comma,
          QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Settings")},
-        {Id::Disconnect, nullptr, K::Delete, {},
+        {Id::Disconnect, nullptr, K::Delete, QKeyCombination(Qt::Key_Delete),
          QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Disconnect the selected clients")},
-        {Id::Quit, "actionQuit", K::Quit, {}, QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Stop the server and quit")},
+        {Id::Quit, "actionQuit", K::Quit, Qt::CTRL | Qt::Key_Q,
+         QT_TRANSLATE_NOOP("fx::gui::MainWindow", "Stop the server and quit")},
     };
     return entries;
 }

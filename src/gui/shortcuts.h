@@ -21,7 +21,8 @@ public:
         // The objectName of the main window's action (ui/mainwindow.ui) that carries the key, or
         // null when a panel's own action does (a table's Copy, the clients panel's Disconnect).
         const char *action;
-        // A platform's standard key where there is one, else a fixed key.
+        // The platform's standard key where the entry names one and the platform has it, else key
+        // (Qt has no standard Quit key under the Windows keyboard scheme, which offscreen uses too).
         QKeySequence::StandardKey standard;
         QKeyCombination key;
         const char *description; // translated in the context fx::gui::MainWindow
