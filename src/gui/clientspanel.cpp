@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "gui/clientdetailsdialog.h"
 #include "gui/clientsmodel.h"
+#include "gui/shortcuts.h"
 #include "gui/tablepanel.h"
 #include "gui/theme.h"
 
@@ -39,7 +40,7 @@ ClientsPanel::ClientsPanel(ClientsModel *model, engine::Engine *engine, QWidget 
     m_disconnect->setObjectName(QStringLiteral("disconnectClient"));
     m_copyId->setObjectName(QStringLiteral("copyClientId"));
     m_details->setObjectName(QStringLiteral("clientDetails"));
-    m_disconnect->setShortcut(QKeySequence::Delete);
+    m_disconnect->setShortcut(Shortcuts::key(Shortcuts::Id::Disconnect));
     m_disconnect->setShortcutContext(Qt::WidgetShortcut);
     QTreeView *view = m_table->view();
     auto *sep = new QAction(this);

@@ -6,6 +6,11 @@
 // Redis and database states), a status bar (server address and state, clients, Redis,
 // database, messages per second, open market sessions), and the tray icon.
 //
+// The window composes the desk; its jobs live in classes of their own: WindowLayout (docks, and
+// saving and restoring their layout), StatusBarIndicators, AlertsBadge, CurrentTable, TrayNotifier
+// (tray, alert notifications, closing to the tray), ServerControl (start, stop, restart, applying
+// settings) and Shortcuts (the shortcut table).
+//
 // Thread contract: the window, its panels, models and EngineSampler live on the GUI thread. They
 // read the running product (engine::Engine, owned by main) only through EngineSampler's bounded,
 // coalesced snapshots, thread-safe accessors and asynchronous storage requests; nothing here
@@ -15,10 +20,7 @@
 #include "gui/guisettings.h"
 
 #include <QMainWindow>
-#include <QPointer>
-#include <functional>
 #include <memory>
-#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -33,24 +35,29 @@ struct MarketDelta;
 
 namespace fx::gui {
 
+class AlertsBadge;
 class AlertsModel;
 class AlertsPanel;
 struct AlertRow;
 class ChartPanel;
 class ClientsModel;
 class ClientsPanel;
+class CurrentTable;
 class EngineSampler;
 class MarketWatchModel;
 class MarketWatchPanel;
 class RoomsModel;
 class RoomsPanel;
 class ServerPanel;
+class ServerControl;
 class SettingsDialog;
 class SmallMultiplesPanel;
+class StatusBarIndicators;
 class StatusIndicator;
 struct StatusSnapshot;
 class TablePanel;
-class TrayIcon;
+class TrayNotifier;
+class WindowLayout;
 
 class MainWindow final : public QMainWindow
 {
@@ -58,8 +65,6 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    static constexpr int kLayoutVersion = 1;
-
     explicit MainWindow(engine::Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -80,12 +85,12 @@ public:
     QList<QDockWidget *> docks() const;
     QAction *action(const QString &objectName) const;
     StatusIndicator *indicator(const QString &objectName) const;
-    int newAlertCount() const { return m_newAlerts; }
+    int newAlertCount() const;
     const GuiSettings &guiSettings() const { return m_gui; }
     // The table Ctrl+F / Ctrl+E act on: the one with focus, else the last one used.
     TablePanel *currentTable() const;
 
-    // Server control. restartServer() asks first when confirm is set.
+    // Server control (ServerControl). restartServer() asks first when confirm is set.
     bool startServer();
     // Tells the operator the server could not start (status bar and a message box).
     void showStartError(const QString &error);
@@ -109,28 +114,15 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void showEvent(QShowEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void createModelsAndPanels();
     void createDocks();
-    void createStatusWidgets();
     void connectActions();
-    void applyDefaultLayout();
-    void applyDefaultSizes();
-    void restoreLayout();
-    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void onMarket(const engine::MarketDelta &delta);
     void onStatus(const StatusSnapshot &status);
     void onLiveAlerts(const QVector<AlertRow> &rows);
-    void onServerStopped();
-    void updateAlertsBadge();
-    void updateServerActions();
     void showMessage(const QString &text, int ms = 5000);
-    // A window-modal question that does not block the event loop.
-    void ask(const QString &title, const QString &text, const QString &yes, std::function<void()> onYes);
-    void showShortcuts();
     void showAbout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -148,20 +140,14 @@ private:
     ServerPanel *m_serverPanel = nullptr;
     ChartPanel *m_chartPanel = nullptr;
     SmallMultiplesPanel *m_multiples = nullptr;
-    QList<QPointer<ChartPanel>> m_extraCharts; // closing one deletes it: the pointer becomes null
-    QList<ChartPanel *> extraCharts() const;
     QDockWidget *m_alertsDock = nullptr;
-    TrayIcon *m_tray = nullptr;
-    QList<StatusIndicator *> m_indicators;
-    QPointer<TablePanel> m_currentTable;
-    core::Settings m_effective; // settings for the next server start (saved ones under .env/env/flags)
-    std::optional<core::Settings> m_pendingRestart;
-    int m_newAlerts = 0;
-    qint64 m_lastNotifyMs = 0;
-    int m_heldNotifications = 0;
+    AlertsBadge *m_alertsBadge = nullptr;
+    WindowLayout *m_layout = nullptr;
+    ServerControl *m_server = nullptr;
+    TrayNotifier *m_tray = nullptr;
+    std::unique_ptr<StatusBarIndicators> m_indicators;
+    CurrentTable *m_currentTable = nullptr;
     bool m_quitting = false;
-    bool m_layoutRestored = false;
-    bool m_shownOnce = false;
 };
 
 } // namespace fx::gui

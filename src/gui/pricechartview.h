@@ -12,21 +12,21 @@
 // rectangle, middle button or Shift+drag pans, double-click or right-click returns to the live
 // window. A crosshair shows price and time (local, and UTC) under the cursor; volatility and
 // correlation alerts are marked as triangles on the time axis. GUI thread.
+//
+// The view holds the data, the visible range and the mouse; its parts are their own classes:
+// PriceSeries (series, axes, theme), ChartHistory (the storage requests), ChartAlertMarks and
+// ChartCrosshair.
 
 #include "engine/marketdeltabuffer.h"
+#include "gui/chartalertmarks.h"
+#include "gui/chartcrosshair.h"
 #include "gui/guisettings.h"
 #include "gui/seriesbuffer.h"
-#include "storage/storagetypes.h"
 
 #include <QChartView>
-#include <QPointer>
+#include <memory>
 
-class QCandlestickSeries;
-class QCandlestickSet;
-class QDateTimeAxis;
-class QLineSeries;
 class QTimer;
-class QValueAxis;
 
 namespace fx::storage {
 class StorageReader;
@@ -34,14 +34,8 @@ class StorageReader;
 
 namespace fx::gui {
 
-struct AlertMark
-{
-    qint64 ms = 0;
-    QString severity;
-    QString text;
-    QString pair;
-    QString pairB;
-};
+class ChartHistory;
+class PriceSeries;
 
 class PriceChartView final : public QChartView
 {
@@ -77,11 +71,11 @@ public:
 
     int pointCount() const { return int(m_points.points().size()); }
     int candleCount() const { return int(m_candles.candles().size()); }
-    int markCount() const { return int(m_marks.size()); }
+    int markCount() const { return m_marks.size(); }
     quint64 redraws() const { return m_redraws; }
-    bool isBackfilling() const { return m_pendingTicks || m_pendingBars || m_pendingAlerts; }
+    bool isBackfilling() const;
     // The crosshair's readout ("1.08412 · 12:03:04 (11:03:04 UTC)"), empty when not shown.
-    const QString &crosshairText() const { return m_crosshairText; }
+    const QString &crosshairText() const { return m_crosshair.text(); }
 
 Q_SIGNALS:
     void followingChanged(bool following);
@@ -99,12 +93,7 @@ protected:
 
 private:
     void backfill();
-    void onTicks(quint64 id, const QList<storage::TickRecord> &rows);
-    void onBars(quint64 id, const QList<storage::BarRecord> &rows);
-    void onAlerts(quint64 id, const storage::AlertPage &page);
-    void onFailed(quint64 id, const QString &error);
-    void finishHistory();
-    void syncCandles();
+    void onHistoryPrices(const QVector<ChartPoint> &points, const QVector<Candle> &candles);
     void setFollowing(bool on);
     void setXRange(qint64 minMs, qint64 maxMs);
     void fitY();
@@ -113,21 +102,15 @@ private:
     int decimals() const;
     void updateCrosshair(const QPointF &viewPos);
 
-    QPointer<storage::StorageReader> m_reader;
     QString m_pair;
     ChartWindow m_window = ChartWindow::FiveMinutes;
     Mode m_mode = Mode::Line;
     SeriesBuffer m_points{kMaxPoints};
     CandleBuffer m_candles;
-    QVector<AlertMark> m_marks;
-
-    QLineSeries *m_bid;
-    QLineSeries *m_ask;
-    QLineSeries *m_mid;
-    QCandlestickSeries *m_candleSeries;
-    QList<QCandlestickSet *> m_sets; // mirrors m_candles
-    QDateTimeAxis *m_x;
-    QValueAxis *m_y;
+    ChartAlertMarks m_marks{kMaxMarks};
+    ChartCrosshair m_crosshair;
+    std::unique_ptr<PriceSeries> m_series;
+    ChartHistory *m_history;
     QTimer *m_redraw;
     bool m_dirty = true;
     bool m_following = true;
@@ -135,15 +118,8 @@ private:
     bool m_settingRange = false;
     quint64 m_redraws = 0;
 
-    quint64 m_pendingTicks = 0, m_pendingBars = 0, m_pendingAlerts = 0;
-    QVector<ChartPoint> m_historyTicks;
-    QVector<ChartPoint> m_historyBars; // mid only
-    QVector<Candle> m_historyCandles;
-
     bool m_panning = false;
     QPoint m_lastPan;
-    QPointF m_cursor; // view coordinates; negative: no crosshair
-    QString m_crosshairText;
 };
 
 } // namespace fx::gui

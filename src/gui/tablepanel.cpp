@@ -3,6 +3,7 @@
 #include "gui/csvexport.h"
 #include "gui/format.h"
 #include "gui/modelroles.h"
+#include "gui/shortcuts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,7 +85,7 @@ TablePanel::TablePanel(QAbstractItemModel *source, const QString &emptyText, QWi
     m_view->viewport()->installEventFilter(this);
 
     auto *copy = new QAction(tr("Copy"), m_view);
-    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcut(Shortcuts::key(Shortcuts::Id::Copy));
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, this, &TablePanel::copySelection);
     m_view->addAction(copy);

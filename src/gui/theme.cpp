@@ -1,7 +1,10 @@
 #include "gui/theme.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCoreApplication>
 #include <QHash>
+#include <QMenu>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -80,6 +83,26 @@ void Theme::apply(ThemeMode mode)
 ThemeMode Theme::mode()
 {
     return state().mode;
+}
+
+// The labels keep the translation context they had in the main window (translations/*.ts).
+QMenu *Theme::addMenu(QMenu *into, ThemeMode current, const std::function<void(ThemeMode)> &chosen)
+{
+    QMenu *menu = into->addMenu(QCoreApplication::translate("fx::gui::MainWindow", "&Theme"));
+    auto *group = new QActionGroup(menu);
+    const QList<QPair<QString, ThemeMode>> modes{
+        {QCoreApplication::translate("fx::gui::MainWindow", "Follow the &system"), ThemeMode::System},
+        {QCoreApplication::translate("fx::gui::MainWindow", "&Light"), ThemeMode::Light},
+        {QCoreApplication::translate("fx::gui::MainWindow", "&Dark"), ThemeMode::Dark}};
+    for (const auto &[label, mode] : modes) {
+        QAction *a = menu->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(current == mode);
+        a->setObjectName(QStringLiteral("theme%1").arg(int(mode)));
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, menu, [chosen, mode = mode] { chosen(mode); });
+    }
+    return menu;
 }
 
 bool Theme::isDark()

@@ -8,6 +8,9 @@
 #include <QColor>
 #include <QIcon>
 #include <QString>
+#include <functional>
+
+class QMenu;
 
 namespace fx::gui {
 
@@ -19,6 +22,9 @@ public:
     static void apply(ThemeMode mode);
     static ThemeMode mode();
     static bool isDark();
+    // View > Theme: a submenu of into with one checkable action per mode (named "theme" and the
+    // mode's number), current checked; chosen is called with the mode the operator picks.
+    static QMenu *addMenu(QMenu *into, ThemeMode current, const std::function<void(ThemeMode)> &chosen);
 
     // Tick direction: blue up, red down; grey for stale.
     static QColor up();

@@ -21,6 +21,7 @@
 #include "gui/roomsmodel.h"
 #include "gui/roomspanel.h"
 #include "gui/settingsdialog.h"
+#include "gui/shortcuts.h"
 #include "gui/smallmultiplespanel.h"
 #include "gui/sparkline.h"
 #include "gui/statusindicator.h"
@@ -179,6 +180,13 @@ private Q_SLOTS:
         QCOMPARE(m_window->action(QStringLiteral("actionRestart"))->shortcut(), QKeySequence(Qt::Key_F5));
         QCOMPARE(m_window->action(QStringLiteral("actionAcknowledge"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
         QCOMPARE(m_window->action(QStringLiteral("actionSettings"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        // One table gives the actions their keys and fills Help > Keyboard shortcuts.
+        for (const Shortcuts::Entry &e : Shortcuts::table())
+            if (e.action)
+                QCOMPARE(m_window->action(QString::fromLatin1(e.action))->shortcut(), Shortcuts::key(e.id));
+        QCOMPARE(Shortcuts::key(Shortcuts::Id::Copy), QKeySequence(Qt::CTRL | Qt::Key_C));
+        QCOMPARE(Shortcuts::key(Shortcuts::Id::Disconnect), QKeySequence(Qt::Key_Delete));
+        QCOMPARE(Shortcuts::key(Shortcuts::Id::Quit), QKeySequence(Qt::CTRL | Qt::Key_Q));
         // Status in words and colour: listening, Redis, database.
         QTRY_VERIFY(m_window->indicator(QStringLiteral("statusServer"))->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"), 10000);
