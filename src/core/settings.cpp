@@ -196,7 +196,7 @@ public:
 
     QString nonEmpty(const char *name)
     {
-        const QString v = text(name);
+        QString v = text(name);
         if (v.isEmpty())
             fail(name, QStringLiteral("must not be empty"));
         return v;
@@ -204,8 +204,8 @@ public:
 
     QString noSpaces(const char *name)
     {
-        const QString v = text(name);
-        for (QChar c : v)
+        QString v = text(name);
+        for (QChar c : std::as_const(v))
             if (c.isSpace() || c.category() == QChar::Other_Control) {
                 fail(name, QStringLiteral("must not contain spaces or control characters"));
                 break;

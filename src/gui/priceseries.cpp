@@ -128,7 +128,8 @@ void PriceSeries::setCandles(const QVector<Candle> &cs, qint64 periodMs)
             }
             continue;
         }
-        auto *s = new QCandlestickSet(c.open, c.high, c.low, c.close, double(c.start + periodMs / 2));
+        const qint64 middleMs = c.start + periodMs / 2;
+        auto *s = new QCandlestickSet(c.open, c.high, c.low, c.close, double(middleMs));
         fresh.append(s);
         m_sets.append(s);
     }

@@ -29,7 +29,7 @@ QModelIndex RoomsModel::index(int row, int column, const QModelIndex &parent) co
     const int r = parent.row();
     if (r >= m_rooms.size() || row >= m_rooms.at(r).members.size())
         return {};
-    return createIndex(row, column, quintptr(r + 1));
+    return createIndex(row, column, quintptr(r) + 1);
 }
 
 QModelIndex RoomsModel::parent(const QModelIndex &child) const

@@ -6,6 +6,7 @@
 #include "gui/statustext.h"
 #include "gui/theme.h"
 
+#include <cmath>
 #include <QAction>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -32,7 +33,7 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     , m_uptime(new QLabel(this))
     , m_clients(new QLabel(this))
     , m_connections(new QLabel(this))
-    , m_messages(new RateGraph([](double v) { return tr("%1 msg/s").arg(fmt::count(qint64(v + 0.5))); }, this))
+    , m_messages(new RateGraph([](double v) { return tr("%1 msg/s").arg(fmt::count(std::llround(v))); }, this))
     , m_bytes(new RateGraph([](double v) { return tr("%1/s").arg(fmt::bytes(qint64(v))); }, this))
     , m_rooms(new QLabel(this))
     , m_redis(new QLabel(this))

@@ -4,6 +4,7 @@
 #include "gui/statustext.h"
 #include "gui/theme.h"
 
+#include <cmath>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStatusBar>
@@ -45,7 +46,7 @@ void StatusBarIndicators::update(const StatusSnapshot &s)
         case Shows::Rate:
             // Translated in the context it had in the main window (translations/*.ts).
             e.indicator->setState({QCoreApplication::translate("fx::gui::MainWindow", "%1 msg/s")
-                                       .arg(QLocale().toString(qint64(s.messagesPerSecond + 0.5))),
+                                       .arg(QLocale().toString(qint64(std::llround(s.messagesPerSecond)))),
                                    s.serverRunning ? Theme::ok() : Theme::idle()});
             break;
         }

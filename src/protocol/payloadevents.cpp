@@ -138,7 +138,8 @@ std::optional<Drop> parseDataReady(const QJsonObject &o, const Context &ctx, cor
     if (!inst.isUndefined() && !inst.isNull()) {
         if (!inst.isArray())
             return fail(DropReason::WrongType, QStringLiteral("instruments must be an array of strings"));
-        for (const QJsonValue &v : inst.toArray()) {
+        const QJsonArray names = inst.toArray();
+        for (const QJsonValue v : names) {
             if (!v.isString())
                 return fail(DropReason::WrongType, QStringLiteral("instruments must be an array of strings"));
             const int idx = ctx.instruments.lookup(v.toString());

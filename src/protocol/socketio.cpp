@@ -158,7 +158,8 @@ QString eventName(const Packet &p)
 static void collectPlaceholders(const QJsonValue &v, std::vector<int> *nums, bool *bad)
 {
     if (v.isArray()) {
-        for (const QJsonValue &x : v.toArray())
+        const QJsonArray items = v.toArray();
+        for (const QJsonValue x : items)
             collectPlaceholders(x, nums, bad);
     } else if (v.isObject()) {
         const QJsonObject o = v.toObject();

@@ -101,7 +101,7 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
         out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"pairs\" lists more than 1000 entries"), event));
         return false;
     }
-    for (const QJsonValue &v : list) {
+    for (const QJsonValue v : list) {
         if (!v.isString()) {
             out->append(error(ErrorCode::InvalidPayload, QStringLiteral("every entry of \"pairs\" must be a string"), event));
             return false;

@@ -19,8 +19,6 @@
 
 namespace fx::server {
 
-using protocol::eio::Packet;
-using protocol::eio::PacketType;
 namespace eio = protocol::eio;
 namespace sio = protocol::sio;
 

@@ -168,7 +168,7 @@ void StreamServer::setDatabaseStatus(const QJsonObject &status)
     m_ctx->setDatabaseStatus(status);
 }
 
-void StreamServer::requestClients(QObject *context, std::function<void(const QList<ClientInfo> &)> done)
+void StreamServer::requestClients(QObject *context, const std::function<void(const QList<ClientInfo> &)> &done)
 {
     // Shared by the per-shard calls; the last one to answer hands the result to context.
     struct Gather

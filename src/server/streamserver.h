@@ -64,7 +64,7 @@ public:
     void kick(const QByteArray &clientId);
     // Collects every shard's clients on their threads, then calls done(list) on context's
     // thread (queued). Never blocks the caller. Nothing is called if the server stops first.
-    void requestClients(QObject *context, std::function<void(const QList<ClientInfo> &)> done);
+    void requestClients(QObject *context, const std::function<void(const QList<ClientInfo> &)> &done);
     // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
     // (queued) and requesting client snapshots.
     QList<IoShard *> shards() const;

@@ -204,7 +204,7 @@ bool SqlReader::connections(SqlConnection &c, const ConnectionQuery &query, QLis
             r.connectedAtMicros = micros(q.value(4));
             r.disconnectedAtMicros = micros(q.value(5));
             const QJsonArray rooms = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array();
-            for (const QJsonValue &room : rooms)
+            for (const QJsonValue room : rooms)
                 r.rooms << room.toString();
             r.messagesSent = quint64(q.value(7).toLongLong());
             r.bytesSent = quint64(q.value(8).toLongLong());

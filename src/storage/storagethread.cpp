@@ -4,7 +4,7 @@
 
 namespace fx::storage {
 
-StorageThread::StorageThread(StorageConfig config)
+StorageThread::StorageThread(const StorageConfig &config)
     : m_storage(new Storage(config))
     , m_reader(new StorageReader(config))
     , m_writerThread(std::make_unique<core::WorkerThread>(m_storage, QStringLiteral("fx-storage"),

@@ -26,7 +26,7 @@ class StorageThread
     Q_DISABLE_COPY_MOVE(StorageThread)
 
 public:
-    explicit StorageThread(StorageConfig config);
+    explicit StorageThread(const StorageConfig &config);
     ~StorageThread();
 
     Storage *storage() const { return m_storage; }

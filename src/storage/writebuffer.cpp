@@ -99,7 +99,8 @@ void WriteBuffer::enforce()
 
 qsizetype WriteBuffer::rows() const
 {
-    return qsizetype(m_ticks.size() + m_alerts.size() + m_connections.size() + m_acks.size());
+    return qsizetype(m_ticks.size()) + qsizetype(m_alerts.size()) + qsizetype(m_connections.size())
+           + qsizetype(m_acks.size());
 }
 
 } // namespace fx::storage
