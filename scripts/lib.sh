@@ -15,7 +15,8 @@ FX_BUILD_PACKAGES=(
   libhiredis-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core
 )
 FX_RUN_PACKAGES=(redis-server xvfb xauth)
-FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs)
+FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs
+  clang-format)
 
 fx_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

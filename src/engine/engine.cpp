@@ -218,10 +218,10 @@ EngineStatus Engine::status() const
     return s;
 }
 
-void Engine::requestClients(QObject *context, std::function<void(const QList<server::ClientInfo> &)> done)
+void Engine::requestClients(QObject *context, const std::function<void(const QList<server::ClientInfo> &)> &done)
 {
     if (serverRunning())
-        m_server->requestClients(context, std::move(done));
+        m_server->requestClients(context, done);
 }
 
 void Engine::disconnectClient(const QByteArray &clientId)

@@ -73,7 +73,7 @@ public:
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on
     // context's thread. Nothing is called when the server is not running or stops first.
-    void requestClients(QObject *context, std::function<void(const QList<server::ClientInfo> &)> done);
+    void requestClients(QObject *context, const std::function<void(const QList<server::ClientInfo> &)> &done);
     // Operator action: disconnects one client (no-op when it is gone).
     void disconnectClient(const QByteArray &clientId);
     // Live market data (fed from the Redis thread, drained by the desktop's timer).
