@@ -47,18 +47,18 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <atomic>
+#include <cstdio>
 #include <fcntl.h>
+#include <functional>
+#include <memory>
 #include <netinet/in.h>
 #include <sched.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
-#include <atomic>
-#include <cstdio>
-#include <functional>
-#include <memory>
-#include <sys/resource.h>
 #include <vector>
 
 using namespace fx;
@@ -92,11 +92,12 @@ struct Child
         QStringList args;
         QString program = QStringLiteral("taskset");
         if (target == u"fx") {
-            args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN) << QStringLiteral("--host")
-                 << QStringLiteral("127.0.0.1") << QStringLiteral("--port") << QStringLiteral("0") << QStringLiteral("--max-clients")
-                 << QString::number(maxClients) << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1")
-                 << QStringLiteral("--redis-port") << QString::number(redisPort) << QStringLiteral("--log-level")
-                 << QStringLiteral("WARNING") << QStringLiteral("--io-threads") << QStringLiteral("1");
+            args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN)
+                 << QStringLiteral("--host") << QStringLiteral("127.0.0.1") << QStringLiteral("--port")
+                 << QStringLiteral("0") << QStringLiteral("--max-clients") << QString::number(maxClients)
+                 << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
+                 << QString::number(redisPort) << QStringLiteral("--log-level") << QStringLiteral("WARNING")
+                 << QStringLiteral("--io-threads") << QStringLiteral("1");
         } else {
             args << QStringLiteral("-c") << QStringLiteral("0") << QCoreApplication::applicationFilePath()
                  << (target == u"floor" ? QStringLiteral("serve-floor") : QStringLiteral("serve-naive"))
@@ -141,10 +142,11 @@ struct Redis
     bool start()
     {
         port = freePort();
-        proc.start(QStringLiteral("taskset"), {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"),
-                                               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                               QString::number(port), QStringLiteral("--save"), QString(),
-                                               QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"), dir.path()});
+        proc.start(QStringLiteral("taskset"),
+                   {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"), QStringLiteral("--bind"),
+                    QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
+                    QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"), QStringLiteral("no"),
+                    QStringLiteral("--dir"), dir.path()});
         QDeadlineTimer d(5000);
         QByteArray out;
         while (!d.hasExpired()) {
@@ -271,8 +273,8 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
                 const QString &pair = pairs[i++ % pairs.size()];
                 const bool jpy = pair.endsWith(u"JPY");
                 const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\""
-                                       + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
-                                       + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
+                    + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
+                    + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
                 pub.appendPublish(QStringLiteral("price_updates"), msg);
                 ++sent;
                 if (sent % 256 == 0)
@@ -314,11 +316,12 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
 void printRelay(const QString &target, const RelayResult &r)
 {
     const quint64 lost = r.expected > r.received ? r.expected - r.received : 0;
-    std::printf("%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
-                "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB\n",
-                qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
-                double(r.received) / std::max(1.0, double(r.published) / r.rate), (unsigned long long)lost, r.p50Ms, r.p99Ms,
-                r.maxMs, r.serverCpuPerDeliveryUs, double(r.peakRssKb) / 1024.0);
+    std::printf(
+        "%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
+        "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB\n",
+        qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
+        double(r.received) / std::max(1.0, double(r.published) / r.rate), (unsigned long long)lost, r.p50Ms, r.p99Ms,
+        r.maxMs, r.serverCpuPerDeliveryUs, double(r.peakRssKb) / 1024.0);
     std::fflush(stdout);
 }
 
@@ -331,14 +334,16 @@ int servePrices(quint16 redisPort, QObject *context, const std::function<void(co
     c.host = QStringLiteral("127.0.0.1");
     c.port = redisPort;
     redis::RedisSubscriberThread sub(c);
-    QObject::connect(sub.subscriber(), &redis::RedisSubscriber::eventsReceived, context,
-                     [&](const QList<core::MarketEvent> &events) {
-                         for (const core::MarketEvent &e : events)
-                             if (const auto *t = std::get_if<core::PriceTick>(&e))
-                                 onPrice(QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("price_update")},
-                                                                   {QStringLiteral("data"), t->toPayload()}})
-                                             .toJson(QJsonDocument::Compact));
-                     }, Qt::QueuedConnection);
+    QObject::connect(
+        sub.subscriber(), &redis::RedisSubscriber::eventsReceived, context,
+        [&](const QList<core::MarketEvent> &events) {
+            for (const core::MarketEvent &e : events)
+                if (const auto *t = std::get_if<core::PriceTick>(&e))
+                    onPrice(QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("price_update")},
+                                                      {QStringLiteral("data"), t->toPayload()}})
+                                .toJson(QJsonDocument::Compact));
+        },
+        Qt::QueuedConnection);
     sub.start();
     return QCoreApplication::exec();
 }
@@ -411,7 +416,8 @@ int serveFloor(quint16 redisPort)
         }
         frame.append(json);
         for (const int fd : fds)
-            [[maybe_unused]] ssize_t n = ::send(fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+            [[maybe_unused]] ssize_t n =
+                ::send(fd, frame.constData(), size_t(frame.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
     });
 }
 
@@ -431,12 +437,18 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("idle | relay | sweep | serve-naive | serve-floor"));
     p.addOption({QStringLiteral("clients"), QStringLiteral("Clients."), QStringLiteral("n"), QStringLiteral("1000")});
-    p.addOption({QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
-    p.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("n"), QStringLiteral("10")});
-    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive, floor, both (naive and fx) or all."), QStringLiteral("t"), QStringLiteral("both")});
-    p.addOption({QStringLiteral("threads"), QStringLiteral("Load generator threads."), QStringLiteral("n"), QStringLiteral("2")});
-    p.addOption({QStringLiteral("redis-port"), QStringLiteral("(serve-naive, serve-floor)"), QStringLiteral("port"), QStringLiteral("6379")});
-    p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"), QStringLiteral("12800")});
+    p.addOption(
+        {QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
+    p.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("n"),
+                 QStringLiteral("10")});
+    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive, floor, both (naive and fx) or all."),
+                 QStringLiteral("t"), QStringLiteral("both")});
+    p.addOption({QStringLiteral("threads"), QStringLiteral("Load generator threads."), QStringLiteral("n"),
+                 QStringLiteral("2")});
+    p.addOption({QStringLiteral("redis-port"), QStringLiteral("(serve-naive, serve-floor)"), QStringLiteral("port"),
+                 QStringLiteral("6379")});
+    p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"),
+                 QStringLiteral("12800")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
@@ -444,8 +456,8 @@ int main(int argc, char **argv)
     const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
     const QString targetArg = p.value(QStringLiteral("target"));
     const QStringList targets = targetArg == u"both" ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
-                                : targetArg == u"all" ? QStringList{QStringLiteral("floor"), QStringLiteral("naive"), QStringLiteral("fx")}
-                                                      : QStringList{targetArg};
+        : targetArg == u"all" ? QStringList{QStringLiteral("floor"), QStringLiteral("naive"), QStringLiteral("fx")}
+                              : QStringList{targetArg};
 
     if (mode == u"serve-naive")
         return serveNaive(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
@@ -459,13 +471,16 @@ int main(int argc, char **argv)
             const IdleResult r = runIdle(t, clients, threads);
             const double kb = r.connected ? double(r.rssAfterKb - r.rssBeforeKb) / r.connected : 0;
             perClient[t] = kb;
-            std::printf("%-6s connected %d/%d in %.2f s (%.0f/s); server RSS %lld KB -> %lld KB: %.2f KB per idle client\n",
-                        qPrintable(t), r.connected, clients, r.connectSeconds, r.connected / std::max(0.001, r.connectSeconds),
-                        (long long)r.rssBeforeKb, (long long)r.rssAfterKb, kb);
+            std::printf(
+                "%-6s connected %d/%d in %.2f s (%.0f/s); server RSS %lld KB -> %lld KB: %.2f KB per idle client\n",
+                qPrintable(t), r.connected, clients, r.connectSeconds, r.connected / std::max(0.001, r.connectSeconds),
+                (long long)r.rssBeforeKb, (long long)r.rssAfterKb, kb);
             std::fflush(stdout);
         }
-        if (perClient.contains(QStringLiteral("fx")) && perClient.contains(QStringLiteral("naive")) && perClient[QStringLiteral("fx")] > 0)
-            std::printf("memory per idle client, naive / fx: %.2fx\n", perClient[QStringLiteral("naive")] / perClient[QStringLiteral("fx")]);
+        if (perClient.contains(QStringLiteral("fx")) && perClient.contains(QStringLiteral("naive"))
+            && perClient[QStringLiteral("fx")] > 0)
+            std::printf("memory per idle client, naive / fx: %.2fx\n",
+                        perClient[QStringLiteral("naive")] / perClient[QStringLiteral("fx")]);
         return 0;
     }
     if (mode == u"relay") {
@@ -480,10 +495,12 @@ int main(int argc, char **argv)
         if (results.contains(QStringLiteral("naive")) && fx.p99Ms > 0)
             std::printf("p99 latency, naive / fx: %.2fx; server CPU per delivery, naive / fx: %.2fx\n",
                         results[QStringLiteral("naive")].p99Ms / fx.p99Ms,
-                        results[QStringLiteral("naive")].serverCpuPerDeliveryUs / std::max(0.001, fx.serverCpuPerDeliveryUs));
+                        results[QStringLiteral("naive")].serverCpuPerDeliveryUs
+                            / std::max(0.001, fx.serverCpuPerDeliveryUs));
         if (results.contains(QStringLiteral("floor")) && fx.serverCpuPerDeliveryUs > 0)
             std::printf("server CPU per delivery, fx / floor: %.2fx (1.00x would be the floor)\n",
-                        fx.serverCpuPerDeliveryUs / std::max(0.001, results[QStringLiteral("floor")].serverCpuPerDeliveryUs));
+                        fx.serverCpuPerDeliveryUs
+                            / std::max(0.001, results[QStringLiteral("floor")].serverCpuPerDeliveryUs));
         return 0;
     }
     if (mode == u"sweep") {
@@ -495,7 +512,8 @@ int main(int argc, char **argv)
             auto run = [&](int rate) {
                 const RelayResult r = runRelay(t, clients, rate, seconds, threads);
                 printRelay(t, r);
-                const bool complete = r.received >= r.expected && r.published >= quint64(rate) * quint64(seconds) * 9 / 10;
+                const bool complete =
+                    r.received >= r.expected && r.published >= quint64(rate) * quint64(seconds) * 9 / 10;
                 return std::make_pair(complete, complete && r.p99Ms <= 100);
             };
             int noLoss = 0, fast = 0, slow = 0;
@@ -516,10 +534,12 @@ int main(int argc, char **argv)
                 if (!complete)
                     break;
             }
-            std::printf("%-6s highest tick rate with no loss at %d clients: %d ticks/s (%d deliveries/s)%s\n", qPrintable(t),
-                        clients, noLoss, noLoss * clients, noLoss * 2 > maxRate ? " (the sweep's upper bound)" : "");
-            std::printf("%-6s highest tick rate with no loss and p99 < 100 ms at %d clients: %d ticks/s (%d deliveries/s)\n",
-                        qPrintable(t), clients, fast, fast * clients);
+            std::printf("%-6s highest tick rate with no loss at %d clients: %d ticks/s (%d deliveries/s)%s\n",
+                        qPrintable(t), clients, noLoss, noLoss * clients,
+                        noLoss * 2 > maxRate ? " (the sweep's upper bound)" : "");
+            std::printf(
+                "%-6s highest tick rate with no loss and p99 < 100 ms at %d clients: %d ticks/s (%d deliveries/s)\n",
+                qPrintable(t), clients, fast, fast * clients);
             std::fflush(stdout);
         }
         return 0;

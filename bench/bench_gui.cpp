@@ -17,10 +17,10 @@
 #include "loadclients.h"
 
 #include "app/runtime.h"
-#include "engine/engine.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "core/timeutil.h"
+#include "engine/engine.h"
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
 #include "gui/enginesampler.h"
@@ -149,7 +149,8 @@ int main(int argc, char **argv)
         p.addOption({QStringLiteral("port"), QString(), QStringLiteral("port")});
         p.addOption({QStringLiteral("clients"), QString(), QStringLiteral("n"), QStringLiteral("1000")});
         p.process(app);
-        return runClients(quint16(p.value(QStringLiteral("port")).toUInt()), p.value(QStringLiteral("clients")).toInt());
+        return runClients(quint16(p.value(QStringLiteral("port")).toUInt()),
+                          p.value(QStringLiteral("clients")).toInt());
     }
 
     app::preferUnixEventDispatcher();
@@ -164,12 +165,18 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fxmonitor"));
     app::raiseFileLimit();
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Event-loop lag and CPU of the desktop app under load (figures, no assertions)."));
-    p.addOption({QStringLiteral("clients"), QStringLiteral("WebSocket clients, all pairs."), QStringLiteral("n"), QStringLiteral("1000")});
-    p.addOption({QStringLiteral("rate"), QStringLiteral("Feed ticks per second."), QStringLiteral("n"), QStringLiteral("20000")});
-    p.addOption({QStringLiteral("batch"), QStringLiteral("Feed batch size."), QStringLiteral("n"), QStringLiteral("100")});
-    p.addOption({QStringLiteral("seconds"), QStringLiteral("Measured seconds."), QStringLiteral("n"), QStringLiteral("20")});
-    p.addOption({QStringLiteral("warmup"), QStringLiteral("Seconds before measuring."), QStringLiteral("n"), QStringLiteral("5")});
+    p.setApplicationDescription(
+        QStringLiteral("Event-loop lag and CPU of the desktop app under load (figures, no assertions)."));
+    p.addOption({QStringLiteral("clients"), QStringLiteral("WebSocket clients, all pairs."), QStringLiteral("n"),
+                 QStringLiteral("1000")});
+    p.addOption({QStringLiteral("rate"), QStringLiteral("Feed ticks per second."), QStringLiteral("n"),
+                 QStringLiteral("20000")});
+    p.addOption(
+        {QStringLiteral("batch"), QStringLiteral("Feed batch size."), QStringLiteral("n"), QStringLiteral("100")});
+    p.addOption(
+        {QStringLiteral("seconds"), QStringLiteral("Measured seconds."), QStringLiteral("n"), QStringLiteral("20")});
+    p.addOption({QStringLiteral("warmup"), QStringLiteral("Seconds before measuring."), QStringLiteral("n"),
+                 QStringLiteral("5")});
     p.addHelpOption();
     p.process(app);
     const int clients = p.value(QStringLiteral("clients")).toInt();
@@ -184,10 +191,11 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     Child redis;
     const quint16 redisPort = bench::freePort();
-    redis.proc.start(QStringLiteral("taskset"), {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"), QStringLiteral("--bind"),
-                                                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(redisPort),
-                                                 QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"), QStringLiteral("no"),
-                                                 QStringLiteral("--dir"), dir.path()});
+    redis.proc.start(QStringLiteral("taskset"),
+                     {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"),
+                      QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                      QString::number(redisPort), QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                      QStringLiteral("no"), QStringLiteral("--dir"), dir.path()});
     QByteArray redisOut;
     if (!waitForOutput(redis.proc, "Ready to accept", 5000, &redisOut)) {
         std::fprintf(stderr, "bench_gui: redis-server did not start\n");
@@ -222,7 +230,8 @@ int main(int argc, char **argv)
 
     Child load;
     load.proc.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("clients"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--clients"), QString::number(clients)});
+                    {QStringLiteral("clients"), QStringLiteral("--port"), QString::number(port),
+                     QStringLiteral("--clients"), QString::number(clients)});
     QByteArray loadOut;
     QElapsedTimer connecting;
     connecting.start();
@@ -233,9 +242,10 @@ int main(int argc, char **argv)
 #ifdef FX_FEED_BIN
     Child feed;
     feed.proc.start(QStringLiteral("taskset"),
-                    {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral(FX_FEED_BIN), QStringLiteral("--redis-host"),
-                     QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"), QString::number(redisPort), QStringLiteral("--rate"),
-                     QString::number(rate), QStringLiteral("--batch"), p.value(QStringLiteral("batch")), QStringLiteral("--log-level"),
+                    {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral(FX_FEED_BIN),
+                     QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                     QString::number(redisPort), QStringLiteral("--rate"), QString::number(rate),
+                     QStringLiteral("--batch"), p.value(QStringLiteral("batch")), QStringLiteral("--log-level"),
                      QStringLiteral("ERROR"), QStringLiteral("--burst-probability"), QStringLiteral("0.01")});
 #else
     std::fprintf(stderr, "bench_gui: built without fxmonitor-feed; no ticks\n");
@@ -249,7 +259,8 @@ int main(int argc, char **argv)
         ++marketRefreshes;
         ticksSeen += d.tickCount;
     });
-    QObject::connect(window.dataHub(), &gui::EngineSampler::clientsUpdated, &app, [&](const QList<server::ClientInfo> &) { ++clientRefreshes; });
+    QObject::connect(window.dataHub(), &gui::EngineSampler::clientsUpdated, &app,
+                     [&](const QList<server::ClientInfo> &) { ++clientRefreshes; });
 
     // The app's own event loop, as in fxmonitor (no busy polling of ours on the main thread).
     auto spin = [](int ms) {
@@ -276,20 +287,23 @@ int main(int argc, char **argv)
     const server::StatsSnapshot st = product.server()->context().stats().snapshot();
     const std::vector<qint64> lag = probe.samples();
 
-    std::printf("bench_gui: %d clients (connected %d in %.1f s), feed %d ticks/s in batches of %s, %d s measured after %d s warm-up, "
+    std::printf("bench_gui: %d clients (connected %d in %.1f s), feed %d ticks/s in batches of %s, %d s measured after "
+                "%d s warm-up, "
                 "platform %s\n",
-                clients, st.connectedClients, connectSeconds, rate, qPrintable(p.value(QStringLiteral("batch"))), seconds, warmup,
-                qPrintable(QGuiApplication::platformName()));
+                clients, st.connectedClients, connectSeconds, rate, qPrintable(p.value(QStringLiteral("batch"))),
+                seconds, warmup, qPrintable(QGuiApplication::platformName()));
     std::printf("  event-loop lag (10 ms probe, %zu samples): p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", lag.size(),
                 percentile(lag, 0.50), percentile(lag, 0.99), percentile(lag, 1.0));
     std::printf("  CPU: app process %.0f %% of one core, main (GUI) thread %.0f %%\n", cpu, mainCpu);
-    std::printf("  window: %.1f market refreshes/s (%.0f ticks/s seen), %.1f client-table refreshes/s, %.1f chart redraws/s\n",
-                marketRefreshes / elapsed, double(ticksSeen) / elapsed, clientRefreshes / elapsed,
-                double(window.chartPanel()->chart()->redraws() - redraws0) / elapsed);
-    std::printf("  server: %.0f deliveries/s, %d clients, price updates conflated in total: %llu for slow clients, %llu while the"
+    std::printf(
+        "  window: %.1f market refreshes/s (%.0f ticks/s seen), %.1f client-table refreshes/s, %.1f chart redraws/s\n",
+        marketRefreshes / elapsed, double(ticksSeen) / elapsed, clientRefreshes / elapsed,
+        double(window.chartPanel()->chart()->redraws() - redraws0) / elapsed);
+    std::printf("  server: %.0f deliveries/s, %d clients, price updates conflated in total: %llu for slow clients, "
+                "%llu while the"
                 " server was behind the feed\n",
-                double(st.messagesSent - sent0) / elapsed, st.connectedClients, static_cast<unsigned long long>(st.conflated),
-                static_cast<unsigned long long>(st.overloadConflated));
+                double(st.messagesSent - sent0) / elapsed, st.connectedClients,
+                static_cast<unsigned long long>(st.conflated), static_cast<unsigned long long>(st.overloadConflated));
     std::fflush(stdout);
     product.stopServer();
     return 0;

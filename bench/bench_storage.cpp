@@ -152,7 +152,8 @@ public:
     {
         SqlConnection c;
         QString error;
-        const QString name = QStringLiteral("fx_bench_%1_%2_%3").arg(tag).arg(QCoreApplication::applicationPid()).arg(++m_n);
+        const QString name =
+            QStringLiteral("fx_bench_%1_%2_%3").arg(tag).arg(QCoreApplication::applicationPid()).arg(++m_n);
         if (!c.open(m_admin, &error) || !c.exec(QStringLiteral("CREATE DATABASE %1").arg(name), &error)) {
             std::fprintf(stderr, "cannot create a PostgreSQL database: %s\n", qPrintable(error));
             return std::nullopt;
@@ -170,8 +171,9 @@ private:
 };
 
 // The two naive loggers' row: the INSERT below, one tick.
-const QString kNaiveInsert = QStringLiteral("INSERT INTO price_ticks (pair, bid_text, ask_text, mid_text, bid, ask, mid,"
-                                            " quoted_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString kNaiveInsert =
+    QStringLiteral("INSERT INTO price_ticks (pair, bid_text, ask_text, mid_text, bid, ask, mid,"
+                   " quoted_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 void bindTick(QSqlQuery &q, const fx::core::PriceTick &t)
 {
@@ -352,7 +354,8 @@ void benchEngine(const char *name, Databases &dbs, double seconds, double rate)
     const double naive = naiveBaseline(*cfg, std::min(seconds, 3.0));
     std::printf("  naive baseline (one transaction per tick): %10.0f ticks/s\n", naive);
     if (cfg->engine == Engine::Sqlite) {
-        const double defaults = naiveSqliteDefaults(cfg->sqlitePath + QStringLiteral(".defaults"), std::min(seconds, 3.0));
+        const double defaults =
+            naiveSqliteDefaults(cfg->sqlitePath + QStringLiteral(".defaults"), std::min(seconds, 3.0));
         std::printf("  the same with SQLite's default journal and synchronous=FULL: %.0f ticks/s\n", defaults);
     }
 
@@ -417,17 +420,24 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("FX Monitor storage write benchmark"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measured run (default 5)."), QStringLiteral("n"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("rate"), QStringLiteral("Ticks/s offered in the fixed-rate run (default 20000)."), QStringLiteral("r"), QStringLiteral("20000")});
-    parser.addOption({QStringLiteral("sqlite-dir"), QStringLiteral("Folder for the SQLite files (default: a temporary one)."), QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("pg"), QStringLiteral("PostgreSQL DSN: \"host=H port=P dbname=D user=U password=W\"."), QStringLiteral("dsn")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measured run (default 5)."),
+                      QStringLiteral("n"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("rate"), QStringLiteral("Ticks/s offered in the fixed-rate run (default 20000)."),
+                      QStringLiteral("r"), QStringLiteral("20000")});
+    parser.addOption({QStringLiteral("sqlite-dir"),
+                      QStringLiteral("Folder for the SQLite files (default: a temporary one)."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("pg"),
+                      QStringLiteral("PostgreSQL DSN: \"host=H port=P dbname=D user=U password=W\"."),
+                      QStringLiteral("dsn")});
     parser.process(app);
     const double seconds = std::max(1.0, parser.value(QStringLiteral("seconds")).toDouble());
     const double rate = std::max(1.0, parser.value(QStringLiteral("rate")).toDouble());
 
     std::printf("bench_storage: %.0f s per run, %d cores, Qt %s\n", seconds, QThread::idealThreadCount(), qVersion());
     QTemporaryDir tmp;
-    const QString dir = parser.isSet(QStringLiteral("sqlite-dir")) ? parser.value(QStringLiteral("sqlite-dir")) : tmp.path();
+    const QString dir =
+        parser.isSet(QStringLiteral("sqlite-dir")) ? parser.value(QStringLiteral("sqlite-dir")) : tmp.path();
     SqliteDatabases sqlite(dir);
     benchEngine("SQLite (WAL, synchronous=NORMAL)", sqlite, seconds, rate);
 

@@ -84,19 +84,20 @@ void raiseFdLimit()
     setrlimit(RLIMIT_NOFILE, &rl);
 }
 
-
 void EpollClients::sendFrame(int fd, int opcode, const char *data, size_t len)
 {
     char hdr[8];
     size_t h = 0;
     hdr[h++] = char(0x80 | opcode);
     hdr[h++] = char(0x80 | len); // only short control/subscribe frames are sent
-    hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; hdr[h++] = 0; // zero mask key
+    hdr[h++] = 0;
+    hdr[h++] = 0;
+    hdr[h++] = 0;
+    hdr[h++] = 0; // zero mask key
     QByteArray f(hdr, qsizetype(h));
     f.append(data, qsizetype(len));
     [[maybe_unused]] ssize_t n = ::send(fd, f.constData(), size_t(f.size()), MSG_NOSIGNAL);
 }
-
 
 void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
 {
@@ -232,6 +233,5 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
             ::close(c.fd);
     ::close(ep);
 }
-
 
 } // namespace fx::bench

@@ -19,7 +19,7 @@
 namespace fx::bench {
 
 quint16 freePort();
-qint64 rssKb(qint64 pid);     // VmRSS of a process, -1 if unknown
+qint64 rssKb(qint64 pid); // VmRSS of a process, -1 if unknown
 double cpuSeconds(qint64 pid); // utime + stime of a process
 double threadCpuSeconds(qint64 pid, qint64 tid);
 void raiseFdLimit();
@@ -81,6 +81,5 @@ private:
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::atomic<bool> m_stop{false};
 };
-
 
 } // namespace fx::bench

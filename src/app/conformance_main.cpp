@@ -24,9 +24,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("fxmonitor-conformance-server"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(fx::kVersion));
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Engine.IO v4 / Socket.IO v5 server with the upstream test suites' profile."));
-    p.addOption({QStringLiteral("host"), QStringLiteral("Listen address (default 127.0.0.1)."), QStringLiteral("address"),
-                 QStringLiteral("127.0.0.1")});
+    p.setApplicationDescription(
+        QStringLiteral("Engine.IO v4 / Socket.IO v5 server with the upstream test suites' profile."));
+    p.addOption({QStringLiteral("host"), QStringLiteral("Listen address (default 127.0.0.1)."),
+                 QStringLiteral("address"), QStringLiteral("127.0.0.1")});
     p.addOption({QStringLiteral("port"), QStringLiteral("Listen port (default 3000, 0: any)."), QStringLiteral("port"),
                  QStringLiteral("3000")});
     p.addOption({QStringLiteral("log-level"), QStringLiteral("DEBUG, INFO, WARNING, ERROR."), QStringLiteral("level"),
@@ -49,11 +50,13 @@ int main(int argc, char **argv)
     const uint port = p.value(QStringLiteral("port")).toUInt(&ok);
     const QHostAddress address(p.value(QStringLiteral("host")));
     if (!ok || port > 65535) {
-        std::fprintf(stderr, "fxmonitor-conformance-server: invalid --port \"%s\"\n", qPrintable(p.value(QStringLiteral("port"))));
+        std::fprintf(stderr, "fxmonitor-conformance-server: invalid --port \"%s\"\n",
+                     qPrintable(p.value(QStringLiteral("port"))));
         return 2;
     }
     if (address.isNull()) {
-        std::fprintf(stderr, "fxmonitor-conformance-server: invalid --host \"%s\"\n", qPrintable(p.value(QStringLiteral("host"))));
+        std::fprintf(stderr, "fxmonitor-conformance-server: invalid --host \"%s\"\n",
+                     qPrintable(p.value(QStringLiteral("host"))));
         return 2;
     }
     QString error;

@@ -52,7 +52,8 @@ int main(int argc, char **argv)
     std::unique_ptr<feed::FeedSimulator> sim;
     std::unique_ptr<feed::ReplaySource> replay;
     if (!options->replayFile.isEmpty()) {
-        replay = std::make_unique<feed::ReplaySource>(options->replayFile, model, *options, core::InstrumentSet(settings.pairs));
+        replay = std::make_unique<feed::ReplaySource>(options->replayFile, model, *options,
+                                                      core::InstrumentSet(settings.pairs));
         if (!replay->open(&error)) {
             std::fprintf(stderr, "fxmonitor-feed: %s\n", qPrintable(error));
             return 2;
@@ -64,18 +65,21 @@ int main(int argc, char **argv)
         feed::SimulatorConfig cfg;
         cfg.seed = options->seed ? *options->seed : (quint64(std::random_device{}()) << 32 | std::random_device{}());
         cfg.rate = options->rate;
-        cfg.startMicros = options->startMicros ? *options->startMicros
-                                               : (options->dryRun ? feed::FeedOptions::kDryRunEpoch : core::nowMicros());
+        cfg.startMicros = options->startMicros
+            ? *options->startMicros
+            : (options->dryRun ? feed::FeedOptions::kDryRunEpoch : core::nowMicros());
         cfg.timeScale = options->timeScale;
         cfg.burstProbability = options->burstProbability;
         cfg.analytics = options->analytics;
         cfg.analyticsConfig = options->analyticsConfig;
         sim = std::make_unique<feed::FeedSimulator>(model, cfg);
-        qCInfo(fxFeedLog).noquote() << QStringLiteral("simulating %1 pairs at %2 ticks/s from %3, seed %4 (--seed %4 --start-time %3 repeats this run)")
-                                           .arg(model.size())
-                                           .arg(options->rate)
-                                           .arg(core::isoTimestamp(cfg.startMicros))
-                                           .arg(cfg.seed);
+        qCInfo(fxFeedLog).noquote()
+            << QStringLiteral(
+                   "simulating %1 pairs at %2 ticks/s from %3, seed %4 (--seed %4 --start-time %3 repeats this run)")
+                   .arg(model.size())
+                   .arg(options->rate)
+                   .arg(core::isoTimestamp(cfg.startMicros))
+                   .arg(cfg.seed);
     }
 
     if (options->dryRun > 0)

@@ -3,10 +3,10 @@
 // the operator's window on the GUI thread.
 
 #include "app/runtime.h"
-#include "engine/engine.h"
 #include "app/signalwatcher.h"
 #include "core/logging.h"
 #include "core/version.h"
+#include "engine/engine.h"
 #include "gui/guisettings.h"
 #include "gui/mainwindow.h"
 #include "gui/screenshotter.h"
@@ -34,9 +34,10 @@ int main(int argc, char **argv)
     gui::initResources();
     gui::installTranslations(application);
 
-    core::CommandLine cli(QCoreApplication::translate("main", "FX Monitor desktop: the streaming server (plain JSON "
-                                                              "WebSocket and Socket.IO) fed by the pipeline's Redis "
-                                                              "channels, with the operator's window."),
+    core::CommandLine cli(QCoreApplication::translate("main",
+                                                      "FX Monitor desktop: the streaming server (plain JSON "
+                                                      "WebSocket and Socket.IO) fed by the pipeline's Redis "
+                                                      "channels, with the operator's window."),
                           core::CommandLine::All);
     cli.setStored(gui::loadStoredSettings()); // saved in the window; .env, environment and flags win
     if (auto rc = app::initialise(cli))
@@ -50,8 +51,8 @@ int main(int argc, char **argv)
     const bool serving = product.startKeepingPipeline(&error);
     if (serving) {
         // The same machine-readable line as fxmonitor-server, for scripts and tests.
-        std::printf("fxmonitor %s listening on %s:%u\n", fx::kVersion, qPrintable(product.server()->address().toString()),
-                    unsigned(product.server()->port()));
+        std::printf("fxmonitor %s listening on %s:%u\n", fx::kVersion,
+                    qPrintable(product.server()->address().toString()), unsigned(product.server()->port()));
         std::fflush(stdout);
     } else {
         std::fprintf(stderr, "fxmonitor: %s (the window opens; change the settings and start the server from it)\n",
@@ -66,7 +67,6 @@ int main(int argc, char **argv)
     window.show();
     if (!serving)
         QTimer::singleShot(0, &window, [&window, error] { window.showStartError(error); });
-
 
     // scripts/screenshots.sh: FXMONITOR_SCREENSHOTS=<folder> saves the window and its panels, then quits.
     const QString shots = qEnvironmentVariable("FXMONITOR_SCREENSHOTS");

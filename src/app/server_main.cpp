@@ -1,10 +1,10 @@
 // fxmonitor-server: the headless streaming server.
 
 #include "app/runtime.h"
-#include "engine/engine.h"
 #include "app/signalwatcher.h"
 #include "core/logging.h"
 #include "core/version.h"
+#include "engine/engine.h"
 #include "server/streamserver.h"
 
 #include <QCoreApplication>
@@ -21,9 +21,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("FXMonitor"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(fx::kVersion));
 
-    core::CommandLine cli(QStringLiteral("FX Monitor headless streaming server: plain JSON WebSocket and Socket.IO on one "
-                                         "port, fed by the pipeline's Redis channels."),
-                          core::CommandLine::All);
+    core::CommandLine cli(
+        QStringLiteral("FX Monitor headless streaming server: plain JSON WebSocket and Socket.IO on one "
+                       "port, fed by the pipeline's Redis channels."),
+        core::CommandLine::All);
     if (auto rc = app::initialise(cli))
         return *rc;
 

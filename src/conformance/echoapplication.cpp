@@ -15,7 +15,8 @@ void EchoApplication::onEngineMessage(server::EngineIoSession &s, const QByteArr
     s.sendMessage(data, binary);
 }
 
-std::optional<QJsonObject> EchoApplication::onConnect(server::EngineIoSession &, const QString &nsp, const QByteArray &, const QJsonValue &)
+std::optional<QJsonObject> EchoApplication::onConnect(server::EngineIoSession &, const QString &nsp, const QByteArray &,
+                                                      const QJsonValue &)
 {
     if (nsp == u"/" || nsp == u"/custom")
         return std::nullopt;
@@ -36,7 +37,8 @@ void EchoApplication::afterConnect(server::EngineIoSession &s, const QString &ns
     });
 }
 
-void EchoApplication::onEvent(server::EngineIoSession &s, const QString &nsp, const sio::Packet &p, const QList<QByteArray> &attachments)
+void EchoApplication::onEvent(server::EngineIoSession &s, const QString &nsp, const sio::Packet &p,
+                              const QList<QByteArray> &attachments)
 {
     if (nsp != u"/")
         return;

@@ -11,9 +11,13 @@
 namespace fx::core {
 
 CommandLine::CommandLine(const QString &description, int groups)
-    : m_envFile(QStringLiteral("env-file"), QStringLiteral("Read settings from this .env file (default: ./.env when present)."), QStringLiteral("path"))
-    , m_set(QStringLiteral("set"), QStringLiteral("Set any setting, e.g. --set REDIS_DB=2 (repeatable)."), QStringLiteral("NAME=VALUE"))
-    , m_printConfig(QStringLiteral("print-config"), QStringLiteral("Print every setting with where its value came from, then exit."))
+    : m_envFile(QStringLiteral("env-file"),
+                QStringLiteral("Read settings from this .env file (default: ./.env when present)."),
+                QStringLiteral("path"))
+    , m_set(QStringLiteral("set"), QStringLiteral("Set any setting, e.g. --set REDIS_DB=2 (repeatable)."),
+            QStringLiteral("NAME=VALUE"))
+    , m_printConfig(QStringLiteral("print-config"),
+                    QStringLiteral("Print every setting with where its value came from, then exit."))
 {
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -26,10 +30,13 @@ CommandLine::CommandLine(const QString &description, int groups)
         flag("host", "WEBSOCKET_HOST", "Listen address (WEBSOCKET_HOST).", "address");
         flag("port", "WEBSOCKET_PORT", "Listen port, 0 for any free port (WEBSOCKET_PORT).", "port");
         flag("max-clients", "WEBSOCKET_MAX_CLIENTS", "Most clients at once (WEBSOCKET_MAX_CLIENTS).", "count");
-        flag("ping-interval", "WEBSOCKET_PING_INTERVAL", "Seconds between keep-alive pings (WEBSOCKET_PING_INTERVAL).", "seconds");
+        flag("ping-interval", "WEBSOCKET_PING_INTERVAL", "Seconds between keep-alive pings (WEBSOCKET_PING_INTERVAL).",
+             "seconds");
         flag("ping-timeout", "WEBSOCKET_PING_TIMEOUT", "Seconds to answer a ping (WEBSOCKET_PING_TIMEOUT).", "seconds");
-        flag("io-threads", "WEBSOCKET_IO_THREADS", "Server I/O threads, 0 for one per core (WEBSOCKET_IO_THREADS).", "count");
-        flag("max-message-size", "WEBSOCKET_MAX_MESSAGE_SIZE", "Largest client message in bytes (WEBSOCKET_MAX_MESSAGE_SIZE).", "bytes");
+        flag("io-threads", "WEBSOCKET_IO_THREADS", "Server I/O threads, 0 for one per core (WEBSOCKET_IO_THREADS).",
+             "count");
+        flag("max-message-size", "WEBSOCKET_MAX_MESSAGE_SIZE",
+             "Largest client message in bytes (WEBSOCKET_MAX_MESSAGE_SIZE).", "bytes");
     }
     if (groups & Redis) {
         flag("redis-host", "REDIS_HOST", "Redis host (REDIS_HOST).", "host");
@@ -73,7 +80,8 @@ std::optional<int> CommandLine::process(const QStringList &arguments)
         return 0;
     }
     if (!m_parser.positionalArguments().isEmpty())
-        return failWith(QStringLiteral("unexpected argument \"%1\" (see --help)").arg(m_parser.positionalArguments().first()));
+        return failWith(
+            QStringLiteral("unexpected argument \"%1\" (see --help)").arg(m_parser.positionalArguments().first()));
 
     SettingsLoader loader;
     loader.setStored(m_stored);

@@ -46,11 +46,18 @@ EnvParseResult parseEnvText(QByteArrayView text)
                 const QChar c = raw.at(j);
                 if (q == u'"' && c == u'\\' && j + 1 < raw.size()) {
                     const QChar e = raw.at(j + 1);
-                    if (e == u'n') value += u'\n';
-                    else if (e == u't') value += u'\t';
-                    else if (e == u'r') value += u'\r';
-                    else if (e == u'"' || e == u'\\') value += e;
-                    else { value += c; value += e; }
+                    if (e == u'n')
+                        value += u'\n';
+                    else if (e == u't')
+                        value += u'\t';
+                    else if (e == u'r')
+                        value += u'\r';
+                    else if (e == u'"' || e == u'\\')
+                        value += e;
+                    else {
+                        value += c;
+                        value += e;
+                    }
                     j += 2;
                     continue;
                 }

@@ -5,13 +5,11 @@ namespace fx::core {
 QStringList InstrumentSet::defaultPairs()
 {
     return {
-        QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY"),
-        QStringLiteral("USD_CHF"), QStringLiteral("AUD_USD"), QStringLiteral("USD_CAD"),
-        QStringLiteral("NZD_USD"), QStringLiteral("EUR_GBP"), QStringLiteral("EUR_JPY"),
-        QStringLiteral("GBP_JPY"), QStringLiteral("EUR_CHF"), QStringLiteral("AUD_JPY"),
-        QStringLiteral("EUR_AUD"), QStringLiteral("GBP_CHF"), QStringLiteral("EUR_CAD"),
-        QStringLiteral("AUD_NZD"), QStringLiteral("CAD_JPY"), QStringLiteral("CHF_JPY"),
-        QStringLiteral("NZD_JPY"), QStringLiteral("GBP_AUD"),
+        QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY"), QStringLiteral("USD_CHF"),
+        QStringLiteral("AUD_USD"), QStringLiteral("USD_CAD"), QStringLiteral("NZD_USD"), QStringLiteral("EUR_GBP"),
+        QStringLiteral("EUR_JPY"), QStringLiteral("GBP_JPY"), QStringLiteral("EUR_CHF"), QStringLiteral("AUD_JPY"),
+        QStringLiteral("EUR_AUD"), QStringLiteral("GBP_CHF"), QStringLiteral("EUR_CAD"), QStringLiteral("AUD_NZD"),
+        QStringLiteral("CAD_JPY"), QStringLiteral("CHF_JPY"), QStringLiteral("NZD_JPY"), QStringLiteral("GBP_AUD"),
     };
 }
 
@@ -26,7 +24,10 @@ InstrumentSet::InstrumentSet(const QStringList &pairs)
     }
 }
 
-static bool isUpperAlpha(QChar c) { return c >= u'A' && c <= u'Z'; }
+static bool isUpperAlpha(QChar c)
+{
+    return c >= u'A' && c <= u'Z';
+}
 
 bool InstrumentSet::isWellFormed(QStringView pair)
 {

@@ -32,8 +32,8 @@ const char *levelName(QtMsgType type)
 
 void handler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    const QByteArray line = isoNow().toUtf8() + ' ' + levelName(type) + ' '
-                            + (ctx.category ? ctx.category : "default") + ": " + msg.toUtf8() + '\n';
+    const QByteArray line = isoNow().toUtf8() + ' ' + levelName(type) + ' ' + (ctx.category ? ctx.category : "default")
+        + ": " + msg.toUtf8() + '\n';
     {
         QMutexLocker lock(&g_mutex);
         std::fwrite(line.constData(), 1, size_t(line.size()), stderr);

@@ -40,18 +40,18 @@ struct PriceQuote
 struct PriceTick
 {
     QString instrument;
-    int index = -1;      // position in the InstrumentSet
+    int index = -1; // position in the InstrumentSet
     PriceQuote quote;
-    double bid = 0;      // numeric values, for charts and checks (never re-emitted)
+    double bid = 0; // numeric values, for charts and checks (never re-emitted)
     double ask = 0;
     double mid = 0;
-    qint64 timeMicros = 0;    // quote time
+    qint64 timeMicros = 0; // quote time
     qint64 relayedMicros = 0; // when this server received it; becomes "timestamp"
-    QJsonObject priceExtras;  // extra fields inside "price", passed through
-    QJsonObject extras;       // extra top-level fields, passed through
+    QJsonObject priceExtras; // extra fields inside "price", passed through
+    QJsonObject extras; // extra top-level fields, passed through
 
     QJsonObject priceObject() const; // {bid, ask, mid, time} + price extras
-    QJsonObject toPayload() const;   // PROTOCOL.md price_update
+    QJsonObject toPayload() const; // PROTOCOL.md price_update
     // toPayload() as compact JSON, byte for byte what QJsonDocument writes (keys sorted), written
     // directly when there are no extras and no string needs escaping: this runs for every tick.
     QByteArray payloadJson() const;

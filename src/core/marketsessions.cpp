@@ -4,7 +4,7 @@ namespace fx::core {
 
 namespace {
 constexpr int kMinutesPerDay = 24 * 60;
-constexpr int kWeekOpenMinute = 21 * 60;  // Sunday
+constexpr int kWeekOpenMinute = 21 * 60; // Sunday
 constexpr int kWeekCloseMinute = 22 * 60; // Friday
 
 // Qt::DayOfWeek: Monday = 1 ... Sunday = 7.

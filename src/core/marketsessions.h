@@ -21,10 +21,10 @@ namespace fx::core {
 
 struct MarketSession
 {
-    QString name;     // "Sydney", "Tokyo", "London", "New York"
+    QString name; // "Sydney", "Tokyo", "London", "New York"
     QString timeZone; // the city's IANA zone, for reference only
-    int openMinute;   // minutes after 00:00 UTC
-    int closeMinute;  // may be smaller than openMinute: the session spans midnight
+    int openMinute; // minutes after 00:00 UTC
+    int closeMinute; // may be smaller than openMinute: the session spans midnight
 
     bool spansMidnight() const { return closeMinute <= openMinute; }
     // "21:00"

@@ -28,8 +28,8 @@ QString settingSourceName(SettingSource source)
 const QList<SettingSpec> &settingSpecs()
 {
     static const QList<SettingSpec> specs = [] {
-        const QString S = QStringLiteral("Server"), R = QStringLiteral("Redis"),
-                      D = QStringLiteral("Database"), L = QStringLiteral("Logging");
+        const QString S = QStringLiteral("Server"), R = QStringLiteral("Redis"), D = QStringLiteral("Database"),
+                      L = QStringLiteral("Logging");
         auto s = [](const char *n, const char *d, const char *h, const QString &g) {
             return SettingSpec{QString::fromLatin1(n), QString::fromLatin1(d), QString::fromUtf8(h), g};
         };
@@ -291,7 +291,8 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.channelVolatility = v.noSpaces("REDIS_CHANNEL_VOLATILITY");
     s.channelCorrelation = v.noSpaces("REDIS_CHANNEL_CORRELATION");
     s.channelDataReady = v.noSpaces("REDIS_CHANNEL_DATA_READY");
-    for (const char *c : {"REDIS_CHANNEL_PRICES", "REDIS_CHANNEL_VOLATILITY", "REDIS_CHANNEL_CORRELATION", "REDIS_CHANNEL_DATA_READY"})
+    for (const char *c :
+         {"REDIS_CHANNEL_PRICES", "REDIS_CHANNEL_VOLATILITY", "REDIS_CHANNEL_CORRELATION", "REDIS_CHANNEL_DATA_READY"})
         if (v.ok() && v.text(c).isEmpty())
             v.fail(c, QStringLiteral("must not be empty"));
     {

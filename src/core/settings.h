@@ -35,25 +35,25 @@ struct SettingValue
 struct Settings
 {
     // Streaming server
-    QString host;            // WEBSOCKET_HOST
-    quint16 port = 5001;     // WEBSOCKET_PORT (0: any free port)
-    int maxClients = 1000;   // WEBSOCKET_MAX_CLIENTS
+    QString host; // WEBSOCKET_HOST
+    quint16 port = 5001; // WEBSOCKET_PORT (0: any free port)
+    int maxClients = 1000; // WEBSOCKET_MAX_CLIENTS
     double pingInterval = 25; // WEBSOCKET_PING_INTERVAL, seconds
-    double pingTimeout = 5;   // WEBSOCKET_PING_TIMEOUT, seconds
+    double pingTimeout = 5; // WEBSOCKET_PING_TIMEOUT, seconds
     qint64 maxMessageSize = 65536; // WEBSOCKET_MAX_MESSAGE_SIZE, bytes
-    int ioThreads = 0;        // WEBSOCKET_IO_THREADS, 0 = one per core
-    double rateLimit = 100;   // WEBSOCKET_RATE_LIMIT, requests per second per client
-    int rateBurst = 200;      // WEBSOCKET_RATE_BURST
+    int ioThreads = 0; // WEBSOCKET_IO_THREADS, 0 = one per core
+    double rateLimit = 100; // WEBSOCKET_RATE_LIMIT, requests per second per client
+    int rateBurst = 200; // WEBSOCKET_RATE_BURST
     qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
-    QStringList corsOrigins;  // CORS_ALLOWED_ORIGINS ("*" = any)
-    QStringList pairs;        // FX_PAIRS
+    QStringList corsOrigins; // CORS_ALLOWED_ORIGINS ("*" = any)
+    QStringList pairs; // FX_PAIRS
 
     // Redis
     QString redisHost;
     quint16 redisPort = 6379;
     int redisDb = 0;
     QString redisPassword; // empty = none ("None" in the predecessor's files)
-    QString redisSocket;   // REDIS_SOCKET: Unix socket path, wins over host/port
+    QString redisSocket; // REDIS_SOCKET: Unix socket path, wins over host/port
     QString channelPrefix;
     QString channelPrices;
     QString channelVolatility;

@@ -30,9 +30,9 @@ QString isoTimestamp(qint64 micros)
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[40];
-    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ",
-                                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                                tm.tm_min, tm.tm_sec, static_cast<long long>(frac));
+    const int n =
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<long long>(frac));
     return QString::fromLatin1(buf, n);
 }
 

@@ -5,7 +5,9 @@
 namespace fx::core {
 
 WorkerThread::WorkerThread(QObject *object, const QString &threadName, std::function<void()> stopHook)
-    : m_thread(new QThread), m_object(object), m_stopHook(std::move(stopHook))
+    : m_thread(new QThread)
+    , m_object(object)
+    , m_stopHook(std::move(stopHook))
 {
     // moveToThread() refuses an object with a parent, and only its current thread may push it.
     Q_ASSERT(!m_object->parent());

@@ -1,11 +1,11 @@
 #include "engine/engine.h"
 
 #include "core/logging.h"
+#include "core/marketsessions.h"
 #include "core/timeutil.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
-#include "core/marketsessions.h"
 #include "storage/storagethread.h"
 
 #include <QDateTime>
@@ -14,7 +14,9 @@
 namespace fx::engine {
 
 Engine::Engine(core::Settings settings, QObject *parent)
-    : QObject(parent), m_settings(std::move(settings)), m_deltas(std::make_unique<MarketDeltaBuffer>(core::InstrumentSet(m_settings.pairs)))
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_deltas(std::make_unique<MarketDeltaBuffer>(core::InstrumentSet(m_settings.pairs)))
 {
 }
 
@@ -66,12 +68,15 @@ void Engine::connectServerToStorage(server::StreamServer *server)
         return;
     // Direct: these run on the I/O threads; Storage's input is thread-safe and never waits.
     for (server::IoShard *shard : server->shards()) {
-        connect(shard, &server::IoShard::clientConnected, db,
-                [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
-        connect(shard, &server::IoShard::clientDisconnected, db,
-                [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
-        connect(shard, &server::IoShard::clientChanged, db,
-                [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
+        connect(
+            shard, &server::IoShard::clientConnected, db,
+            [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
+        connect(
+            shard, &server::IoShard::clientDisconnected, db,
+            [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
+        connect(
+            shard, &server::IoShard::clientChanged, db,
+            [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
     }
 }
 
@@ -119,9 +124,10 @@ void Engine::startStorage()
     connect(db, &storage::Storage::acknowledged, this, [this](quint64, qint64) { Q_EMIT storedAlertsChanged(); });
     connect(db, &storage::Storage::statusChanged, this, &Engine::databaseStatusChanged);
     Relay *relayForDb = &m_relay;
-    connect(db, &storage::Storage::statusChanged, db,
-            [relayForDb, db](const storage::StorageStatus &) { relayForDb->setDatabaseStatus(db->statusJson()); },
-            Qt::DirectConnection);
+    connect(
+        db, &storage::Storage::statusChanged, db,
+        [relayForDb, db](const storage::StorageStatus &) { relayForDb->setDatabaseStatus(db->statusJson()); },
+        Qt::DirectConnection);
     m_relay.setDatabaseStatus(db->statusJson());
 }
 
@@ -133,22 +139,25 @@ void Engine::startRedis()
     Relay *relay = &m_relay;
     MarketDeltaBuffer *tap = m_deltas.get();
     // Direct connections: these run on the Redis thread; the relay and the server are thread-safe.
-    connect(sub, &redis::RedisSubscriber::eventsReceived, sub,
-            [relay, db, tap](const QList<core::MarketEvent> &events) {
-                relay->publish(events);
-                if (db)
-                    db->recordEvents(events); // alerts, ticks and one-minute bars
-                tap->add(events);             // the desktop's market watch, charts and alerts
-            },
-            Qt::DirectConnection);
-    connect(sub, &redis::RedisSubscriber::cacheWarmed, sub,
-            [relay, tap](const QList<core::MarketEvent> &prices) {
-                relay->warm(prices);
-                tap->addQuotes(prices);
-            },
-            Qt::DirectConnection);
-    connect(sub, &redis::RedisSubscriber::statusChanged, sub,
-            [relay, sub](const redis::RedisStatus &) { relay->setRedisStatus(sub->statusJson()); }, Qt::DirectConnection);
+    connect(
+        sub, &redis::RedisSubscriber::eventsReceived, sub,
+        [relay, db, tap](const QList<core::MarketEvent> &events) {
+            relay->publish(events);
+            if (db)
+                db->recordEvents(events); // alerts, ticks and one-minute bars
+            tap->add(events); // the desktop's market watch, charts and alerts
+        },
+        Qt::DirectConnection);
+    connect(
+        sub, &redis::RedisSubscriber::cacheWarmed, sub,
+        [relay, tap](const QList<core::MarketEvent> &prices) {
+            relay->warm(prices);
+            tap->addQuotes(prices);
+        },
+        Qt::DirectConnection);
+    connect(
+        sub, &redis::RedisSubscriber::statusChanged, sub,
+        [relay, sub](const redis::RedisStatus &) { relay->setRedisStatus(sub->statusJson()); }, Qt::DirectConnection);
     m_relay.setRedisStatusSource([sub] { return sub->statusJson(); });
     m_redis->start();
 }
@@ -200,8 +209,8 @@ EngineStatus Engine::status() const
     s.serverRunning = serverRunning();
     if (s.serverRunning) {
         const QHostAddress a = m_server->address();
-        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString())
-                                                                           : a.toString();
+        const QString host =
+            a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString()) : a.toString();
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();

@@ -68,7 +68,7 @@ public:
     const core::InstrumentSet &instruments() const { return m_deltas->instruments(); }
     bool serverRunning() const;
     QHostAddress listenAddress() const; // null when the server is not running
-    quint16 listenPort() const;         // 0 when the server is not running
+    quint16 listenPort() const; // 0 when the server is not running
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on

@@ -26,12 +26,12 @@ struct TickPoint
 
 struct MarketDelta
 {
-    QHash<int, core::PriceTick> quotes;        // pair index -> newest tick since the last take()
-    QHash<int, QVector<TickPoint>> ticks;      // pair index -> ticks since the last take(), in order
-    QList<core::MarketEvent> alerts;           // volatility and correlation alerts, in order
+    QHash<int, core::PriceTick> quotes; // pair index -> newest tick since the last take()
+    QHash<int, QVector<TickPoint>> ticks; // pair index -> ticks since the last take(), in order
+    QList<core::MarketEvent> alerts; // volatility and correlation alerts, in order
     QList<core::DataReady> notices;
-    quint64 tickCount = 0;                     // ticks in this delta (all pairs)
-    quint64 droppedTicks = 0;                  // chart points dropped because the GUI fell behind
+    quint64 tickCount = 0; // ticks in this delta (all pairs)
+    quint64 droppedTicks = 0; // chart points dropped because the GUI fell behind
     bool isEmpty() const { return quotes.isEmpty() && alerts.isEmpty() && notices.isEmpty(); }
 };
 

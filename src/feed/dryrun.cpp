@@ -56,7 +56,8 @@ int runDryRun(const core::Settings &settings, const FeedOptions &options, FeedSi
     batcher.flush(&messages);
     print();
     std::fflush(out);
-    qCInfo(fxFeedLog).noquote() << QStringLiteral("dry run: %1 ticks, %2 messages, %3 volatility alerts, %4 correlation alerts")
+    qCInfo(fxFeedLog).noquote() << QStringLiteral(
+                                       "dry run: %1 ticks, %2 messages, %3 volatility alerts, %4 correlation alerts")
                                        .arg(counters.ticks)
                                        .arg(counters.totalMessages())
                                        .arg(counters.volAlerts)

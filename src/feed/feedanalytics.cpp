@@ -208,10 +208,11 @@ void FeedAnalytics::runVolatility(qint64 at, QList<FeedEvent> *out)
     QJsonObject o;
     o.insert(QStringLiteral("data_type"), QStringLiteral("volatility"));
     o.insert(QStringLiteral("instruments"), QJsonArray::fromStringList(instruments));
-    o.insert(QStringLiteral("message"), QStringLiteral("Volatility batch: %1 pairs, %2 alerts (window %3 returns)")
-                                            .arg(readings.size())
-                                            .arg(alerts)
-                                            .arg(m_config.volWindow));
+    o.insert(QStringLiteral("message"),
+             QStringLiteral("Volatility batch: %1 pairs, %2 alerts (window %3 returns)")
+                 .arg(readings.size())
+                 .arg(alerts)
+                 .arg(m_config.volWindow));
     o.insert(QStringLiteral("timestamp"), timestamp);
     out->append({protocol::ChannelKind::DataReady, compact(o)});
 }

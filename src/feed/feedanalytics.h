@@ -12,15 +12,15 @@ namespace fx::feed {
 // The predecessor's "hourly" and "daily" jobs, compressed in time (FEED.md).
 struct AnalyticsConfig
 {
-    int volWindow = 50;                       // log returns per pair
-    qint64 volIntervalMicros = 5'000'000;     // a volatility batch every 5 s of feed time
-    double volWarning = 1.5;                  // thresholds, as multiples of the expected volatility
+    int volWindow = 50; // log returns per pair
+    qint64 volIntervalMicros = 5'000'000; // a volatility batch every 5 s of feed time
+    double volWarning = 1.5; // thresholds, as multiples of the expected volatility
     double volCritical = 2.5;
-    int corrWindow = 60;                      // sampled returns per pair
-    qint64 corrSampleMicros = 5'000'000;      // one sample of every pair's mid per 5 s
-    qint64 corrIntervalMicros = 30'000'000;   // a correlation batch every 30 s
-    double corrThreshold = 0.25;              // alert when |correlation - previous| > this
-    double timeScale = 60;                    // market seconds per feed second (1 for replays)
+    int corrWindow = 60; // sampled returns per pair
+    qint64 corrSampleMicros = 5'000'000; // one sample of every pair's mid per 5 s
+    qint64 corrIntervalMicros = 30'000'000; // a correlation batch every 30 s
+    double corrThreshold = 0.25; // alert when |correlation - previous| > this
+    double timeScale = 60; // market seconds per feed second (1 for replays)
 
     int volMinReturns() const { return volWindow < 20 ? volWindow : 20; }
     int corrMinRows() const { return corrWindow < 20 ? corrWindow : 20; }
@@ -32,11 +32,11 @@ enum class VolLevel { Normal = 0, Warning = 1, Critical = 2 };
 struct VolatilityReading
 {
     int index = -1;
-    int returns = 0;         // returns in the window
-    double volatility = 0;   // annualised realised volatility of published mids
-    double expected = 0;     // the model's volatility plus the quote-rounding floor
-    double warning = 0;      // volWarning * expected
-    double critical = 0;     // volCritical * expected
+    int returns = 0; // returns in the window
+    double volatility = 0; // annualised realised volatility of published mids
+    double expected = 0; // the model's volatility plus the quote-rounding floor
+    double warning = 0; // volWarning * expected
+    double critical = 0; // volCritical * expected
     VolLevel level = VolLevel::Normal;
     bool alerted = false;
 };

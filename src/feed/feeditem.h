@@ -11,13 +11,13 @@ namespace fx::feed {
 // One price update as published on price_updates and cached in price:<PAIR>.
 struct FeedTick
 {
-    int index = -1;       // position in the pair list
-    QString instrument;   // EUR_USD
+    int index = -1; // position in the pair list
+    QString instrument; // EUR_USD
     qint64 timeMicros = 0;
-    QString bid;          // decimal text, published as JSON strings with these exact digits
+    QString bid; // decimal text, published as JSON strings with these exact digits
     QString ask;
     QString mid;
-    double midValue = 0;  // numeric mid, for the analytics
+    double midValue = 0; // numeric mid, for the analytics
 
     QString timeText() const; // ISO 8601 UTC with microseconds
     // {"instrument":"EUR_USD","price":{"bid":"1.08412","ask":"1.08421","mid":"1.084165","time":"..."}}

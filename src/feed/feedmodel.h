@@ -15,24 +15,24 @@ struct CurrencySpec
 {
     QString code;
     double usdValue = 1; // starting value in USD (EUR 1.085, JPY 1/150 ...)
-    double sigma = 0.1;  // annualised volatility of the factor
-    int bloc = -1;       // -1: none, else an index below kBlocCount
-    double loading = 0;  // weight of the bloc factor, 0..1
+    double sigma = 0.1; // annualised volatility of the factor
+    int bloc = -1; // -1: none, else an index below kBlocCount
+    double loading = 0; // weight of the bloc factor, 0..1
 };
 
 // One simulated pair: log mid = log start + factor(base) - factor(quote) + idiosyncratic noise.
 struct PairSpec
 {
     QString name; // EUR_USD
-    int baseCurrency = -1;  // index into FeedModel::currencies()
+    int baseCurrency = -1; // index into FeedModel::currencies()
     int quoteCurrency = -1;
     double startMid = 1;
     double pipSize = 0.0001; // core::InstrumentSet::pipSize
-    int decimals = 5;        // core::InstrumentSet::quoteDecimals; one tick = 10^-decimals = pip / 10
-    int minSpreadTicks = 6;  // spread range in ticks (0.1 pip), inclusive
+    int decimals = 5; // core::InstrumentSet::quoteDecimals; one tick = 10^-decimals = pip / 10
+    int minSpreadTicks = 6; // spread range in ticks (0.1 pip), inclusive
     int maxSpreadTicks = 12;
     double idioSigma = 0.01; // annualised pair-specific noise
-    double sigma = 0.08;     // total annualised volatility from the factor model (no bursts)
+    double sigma = 0.08; // total annualised volatility from the factor model (no bursts)
 
     double tickSize() const;
     double minSpreadPips() const { return minSpreadTicks / 10.0; }

@@ -19,12 +19,16 @@ struct Flag
 
 // The defaults in the help text must match FeedOptions' and AnalyticsConfig's initialisers.
 constexpr Flag kFlags[] = {
-    {"rate", "ticks/s", "Ticks per second, all pairs together, one pair per tick in turn (default 20, 0.001 to 1000000)."},
+    {"rate", "ticks/s",
+     "Ticks per second, all pairs together, one pair per tick in turn (default 20, 0.001 to 1000000)."},
     {"batch", "N", "Publish price_updates as JSON arrays of up to N ticks (1-10000; default: one object per message)."},
-    {"seed", "N", "Random seed (unsigned 64-bit); the same seed and start time give the same messages (default: random, logged)."},
+    {"seed", "N",
+     "Random seed (unsigned 64-bit); the same seed and start time give the same messages (default: random, logged)."},
     {"start-time", "ISO", "Feed time of the first tick, ISO 8601 (default: now; for --dry-run 2025-01-01T00:00:00Z)."},
-    {"dry-run", "N", "Generate N ticks and the analytics they trigger without Redis; print each message as a JSON line on stdout."},
-    {"time-scale", "X", "Market seconds per feed second for the price model (default 60: one second of feed is one market minute)."},
+    {"dry-run", "N",
+     "Generate N ticks and the analytics they trigger without Redis; print each message as a JSON line on stdout."},
+    {"time-scale", "X",
+     "Market seconds per feed second for the price model (default 60: one second of feed is one market minute)."},
     {"burst-probability", "P", "Chance per pair update that a volatility burst starts (default 0.0025; 0 = never)."},
     {"vol-window", "K", "Log returns per pair in the realised volatility (2-10000, default 50)."},
     {"vol-interval", "seconds", "Feed seconds between volatility batches, the compressed hourly job (default 5)."},
@@ -32,8 +36,11 @@ constexpr Flag kFlags[] = {
     {"vol-critical", "X", "Critical threshold as a multiple of each pair's expected volatility (default 2.5)."},
     {"corr-interval", "seconds", "Feed seconds between correlation batches, the compressed daily job (default 30)."},
     {"corr-window", "N", "Sampled returns per pair in the correlation (3-10000, default 60)."},
-    {"corr-sample", "seconds", "Feed seconds between samples of every pair's mid for the correlation (default 5: five-minute bars at --time-scale 60)."},
-    {"corr-threshold", "X", "Alert when a correlation moves by more than X from the previous batch (0-2, default 0.25)."},
+    {"corr-sample", "seconds",
+     "Feed seconds between samples of every pair's mid for the correlation (default 5: five-minute bars at "
+     "--time-scale 60)."},
+    {"corr-threshold", "X",
+     "Alert when a correlation moves by more than X from the previous batch (0-2, default 0.25)."},
     {"no-analytics", nullptr, "Publish prices only: no volatility, correlation or data_ready messages."},
     {"no-cache", nullptr, "Do not HSET price:<PAIR> after each tick."},
     {"replay", "file", "Publish the ticks of this CSV file (time,instrument,bid,ask[,mid]) instead of simulating."},
@@ -63,10 +70,11 @@ public:
         bool good = false;
         const double v = text(name).toDouble(&good);
         if (!good || !std::isfinite(v) || v > hi || (openLow ? v <= lo : v < lo)) {
-            fail(name, QStringLiteral("must be a number %1 %2 and <= %3, got \"%4\"")
-                           .arg(openLow ? QStringLiteral(">") : QStringLiteral(">="))
-                           .arg(lo)
-                           .arg(QString::number(hi, 'g', 10), text(name).left(40)));
+            fail(name,
+                 QStringLiteral("must be a number %1 %2 and <= %3, got \"%4\"")
+                     .arg(openLow ? QStringLiteral(">") : QStringLiteral(">="))
+                     .arg(lo)
+                     .arg(QString::number(hi, 'g', 10), text(name).left(40)));
             return;
         }
         *out = v;
@@ -79,7 +87,11 @@ public:
         bool good = false;
         const qint64 v = text(name).toLongLong(&good);
         if (!good || v < lo || v > hi) {
-            fail(name, QStringLiteral("must be a whole number from %1 to %2, got \"%3\"").arg(lo).arg(hi).arg(text(name).left(40)));
+            fail(name,
+                 QStringLiteral("must be a whole number from %1 to %2, got \"%3\"")
+                     .arg(lo)
+                     .arg(hi)
+                     .arg(text(name).left(40)));
             return;
         }
         *out = v;
@@ -131,14 +143,18 @@ std::optional<FeedOptions> FeedOptions::fromParser(const QCommandLineParser &par
         bool good = false;
         const quint64 seed = r.text("seed").toULongLong(&good);
         if (!good)
-            r.fail("seed", QStringLiteral("must be a whole number from 0 to 18446744073709551615, got \"%1\"").arg(r.text("seed").left(40)));
+            r.fail("seed",
+                   QStringLiteral("must be a whole number from 0 to 18446744073709551615, got \"%1\"")
+                       .arg(r.text("seed").left(40)));
         else
             o.seed = seed;
     }
     if (r.ok() && r.isSet("start-time")) {
         qint64 micros = 0;
         if (!core::parseIsoTimestamp(r.text("start-time"), &micros))
-            r.fail("start-time", QStringLiteral("must be an ISO 8601 time such as 2025-11-18T12:00:00Z, got \"%1\"").arg(r.text("start-time").left(40)));
+            r.fail("start-time",
+                   QStringLiteral("must be an ISO 8601 time such as 2025-11-18T12:00:00Z, got \"%1\"")
+                       .arg(r.text("start-time").left(40)));
         else
             o.startMicros = micros;
     }

@@ -14,7 +14,9 @@ constexpr int kBurstMaxUpdates = 90;
 } // namespace
 
 FeedSimulator::FeedSimulator(FeedModel model, SimulatorConfig config)
-    : m_model(std::move(model)), m_config(config), m_random(config.seed)
+    : m_model(std::move(model))
+    , m_config(config)
+    , m_random(config.seed)
 {
     m_config.analyticsConfig.timeScale = m_config.timeScale;
     if (m_config.analytics)
@@ -85,8 +87,8 @@ void FeedSimulator::next(QList<FeedItem> *out)
     // 3. Quote: spread in whole ticks (0.1 pip), tight most of the time, wide in bursts.
     const double u = m_random.uniform();
     const double shape = burst ? std::sqrt(u) : u * u;
-    const int spreadTicks = std::min(spec.maxSpreadTicks,
-                                     spec.minSpreadTicks + int(shape * (spec.maxSpreadTicks - spec.minSpreadTicks + 1)));
+    const int spreadTicks = std::min(
+        spec.maxSpreadTicks, spec.minSpreadTicks + int(shape * (spec.maxSpreadTicks - spec.minSpreadTicks + 1)));
     const double scale = std::pow(10.0, spec.decimals);
     const double midTicks = std::exp(st.logMid) * scale;
     qint64 bidTicks = std::llround(midTicks - spreadTicks / 2.0);

@@ -13,12 +13,12 @@ namespace fx::feed {
 struct SimulatorConfig
 {
     quint64 seed = 1;
-    double rate = 20;                 // ticks per second of feed time (all pairs together)
-    qint64 startMicros = 0;           // feed time of tick 0
-    double timeScale = 60;            // market seconds per feed second
+    double rate = 20; // ticks per second of feed time (all pairs together)
+    qint64 startMicros = 0; // feed time of tick 0
+    double timeScale = 60; // market seconds per feed second
     double burstProbability = 0.0025; // chance, per pair update, that a volatility burst starts
     bool analytics = true;
-    AnalyticsConfig analyticsConfig;  // its timeScale is overwritten with timeScale
+    AnalyticsConfig analyticsConfig; // its timeScale is overwritten with timeScale
 };
 
 // The simulated market: geometric Brownian motion of every pair driven by per-currency
@@ -49,16 +49,16 @@ private:
     GaussianRandom m_random;
     std::optional<FeedAnalytics> m_analytics;
     qint64 m_count = 0;
-    double m_tickYears = 0;   // market years between two ticks
-    QList<double> m_factors;  // cumulative log factor per currency
+    double m_tickYears = 0; // market years between two ticks
+    QList<double> m_factors; // cumulative log factor per currency
     QList<double> m_blocDraw; // this tick's bloc normals
 
     struct PairState
     {
         double logMid = 0;
         double lastFactorDiff = 0; // factor(base) - factor(quote) at the pair's last update
-        qint64 lastTick = 0;       // index of the tick that last updated the pair (0 at start)
-        int burstLeft = 0;         // updates left in the current burst
+        qint64 lastTick = 0; // index of the tick that last updated the pair (0 at start)
+        int burstLeft = 0; // updates left in the current burst
         double burstMultiplier = 1;
     };
     QList<PairState> m_pairs;

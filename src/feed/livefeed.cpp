@@ -109,10 +109,11 @@ void LiveFeed::markDown(const QString &error)
     m_retryAtMillis = core::monotonicMillis() + m_backoffMillis;
     qint64 suppressed = 0;
     if (wasUp || m_redisLog.allow(QStringLiteral("down"), &suppressed))
-        qCWarning(fxFeedLog).noquote() << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms, messages are dropped meanwhile%4")
-                                              .arg(m_publisher.config().endpoint(), error)
-                                              .arg(m_backoffMillis)
-                                              .arg(suppressed ? QStringLiteral(" (%1 similar lines not shown)").arg(suppressed) : QString());
+        qCWarning(fxFeedLog).noquote()
+            << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms, messages are dropped meanwhile%4")
+                   .arg(m_publisher.config().endpoint(), error)
+                   .arg(m_backoffMillis)
+                   .arg(suppressed ? QStringLiteral(" (%1 similar lines not shown)").arg(suppressed) : QString());
     m_backoffMillis = std::min<qint64>(m_backoffMillis * 2, 2000);
 }
 
@@ -177,8 +178,9 @@ void LiveFeed::logSummary(bool final)
     m_lastSummaryNanos = now;
     m_lastSummaryTicks = m_counters.ticks;
     qCInfo(fxFeedLog).noquote()
-        << QStringLiteral("%1%2 ticks (%3/s) in %4 messages, %5 volatility alerts, %6 correlation alerts, %7 data_ready; "
-                          "Redis %8 %9, %10 published, %11 dropped, %12 subscriber deliveries; lag %13 ms")
+        << QStringLiteral(
+               "%1%2 ticks (%3/s) in %4 messages, %5 volatility alerts, %6 correlation alerts, %7 data_ready; "
+               "Redis %8 %9, %10 published, %11 dropped, %12 subscriber deliveries; lag %13 ms")
                .arg(final ? QStringLiteral("final: ") : QString())
                .arg(m_counters.ticks)
                .arg(seconds > 0 ? QString::number(double(ticks) / seconds, 'f', 1) : QStringLiteral("-"))

@@ -26,9 +26,9 @@ class ReplaySource;
 class LiveFeed
 {
 public:
-    static constexpr int kSliceMs = 10;            // timer slice: every slice's messages go in one pipeline
-    static constexpr int kSummaryMs = 10000;       // one status line every 10 s
-    static constexpr int kReplayFastBatch = 5000;  // ticks per slice with --speed 0, so signals stay responsive
+    static constexpr int kSliceMs = 10; // timer slice: every slice's messages go in one pipeline
+    static constexpr int kSummaryMs = 10000; // one status line every 10 s
+    static constexpr int kReplayFastBatch = 5000; // ticks per slice with --speed 0, so signals stay responsive
 
     LiveFeed(const core::Settings &settings, const FeedOptions &options, FeedSimulator *sim, ReplaySource *replay);
 

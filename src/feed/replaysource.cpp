@@ -6,7 +6,10 @@ namespace fx::feed {
 
 ReplaySource::ReplaySource(const QString &path, const FeedModel &model, const FeedOptions &options,
                            const core::InstrumentSet &instruments)
-    : m_file(path), m_reader(&m_file, path, instruments), m_model(model), m_options(options)
+    : m_file(path)
+    , m_reader(&m_file, path, instruments)
+    , m_model(model)
+    , m_options(options)
 {
 }
 
@@ -24,20 +27,17 @@ const FeedTick *ReplaySource::pending()
     while (!m_pending && !m_end) {
         TickCsvReader::Result r = m_reader.next();
         switch (r.status) {
-        case TickCsvReader::Status::Tick:
-            m_pending = std::move(r.tick);
-            break;
+        case TickCsvReader::Status::Tick: m_pending = std::move(r.tick); break;
         case TickCsvReader::Status::Bad: {
             qint64 suppressed = 0;
             if (m_badLog.allow(QStringLiteral("bad"), &suppressed))
                 qCWarning(fxFeedLog).noquote()
                     << QStringLiteral("skipping bad line %1%2")
-                           .arg(r.error, suppressed ? QStringLiteral(" (%1 more not shown)").arg(suppressed) : QString());
+                           .arg(r.error,
+                                suppressed ? QStringLiteral(" (%1 more not shown)").arg(suppressed) : QString());
             break;
         }
-        case TickCsvReader::Status::End:
-            m_end = true;
-            break;
+        case TickCsvReader::Status::End: m_end = true; break;
         }
     }
     return m_pending ? &*m_pending : nullptr;

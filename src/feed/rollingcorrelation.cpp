@@ -6,7 +6,9 @@
 namespace fx::feed {
 
 RollingCorrelation::RollingCorrelation(int series, int window)
-    : m_series(series < 1 ? 1 : series), m_window(window < 3 ? 3 : window), m_data(qsizetype(m_series) * m_window, 0.0)
+    : m_series(series < 1 ? 1 : series)
+    , m_window(window < 3 ? 3 : window)
+    , m_data(qsizetype(m_series) * m_window, 0.0)
 {
 }
 

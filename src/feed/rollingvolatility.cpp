@@ -5,7 +5,9 @@
 namespace fx::feed {
 
 RollingVolatility::RollingVolatility(int window)
-    : m_window(window < 2 ? 2 : window), m_returns(m_window, 0.0), m_seconds(m_window, 0.0)
+    : m_window(window < 2 ? 2 : window)
+    , m_returns(m_window, 0.0)
+    , m_seconds(m_window, 0.0)
 {
 }
 

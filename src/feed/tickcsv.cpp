@@ -28,7 +28,9 @@ QString clip(const QString &s)
 
 } // namespace
 
-TickCsv::TickCsv(core::InstrumentSet instruments) : m_instruments(std::move(instruments)) {}
+TickCsv::TickCsv(core::InstrumentSet instruments) : m_instruments(std::move(instruments))
+{
+}
 
 bool TickCsv::isSkippable(QStringView line)
 {
@@ -45,8 +47,12 @@ bool TickCsv::readHeader(QStringView line, QString *error)
     int time = -1, instrument = -1, bid = -1, ask = -1, mid = -1;
     for (int i = 0; i < names.size(); ++i) {
         const QString n = names.at(i).toLower();
-        int *slot = n == u"time" ? &time : n == u"instrument" ? &instrument : n == u"bid" ? &bid
-                  : n == u"ask" ? &ask : n == u"mid" ? &mid : nullptr;
+        int *slot = n == u"time" ? &time
+            : n == u"instrument" ? &instrument
+            : n == u"bid"        ? &bid
+            : n == u"ask"        ? &ask
+            : n == u"mid"        ? &mid
+                                 : nullptr;
         if (!slot)
             continue; // extra columns are ignored
         if (*slot >= 0) {
@@ -133,7 +139,9 @@ std::optional<FeedTick> TickCsv::parseLine(QStringView line, QString *error) con
 }
 
 TickCsvReader::TickCsvReader(QIODevice *device, const QString &name, core::InstrumentSet instruments)
-    : m_device(device), m_name(name), m_csv(std::move(instruments))
+    : m_device(device)
+    , m_name(name)
+    , m_csv(std::move(instruments))
 {
 }
 

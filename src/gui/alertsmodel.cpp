@@ -61,8 +61,8 @@ bool AlertRow::sameAlert(const AlertRow &o) const
 {
     if (id && o.id)
         return id == o.id;
-    return raisedMicros == o.raisedMicros && type == o.type && pair == o.pair && pairB == o.pairB && severity == o.severity
-           && message == o.message;
+    return raisedMicros == o.raisedMicros && type == o.type && pair == o.pair && pairB == o.pairB
+        && severity == o.severity && message == o.message;
 }
 
 bool AlertRow::matches(const storage::AlertFilter &f) const
@@ -91,7 +91,9 @@ QString AlertRow::pairsText() const
     return pairB.isEmpty() ? pair : pair + QStringLiteral(" / ") + pairB;
 }
 
-AlertsModel::AlertsModel(QObject *parent) : QAbstractTableModel(parent) {}
+AlertsModel::AlertsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 AlertsModel::~AlertsModel() = default;
 
@@ -149,7 +151,8 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         case Acknowledged:
             if (!r.ackMicros)
                 return tr("No");
-            return r.ackBy.isEmpty() ? fmt::localTime(r.ackMicros) : tr("%1 by %2").arg(fmt::localTime(r.ackMicros), r.ackBy);
+            return r.ackBy.isEmpty() ? fmt::localTime(r.ackMicros)
+                                     : tr("%1 by %2").arg(fmt::localTime(r.ackMicros), r.ackBy);
         }
         break;
     case SortRole:
@@ -173,7 +176,9 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         case Value: return r.value;
         case Threshold: return r.threshold ? QVariant(*r.threshold) : QVariant(QString());
         case Message: return r.message;
-        case Acknowledged: return r.ackMicros ? fmt::isoUtc(r.ackMicros) + (r.ackBy.isEmpty() ? QString() : u' ' + r.ackBy) : QString();
+        case Acknowledged:
+            return r.ackMicros ? fmt::isoUtc(r.ackMicros) + (r.ackBy.isEmpty() ? QString() : u' ' + r.ackBy)
+                               : QString();
         }
         break;
     case Qt::ToolTipRole:
@@ -250,7 +255,8 @@ void AlertsModel::addLive(const QVector<AlertRow> &rows)
         return;
     // The common case: newer than everything shown, so one insert at the top.
     QVector<AlertRow> top(rows.crbegin(), rows.crend());
-    std::stable_sort(top.begin(), top.end(), [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
+    std::stable_sort(top.begin(), top.end(),
+                     [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
     if (m_rows.isEmpty() || top.last().raisedMicros >= m_rows.first().raisedMicros) {
         beginInsertRows(QModelIndex(), 0, int(top.size()) - 1);
         m_rows = top + m_rows;
@@ -287,8 +293,9 @@ void AlertsModel::merge(const QVector<AlertRow> &rows)
             // By content: a stored row for a live one, or a live one already stored.
             for (auto it = byTime.find(in.raisedMicros); it != byTime.end() && it.key() == in.raisedMicros; ++it) {
                 const AlertRow &cur = m_rows.at(it.value());
-                if ((!cur.id || !in.id) && cur.raisedMicros == in.raisedMicros && cur.type == in.type && cur.pair == in.pair
-                    && cur.pairB == in.pairB && cur.severity == in.severity && cur.message == in.message) {
+                if ((!cur.id || !in.id) && cur.raisedMicros == in.raisedMicros && cur.type == in.type
+                    && cur.pair == in.pair && cur.pairB == in.pairB && cur.severity == in.severity
+                    && cur.message == in.message) {
                     found = it.value();
                     byTime.erase(it); // one row per alert
                     break;
@@ -316,7 +323,8 @@ void AlertsModel::merge(const QVector<AlertRow> &rows)
     if (fresh.isEmpty())
         return;
     // Older history (a next page) goes to the bottom in one insert when it fits there.
-    std::stable_sort(fresh.begin(), fresh.end(), [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
+    std::stable_sort(fresh.begin(), fresh.end(),
+                     [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
     if (m_rows.isEmpty() || fresh.first().raisedMicros <= m_rows.last().raisedMicros) {
         const int first = int(m_rows.size());
         beginInsertRows(QModelIndex(), first, first + int(fresh.size()) - 1);
@@ -342,7 +350,8 @@ void AlertsModel::replaceAll(const QVector<AlertRow> &rows)
 {
     beginResetModel();
     m_rows = rows;
-    std::stable_sort(m_rows.begin(), m_rows.end(), [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const AlertRow &a, const AlertRow &b) { return a.raisedMicros > b.raisedMicros; });
     endResetModel();
 }
 

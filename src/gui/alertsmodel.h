@@ -18,7 +18,7 @@ namespace fx::gui {
 struct AlertRow
 {
     qint64 id = 0; // 0 until the database has it
-    QString type;  // "volatility" / "correlation"
+    QString type; // "volatility" / "correlation"
     QString pair;
     QString pairB;
     double value = 0;

@@ -38,10 +38,11 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     : QWidget(parent)
     , m_model(model)
     , m_engine(engine)
-    , m_table(new TablePanel(model,
-                             tr("No alerts. Volatility and correlation alerts from the pipeline appear here as they "
-                                "arrive (fxmonitor-feed raises some within a minute); stored history is read from the database."),
-                             this))
+    , m_table(new TablePanel(
+          model,
+          tr("No alerts. Volatility and correlation alerts from the pipeline appear here as they "
+             "arrive (fxmonitor-feed raises some within a minute); stored history is read from the database."),
+          this))
     , m_type(new QComboBox(this))
     , m_severity(new QComboBox(this))
     , m_pair(new QComboBox(this))
@@ -69,7 +70,9 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     m_severity->addItem(tr("Any severity"), QString());
     for (const char *s : {"critical", "warning", "info"}) {
         const QString sev = QString::fromLatin1(s);
-        m_severity->addItem(Theme::severityIcon(sev), sev == u"critical" ? tr("Critical") : (sev == u"warning" ? tr("Warning") : tr("Info")), sev);
+        m_severity->addItem(Theme::severityIcon(sev),
+                            sev == u"critical" ? tr("Critical") : (sev == u"warning" ? tr("Warning") : tr("Info")),
+                            sev);
     }
     m_pair->addItem(tr("Any pair"), QString());
     for (const QString &p : pairs)
@@ -116,8 +119,8 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     view->sortByColumn(AlertsModel::Time, Qt::DescendingOrder);
     view->addActions({m_ack, m_ackAll});
     m_table->setColumnSamples({QStringLiteral("00:00:00"), tr("Correlation"), QStringLiteral("EUR_USD / GBP_USD"),
-                               QStringLiteral("MM ") + tr("Critical"), QStringLiteral("00.00 %"), QStringLiteral("00.00 %"), QString(),
-                               QString()});
+                               QStringLiteral("MM ") + tr("Critical"), QStringLiteral("00.00 %"),
+                               QStringLiteral("00.00 %"), QString(), QString()});
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(AlertsModel::Message, QHeaderView::Stretch);
     view->header()->resizeSection(AlertsModel::Acknowledged, 170);
@@ -360,7 +363,7 @@ void AlertsPanel::acknowledgeAll(bool confirm)
                                  tr("Acknowledge every unacknowledged alert that matches the current filter "
                                     "(%n shown here, older ones in the database included)?",
                                     nullptr, n))
-               != QMessageBox::Yes)
+            != QMessageBox::Yes)
         return;
     storage::AlertFilter f = filter();
     f.acknowledged = storage::AckFilter::Unacknowledged;

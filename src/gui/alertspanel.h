@@ -23,7 +23,7 @@ class QTimer;
 namespace fx::engine {
 class Engine;
 struct MarketDelta;
-}
+} // namespace fx::engine
 
 namespace fx::gui {
 

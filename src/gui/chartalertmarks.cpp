@@ -24,9 +24,8 @@ bool ChartAlertMarks::add(const AlertMark &mark, const QString &pair)
 void ChartAlertMarks::merge(const QVector<AlertMark> &stored)
 {
     for (const AlertMark &a : stored) {
-        const bool known = std::any_of(m_marks.cbegin(), m_marks.cend(), [&](const AlertMark &m) {
-            return m.ms == a.ms && m.text == a.text;
-        });
+        const bool known = std::any_of(m_marks.cbegin(), m_marks.cend(),
+                                       [&](const AlertMark &m) { return m.ms == a.ms && m.text == a.text; });
         if (!known)
             m_marks.append(a);
     }

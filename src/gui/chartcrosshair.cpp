@@ -15,8 +15,8 @@ void ChartCrosshair::show(const QPointF &viewPos, const QPointF &value, int deci
     const qint64 micros = qint64(value.x()) * 1000;
     const QString utc =
         QDateTime::fromMSecsSinceEpoch(qint64(value.x()), Qt::UTC).toString(QStringLiteral("HH:mm:ss 'UTC'"));
-    m_text = QStringLiteral("%1 · %2 (%3)")
-                 .arg(QLocale().toString(value.y(), 'f', decimals), fmt::localTimeMs(micros), utc);
+    m_text =
+        QStringLiteral("%1 · %2 (%3)").arg(QLocale().toString(value.y(), 'f', decimals), fmt::localTimeMs(micros), utc);
 }
 
 bool ChartCrosshair::hide()

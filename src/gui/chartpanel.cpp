@@ -17,8 +17,8 @@
 
 namespace fx::gui {
 
-ChartPanel::ChartPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader, const GuiSettings &defaults,
-                       QWidget *parent)
+ChartPanel::ChartPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader,
+                       const GuiSettings &defaults, QWidget *parent)
     : QWidget(parent)
     , m_instruments(instruments)
     , m_chart(new PriceChartView(reader, this))
@@ -88,7 +88,8 @@ ChartPanel::ChartPanel(const core::InstrumentSet &instruments, storage::StorageR
     connect(m_line, &QToolButton::clicked, this, [this] { m_chart->setMode(PriceChartView::Mode::Line); });
     connect(m_candles, &QToolButton::clicked, this, [this] { m_chart->setMode(PriceChartView::Mode::Candles); });
     connect(m_live, &QToolButton::clicked, m_chart, &PriceChartView::followLive);
-    connect(m_chart, &PriceChartView::followingChanged, this, [this](bool following) { m_live->setEnabled(!following); });
+    connect(m_chart, &PriceChartView::followingChanged, this,
+            [this](bool following) { m_live->setEnabled(!following); });
     connect(png, &QToolButton::clicked, this, &ChartPanel::exportPngInteractive);
 
     setCandles(defaults.chartCandles);
@@ -149,8 +150,10 @@ bool ChartPanel::exportPng(const QString &path) const
 void ChartPanel::exportPngInteractive()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString name = QStringLiteral("%1-%2.png").arg(pair(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QDir(dir).filePath(name), tr("PNG images (*.png)"));
+    const QString name = QStringLiteral("%1-%2.png")
+                             .arg(pair(), QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QDir(dir).filePath(name),
+                                                      tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     if (!exportPng(path))

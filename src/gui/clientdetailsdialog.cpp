@@ -21,8 +21,10 @@ QString ClientDetailsDialog::hostOf(const QString &peer)
 }
 
 ClientDetailsDialog::ClientDetailsDialog(const server::ClientInfo &c, storage::StorageReader *reader, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ClientDetailsDialog>()), m_history(new QStandardItemModel(this)),
-      m_clientId(QString::fromLatin1(c.id))
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ClientDetailsDialog>())
+    , m_history(new QStandardItemModel(this))
+    , m_clientId(QString::fromLatin1(c.id))
 {
     m_ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -30,18 +32,20 @@ ClientDetailsDialog::ClientDetailsDialog(const server::ClientInfo &c, storage::S
     m_ui->idValue->setText(m_clientId);
     m_ui->idValue->setFont(fmt::numberFont());
     m_ui->addressValue->setText(c.peer);
-    m_ui->protocolValue->setText(QStringLiteral("%1 / %2").arg(c.protocol == u"socket.io" ? tr("Socket.IO") : tr("JSON"), c.transport));
+    m_ui->protocolValue->setText(
+        QStringLiteral("%1 / %2").arg(c.protocol == u"socket.io" ? tr("Socket.IO") : tr("JSON"), c.transport));
     m_ui->sinceValue->setText(fmt::localDateTime(c.connectedAtMicros));
     m_ui->sinceValue->setToolTip(fmt::utc(c.connectedAtMicros));
     m_ui->roomsValue->setText(c.rooms.isEmpty() ? tr("none") : c.rooms.join(QStringLiteral(", ")));
     m_ui->trafficValue->setText(tr("%1 messages (%2) sent, %3 received")
                                     .arg(fmt::count(qint64(c.messagesSent)), fmt::bytes(qint64(c.bytesSent)),
                                          fmt::count(qint64(c.messagesReceived))));
-    m_ui->rttValue->setText(QStringLiteral("%1 / %2").arg(c.rttMs < 0 ? tr("not measured yet") : fmt::roundTrip(c.rttMs),
-                                                          fmt::bytes(c.queuedBytes)));
+    m_ui->rttValue->setText(QStringLiteral("%1 / %2").arg(
+        c.rttMs < 0 ? tr("not measured yet") : fmt::roundTrip(c.rttMs), fmt::bytes(c.queuedBytes)));
 
-    m_history->setHorizontalHeaderLabels({tr("Client id"), tr("Connected"), tr("Disconnected"), tr("Address"), tr("Protocol"),
-                                          tr("Rooms"), tr("Messages sent"), tr("Bytes sent"), tr("Reason")});
+    m_history->setHorizontalHeaderLabels({tr("Client id"), tr("Connected"), tr("Disconnected"), tr("Address"),
+                                          tr("Protocol"), tr("Rooms"), tr("Messages sent"), tr("Bytes sent"),
+                                          tr("Reason")});
     m_history->setSortRole(SortRole);
     m_ui->historyView->setModel(m_history);
     m_ui->historyView->sortByColumn(1, Qt::DescendingOrder); // newest first
@@ -75,9 +79,11 @@ void ClientDetailsDialog::onConnections(quint64 requestId, const QList<storage::
         QList<QStandardItem *> line{
             item(r.id, r.id),
             item(fmt::localDateTime(r.connectedAtMicros), r.connectedAtMicros),
-            item(r.disconnectedAtMicros ? fmt::localDateTime(r.disconnectedAtMicros) : tr("connected"), r.disconnectedAtMicros),
+            item(r.disconnectedAtMicros ? fmt::localDateTime(r.disconnectedAtMicros) : tr("connected"),
+                 r.disconnectedAtMicros),
             item(r.peer, r.peer),
-            item(QStringLiteral("%1 / %2").arg(r.protocol == u"socket.io" ? tr("Socket.IO") : tr("JSON"), r.transport), r.protocol),
+            item(QStringLiteral("%1 / %2").arg(r.protocol == u"socket.io" ? tr("Socket.IO") : tr("JSON"), r.transport),
+                 r.protocol),
             item(r.rooms.isEmpty() ? tr("none") : tr("%n room(s)", nullptr, int(r.rooms.size())), int(r.rooms.size())),
             item(fmt::count(qint64(r.messagesSent)), r.messagesSent),
             item(fmt::bytes(qint64(r.bytesSent)), r.bytesSent),
@@ -97,9 +103,10 @@ void ClientDetailsDialog::onConnections(quint64 requestId, const QList<storage::
     }
     for (int c = 0; c < m_history->columnCount() - 1; ++c)
         m_ui->historyView->resizeColumnToContents(c);
-    m_ui->historyStatus->setText(rows.isEmpty() ? tr("No stored connection from this address yet (connections are written within a second).")
-                                                : tr("%n stored connection(s) from %1.", nullptr, int(rows.size()))
-                                                      .arg(hostOf(m_ui->addressValue->text())));
+    m_ui->historyStatus->setText(
+        rows.isEmpty() ? tr("No stored connection from this address yet (connections are written within a second).")
+                       : tr("%n stored connection(s) from %1.", nullptr, int(rows.size()))
+                             .arg(hostOf(m_ui->addressValue->text())));
     Q_EMIT historyLoaded(int(rows.size()));
 }
 

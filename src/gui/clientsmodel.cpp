@@ -9,7 +9,9 @@
 
 namespace fx::gui {
 
-ClientsModel::ClientsModel(QObject *parent) : QAbstractTableModel(parent) {}
+ClientsModel::ClientsModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 ClientsModel::~ClientsModel() = default;
 
@@ -91,7 +93,9 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         switch (col) {
         case Since: return fmt::utc(c.connectedAtMicros);
         case Rooms: return c.rooms.isEmpty() ? tr("Not subscribed to any pair") : c.rooms.join(u'\n');
-        case Messages: return tr("%1 messages sent, %2 received").arg(fmt::count(qint64(c.messagesSent)), fmt::count(qint64(c.messagesReceived)));
+        case Messages:
+            return tr("%1 messages sent, %2 received")
+                .arg(fmt::count(qint64(c.messagesSent)), fmt::count(qint64(c.messagesReceived)));
         case Rtt: return tr("Last keep-alive round trip");
         case Queue: return tr("Bytes waiting to be written to this client");
         default: return {};

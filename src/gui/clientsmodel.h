@@ -46,7 +46,7 @@ private:
     QString roomsText(const server::ClientInfo &c) const;
 
     QVector<server::ClientInfo> m_rows; // arrival order; views sort through a proxy
-    QHash<QByteArray, int> m_index;     // id -> row
+    QHash<QByteArray, int> m_index; // id -> row
     QString m_highlight;
     int m_roomTotal = 0;
 };

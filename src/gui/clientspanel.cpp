@@ -65,7 +65,8 @@ ClientsPanel::ClientsPanel(ClientsModel *model, engine::Engine *engine, QWidget 
                                QStringLiteral("Socket.IO / websocket"), QStringLiteral("00:00:00"), QString(),
                                QStringLiteral("000,000,000"), QStringLiteral("0,000.0 MB"), QStringLiteral("0,000 ms"),
                                QStringLiteral("000.0 KB")});
-    connect(view, &QTreeView::doubleClicked, this, [this](const QModelIndex &i) { showDetails(m_table->sourceIndex(i).row()); });
+    connect(view, &QTreeView::doubleClicked, this,
+            [this](const QModelIndex &i) { showDetails(m_table->sourceIndex(i).row()); });
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClientsPanel::updateActions);
     updateActions();
 
@@ -125,7 +126,8 @@ bool ClientsPanel::selectClient(const QByteArray &id)
     const QModelIndex proxyIndex = m_table->proxy()->mapFromSource(m_model->index(row, 0));
     if (!proxyIndex.isValid())
         return false;
-    m_table->view()->selectionModel()->select(proxyIndex, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->view()->selectionModel()->select(proxyIndex,
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->view()->setCurrentIndex(proxyIndex);
     m_table->view()->scrollTo(proxyIndex);
     return true;

@@ -1,8 +1,8 @@
 #include "gui/enginesampler.h"
 
+#include "core/marketsessions.h"
 #include "core/timeutil.h"
 #include "engine/engine.h"
-#include "core/marketsessions.h"
 
 #include <QDateTime>
 #include <QTimer>

@@ -45,9 +45,9 @@ class EngineSampler final : public QObject
     Q_DISABLE_COPY_MOVE(EngineSampler)
 
 public:
-    static constexpr int kMarketIntervalMs = 50;   // ≤ 20 refreshes a second
+    static constexpr int kMarketIntervalMs = 50; // ≤ 20 refreshes a second
     static constexpr int kClientsIntervalMs = 500;
-    static constexpr int kStatusIntervalMs = 250;  // 4 samples a second
+    static constexpr int kStatusIntervalMs = 250; // 4 samples a second
 
     explicit EngineSampler(engine::Engine *engine, QObject *parent = nullptr);
     ~EngineSampler() override;

@@ -61,7 +61,7 @@ QString utc(qint64 micros)
     if (micros <= 0)
         return QString();
     return QDateTime::fromMSecsSinceEpoch(micros / 1000, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
-           + QStringLiteral(" UTC");
+        + QStringLiteral(" UTC");
 }
 
 QString isoUtc(qint64 micros)

@@ -8,18 +8,18 @@
 
 namespace fx::gui::fmt {
 
-QString count(qint64 n);                  // "18,220"
-QString decimal(double v, int decimals);  // "1,234.5"
+QString count(qint64 n); // "18,220"
+QString decimal(double v, int decimals); // "1,234.5"
 QString signedDecimal(double v, int decimals); // "+12.3", "-0.4"
-QString bytes(qint64 n);                  // "18.2 KB"
-QString localTime(qint64 micros);         // "09:12:03" today, "2025-11-17 09:12:03" otherwise
-QString localTimeMs(qint64 micros);       // "09:12:03.123"
-QString localDateTime(qint64 micros);     // "2025-11-18 09:12:03"
-QString utc(qint64 micros);               // "2025-11-18 08:12:03.123 UTC"
-QString isoUtc(qint64 micros);            // "2025-11-18T08:12:03.123456Z" (CSV)
-QString duration(qint64 seconds);         // "02:14:09", "3 d 02:14:09"
-QString milliseconds(qint64 ms);          // "3 ms", "1.2 s"
-QString roundTrip(qint64 ms);            // a round trip measured in whole ms: "< 1 ms", "3 ms"
+QString bytes(qint64 n); // "18.2 KB"
+QString localTime(qint64 micros); // "09:12:03" today, "2025-11-17 09:12:03" otherwise
+QString localTimeMs(qint64 micros); // "09:12:03.123"
+QString localDateTime(qint64 micros); // "2025-11-18 09:12:03"
+QString utc(qint64 micros); // "2025-11-18 08:12:03.123 UTC"
+QString isoUtc(qint64 micros); // "2025-11-18T08:12:03.123456Z" (CSV)
+QString duration(qint64 seconds); // "02:14:09", "3 d 02:14:09"
+QString milliseconds(qint64 ms); // "3 ms", "1.2 s"
+QString roundTrip(qint64 ms); // a round trip measured in whole ms: "< 1 ms", "3 ms"
 
 // Font for number columns: monospaced, so digits line up.
 QFont numberFont();

@@ -50,7 +50,8 @@ GuiSettings GuiSettings::load()
     g.notifyInfo = s.value(QStringLiteral("notifyInfo"), g.notifyInfo).toBool();
     g.notifyWarning = s.value(QStringLiteral("notifyWarning"), g.notifyWarning).toBool();
     g.notifyCritical = s.value(QStringLiteral("notifyCritical"), g.notifyCritical).toBool();
-    g.chartWindow = ChartWindow(std::clamp(s.value(QStringLiteral("chartWindow"), int(g.chartWindow)).toInt(), 0, kChartWindowCount - 1));
+    g.chartWindow = ChartWindow(
+        std::clamp(s.value(QStringLiteral("chartWindow"), int(g.chartWindow)).toInt(), 0, kChartWindowCount - 1));
     g.chartCandles = s.value(QStringLiteral("chartCandles"), g.chartCandles).toBool();
     g.flash = s.value(QStringLiteral("flash"), g.flash).toBool();
     g.staleSeconds = std::clamp(s.value(QStringLiteral("staleSeconds"), g.staleSeconds).toInt(), 1, 3600);

@@ -1,7 +1,7 @@
 #include "gui/mainwindow.h"
 
-#include "engine/engine.h"
 #include "core/version.h"
+#include "engine/engine.h"
 #include "gui/alertsbadge.h"
 #include "gui/alertsmodel.h"
 #include "gui/alertspanel.h"
@@ -39,7 +39,10 @@
 namespace fx::gui {
 
 MainWindow::MainWindow(engine::Engine *engine, QWidget *parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_engine(engine), m_gui(GuiSettings::load())
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_engine(engine)
+    , m_gui(GuiSettings::load())
 {
     m_ui->setupUi(this);
     setWindowIcon(TrayIcon::appIcon());
@@ -248,7 +251,8 @@ void MainWindow::onStatus(const StatusSnapshot &s)
     for (int i = 0; i < m_marketModel->rowCount(); ++i)
         m_multiples->setStale(i, m_marketModel->isStale(i));
     m_tray->setStatus(s);
-    const QString title = s.serverRunning ? tr("FX Monitor — %1").arg(s.listenAddress) : tr("FX Monitor — server stopped");
+    const QString title =
+        s.serverRunning ? tr("FX Monitor — %1").arg(s.listenAddress) : tr("FX Monitor — server stopped");
     if (windowTitle() != title)
         setWindowTitle(title);
 }

@@ -31,7 +31,7 @@ class MainWindow;
 namespace fx::engine {
 class Engine;
 struct MarketDelta;
-}
+} // namespace fx::engine
 
 namespace fx::gui {
 

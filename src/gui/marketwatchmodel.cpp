@@ -14,7 +14,8 @@
 namespace fx::gui {
 
 MarketWatchModel::MarketWatchModel(const core::InstrumentSet &instruments, QObject *parent)
-    : QAbstractTableModel(parent), m_timer(new QTimer(this))
+    : QAbstractTableModel(parent)
+    , m_timer(new QTimer(this))
 {
     for (const QString &pair : instruments.pairs()) {
         Row r;
@@ -81,7 +82,8 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
         case Ask: return r.tick.quote.ask;
         case Spread: return fmt::decimal(spreadPips, 1);
         case Change: return hasRef ? fmt::signedDecimal(changePips, 1) : QStringLiteral("—");
-        case ChangePercent: return hasRef ? fmt::signedDecimal(changePct, 2) + QStringLiteral(" %") : QStringLiteral("—");
+        case ChangePercent:
+            return hasRef ? fmt::signedDecimal(changePct, 2) + QStringLiteral(" %") : QStringLiteral("—");
         case Time:
             return r.stale ? tr("%1 stale").arg(fmt::localTime(r.tick.timeMicros)) : fmt::localTime(r.tick.timeMicros);
         }
@@ -123,14 +125,14 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
         if (col == Change || col == ChangePercent) {
             if (!hasRef)
                 return tr("No reference price yet");
-            return r.refFromLive ? tr("Since the first tick seen today, at %1 (mid %2)").arg(fmt::localTime(r.refMicros)).arg(r.refMid)
-                                 : tr("Since the trading day opened at %1 (mid %2)").arg(fmt::localDateTime(r.refMicros)).arg(r.refMid);
+            return r.refFromLive
+                ? tr("Since the first tick seen today, at %1 (mid %2)").arg(fmt::localTime(r.refMicros)).arg(r.refMid)
+                : tr("Since the trading day opened at %1 (mid %2)").arg(fmt::localDateTime(r.refMicros)).arg(r.refMid);
         }
         if (col == Spread)
             return tr("Spread in pips (1 pip = %1)").arg(r.pip);
         return {};
-    case Qt::TextAlignmentRole:
-        return int((col == Pair ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    case Qt::TextAlignmentRole: return int((col == Pair ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     case Qt::FontRole: {
         QFont f = col == Pair ? QFont() : fmt::numberFont();
         if (col == Pair)

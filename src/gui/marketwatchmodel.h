@@ -29,8 +29,8 @@ class MarketWatchModel final : public QAbstractTableModel
 
 public:
     enum Column { Pair, Bid, Ask, Spread, Change, ChangePercent, Time, ColumnCount };
-    static constexpr int kFlashMs = 350;     // a flash shows this long
-    static constexpr int kFlashGapMs = 650;  // and the next one on that cell waits this long
+    static constexpr int kFlashMs = 350; // a flash shows this long
+    static constexpr int kFlashGapMs = 650; // and the next one on that cell waits this long
 
     explicit MarketWatchModel(const core::InstrumentSet &instruments, QObject *parent = nullptr);
     ~MarketWatchModel() override;

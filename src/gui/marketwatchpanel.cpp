@@ -37,12 +37,10 @@ MarketWatchPanel::MarketWatchPanel(MarketWatchModel *model, storage::StorageRead
         if (const QString p = currentPair(); !p.isEmpty())
             Q_EMIT pairActivated(p);
     });
-    connect(view, &QTreeView::clicked, this, [this](const QModelIndex &i) {
-        Q_EMIT pairActivated(m_model->pairAt(m_table->sourceIndex(i).row()));
-    });
-    connect(view, &QTreeView::doubleClicked, this, [this](const QModelIndex &i) {
-        Q_EMIT chartRequested(m_model->pairAt(m_table->sourceIndex(i).row()));
-    });
+    connect(view, &QTreeView::clicked, this,
+            [this](const QModelIndex &i) { Q_EMIT pairActivated(m_model->pairAt(m_table->sourceIndex(i).row())); });
+    connect(view, &QTreeView::doubleClicked, this,
+            [this](const QModelIndex &i) { Q_EMIT chartRequested(m_model->pairAt(m_table->sourceIndex(i).row())); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);
@@ -53,12 +51,15 @@ MarketWatchPanel::MarketWatchPanel(MarketWatchModel *model, storage::StorageRead
     view->header()->resizeSection(MarketWatchModel::Pair, plain.horizontalAdvance(QStringLiteral("EUR_USD")) + 2 * pad);
     view->header()->resizeSection(MarketWatchModel::Bid, mono.horizontalAdvance(QStringLiteral("000.00000")) + pad);
     view->header()->resizeSection(MarketWatchModel::Ask, mono.horizontalAdvance(QStringLiteral("000.00000")) + pad);
-    view->header()->resizeSection(MarketWatchModel::Spread,
-                                  std::max(mono.horizontalAdvance(QStringLiteral("00.0")), plain.horizontalAdvance(tr("Spread"))) + pad);
-    view->header()->resizeSection(MarketWatchModel::Change,
-                                  std::max(mono.horizontalAdvance(QStringLiteral("+000.0")), plain.horizontalAdvance(tr("Change"))) + pad);
-    view->header()->resizeSection(MarketWatchModel::ChangePercent,
-                                  std::max(mono.horizontalAdvance(QStringLiteral("+0.00 %")), plain.horizontalAdvance(tr("Change %"))) + pad);
+    view->header()->resizeSection(
+        MarketWatchModel::Spread,
+        std::max(mono.horizontalAdvance(QStringLiteral("00.0")), plain.horizontalAdvance(tr("Spread"))) + pad);
+    view->header()->resizeSection(
+        MarketWatchModel::Change,
+        std::max(mono.horizontalAdvance(QStringLiteral("+000.0")), plain.horizontalAdvance(tr("Change"))) + pad);
+    view->header()->resizeSection(
+        MarketWatchModel::ChangePercent,
+        std::max(mono.horizontalAdvance(QStringLiteral("+0.00 %")), plain.horizontalAdvance(tr("Change %"))) + pad);
     view->header()->resizeSection(MarketWatchModel::Time, mono.horizontalAdvance(QStringLiteral("00:00:00")) + pad);
 
     if (m_reader)

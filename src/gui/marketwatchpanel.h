@@ -38,8 +38,8 @@ public:
     QSize sizeHint() const override;
 
 Q_SIGNALS:
-    void chartRequested(const QString &pair);    // open a chart panel for the pair
-    void pairActivated(const QString &pair);     // show it in the main chart
+    void chartRequested(const QString &pair); // open a chart panel for the pair
+    void pairActivated(const QString &pair); // show it in the main chart
 
 private:
     void onBars(quint64 requestId, const QList<storage::BarRecord> &rows);

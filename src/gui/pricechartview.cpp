@@ -43,9 +43,8 @@ PriceChartView::PriceChartView(storage::StorageReader *reader, QWidget *parent)
     m_redraw->start();
 
     connect(m_history, &ChartHistory::pricesReady, this, &PriceChartView::onHistoryPrices);
-    connect(m_history, &ChartHistory::alertsReady, this, [this](const QVector<AlertMark> &marks) {
-        m_marks.merge(marks);
-    });
+    connect(m_history, &ChartHistory::alertsReady, this,
+            [this](const QVector<AlertMark> &marks) { m_marks.merge(marks); });
     connect(m_history, &ChartHistory::finished, this, &PriceChartView::backfilled);
     applyTheme();
     setMode(Mode::Line);
@@ -259,9 +258,11 @@ void PriceChartView::drawForeground(QPainter *painter, const QRectF &rect)
     if ((m_mode == Mode::Line ? m_points.isEmpty() : m_candles.candles().isEmpty()) && !m_pair.isEmpty()) {
         const QRectF sp(chart()->mapToScene(plot.topLeft()), chart()->mapToScene(plot.bottomRight()));
         painter->setPen(QApplication::palette().color(QPalette::PlaceholderText));
-        painter->drawText(sp, Qt::AlignCenter | Qt::TextWordWrap,
-                          isBackfilling() ? tr("Reading the history of %1…").arg(m_pair)
-                                          : tr("No price of %1 in this window yet: prices appear as the pipeline publishes them.").arg(m_pair));
+        painter->drawText(
+            sp, Qt::AlignCenter | Qt::TextWordWrap,
+            isBackfilling()
+                ? tr("Reading the history of %1…").arg(m_pair)
+                : tr("No price of %1 in this window yet: prices appear as the pipeline publishes them.").arg(m_pair));
     }
     // Crosshair with price and time.
     m_crosshair.paint(painter, this);
@@ -290,7 +291,8 @@ void PriceChartView::wheelEvent(QWheelEvent *event)
 
 void PriceChartView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
+    if (event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
         m_panning = true;
         m_lastPan = event->position().toPoint();
         setCursor(Qt::ClosedHandCursor);

@@ -8,7 +8,9 @@
 
 namespace fx::gui {
 
-RateGraph::RateGraph(std::function<QString(double)> format, QWidget *parent) : QWidget(parent), m_format(std::move(format))
+RateGraph::RateGraph(std::function<QString(double)> format, QWidget *parent)
+    : QWidget(parent)
+    , m_format(std::move(format))
 {
     setToolTip(tr("The last two minutes, four samples a second"));
     m_samples.reserve(kSamples);

@@ -76,8 +76,7 @@ QVariant RoomsModel::data(const QModelIndex &index, int role) const
             if (col == Subscribers)
                 return n;
             return col == Name ? room.name : QString();
-        case Qt::ToolTipRole:
-            return tr("%n subscriber(s) in %1", nullptr, n).arg(room.name);
+        case Qt::ToolTipRole: return tr("%n subscriber(s) in %1", nullptr, n).arg(room.name);
         case Qt::TextAlignmentRole:
             return int((col == Subscribers ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         case Qt::FontRole:

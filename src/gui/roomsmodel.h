@@ -65,8 +65,8 @@ private:
     };
     struct RoomChanges
     {
-        QList<int> leaving;                       // member rows
-        QList<int> changed;                       // member rows whose address or protocol changed
+        QList<int> leaving; // member rows
+        QList<int> changed; // member rows whose address or protocol changed
         QVector<const server::ClientInfo *> joining;
     };
     void applyRoom(int r, RoomChanges &changes);

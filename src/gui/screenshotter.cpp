@@ -23,7 +23,10 @@
 namespace fx::gui {
 
 Screenshotter::Screenshotter(MainWindow *window, QString folder, int warmUpMs, QObject *parent)
-    : QObject(parent), m_window(window), m_folder(std::move(folder)), m_warmUpMs(warmUpMs)
+    : QObject(parent)
+    , m_window(window)
+    , m_folder(std::move(folder))
+    , m_warmUpMs(warmUpMs)
 {
 }
 
@@ -69,13 +72,19 @@ void Screenshotter::start()
     };
     m_steps << [this, w] { save(w, QStringLiteral("main")); };
     const QList<QPair<const char *, const char *>> panels{
-        {"marketWatchDock", "market-watch"}, {"chartDock", "price-chart"},   {"smallMultiplesDock", "all-pairs"},
-        {"serverDock", "server"},            {"clientsDock", "clients"},     {"roomsDock", "rooms"},
+        {"marketWatchDock", "market-watch"},
+        {"chartDock", "price-chart"},
+        {"smallMultiplesDock", "all-pairs"},
+        {"serverDock", "server"},
+        {"clientsDock", "clients"},
+        {"roomsDock", "rooms"},
         {"alertsDock", "alerts"},
     };
     for (const auto &[dock, file] : panels) {
         m_steps << [raise, dock = dock] { raise(dock); };
-        m_steps << [this, w, dock = dock, file = file] { save(w->dock(QString::fromLatin1(dock)), QString::fromLatin1(file)); };
+        m_steps << [this, w, dock = dock, file = file] {
+            save(w->dock(QString::fromLatin1(dock)), QString::fromLatin1(file));
+        };
     }
     m_steps << [raise, w] {
         raise("clientsDock");

@@ -26,7 +26,11 @@ struct ChartPoint
 class SeriesBuffer
 {
 public:
-    explicit SeriesBuffer(int maxPoints = 2000, qint64 spanMs = 300'000) : m_max(std::max(16, maxPoints)), m_span(spanMs) {}
+    explicit SeriesBuffer(int maxPoints = 2000, qint64 spanMs = 300'000)
+        : m_max(std::max(16, maxPoints))
+        , m_span(spanMs)
+    {
+    }
 
     void setSpanMs(qint64 spanMs);
     qint64 spanMs() const { return m_span; }

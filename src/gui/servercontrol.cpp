@@ -17,8 +17,12 @@ namespace fx::gui {
 // lupdate needs the context spelled out at every call.
 
 ServerControl::ServerControl(engine::Engine *engine, EngineSampler *sampler, const Actions &actions, QWidget *window)
-    : QObject(window), m_engine(engine), m_sampler(sampler), m_actions(actions), m_window(window),
-      m_effective(engine->settings())
+    : QObject(window)
+    , m_engine(engine)
+    , m_sampler(sampler)
+    , m_actions(actions)
+    , m_window(window)
+    , m_effective(engine->settings())
 {
     connect(m_engine, &engine::Engine::serverStopped, this, &ServerControl::onServerStopped);
     connect(m_engine, &engine::Engine::serverStarted, this, &ServerControl::updateActions);
@@ -54,13 +58,13 @@ bool ServerControl::start()
 void ServerControl::showStartError(const QString &error)
 {
     showMessage(QCoreApplication::translate("fx::gui::MainWindow", "The server could not start: %1").arg(error), 15000);
-    auto *box = new QMessageBox(QMessageBox::Warning,
-                                QCoreApplication::translate("fx::gui::MainWindow", "Server not started"),
-                                QCoreApplication::translate("fx::gui::MainWindow",
-                                                            "The server could not start: %1\n\nChange the address or "
-                                                            "port in Settings (Ctrl+,), then start it again.")
-                                    .arg(error),
-                                QMessageBox::Ok, m_window);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, QCoreApplication::translate("fx::gui::MainWindow", "Server not started"),
+                        QCoreApplication::translate("fx::gui::MainWindow",
+                                                    "The server could not start: %1\n\nChange the address or "
+                                                    "port in Settings (Ctrl+,), then start it again.")
+                            .arg(error),
+                        QMessageBox::Ok, m_window);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -158,12 +162,11 @@ void ServerControl::applySettings(const core::Settings &settings, const QStringL
         showMessage(
             QCoreApplication::translate("fx::gui::MainWindow", "The new server settings apply when the server starts"));
     if (!later.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Information,
-                                    QCoreApplication::translate("fx::gui::MainWindow", "Settings saved"),
-                                    QCoreApplication::translate("fx::gui::MainWindow",
-                                                                "%1 take effect when FX Monitor is started again.")
-                                        .arg(later.join(QStringLiteral(", "))),
-                                    QMessageBox::Ok, m_window);
+        auto *box = new QMessageBox(
+            QMessageBox::Information, QCoreApplication::translate("fx::gui::MainWindow", "Settings saved"),
+            QCoreApplication::translate("fx::gui::MainWindow", "%1 take effect when FX Monitor is started again.")
+                .arg(later.join(QStringLiteral(", "))),
+            QMessageBox::Ok, m_window);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }

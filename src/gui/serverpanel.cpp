@@ -6,7 +6,6 @@
 #include "gui/statustext.h"
 #include "gui/theme.h"
 
-#include <cmath>
 #include <QAction>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,12 +17,14 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace fx::gui {
 
 static void setStateLabel(QLabel *label, const StateText &st)
 {
-    label->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(st.colour.name(), st.text.toHtmlEscaped()));
+    label->setText(
+        QStringLiteral("<span style=\"color:%1\">●</span> %2").arg(st.colour.name(), st.text.toHtmlEscaped()));
     label->setToolTip(st.text);
 }
 
@@ -88,7 +89,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_channelView->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_channelView->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_channelView->setMinimumHeight(110);
-    m_channelView->setToolTip(tr("Messages received per channel and messages dropped as invalid (hover a count for the reasons)"));
+    m_channelView->setToolTip(
+        tr("Messages received per channel and messages dropped as invalid (hover a count for the reasons)"));
 
     auto *content = new QWidget(this);
     auto *inner = new QVBoxLayout(content);
@@ -126,7 +128,9 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     const server::StatsSnapshot &st = s.stats;
     if (s.serverRunning) {
         m_uptime->setText(fmt::duration(qint64(st.uptimeSeconds)));
-        m_clients->setText(tr("%1 of %2 (peak %3)").arg(fmt::count(st.connectedClients), fmt::count(st.maxClients), fmt::count(st.peakClients)));
+        m_clients->setText(
+            tr("%1 of %2 (peak %3)")
+                .arg(fmt::count(st.connectedClients), fmt::count(st.maxClients), fmt::count(st.peakClients)));
         m_connections->setText(tr("%1 since start").arg(fmt::count(qint64(st.totalConnections))));
         int used = 0;
         for (const int n : st.roomSubscribers)
@@ -135,7 +139,8 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
         quint64 errors = 0;
         for (const quint64 e : st.errors)
             errors += e;
-        m_errors->setText(tr("%1 client errors, %2 conflated updates").arg(fmt::count(qint64(errors)), fmt::count(qint64(st.conflated))));
+        m_errors->setText(tr("%1 client errors, %2 conflated updates")
+                              .arg(fmt::count(qint64(errors)), fmt::count(qint64(st.conflated))));
         m_messages->addSample(s.messagesPerSecond);
         m_bytes->addSample(s.bytesPerSecond);
     } else {
@@ -147,9 +152,10 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     setStateLabel(m_redis, StatusText::redis(s));
     StateText db = StatusText::database(s);
     if (s.hasDatabase && s.database.ok())
-        db.text += QStringLiteral(" · ") + tr("%1 ticks, %2 alerts written · %3 waiting")
-                                                .arg(fmt::count(qint64(s.database.writtenTicks)), fmt::count(qint64(s.database.writtenAlerts)),
-                                                     fmt::count(s.database.bufferedRows));
+        db.text += QStringLiteral(" · ")
+            + tr("%1 ticks, %2 alerts written · %3 waiting")
+                  .arg(fmt::count(qint64(s.database.writtenTicks)), fmt::count(qint64(s.database.writtenAlerts)),
+                       fmt::count(s.database.bufferedRows));
     setStateLabel(m_database, db);
     if (s.hasDatabase)
         m_database->setToolTip(QStringLiteral("%1 %2").arg(s.database.engine, s.database.location));

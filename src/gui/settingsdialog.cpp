@@ -65,7 +65,8 @@ static bool isSecret(const QString &name)
 
 static bool overrides(core::SettingSource s)
 {
-    return s == core::SettingSource::EnvFile || s == core::SettingSource::Environment || s == core::SettingSource::CommandLine;
+    return s == core::SettingSource::EnvFile || s == core::SettingSource::Environment
+        || s == core::SettingSource::CommandLine;
 }
 
 bool SettingsDialog::needsServerRestart(const QString &name)
@@ -83,9 +84,12 @@ bool SettingsDialog::needsAppRestart(const QString &name)
     return name == u"FX_PAIRS" || name.startsWith(u"DB_") || name.startsWith(u"LOG_");
 }
 
-SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString, QString> &stored, const GuiSettings &gui,
-                               QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::SettingsDialog>()), m_current(current), m_effective(current)
+SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString, QString> &stored,
+                               const GuiSettings &gui, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SettingsDialog>())
+    , m_current(current)
+    , m_effective(current)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("settingsDialog"));
@@ -113,7 +117,8 @@ SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString
 
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, &SettingsDialog::restoreDefaults);
+    connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            &SettingsDialog::restoreDefaults);
     m_ui->messageLabel->hide();
 }
 
@@ -143,8 +148,8 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
         QWidget *editor;
         if (spec.name == u"LOG_LEVEL") {
             auto *combo = new QComboBox(content);
-            combo->addItems({QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARNING"), QStringLiteral("ERROR"),
-                             QStringLiteral("CRITICAL")});
+            combo->addItems({QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARNING"),
+                             QStringLiteral("ERROR"), QStringLiteral("CRITICAL")});
             combo->setCurrentText(spec.defaultValue);
             editor = combo;
         } else {
@@ -161,13 +166,15 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
         editor->setToolTip(translatedHelp(spec));
         name->setBuddy(editor);
         const core::SettingValue v = m_current.values.value(spec.name);
-        const QString shown = isSecret(spec.name) && !v.value.isEmpty() && v.value != u"None" ? QStringLiteral("********") : v.value;
+        const QString shown =
+            isSecret(spec.name) && !v.value.isEmpty() && v.value != u"None" ? QStringLiteral("********") : v.value;
         auto *help = new QLabel(content);
         help->setWordWrap(true);
         QPalette pal = help->palette();
         pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
         help->setPalette(pal);
-        help->setText(tr("%1. In use: %2 (%3)").arg(translatedHelp(spec), shown.isEmpty() ? tr("empty") : shown, v.origin));
+        help->setText(
+            tr("%1. In use: %2 (%3)").arg(translatedHelp(spec), shown.isEmpty() ? tr("empty") : shown, v.origin));
         row.origin = help;
         grid->addWidget(name, line, 0, Qt::AlignRight | Qt::AlignVCenter);
         grid->addWidget(editor, line++, 1);
@@ -229,7 +236,8 @@ bool SettingsDialog::isOverridden(const QString &name) const
 
 QString SettingsDialog::message() const
 {
-    return m_ui->messageLabel->isVisible() || !m_ui->messageLabel->text().isEmpty() ? m_ui->messageLabel->text() : QString();
+    return m_ui->messageLabel->isVisible() || !m_ui->messageLabel->text().isEmpty() ? m_ui->messageLabel->text()
+                                                                                    : QString();
 }
 
 QMap<QString, QString> SettingsDialog::storedValues() const

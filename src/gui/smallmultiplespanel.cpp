@@ -20,7 +20,8 @@ namespace {
 constexpr qint64 kWindows[] = {60'000, 5 * 60'000, 15 * 60'000, 3'600'000};
 }
 
-SmallMultiplesPanel::SmallMultiplesPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader, QWidget *parent)
+SmallMultiplesPanel::SmallMultiplesPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader,
+                                         QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
     , m_window(new QComboBox(this))

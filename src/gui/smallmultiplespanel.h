@@ -32,7 +32,8 @@ class SmallMultiplesPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(SmallMultiplesPanel)
 
 public:
-    SmallMultiplesPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader, QWidget *parent = nullptr);
+    SmallMultiplesPanel(const core::InstrumentSet &instruments, storage::StorageReader *reader,
+                        QWidget *parent = nullptr);
     ~SmallMultiplesPanel() override;
 
     void onMarket(const engine::MarketDelta &delta);

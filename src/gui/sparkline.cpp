@@ -14,7 +14,9 @@
 namespace fx::gui {
 
 Sparkline::Sparkline(const QString &pair, int decimals, QWidget *parent)
-    : QWidget(parent), m_pair(pair), m_decimals(decimals)
+    : QWidget(parent)
+    , m_pair(pair)
+    , m_decimals(decimals)
 {
     setObjectName(QStringLiteral("sparkline_") + pair);
     setToolTip(tr("%1: click to show it in the price chart, double-click to open a chart panel").arg(pair));
@@ -102,13 +104,15 @@ void Sparkline::paintEvent(QPaintEvent *)
     }
     const double first = pts.constFirst().mid, last = pts.constLast().mid;
     const int dir = last > first ? 1 : (last < first ? -1 : 0);
-    const QColor lineColour = m_stale ? Theme::stale() : (dir > 0 ? Theme::up() : (dir < 0 ? Theme::down() : pal.color(QPalette::Text)));
+    const QColor lineColour =
+        m_stale ? Theme::stale() : (dir > 0 ? Theme::up() : (dir < 0 ? Theme::down() : pal.color(QPalette::Text)));
     QFont mono = fmt::numberFont();
     p.setFont(mono);
     const QFontMetrics mfm(mono);
     const QString price = QLocale().toString(last, 'f', m_decimals);
-    const QString change = m_stale ? tr("stale")
-                                   : (first > 0 ? fmt::signedDecimal((last - first) / first * 100.0, 2) + QStringLiteral(" %") : QString());
+    const QString change = m_stale
+        ? tr("stale")
+        : (first > 0 ? fmt::signedDecimal((last - first) / first * 100.0, 2) + QStringLiteral(" %") : QString());
     // Pair, price and change on one line when they fit; otherwise the change goes below the pair.
     const double room = header.width() - fm.horizontalAdvance(m_pair) - 8;
     const bool oneLine = mfm.horizontalAdvance(price + QStringLiteral("  ") + change) <= room;

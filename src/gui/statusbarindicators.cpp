@@ -4,11 +4,11 @@
 #include "gui/statustext.h"
 #include "gui/theme.h"
 
-#include <cmath>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStatusBar>
 #include <QToolBar>
+#include <cmath>
 
 namespace fx::gui {
 

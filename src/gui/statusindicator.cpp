@@ -8,7 +8,9 @@
 namespace fx::gui {
 
 StatusIndicator::StatusIndicator(const QString &objectName, QWidget *parent)
-    : QWidget(parent), m_dot(new QLabel(this)), m_text(new QLabel(this))
+    : QWidget(parent)
+    , m_dot(new QLabel(this))
+    , m_text(new QLabel(this))
 {
     setObjectName(objectName);
     auto *l = new QHBoxLayout(this);

@@ -21,16 +21,24 @@ StateText StatusText::redis(const StatusSnapshot &s)
         return {QCoreApplication::translate("fx::gui::StatusText", "Redis not started"), Theme::idle()};
     const redis::RedisStatus &r = s.redis;
     switch (r.state) {
-    case redis::RedisState::Idle: return {QCoreApplication::translate("fx::gui::StatusText", "Redis idle"), Theme::idle()};
-    case redis::RedisState::Connecting: return {QCoreApplication::translate("fx::gui::StatusText", "Redis connecting to %1").arg(r.endpoint), Theme::warning()};
-    case redis::RedisState::Connected: return {QCoreApplication::translate("fx::gui::StatusText", "Redis connected"), Theme::ok()};
+    case redis::RedisState::Idle:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Redis idle"), Theme::idle()};
+    case redis::RedisState::Connecting:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Redis connecting to %1").arg(r.endpoint),
+                Theme::warning()};
+    case redis::RedisState::Connected:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Redis connected"), Theme::ok()};
     case redis::RedisState::Disconnected: {
         const QString reason = r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason);
         if (s.redisRetryInMs > 0) {
             const qint64 secs = (s.redisRetryInMs + 999) / 1000;
-            return {QCoreApplication::translate("fx::gui::StatusText", "Redis disconnected%1, retrying in %n s", nullptr, int(secs)).arg(reason), Theme::error()};
+            return {QCoreApplication::translate("fx::gui::StatusText", "Redis disconnected%1, retrying in %n s",
+                                                nullptr, int(secs))
+                        .arg(reason),
+                    Theme::error()};
         }
-        return {QCoreApplication::translate("fx::gui::StatusText", "Redis disconnected%1, retrying now").arg(reason), Theme::error()};
+        return {QCoreApplication::translate("fx::gui::StatusText", "Redis disconnected%1, retrying now").arg(reason),
+                Theme::error()};
     }
     }
     return {};
@@ -42,19 +50,27 @@ StateText StatusText::database(const StatusSnapshot &s)
         return {QCoreApplication::translate("fx::gui::StatusText", "Database off"), Theme::idle()};
     const storage::StorageStatus &d = s.database;
     switch (d.state) {
-    case storage::StorageState::NotConfigured: return {QCoreApplication::translate("fx::gui::StatusText", "Database not configured"), Theme::idle()};
-    case storage::StorageState::Connecting: return {QCoreApplication::translate("fx::gui::StatusText", "Database connecting"), Theme::warning()};
+    case storage::StorageState::NotConfigured:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Database not configured"), Theme::idle()};
+    case storage::StorageState::Connecting:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Database connecting"), Theme::warning()};
     case storage::StorageState::Ok:
         if (d.droppedTicks > 0)
-            return {QCoreApplication::translate("fx::gui::StatusText", "Database ok, %1 ticks dropped").arg(fmt::count(qint64(d.droppedTicks))), Theme::warning()};
+            return {QCoreApplication::translate("fx::gui::StatusText", "Database ok, %1 ticks dropped")
+                        .arg(fmt::count(qint64(d.droppedTicks))),
+                    Theme::warning()};
         return {QCoreApplication::translate("fx::gui::StatusText", "Database ok"), Theme::ok()};
     case storage::StorageState::Error:
         if (d.retryInMs > 0)
-            return {QCoreApplication::translate("fx::gui::StatusText", "Database error (%1), %2 rows waiting, retrying in %3")
+            return {QCoreApplication::translate("fx::gui::StatusText",
+                                                "Database error (%1), %2 rows waiting, retrying in %3")
                         .arg(d.lastError, fmt::count(d.bufferedRows), fmt::milliseconds(d.retryInMs)),
                     Theme::error()};
-        return {QCoreApplication::translate("fx::gui::StatusText", "Database error (%1)").arg(d.lastError), Theme::error()};
-    case storage::StorageState::RefusedNewerSchema: return {QCoreApplication::translate("fx::gui::StatusText", "Database refused: %1").arg(d.lastError), Theme::error()};
+        return {QCoreApplication::translate("fx::gui::StatusText", "Database error (%1)").arg(d.lastError),
+                Theme::error()};
+    case storage::StorageState::RefusedNewerSchema:
+        return {QCoreApplication::translate("fx::gui::StatusText", "Database refused: %1").arg(d.lastError),
+                Theme::error()};
     }
     return {};
 }
@@ -62,11 +78,14 @@ StateText StatusText::database(const StatusSnapshot &s)
 StateText StatusText::sessions(const StatusSnapshot &s)
 {
     if (s.openSessions.isEmpty())
-        return {s.marketOpen ? QCoreApplication::translate("fx::gui::StatusText", "No session open") : QCoreApplication::translate("fx::gui::StatusText", "Market closed (weekend)"), Theme::idle()};
+        return {s.marketOpen ? QCoreApplication::translate("fx::gui::StatusText", "No session open")
+                             : QCoreApplication::translate("fx::gui::StatusText", "Market closed (weekend)"),
+                Theme::idle()};
     QStringList names;
     for (const QString &n : s.openSessions)
         names << QCoreApplication::translate("fx::gui::StatusText", n.toUtf8().constData());
-    return {QCoreApplication::translate("fx::gui::StatusText", "%1 open").arg(names.join(QStringLiteral(", "))), Theme::ok()};
+    return {QCoreApplication::translate("fx::gui::StatusText", "%1 open").arg(names.join(QStringLiteral(", "))),
+            Theme::ok()};
 }
 
 StateText StatusText::clients(const StatusSnapshot &s)

@@ -92,7 +92,8 @@ TablePanel::TablePanel(QAbstractItemModel *source, const QString &emptyText, QWi
     auto *exportCsv = new QAction(tr("Export as CSV…"), m_view);
     exportCsv->setToolTip(tr("Export the rows shown as CSV (Ctrl+E)"));
     connect(exportCsv, &QAction::triggered, this, [this] {
-        exportCsvInteractive(QStringLiteral("%1.csv").arg(objectName().isEmpty() ? QStringLiteral("table") : objectName()));
+        exportCsvInteractive(
+            QStringLiteral("%1.csv").arg(objectName().isEmpty() ? QStringLiteral("table") : objectName()));
     });
     m_view->addAction(exportCsv);
     auto *sep = new QAction(m_view);
@@ -127,7 +128,9 @@ void TablePanel::updateEmptyState()
     const bool empty = m_proxy->rowCount() == 0;
     if (empty) {
         const bool filtered = m_proxyFilter && !m_filter->text().isEmpty() && m_proxy->sourceModel()->rowCount() > 0;
-        m_empty->setText(filtered ? tr("No row matches \"%1\". Clear the filter to see every row.").arg(m_filter->text()) : m_emptyText);
+        m_empty->setText(filtered
+                             ? tr("No row matches \"%1\". Clear the filter to see every row.").arg(m_filter->text())
+                             : m_emptyText);
         m_empty->setGeometry(m_view->viewport()->rect().adjusted(16, 16, -16, -16));
     }
     m_empty->setVisible(empty);

@@ -31,7 +31,7 @@ public:
     static QColor down();
     static QColor stale();
     static QColor flash(int direction); // translucent background of a brief flash
-    static QColor highlight();          // rows of the room selected in the rooms panel
+    static QColor highlight(); // rows of the room selected in the rooms panel
 
     // States (text plus colour, never colour alone).
     static QColor ok();

@@ -37,7 +37,8 @@ QIcon TrayIcon::iconFor(TrayState state)
 {
     QIcon icon;
     QSvgRenderer svg(QStringLiteral(":/icons/fxmonitor.svg"));
-    const QColor colour = state == TrayState::Serving ? Theme::ok() : (state == TrayState::Degraded ? Theme::warning() : Theme::error());
+    const QColor colour =
+        state == TrayState::Serving ? Theme::ok() : (state == TrayState::Degraded ? Theme::warning() : Theme::error());
     for (const int size : {16, 22, 24, 32, 48, 64}) {
         QPixmap pm(size, size);
         pm.fill(Qt::transparent);

@@ -17,7 +17,8 @@ namespace fx::gui {
 
 // The strings keep the translation context they had in the main window (translations/*.ts).
 TrayNotifier::TrayNotifier(QWidget *window, QAction *start, QAction *stop, QAction *quit)
-    : QObject(window), m_window(window)
+    : QObject(window)
+    , m_window(window)
 {
     auto *menu = new QMenu(window);
     QAction *showHide = menu->addAction(QCoreApplication::translate("fx::gui::MainWindow", "Show or hide the window"));
@@ -49,11 +50,12 @@ void TrayNotifier::setStatus(const StatusSnapshot &s)
 {
     const bool redisOk = !s.hasRedis || s.redis.connected();
     const bool dbOk = !s.hasDatabase || s.database.ok();
-    const TrayState state = !s.serverRunning ? TrayState::Stopped
-                                             : (redisOk && dbOk ? TrayState::Serving : TrayState::Degraded);
-    m_tray->setState(state, QStringLiteral("FX Monitor\n%1\n%2\n%3\n%4")
-                                .arg(StatusText::server(s).text, StatusText::clients(s).text,
-                                     StatusText::redis(s).text, StatusText::database(s).text));
+    const TrayState state =
+        !s.serverRunning ? TrayState::Stopped : (redisOk && dbOk ? TrayState::Serving : TrayState::Degraded);
+    m_tray->setState(state,
+                     QStringLiteral("FX Monitor\n%1\n%2\n%3\n%4")
+                         .arg(StatusText::server(s).text, StatusText::clients(s).text, StatusText::redis(s).text,
+                              StatusText::database(s).text));
 }
 
 void TrayNotifier::notifyAlerts(const QVector<AlertRow> &rows, const GuiSettings &gui)
@@ -73,9 +75,8 @@ void TrayNotifier::notifyAlerts(const QVector<AlertRow> &rows, const GuiSettings
     const int more = m_heldNotifications;
     m_heldNotifications = 0;
     const AlertRow &first = notify.constFirst();
-    const bool critical = std::any_of(notify.cbegin(), notify.cend(), [](const AlertRow &r) {
-        return r.severity == u"critical";
-    });
+    const bool critical =
+        std::any_of(notify.cbegin(), notify.cend(), [](const AlertRow &r) { return r.severity == u"critical"; });
     const QString title = notify.size() + more == 1
         ? QCoreApplication::translate("fx::gui::MainWindow", "%1 alert: %2")
               .arg(critical ? QCoreApplication::translate("fx::gui::MainWindow", "Critical")

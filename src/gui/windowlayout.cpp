@@ -25,7 +25,10 @@ QString chartTitle(const QString &pair)
 } // namespace
 
 WindowLayout::WindowLayout(QMainWindow *window, QMenu *viewMenu, std::function<ChartPanel *()> newChart)
-    : QObject(window), m_window(window), m_viewMenu(viewMenu), m_newChart(std::move(newChart))
+    : QObject(window)
+    , m_window(window)
+    , m_viewMenu(viewMenu)
+    , m_newChart(std::move(newChart))
 {
     window->installEventFilter(this);
 }

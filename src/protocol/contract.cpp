@@ -4,13 +4,20 @@ namespace fx::protocol {
 
 ClientEvent clientEventFromName(QStringView name)
 {
-    if (name == u"subscribe") return ClientEvent::Subscribe;
-    if (name == u"unsubscribe") return ClientEvent::Unsubscribe;
-    if (name == u"get_subscriptions") return ClientEvent::GetSubscriptions;
-    if (name == u"request_price") return ClientEvent::RequestPrice;
-    if (name == u"request_all_prices") return ClientEvent::RequestAllPrices;
-    if (name == u"get_server_stats") return ClientEvent::GetServerStats;
-    if (name == u"ping") return ClientEvent::Ping;
+    if (name == u"subscribe")
+        return ClientEvent::Subscribe;
+    if (name == u"unsubscribe")
+        return ClientEvent::Unsubscribe;
+    if (name == u"get_subscriptions")
+        return ClientEvent::GetSubscriptions;
+    if (name == u"request_price")
+        return ClientEvent::RequestPrice;
+    if (name == u"request_all_prices")
+        return ClientEvent::RequestAllPrices;
+    if (name == u"get_server_stats")
+        return ClientEvent::GetServerStats;
+    if (name == u"ping")
+        return ClientEvent::Ping;
     return ClientEvent::Unknown;
 }
 

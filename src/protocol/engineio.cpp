@@ -40,8 +40,8 @@ std::optional<QList<Packet>> decodePayload(QByteArrayView body)
             end = body.size();
         const QByteArrayView record = body.sliced(start, end - start);
         if (record.startsWith('b')) {
-            const auto decoded = QByteArray::fromBase64Encoding(record.sliced(1).toByteArray(),
-                                                                QByteArray::AbortOnBase64DecodingErrors);
+            const auto decoded =
+                QByteArray::fromBase64Encoding(record.sliced(1).toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
                 return std::nullopt;
             out.append(Packet::message(*decoded, true));
@@ -72,9 +72,9 @@ QByteArray encodePayload(const QList<Packet> &packets)
 QByteArray openPacket(const QByteArray &sid, bool canUpgrade, int pingIntervalMs, int pingTimeoutMs, qint64 maxPayload)
 {
     // Written by hand to keep the reference's key order (clients do not care; logs read better).
-    return "0{\"sid\":\"" + sid + "\",\"upgrades\":" + (canUpgrade ? "[\"websocket\"]" : "[]")
-           + ",\"pingInterval\":" + QByteArray::number(pingIntervalMs) + ",\"pingTimeout\":"
-           + QByteArray::number(pingTimeoutMs) + ",\"maxPayload\":" + QByteArray::number(maxPayload) + '}';
+    return "0{\"sid\":\"" + sid + "\",\"upgrades\":" + (canUpgrade ? "[\"websocket\"]" : "[]") + ",\"pingInterval\":"
+        + QByteArray::number(pingIntervalMs) + ",\"pingTimeout\":" + QByteArray::number(pingTimeoutMs)
+        + ",\"maxPayload\":" + QByteArray::number(maxPayload) + '}';
 }
 
 QByteArray errorBody(HttpError e)

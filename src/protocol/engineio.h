@@ -22,11 +22,14 @@ enum class PacketType : char {
 struct Packet
 {
     PacketType type = PacketType::Message;
-    QByteArray data;     // text after the type digit, or the raw bytes of a binary message
+    QByteArray data; // text after the type digit, or the raw bytes of a binary message
     bool binary = false; // only for Message
 
     static Packet text(PacketType t, QByteArray d = {}) { return Packet{t, std::move(d), false}; }
-    static Packet message(QByteArray d, bool binary = false) { return Packet{PacketType::Message, std::move(d), binary}; }
+    static Packet message(QByteArray d, bool binary = false)
+    {
+        return Packet{PacketType::Message, std::move(d), binary};
+    }
     bool operator==(const Packet &o) const = default;
 };
 

@@ -19,26 +19,38 @@ std::variant<ClientRequest, EnvelopeError> decodeEnvelope(QByteArrayView text)
         QJsonParseError inner;
         const QJsonDocument wrapped = QJsonDocument::fromJson("[" + text.toByteArray() + "]", &inner);
         if (inner.error == QJsonParseError::NoError && wrapped.array().size() == 1)
-            return EnvelopeError{ErrorCode::InvalidPayload,
-                                 QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),
-                                 {}, QJsonValue::Undefined};
-        return EnvelopeError{ErrorCode::InvalidJson,
-                             QStringLiteral("message is not valid JSON: %1 at offset %2").arg(err.errorString()).arg(err.offset),
-                             {}, QJsonValue::Undefined};
+            return EnvelopeError{
+                ErrorCode::InvalidPayload,
+                QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),
+                {},
+                QJsonValue::Undefined};
+        return EnvelopeError{
+            ErrorCode::InvalidJson,
+            QStringLiteral("message is not valid JSON: %1 at offset %2").arg(err.errorString()).arg(err.offset),
+            {},
+            QJsonValue::Undefined};
     }
     if (!doc.isObject())
-        return EnvelopeError{ErrorCode::InvalidPayload,
-                             QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),
-                             {}, QJsonValue::Undefined};
+        return EnvelopeError{
+            ErrorCode::InvalidPayload,
+            QStringLiteral("message must be a JSON object like {\"event\": \"subscribe\", \"data\": {...}}"),
+            {},
+            QJsonValue::Undefined};
     const QJsonObject o = doc.object();
 
     QJsonValue id = o.value(QStringLiteral("id"));
     if (!(id.isUndefined() || id.isNull() || id.isString() || (id.isDouble() && std::isfinite(id.toDouble()))))
-        return EnvelopeError{ErrorCode::InvalidPayload, QStringLiteral("\"id\" must be a string or a number"), {}, QJsonValue::Undefined};
+        return EnvelopeError{ErrorCode::InvalidPayload,
+                             QStringLiteral("\"id\" must be a string or a number"),
+                             {},
+                             QJsonValue::Undefined};
     if (id.isNull())
         id = QJsonValue::Undefined;
     if (id.isString() && id.toString().size() > 256)
-        return EnvelopeError{ErrorCode::InvalidPayload, QStringLiteral("\"id\" is longer than 256 characters"), {}, QJsonValue::Undefined};
+        return EnvelopeError{ErrorCode::InvalidPayload,
+                             QStringLiteral("\"id\" is longer than 256 characters"),
+                             {},
+                             QJsonValue::Undefined};
 
     const QJsonValue ev = o.value(QStringLiteral("event"));
     if (ev.isUndefined() || ev.isNull())
@@ -47,7 +59,10 @@ std::variant<ClientRequest, EnvelopeError> decodeEnvelope(QByteArrayView text)
         return EnvelopeError{ErrorCode::InvalidPayload, QStringLiteral("\"event\" must be a non-empty string"), {}, id};
     const QString name = ev.toString();
     if (name.size() > kMaxEventName)
-        return EnvelopeError{ErrorCode::InvalidPayload, QStringLiteral("\"event\" is longer than %1 characters").arg(kMaxEventName), {}, id};
+        return EnvelopeError{ErrorCode::InvalidPayload,
+                             QStringLiteral("\"event\" is longer than %1 characters").arg(kMaxEventName),
+                             {},
+                             id};
 
     const QJsonValue data = o.value(QStringLiteral("data"));
     if (!(data.isUndefined() || data.isNull() || data.isObject()))

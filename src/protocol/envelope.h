@@ -22,8 +22,8 @@ struct EnvelopeError
 {
     ErrorCode code;
     QString message;
-    QString event;                          // when the envelope named one
-    QJsonValue id = QJsonValue::Undefined;  // echoed when it was readable
+    QString event; // when the envelope named one
+    QJsonValue id = QJsonValue::Undefined; // echoed when it was readable
 };
 
 // Decodes one text frame. Never throws; every malformed input yields an EnvelopeError.
@@ -34,7 +34,8 @@ QByteArray compactJson(const QJsonObject &object);
 
 // {"event":"<event>","data":<data>[,"id":<id>]} from already-encoded data.
 QByteArray encodeEnvelope(QStringView event, QByteArrayView data, const QJsonValue &id = QJsonValue::Undefined);
-inline QByteArray encodeEnvelope(QStringView event, const QJsonObject &data, const QJsonValue &id = QJsonValue::Undefined)
+inline QByteArray encodeEnvelope(QStringView event, const QJsonObject &data,
+                                 const QJsonValue &id = QJsonValue::Undefined)
 {
     return encodeEnvelope(event, compactJson(data), id);
 }

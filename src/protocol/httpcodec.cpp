@@ -67,11 +67,22 @@ static bool isTokenChar(char c)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~': return true;
+    default: return false;
     }
 }
 
@@ -227,8 +238,8 @@ QByteArray httpReasonPhrase(int status)
     }
 }
 
-QByteArray httpResponse(int status, QByteArrayView contentType, QByteArrayView body,
-                        const HttpHeaders &headers, bool keepAlive, bool headOnly)
+QByteArray httpResponse(int status, QByteArrayView contentType, QByteArrayView body, const HttpHeaders &headers,
+                        bool keepAlive, bool headOnly)
 {
     QByteArray out;
     out.reserve(body.size() + 256);

@@ -13,10 +13,10 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
 struct HttpRequest
 {
-    QByteArray method;   // GET, POST, OPTIONS ...
-    QByteArray target;   // as sent: /socket.io/?EIO=4&transport=polling
-    QByteArray path;     // percent-decoded path without the query
-    QByteArray query;    // raw query string without '?'
+    QByteArray method; // GET, POST, OPTIONS ...
+    QByteArray target; // as sent: /socket.io/?EIO=4&transport=polling
+    QByteArray path; // percent-decoded path without the query
+    QByteArray query; // raw query string without '?'
     int minorVersion = 1; // HTTP/1.<minor>
     HttpHeaders headers;
     qint64 contentLength = 0;
@@ -37,7 +37,7 @@ struct HttpParseResult
     enum Status { Incomplete, Complete, Error } status = Incomplete;
     qsizetype headLength = 0; // bytes of the head including the blank line
     HttpRequest request;
-    int errorStatus = 0;      // 400, 413, 414, 431, 501, 505 when status == Error
+    int errorStatus = 0; // 400, 413, 414, 431, 501, 505 when status == Error
     QString error;
 };
 
@@ -56,7 +56,7 @@ QByteArray httpReasonPhrase(int status);
 
 // A complete response with Content-Length; extra headers are written as given. headOnly
 // (a HEAD request): the Content-Length of body, without the body.
-QByteArray httpResponse(int status, QByteArrayView contentType, QByteArrayView body,
-                        const HttpHeaders &headers = {}, bool keepAlive = true, bool headOnly = false);
+QByteArray httpResponse(int status, QByteArrayView contentType, QByteArrayView body, const HttpHeaders &headers = {},
+                        bool keepAlive = true, bool headOnly = false);
 
 } // namespace fx::protocol

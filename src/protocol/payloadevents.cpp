@@ -6,8 +6,8 @@ namespace fx::protocol::payload {
 
 std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, core::PriceTick *t)
 {
-    if (auto d = readPair(o.value(QStringLiteral("instrument")), QStringLiteral("instrument"), ctx,
-                          &t->instrument, &t->index))
+    if (auto d = readPair(o.value(QStringLiteral("instrument")), QStringLiteral("instrument"), ctx, &t->instrument,
+                          &t->index))
         return d;
     const QJsonValue pv = o.value(QStringLiteral("price"));
     if (pv.isUndefined() || pv.isNull())
@@ -25,8 +25,8 @@ std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, core::P
         return d;
     if (t->quote.mid.isEmpty()) {
         t->quote.mid = (core::decimal::isPlain(t->quote.bid) && core::decimal::isPlain(t->quote.ask))
-                           ? core::decimal::midpoint(t->quote.bid, t->quote.ask)
-                           : core::decimal::fromDouble((t->bid + t->ask) / 2);
+            ? core::decimal::midpoint(t->quote.bid, t->quote.ask)
+            : core::decimal::fromDouble((t->bid + t->ask) / 2);
         t->mid = core::decimal::toDouble(t->quote.mid);
     } else if (t->mid < t->bid || t->mid > t->ask) {
         return fail(DropReason::OutOfRange, QStringLiteral("mid %1 is outside bid/ask").arg(t->quote.mid));
@@ -41,8 +41,8 @@ std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, core::P
 
 std::optional<Drop> parseVolatility(const QJsonObject &o, const Context &ctx, core::VolatilityAlert *a)
 {
-    if (auto d = readPair(o.value(QStringLiteral("instrument")), QStringLiteral("instrument"), ctx,
-                          &a->instrument, &a->index))
+    if (auto d = readPair(o.value(QStringLiteral("instrument")), QStringLiteral("instrument"), ctx, &a->instrument,
+                          &a->index))
         return d;
     std::optional<double> vol;
     if (auto d = readNumber(o, QStringLiteral("volatility"), true, &vol))
@@ -115,12 +115,14 @@ std::optional<Drop> parseCorrelation(const QJsonObject &o, const Context &ctx, c
         return d;
     if (a->message.isEmpty()) {
         a->message = a->previous
-            ? QStringLiteral("Correlation %1/%2 changed from %3 to %4").arg(a->pairA, a->pairB, num(*a->previous), num(a->correlation))
+            ? QStringLiteral("Correlation %1/%2 changed from %3 to %4")
+                  .arg(a->pairA, a->pairB, num(*a->previous), num(a->correlation))
             : QStringLiteral("Correlation %1/%2 at %3").arg(a->pairA, a->pairB, num(a->correlation));
     }
     a->receivedMicros = ctx.receivedMicros;
-    a->extras = without(o, {"instruments", "pair_a", "pair_b", "correlation", "previous_correlation",
-                            "change", "threshold", "severity", "message", "timestamp"});
+    a->extras = without(o,
+                        {"instruments", "pair_a", "pair_b", "correlation", "previous_correlation", "change",
+                         "threshold", "severity", "message", "timestamp"});
     return std::nullopt;
 }
 

@@ -6,8 +6,8 @@
 
 namespace fx::protocol::payload {
 
-std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const Context &ctx,
-                              bool required, QString *text, double *value)
+std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const Context &ctx, bool required,
+                              QString *text, double *value)
 {
     const QString k = QString::fromLatin1(key);
     const QJsonValue v = price.value(k);
@@ -51,8 +51,7 @@ std::optional<Drop> readPrice(const QJsonObject &price, const char *key, const C
     return std::nullopt;
 }
 
-std::optional<Drop> readNumber(const QJsonObject &o, const QString &key, bool required,
-                               std::optional<double> *out)
+std::optional<Drop> readNumber(const QJsonObject &o, const QString &key, bool required, std::optional<double> *out)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull()) {
@@ -91,8 +90,8 @@ std::optional<Drop> readOptionalString(const QJsonObject &o, const QString &key,
     return std::nullopt;
 }
 
-std::optional<Drop> readTimestamp(const QJsonObject &o, const QString &key, const Context &ctx,
-                                  QString *text, qint64 *micros)
+std::optional<Drop> readTimestamp(const QJsonObject &o, const QString &key, const Context &ctx, QString *text,
+                                  qint64 *micros)
 {
     QString s;
     if (auto d = readOptionalString(o, key, &s))
@@ -119,13 +118,13 @@ std::optional<Drop> readSeverity(const QJsonObject &o, core::Severity *out)
     }
     const auto sev = core::parseSeverity(s);
     if (!sev)
-        return fail(DropReason::OutOfRange, QStringLiteral("severity must be info, warning or critical: \"%1\"").arg(s.left(20)));
+        return fail(DropReason::OutOfRange,
+                    QStringLiteral("severity must be info, warning or critical: \"%1\"").arg(s.left(20)));
     *out = *sev;
     return std::nullopt;
 }
 
-std::optional<Drop> readPair(const QJsonValue &v, const QString &what, const Context &ctx,
-                             QString *pair, int *index)
+std::optional<Drop> readPair(const QJsonValue &v, const QString &what, const Context &ctx, QString *pair, int *index)
 {
     if (v.isUndefined() || v.isNull())
         return fail(DropReason::MissingField, QStringLiteral("%1 is missing").arg(what));
@@ -133,7 +132,8 @@ std::optional<Drop> readPair(const QJsonValue &v, const QString &what, const Con
         return fail(DropReason::WrongType, QStringLiteral("%1 must be a string").arg(what));
     const int idx = ctx.instruments.lookup(v.toString());
     if (idx < 0)
-        return fail(DropReason::UnknownPair, QStringLiteral("%1 \"%2\" is not a configured pair").arg(what, v.toString().left(20)));
+        return fail(DropReason::UnknownPair,
+                    QStringLiteral("%1 \"%2\" is not a configured pair").arg(what, v.toString().left(20)));
     *index = idx;
     *pair = ctx.instruments.pair(idx);
     return std::nullopt;
@@ -152,6 +152,9 @@ QJsonObject without(const QJsonObject &o, std::initializer_list<const char *> ke
     return rest;
 }
 
-QString num(double v) { return QString::number(v, 'g', 6); }
+QString num(double v)
+{
+    return QString::number(v, 'g', 6);
+}
 
 } // namespace fx::protocol::payload

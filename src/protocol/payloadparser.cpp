@@ -38,7 +38,8 @@ QString dropReasonName(DropReason reason)
 }
 
 PayloadParser::PayloadParser(core::InstrumentSet instruments, qsizetype maxPayload)
-    : m_instruments(std::move(instruments)), m_maxPayload(maxPayload)
+    : m_instruments(std::move(instruments))
+    , m_maxPayload(maxPayload)
 {
 }
 
@@ -46,14 +47,16 @@ ParseResult PayloadParser::parse(ChannelKind kind, QByteArrayView payload, qint6
 {
     ParseResult result;
     if (payload.size() > m_maxPayload) {
-        result.drops.append({DropReason::TooLarge,
-                             QStringLiteral("message of %1 bytes exceeds the %2 byte limit").arg(payload.size()).arg(m_maxPayload)});
+        result.drops.append(
+            {DropReason::TooLarge,
+             QStringLiteral("message of %1 bytes exceeds the %2 byte limit").arg(payload.size()).arg(m_maxPayload)});
         return result;
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(payload.toByteArray(), &err);
     if (err.error != QJsonParseError::NoError) {
-        result.drops.append({DropReason::NotJson, QStringLiteral("not JSON: %1 at offset %2").arg(err.errorString()).arg(err.offset)});
+        result.drops.append(
+            {DropReason::NotJson, QStringLiteral("not JSON: %1 at offset %2").arg(err.errorString()).arg(err.offset)});
         return result;
     }
     const bool needsRaw = kind == ChannelKind::Prices;
@@ -61,7 +64,10 @@ ParseResult PayloadParser::parse(ChannelKind kind, QByteArrayView payload, qint6
 
     auto one = [&](const QJsonValue &v, const QString &prefix) {
         if (!v.isObject()) {
-            result.drops.append({DropReason::NotObject, QStringLiteral("%1message must be a JSON object").arg(prefix.isEmpty() ? QString() : QStringLiteral("batch item %1: ").arg(prefix.chopped(1)))});
+            result.drops.append(
+                {DropReason::NotObject,
+                 QStringLiteral("%1message must be a JSON object")
+                     .arg(prefix.isEmpty() ? QString() : QStringLiteral("batch item %1: ").arg(prefix.chopped(1)))});
             return;
         }
         const payload::Context ctx{m_instruments, receivedMicros, raw, prefix};
@@ -111,7 +117,8 @@ ParseResult PayloadParser::parse(ChannelKind kind, QByteArrayView payload, qint6
             return result;
         }
         if (arr.size() > kMaxBatch) {
-            result.drops.append({DropReason::TooLarge, QStringLiteral("batch of %1 items exceeds %2").arg(arr.size()).arg(kMaxBatch)});
+            result.drops.append(
+                {DropReason::TooLarge, QStringLiteral("batch of %1 items exceeds %2").arg(arr.size()).arg(kMaxBatch)});
             return result;
         }
         result.events.reserve(arr.size());
@@ -120,9 +127,10 @@ ParseResult PayloadParser::parse(ChannelKind kind, QByteArrayView payload, qint6
         return result;
     }
     if (!doc.isObject()) {
-        result.drops.append({DropReason::NotObject, kind == ChannelKind::Prices
-                                                        ? QStringLiteral("message must be a JSON object or an array of objects")
-                                                        : QStringLiteral("message must be a JSON object")});
+        result.drops.append({DropReason::NotObject,
+                             kind == ChannelKind::Prices
+                                 ? QStringLiteral("message must be a JSON object or an array of objects")
+                                 : QStringLiteral("message must be a JSON object")});
         return result;
     }
     one(doc.object(), QString());

@@ -13,8 +13,8 @@ namespace {
 struct Frame
 {
     bool isObject = false;
-    int index = 0;       // arrays: next element index
-    QByteArray key;      // objects: current key
+    int index = 0; // arrays: next element index
+    QByteArray key; // objects: current key
     bool expectKey = true;
 };
 
@@ -75,8 +75,9 @@ void RawPriceNumbers::scan(QByteArrayView s)
                 valueDone();
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             const qsizetype start = i;
-            while (i < n && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.'
-                             || s[i] == 'e' || s[i] == 'E' || s[i] == '+' || s[i] == '-'))
+            while (i < n
+                   && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.' || s[i] == 'e' || s[i] == 'E'
+                       || s[i] == '+' || s[i] == '-'))
                 ++i;
             if (stack.size() >= 2 && stack.last().isObject) {
                 const Frame &leaf = stack.last();

@@ -12,7 +12,7 @@ namespace fx::protocol::sio {
 bool isReservedEventName(QStringView name)
 {
     return name == u"connect" || name == u"connect_error" || name == u"disconnect" || name == u"disconnecting"
-           || name == u"newListener" || name == u"removeListener";
+        || name == u"newListener" || name == u"removeListener";
 }
 
 static bool parseJson(QByteArrayView text, QJsonValue *out)

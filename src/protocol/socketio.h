@@ -26,9 +26,9 @@ struct Packet
 {
     PacketType type = PacketType::Event;
     QString nsp = QStringLiteral("/");
-    std::optional<quint64> id;                 // ack id
-    QJsonValue data = QJsonValue::Undefined;   // the payload; Undefined when absent
-    int attachments = 0;                       // binary packets: how many binary messages follow
+    std::optional<quint64> id; // ack id
+    QJsonValue data = QJsonValue::Undefined; // the payload; Undefined when absent
+    int attachments = 0; // binary packets: how many binary messages follow
 
     bool isBinary() const { return type == PacketType::BinaryEvent || type == PacketType::BinaryAck; }
 };

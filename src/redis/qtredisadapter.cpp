@@ -34,10 +34,22 @@ QtRedisAdapter::QtRedisAdapter(redisAsyncContext *ac, QObject *parent, std::func
     ac->ev.cleanup = &QtRedisAdapter::cleanup;
 }
 
-void QtRedisAdapter::addRead(void *p) { static_cast<QtRedisAdapter *>(p)->m_read->setEnabled(true); }
-void QtRedisAdapter::delRead(void *p) { static_cast<QtRedisAdapter *>(p)->m_read->setEnabled(false); }
-void QtRedisAdapter::addWrite(void *p) { static_cast<QtRedisAdapter *>(p)->m_write->setEnabled(true); }
-void QtRedisAdapter::delWrite(void *p) { static_cast<QtRedisAdapter *>(p)->m_write->setEnabled(false); }
+void QtRedisAdapter::addRead(void *p)
+{
+    static_cast<QtRedisAdapter *>(p)->m_read->setEnabled(true);
+}
+void QtRedisAdapter::delRead(void *p)
+{
+    static_cast<QtRedisAdapter *>(p)->m_read->setEnabled(false);
+}
+void QtRedisAdapter::addWrite(void *p)
+{
+    static_cast<QtRedisAdapter *>(p)->m_write->setEnabled(true);
+}
+void QtRedisAdapter::delWrite(void *p)
+{
+    static_cast<QtRedisAdapter *>(p)->m_write->setEnabled(false);
+}
 
 void QtRedisAdapter::cleanup(void *p)
 {

@@ -19,7 +19,8 @@ RedisConfig RedisConfig::fromSettings(const core::Settings &s)
 
 QString RedisConfig::endpoint() const
 {
-    return socketPath.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : QStringLiteral("unix:%1").arg(socketPath);
+    return socketPath.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port)
+                                : QStringLiteral("unix:%1").arg(socketPath);
 }
 
 } // namespace fx::redis

@@ -16,11 +16,11 @@ struct RedisConfig
     quint16 port = 6379;
     QString socketPath; // wins over host/port when set
     int db = 0;
-    QString password;   // empty: no AUTH
+    QString password; // empty: no AUTH
     // Full channel names (prefix applied), indexed by protocol::ChannelKind.
     std::array<QString, protocol::kChannelKindCount> channels{
-        QStringLiteral("price_updates"), QStringLiteral("volatility_alerts"),
-        QStringLiteral("correlation_alerts"), QStringLiteral("data_ready")};
+        QStringLiteral("price_updates"), QStringLiteral("volatility_alerts"), QStringLiteral("correlation_alerts"),
+        QStringLiteral("data_ready")};
     QStringList pairs = core::InstrumentSet::defaultPairs();
     qint64 maxMessageSize = protocol::PayloadParser::kDefaultMaxPayload;
     int connectTimeoutMs = 3000;

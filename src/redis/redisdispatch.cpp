@@ -22,7 +22,8 @@ void RedisSubscriber::onMessage(redisAsyncContext *ac, void *r, void *privdata)
     if (type->type != REDIS_REPLY_STRING)
         return;
     const QByteArray kind(type->str, qsizetype(type->len));
-    if (kind == "message" && reply->element[1]->type == REDIS_REPLY_STRING && reply->element[2]->type == REDIS_REPLY_STRING) {
+    if (kind == "message" && reply->element[1]->type == REDIS_REPLY_STRING
+        && reply->element[2]->type == REDIS_REPLY_STRING) {
         const int k = self->kindOfChannel(reply->element[1]->str, reply->element[1]->len);
         if (k >= 0)
             self->handleMessage(k, reply->element[2]->str, reply->element[2]->len);
@@ -52,10 +53,10 @@ void RedisSubscriber::handleMessage(int kind, const char *payload, size_t len)
         const QString reason = protocol::dropReasonName(d.reason);
         qint64 suppressed = 0;
         if (m_logLimiter.allow(channel + u'/' + reason, &suppressed)) {
-            qCWarning(fxRedisLog).noquote() << QStringLiteral("dropped a message on %1 (%2): %3%4")
-                                                   .arg(channel, reason, d.detail,
-                                                        suppressed ? QStringLiteral(" (%1 similar suppressed)").arg(suppressed)
-                                                                   : QString());
+            qCWarning(fxRedisLog).noquote()
+                << QStringLiteral("dropped a message on %1 (%2): %3%4")
+                       .arg(channel, reason, d.detail,
+                            suppressed ? QStringLiteral(" (%1 similar suppressed)").arg(suppressed) : QString());
         }
         Q_EMIT messageDropped(channel, reason, d.detail);
     }

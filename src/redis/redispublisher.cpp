@@ -6,7 +6,9 @@
 
 namespace fx::redis {
 
-RedisPublisher::RedisPublisher(RedisConfig config) : m_config(std::move(config)) {}
+RedisPublisher::RedisPublisher(RedisConfig config) : m_config(std::move(config))
+{
+}
 
 RedisPublisher::~RedisPublisher()
 {
@@ -37,8 +39,8 @@ bool RedisPublisher::ensureConnected(QString *error)
         return true;
     const timeval tv{m_config.connectTimeoutMs / 1000, (m_config.connectTimeoutMs % 1000) * 1000};
     redisContext *c = m_config.socketPath.isEmpty()
-                          ? redisConnectWithTimeout(m_config.host.toUtf8().constData(), m_config.port, tv)
-                          : redisConnectUnixWithTimeout(m_config.socketPath.toUtf8().constData(), tv);
+        ? redisConnectWithTimeout(m_config.host.toUtf8().constData(), m_config.port, tv)
+        : redisConnectUnixWithTimeout(m_config.socketPath.toUtf8().constData(), tv);
     if (!c || c->err) {
         *error = c ? QString::fromUtf8(c->errstr) : QStringLiteral("out of memory");
         if (c)
@@ -146,13 +148,9 @@ bool RedisPublisher::command(const QList<QByteArray> &args, QString *error, QByt
         ok = false;
         *error = QString::fromUtf8(r->str, int(r->len));
         break;
-    case REDIS_REPLY_INTEGER:
-        text = QByteArray::number(r->integer);
-        break;
+    case REDIS_REPLY_INTEGER: text = QByteArray::number(r->integer); break;
     case REDIS_REPLY_STRING:
-    case REDIS_REPLY_STATUS:
-        text = QByteArray(r->str, qsizetype(r->len));
-        break;
+    case REDIS_REPLY_STATUS: text = QByteArray(r->str, qsizetype(r->len)); break;
     case REDIS_REPLY_ARRAY:
         for (size_t i = 0; i < r->elements; ++i) {
             if (i)
@@ -161,8 +159,7 @@ bool RedisPublisher::command(const QList<QByteArray> &args, QString *error, QByt
                 text += QByteArray(r->element[i]->str, qsizetype(r->element[i]->len));
         }
         break;
-    default:
-        break;
+    default: break;
     }
     freeReplyObject(r);
     if (out)

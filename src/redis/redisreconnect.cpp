@@ -29,8 +29,8 @@ void RedisSubscriber::connectNow()
         return;
     setState(RedisState::Connecting);
     redisAsyncContext *ac = m_config.socketPath.isEmpty()
-                                ? redisAsyncConnect(m_config.host.toUtf8().constData(), m_config.port)
-                                : redisAsyncConnectUnix(m_config.socketPath.toUtf8().constData());
+        ? redisAsyncConnect(m_config.host.toUtf8().constData(), m_config.port)
+        : redisAsyncConnectUnix(m_config.socketPath.toUtf8().constData());
     if (!ac) {
         fail(QStringLiteral("out of memory"));
         return;
@@ -107,8 +107,10 @@ void RedisSubscriber::onAuth(redisAsyncContext *ac, void *r, void *privdata)
         return;
     if (reply->type == REDIS_REPLY_ERROR) {
         const QString err = QString::fromUtf8(reply->str, int(reply->len));
-        if (err.contains(QStringLiteral("no password is set")) || err.contains(QStringLiteral("without any password configured"))) {
-            qCWarning(fxRedisLog).noquote() << "REDIS_PASSWORD is set but" << self->m_config.endpoint() << "needs none:" << err;
+        if (err.contains(QStringLiteral("no password is set"))
+            || err.contains(QStringLiteral("without any password configured"))) {
+            qCWarning(fxRedisLog).noquote()
+                << "REDIS_PASSWORD is set but" << self->m_config.endpoint() << "needs none:" << err;
         } else {
             qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_config.endpoint() << "failed:" << err;
             self->m_ac = nullptr;
@@ -149,9 +151,9 @@ void RedisSubscriber::onDisconnect(const redisAsyncContext *ac, int status)
     if (self->m_ac != ac)
         return; // we freed it ourselves and already know why
     self->m_ac = nullptr;
-    const QString why = status == REDIS_OK ? QStringLiteral("connection closed")
-                                           : QString::fromUtf8(ac->errstr).isEmpty() ? QStringLiteral("connection lost")
-                                                                                      : QString::fromUtf8(ac->errstr);
+    const QString why = status == REDIS_OK        ? QStringLiteral("connection closed")
+        : QString::fromUtf8(ac->errstr).isEmpty() ? QStringLiteral("connection lost")
+                                                  : QString::fromUtf8(ac->errstr);
     self->fail(why);
 }
 
@@ -166,7 +168,8 @@ void RedisSubscriber::fail(const QString &reason)
     qint64 suppressed = 0;
     if (m_logLimiter.allow(QStringLiteral("state"), &suppressed))
         qCWarning(fxRedisLog).noquote() << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms")
-                                               .arg(m_config.endpoint(), reason).arg(delay);
+                                               .arg(m_config.endpoint(), reason)
+                                               .arg(delay);
     setState(RedisState::Disconnected, reason, delay);
 }
 

@@ -16,12 +16,12 @@ QString redisStateName(RedisState s);
 struct RedisStatus
 {
     RedisState state = RedisState::Idle;
-    QString reason;       // why disconnected (empty otherwise)
+    QString reason; // why disconnected (empty otherwise)
     qint64 retryInMs = 0; // when disconnected: delay before the next attempt
     QString endpoint;
     QStringList channels;
     int db = 0;
-    quint64 connects = 0;  // successful subscriptions since start
+    quint64 connects = 0; // successful subscriptions since start
     qint64 connectedSinceMicros = 0;
 
     bool connected() const { return state == RedisState::Connected; }

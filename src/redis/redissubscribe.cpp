@@ -59,10 +59,11 @@ void RedisSubscriber::onHash(redisAsyncContext *, void *r, void *privdata)
             if (key == u"bid" || key == u"ask" || key == u"mid" || key == u"time")
                 price.insert(key, QString::fromUtf8(v->str, int(v->len)));
         }
-        const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("instrument"), req->pair},
-                                                          {QStringLiteral("price"), price}})
-                                    .toJson(QJsonDocument::Compact);
-        const protocol::ParseResult parsed = self->m_parser.parse(protocol::ChannelKind::Prices, json, core::nowMicros());
+        const QByteArray json =
+            QJsonDocument(QJsonObject{{QStringLiteral("instrument"), req->pair}, {QStringLiteral("price"), price}})
+                .toJson(QJsonDocument::Compact);
+        const protocol::ParseResult parsed =
+            self->m_parser.parse(protocol::ChannelKind::Prices, json, core::nowMicros());
         self->m_warm += parsed.events;
         for (const protocol::Drop &d : parsed.drops) {
             qint64 suppressed = 0;

@@ -35,7 +35,6 @@ class WorkerThread;
 
 namespace fx::redis {
 
-
 class RedisSubscriber final : public QObject
 {
     Q_OBJECT
@@ -125,4 +124,3 @@ private:
 };
 
 } // namespace fx::redis
-

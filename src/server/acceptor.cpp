@@ -5,8 +5,7 @@
 
 namespace fx::server {
 
-Acceptor::Acceptor(QList<IoShard *> shards, ServerContext &context)
-    : m_shards(std::move(shards)), m_ctx(context)
+Acceptor::Acceptor(QList<IoShard *> shards, ServerContext &context) : m_shards(std::move(shards)), m_ctx(context)
 {
     setListenBacklogSize(context.options().listenBacklog);
     // Accepting is cheap; never stop because of pending-connection bookkeeping.
@@ -17,7 +16,8 @@ void Acceptor::incomingConnection(qintptr descriptor)
 {
     IoShard *shard = m_shards.at(m_next);
     m_next = (m_next + 1) % int(m_shards.size());
-    QMetaObject::invokeMethod(shard, [shard, descriptor] { shard->adoptSocket(descriptor); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        shard, [shard, descriptor] { shard->adoptSocket(descriptor); }, Qt::QueuedConnection);
 }
 
 } // namespace fx::server

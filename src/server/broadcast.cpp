@@ -6,8 +6,7 @@
 
 namespace fx::server {
 
-BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
-                             int roomA, int roomB)
+BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope, int roomA, int roomB)
 {
     return encodeBroadcast(event, protocol::compactJson(data), scope, roomA, roomB);
 }
@@ -40,11 +39,13 @@ BroadcastPtr encodeBroadcast(const core::MarketEvent &event)
         [](const auto &e) -> BroadcastPtr {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, PriceTick>) {
-                auto b = encodeBroadcast(protocol::event::PriceUpdate, e.payloadJson(), Broadcast::Scope::Room, e.index);
+                auto b =
+                    encodeBroadcast(protocol::event::PriceUpdate, e.payloadJson(), Broadcast::Scope::Room, e.index);
                 std::const_pointer_cast<Broadcast>(b)->conflatable = true;
                 return b;
             } else if constexpr (std::is_same_v<T, VolatilityAlert>) {
-                auto b = encodeBroadcast(protocol::event::VolatilityAlert, e.toPayload(), Broadcast::Scope::Room, e.index);
+                auto b =
+                    encodeBroadcast(protocol::event::VolatilityAlert, e.toPayload(), Broadcast::Scope::Room, e.index);
                 std::const_pointer_cast<Broadcast>(b)->isAlert = true;
                 return b;
             } else if constexpr (std::is_same_v<T, CorrelationAlert>) {

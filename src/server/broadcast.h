@@ -20,14 +20,14 @@ struct Broadcast
     int roomB = -1;
 
     QString event;
-    QByteArray data;      // compact JSON of the payload object
+    QByteArray data; // compact JSON of the payload object
     QByteArray jsonFrame; // WebSocket frame: {"event":"...","data":...}
-    QByteArray sioFrame;  // WebSocket frame: 42["...",...]   (Engine.IO message + Socket.IO EVENT)
+    QByteArray sioFrame; // WebSocket frame: 42["...",...]   (Engine.IO message + Socket.IO EVENT)
     QByteArray sioPacket; // 42["...",...] for long-polling
 
     bool conflatable = false; // a price update: a slow client may get only the newest per pair
     bool isAlert = false;
-    bool cacheOnly = false;   // warm-up price: updates the shards' price books, reaches no client
+    bool cacheOnly = false; // warm-up price: updates the shards' price books, reaches no client
 };
 
 using BroadcastPtr = std::shared_ptr<const Broadcast>;
@@ -37,8 +37,8 @@ using BroadcastBatch = QList<BroadcastPtr>;
 // volatility alerts to the pair's room, correlation alerts to both rooms, data_ready to everyone.
 BroadcastPtr encodeBroadcast(const core::MarketEvent &event);
 // Any event to everyone (used for notices and tests).
-BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope,
-                             int roomA = -1, int roomB = -1);
+BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope, int roomA = -1,
+                             int roomB = -1);
 // The same with the payload already compact JSON.
 BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA = -1,
                              int roomB = -1);

@@ -28,7 +28,8 @@ void IoShard::enqueue(const BroadcastBatch &batch)
                        .arg(m_counters.overloadConflated.load(std::memory_order_relaxed));
     }
     if (r.postDrain)
-        QMetaObject::invokeMethod(this, [this] { deliver(m_inbox.take()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { deliver(m_inbox.take()); }, Qt::QueuedConnection);
 }
 
 void IoShard::deliver(const BroadcastBatch &batch)

@@ -7,7 +7,10 @@
 namespace fx::server {
 
 Client::Client(QByteArray id, WireProtocol protocol, QString peer, qint64 connectedAtMicros)
-    : m_id(std::move(id)), m_protocol(protocol), m_peer(std::move(peer)), m_connectedAt(connectedAtMicros)
+    : m_id(std::move(id))
+    , m_protocol(protocol)
+    , m_peer(std::move(peer))
+    , m_connectedAt(connectedAtMicros)
 {
 }
 

@@ -58,7 +58,10 @@ public:
     void markDead(DisconnectReason reason);
 
     // Room membership: slot of this client in each room's member list (-1: not a member).
-    bool inRoom(int room) const { return room >= 0 && size_t(room) < m_roomSlots.size() && m_roomSlots[size_t(room)] >= 0; }
+    bool inRoom(int room) const
+    {
+        return room >= 0 && size_t(room) < m_roomSlots.size() && m_roomSlots[size_t(room)] >= 0;
+    }
     int subscriptionCount() const { return m_subscriptions; }
     std::vector<qint32> &roomSlots() { return m_roomSlots; }
     void setSubscriptionCount(int n) { m_subscriptions = n; }

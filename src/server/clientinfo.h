@@ -15,7 +15,7 @@ struct ClientInfo
 {
     QByteArray id;
     QString peer;
-    QString protocol;  // "websocket" (plain JSON) or "socket.io"
+    QString protocol; // "websocket" (plain JSON) or "socket.io"
     QString transport; // "websocket" or "polling"
     qint64 connectedAtMicros = 0;
     QStringList rooms;

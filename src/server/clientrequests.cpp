@@ -31,9 +31,9 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
     if (!m_ctx.stats().tryAddClient()) {
         // Full: tell the client why in both ways it can read, then close with 1013.
         m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
-        const Reply err = m_handler.error(ErrorCode::ServerFull,
-                                          QStringLiteral("the server is full (%1 clients); try again later")
-                                              .arg(m_ctx.options().maxClients));
+        const Reply err = m_handler.error(
+            ErrorCode::ServerFull,
+            QStringLiteral("the server is full (%1 clients); try again later").arg(m_ctx.options().maxClients));
         tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
         ws->close(kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
         ws->setParent(this); // freed with the shard if the server stops within the 2 s
@@ -49,7 +49,8 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
     s->nextPingAtMs = now + o.pingIntervalMs;
 
     connect(ws, &QWebSocket::textMessageReceived, this, [this, s](const QString &text) { onText(s, text); });
-    connect(ws, &QWebSocket::binaryMessageReceived, this, [this, s](const QByteArray &data) { onBinary(s, data.size()); });
+    connect(ws, &QWebSocket::binaryMessageReceived, this,
+            [this, s](const QByteArray &data) { onBinary(s, data.size()); });
     connect(ws, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &) {
         s->lastRttMs = qint64(elapsed);
         s->pongDeadlineMs = 0;
@@ -99,26 +100,28 @@ void IoShard::onText(PlainJsonClient *s, const QString &text)
 bool IoShard::admit(Client *s)
 {
     switch (s->admitRequest(core::monotonicMillis(), m_ctx.options())) {
-    case Client::Admission::Accept:
-        return true;
-    case Client::Admission::Drop:
-        m_ctx.stats().countError(ErrorCode::RateLimited);
-        return false;
+    case Client::Admission::Accept: return true;
+    case Client::Admission::Drop: m_ctx.stats().countError(ErrorCode::RateLimited); return false;
     case Client::Admission::DropAndNotify: {
         const auto &o = m_ctx.options();
-        sendReply(s, m_handler.error(ErrorCode::RateLimited,
-                                     QStringLiteral("too many requests: at most %1 per second (bursts of %2); "
-                                                    "requests over the limit are dropped").arg(o.rateLimit).arg(o.rateBurst),
-                                     {}, QJsonObject{{QStringLiteral("dropped"), qint64(s->droppedRequests())},
-                                                     {QStringLiteral("limit_per_second"), o.rateLimit},
-                                                     {QStringLiteral("burst"), o.rateBurst}}),
+        sendReply(s,
+                  m_handler.error(ErrorCode::RateLimited,
+                                  QStringLiteral("too many requests: at most %1 per second (bursts of %2); "
+                                                 "requests over the limit are dropped")
+                                      .arg(o.rateLimit)
+                                      .arg(o.rateBurst),
+                                  {},
+                                  QJsonObject{{QStringLiteral("dropped"), qint64(s->droppedRequests())},
+                                              {QStringLiteral("limit_per_second"), o.rateLimit},
+                                              {QStringLiteral("burst"), o.rateBurst}}),
                   QJsonValue::Undefined);
         return false;
     }
     case Client::Admission::Close:
         m_ctx.stats().countError(ErrorCode::RateLimited);
         qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: over the rate limit for too long";
-        s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("RATE_LIMITED"));
+        s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated,
+                      QStringLiteral("RATE_LIMITED"));
         scheduleReap();
         return false;
     }
@@ -135,18 +138,21 @@ void IoShard::handleSocketIoEvent(Client *s, const QString &event, const QJsonVa
     if (!admit(s))
         return;
     if (binary) {
-        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
-                                     QStringLiteral("binary attachments are not part of the protocol; send JSON objects"),
-                                     event.left(64)),
+        sendReply(s,
+                  m_handler.error(ErrorCode::InvalidPayload,
+                                  QStringLiteral("binary attachments are not part of the protocol; send JSON objects"),
+                                  event.left(64)),
                   replyTag);
         return;
     }
     if (!(data.isUndefined() || data.isNull() || data.isObject())) {
-        sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
-                                     QStringLiteral("the argument of \"%1\" must be an object, e.g. {\"pairs\": [\"EUR_USD\"]}")
-                                         .arg(event.left(64)),
-                                     event.left(64)),
-                  replyTag);
+        sendReply(
+            s,
+            m_handler.error(ErrorCode::InvalidPayload,
+                            QStringLiteral("the argument of \"%1\" must be an object, e.g. {\"pairs\": [\"EUR_USD\"]}")
+                                .arg(event.left(64)),
+                            event.left(64)),
+            replyTag);
         return;
     }
     dispatch(s, event, data.toObject(), replyTag);
@@ -159,9 +165,10 @@ void IoShard::onBinary(PlainJsonClient *s, qsizetype size)
     ++s->messagesReceived;
     m_counters.add(m_counters.messagesReceived);
     m_counters.add(m_counters.bytesReceived, quint64(size));
-    sendReply(s, m_handler.error(ErrorCode::InvalidPayload,
-                                 QStringLiteral("binary frames are not supported; send JSON text frames like "
-                                                "{\"event\": \"subscribe\", \"data\": {\"pairs\": [\"EUR_USD\"]}}")),
+    sendReply(s,
+              m_handler.error(ErrorCode::InvalidPayload,
+                              QStringLiteral("binary frames are not supported; send JSON text frames like "
+                                             "{\"event\": \"subscribe\", \"data\": {\"pairs\": [\"EUR_USD\"]}}")),
               QJsonValue::Undefined);
 }
 
@@ -171,7 +178,8 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
     m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
-    if (const auto e = protocol::clientEventFromName(event); e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
+    if (const auto e = protocol::clientEventFromName(event);
+        e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
         noteClientChanged(s);
 }
 

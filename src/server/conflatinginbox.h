@@ -25,7 +25,7 @@ public:
     struct PutResult
     {
         bool postDrain = false; // the first batch since the last take(): the caller posts a drain
-        quint64 conflated = 0;  // waiting prices replaced by this batch
+        quint64 conflated = 0; // waiting prices replaced by this batch
     };
     PutResult put(const BroadcastBatch &batch, qint64 nowNs);
     BroadcastBatch take();
@@ -35,7 +35,7 @@ private:
     QMutex m_mutex;
     BroadcastBatch m_waiting;
     std::vector<qsizetype> m_priceAt; // per room: index in m_waiting of its newest price, or -1
-    qint64 m_sinceNs = 0;             // when the oldest waiting batch arrived
+    qint64 m_sinceNs = 0; // when the oldest waiting batch arrived
     bool m_drainPosted = false;
 };
 

@@ -83,7 +83,8 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
                 m_closedAwaitingGet.erase(late); // once: the next GET learns the session is gone
                 if (inTime) {
                     m_ctx.stats().countHttp(false);
-                    c->respond(200, "text/plain; charset=UTF-8", "6", &r, {{"Cache-Control", "no-store"}}, r.keepAlive());
+                    c->respond(200, "text/plain; charset=UTF-8", "6", &r, {{"Cache-Control", "no-store"}},
+                               r.keepAlive());
                     return;
                 }
             }
@@ -130,15 +131,17 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
         peer = t->peerAddress().toString() + u':' + QString::number(t->peerPort());
     EngineIoSession *s = createEio(ep, std::move(peer));
     m_ctx.stats().countHttp(false);
-    c->respond(200, "text/plain; charset=UTF-8", s->openPacket(true), &r, {{"Cache-Control", "no-store"}}, r.keepAlive());
+    c->respond(200, "text/plain; charset=UTF-8", s->openPacket(true), &r, {{"Cache-Control", "no-store"}},
+               r.keepAlive());
 }
 
 EngineIoSession *IoShard::createEio(EioEndpoint ep, QString peer)
 {
     const QByteArray sid = m_ctx.newSidForShard(m_index);
     auto *s = new EngineIoSession(*this, *m_sioApp, sid,
-                             ep == EioEndpoint::EngineIo ? EngineIoSession::Kind::RawEngineIo : EngineIoSession::Kind::SocketIo,
-                             core::monotonicMillis());
+                                  ep == EioEndpoint::EngineIo ? EngineIoSession::Kind::RawEngineIo
+                                                              : EngineIoSession::Kind::SocketIo,
+                                  core::monotonicMillis());
     if (!peer.isEmpty())
         s->setPeer(std::move(peer)); // a polling session: the address of its handshake request
     m_engineIoSessions.insert(sid, s);

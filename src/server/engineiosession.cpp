@@ -6,12 +6,12 @@
 
 #include "core/timeutil.h"
 #include "protocol/wsframe.h"
+#include "server/client.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
-#include "server/client.h"
 #include "server/socketwriter.h"
 
 #include <QJsonObject>
@@ -116,8 +116,8 @@ void EngineIoSession::writeWs(QTcpSocket *tcp, const Out &o)
     if (!tcp)
         return;
     const QByteArray frame = o.wsFrame.isEmpty()
-                                 ? protocol::wsFrame(o.payload, o.binary ? protocol::WsOpcode::Binary : protocol::WsOpcode::Text)
-                                 : o.wsFrame;
+        ? protocol::wsFrame(o.payload, o.binary ? protocol::WsOpcode::Binary : protocol::WsOpcode::Text)
+        : o.wsFrame;
     tcp->write(frame);
     ShardCounters &c = counters();
     c.add(c.messagesSent);
@@ -219,17 +219,10 @@ void EngineIoSession::handlePacket(const Packet &p)
         m_nextPingAt = now + m_options.pingIntervalMs;
         return;
     }
-    case PacketType::Message:
-        onMessage(p.data, p.binary);
-        return;
-    case PacketType::Close:
-        finish(QStringLiteral("client closed"), DisconnectReason::ClientClosed);
-        return;
-    case PacketType::Noop:
-        return;
-    case PacketType::Ping:
-        protocolError(QStringLiteral("a v4 client must not send ping"));
-        return;
+    case PacketType::Message: onMessage(p.data, p.binary); return;
+    case PacketType::Close: finish(QStringLiteral("client closed"), DisconnectReason::ClientClosed); return;
+    case PacketType::Noop: return;
+    case PacketType::Ping: protocolError(QStringLiteral("a v4 client must not send ping")); return;
     case PacketType::Open:
     case PacketType::Upgrade:
         protocolError(QStringLiteral("unexpected packet type %1").arg(QChar(char(p.type))));
@@ -286,7 +279,8 @@ void EngineIoSession::finish(const QString &reason, DisconnectReason why)
             m_pendingGet = nullptr;
             c->close();
         } else {
-            respondPending(eio::encodeText(Packet::text(why == DisconnectReason::ClientClosed ? PacketType::Noop : PacketType::Close)));
+            respondPending(eio::encodeText(
+                Packet::text(why == DisconnectReason::ClientClosed ? PacketType::Noop : PacketType::Close)));
         }
     }
     releaseSocket(m_probe, false);

@@ -78,7 +78,7 @@ public:
 
     // --- output, for the application layer ---
     void sendPacket(protocol::eio::PacketType type, const QByteArray &data = {}); // text packet
-    void sendMessage(const QByteArray &data, bool binary = false);      // message packet
+    void sendMessage(const QByteArray &data, bool binary = false); // message packet
     // A Socket.IO packet (and its attachments) on this connection.
     void sendSio(const protocol::sio::Packet &p, const QList<QByteArray> &attachments = {});
     // A pre-encoded broadcast: wsFrame is "42[...]" as a WebSocket frame, text the same packet.
@@ -154,7 +154,7 @@ private:
 
     qint64 m_nextPingAt = 0;
     qint64 m_pingSentAt = 0; // when the unanswered ping went out
-    qint64 m_rttMs = -1;     // ping to pong of the last answered ping
+    qint64 m_rttMs = -1; // ping to pong of the last answered ping
     qint64 m_pongDeadline = 0;
     qint64 m_connectDeadline = 0; // Socket.IO: no namespace joined by then: close
 

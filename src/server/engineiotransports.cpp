@@ -6,12 +6,12 @@
 
 #include "core/timeutil.h"
 #include "protocol/wsframe.h"
+#include "server/client.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
-#include "server/client.h"
 #include "server/socketwriter.h"
 
 #include <QJsonObject>

@@ -15,7 +15,10 @@ namespace fx::server {
 using protocol::HttpRequest;
 
 HttpConnection::HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context)
-    : QObject(shard), m_socket(socket), m_shard(shard), m_ctx(context)
+    : QObject(shard)
+    , m_socket(socket)
+    , m_shard(shard)
+    , m_ctx(context)
 {
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
@@ -174,7 +177,8 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
 void HttpConnection::respondError(int status, const QString &message, const HttpRequest *request, bool keepAlive)
 {
     const QByteArray body = protocol::compactJson(QJsonObject{
-        {QStringLiteral("error"), QString::fromLatin1(protocol::httpReasonPhrase(status)).toLower().replace(u' ', u'_')},
+        {QStringLiteral("error"),
+         QString::fromLatin1(protocol::httpReasonPhrase(status)).toLower().replace(u' ', u'_')},
         {QStringLiteral("status"), status},
         {QStringLiteral("message"), message},
     });
@@ -228,9 +232,10 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
     if (req.method == "OPTIONS") {
         m_ctx.stats().countHttp(false);
         protocol::HttpHeaders h{{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-                                {"Access-Control-Allow-Headers", req.header("access-control-request-headers").isEmpty()
-                                                                     ? QByteArray("Content-Type")
-                                                                     : req.header("access-control-request-headers")},
+                                {"Access-Control-Allow-Headers",
+                                 req.header("access-control-request-headers").isEmpty()
+                                     ? QByteArray("Content-Type")
+                                     : req.header("access-control-request-headers")},
                                 {"Access-Control-Max-Age", "86400"}};
         respond(204, {}, {}, &req, h, keepAlive);
         return;
@@ -240,14 +245,16 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
         if (!get)
             return respondError(405, QStringLiteral("use GET /health"), &req, keepAlive);
         const QJsonObject health = m_ctx.healthPayload();
-        respond(200, "application/json", protocol::compactJson(health), &req, {{"Cache-Control", "no-store"}}, keepAlive);
+        respond(200, "application/json", protocol::compactJson(health), &req, {{"Cache-Control", "no-store"}},
+                keepAlive);
         return;
     }
     if (path == "/metrics") {
         m_ctx.stats().countHttp(false);
         if (!get)
             return respondError(405, QStringLiteral("use GET /metrics"), &req, keepAlive);
-        respond(200, "text/plain; version=0.0.4; charset=utf-8", m_ctx.metricsText(), &req, {{"Cache-Control", "no-store"}}, keepAlive);
+        respond(200, "text/plain; version=0.0.4; charset=utf-8", m_ctx.metricsText(), &req,
+                {{"Cache-Control", "no-store"}}, keepAlive);
         return;
     }
     m_ctx.stats().countHttp(true);
@@ -256,15 +263,17 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
                 protocol::compactJson(QJsonObject{
                     {QStringLiteral("error"), QStringLiteral("upgrade_required")},
                     {QStringLiteral("status"), 426},
-                    {QStringLiteral("message"), QStringLiteral("%1 is a WebSocket endpoint: connect with ws://host:port%1 "
-                                                               "(plain JSON) or a Socket.IO client at /socket.io/")
-                                                    .arg(QString::fromUtf8(path))},
+                    {QStringLiteral("message"),
+                     QStringLiteral("%1 is a WebSocket endpoint: connect with ws://host:port%1 "
+                                    "(plain JSON) or a Socket.IO client at /socket.io/")
+                         .arg(QString::fromUtf8(path))},
                 }),
                 &req, {{"Upgrade", "websocket"}}, keepAlive);
         return;
     }
-    respondError(404, QStringLiteral("no such path: %1 (endpoints: / and /ws for WebSocket, /socket.io/, /health, /metrics)")
-                          .arg(QString::fromUtf8(path.left(200))),
+    respondError(404,
+                 QStringLiteral("no such path: %1 (endpoints: / and /ws for WebSocket, /socket.io/, /health, /metrics)")
+                     .arg(QString::fromUtf8(path.left(200))),
                  &req, keepAlive);
 }
 

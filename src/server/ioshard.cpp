@@ -7,17 +7,17 @@
 
 #include "core/logging.h"
 #include "core/timeutil.h"
+#include "protocol/engineio.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
-#include "protocol/engineio.h"
+#include "server/client.h"
 #include "server/engineiosession.h"
 #include "server/httpconnection.h"
+#include "server/plainjsonclient.h"
 #include "server/productsocketioapp.h"
-#include "server/socketioclient.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
-#include "server/client.h"
-#include "server/plainjsonclient.h"
+#include "server/socketioclient.h"
 #include "server/websocketupgrader.h"
 
 #include <QJsonArray>
@@ -120,8 +120,9 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
         return;
     }
     m_ctx.stats().countHttp(true);
-    connection->respondError(404, QStringLiteral("no WebSocket endpoint at %1 (use / or /ws, or /socket.io/)")
-                                      .arg(QString::fromUtf8(path.left(200))),
+    connection->respondError(404,
+                             QStringLiteral("no WebSocket endpoint at %1 (use / or /ws, or /socket.io/)")
+                                 .arg(QString::fromUtf8(path.left(200))),
                              &request, false);
 }
 
@@ -166,7 +167,8 @@ void IoShard::addClient(Client *s)
 
 void IoShard::noteClientChanged(Client *s)
 {
-    if (s->isDead() || s->shardSlot < 0 || size_t(s->shardSlot) >= m_clients.size() || m_clients[size_t(s->shardSlot)] != s)
+    if (s->isDead() || s->shardSlot < 0 || size_t(s->shardSlot) >= m_clients.size()
+        || m_clients[size_t(s->shardSlot)] != s)
         return; // not (or no longer) a live client of this shard
     if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientChanged)))
         Q_EMIT clientChanged(infoOf(s));
@@ -230,7 +232,8 @@ void IoShard::onTick()
             continue;
         if (s->protocol() == WireProtocol::PlainJson) {
             if (s->pongDeadlineMs && now > s->pongDeadlineMs) {
-                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "dropped: no pong within" << o.pingTimeoutMs << "ms";
+                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "dropped: no pong within" << o.pingTimeoutMs
+                                    << "ms";
                 s->disconnect(DisconnectReason::KeepaliveTimeout, QWebSocketProtocol::CloseCodeGoingAway,
                               QStringLiteral("PING_TIMEOUT"));
                 continue;
@@ -265,7 +268,8 @@ void IoShard::shutdown()
     m_tick->stop();
     // Sessions first (they decide what their held polls get), then plain HTTP connections.
     for (Client *s : m_clients)
-        s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        s->disconnect(DisconnectReason::Shutdown, QWebSocketProtocol::CloseCodeGoingAway,
+                      QStringLiteral("server shutting down"));
     for (EngineIoSession *e : std::as_const(m_engineIoSessions))
         e->close(QStringLiteral("server shutting down"), DisconnectReason::Shutdown);
     for (HttpConnection *c : findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly))
@@ -282,7 +286,8 @@ bool IoShard::kick(const QByteArray &clientId)
         if (s->id() != clientId || s->isDead())
             continue;
         qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected by the operator";
-        s->disconnect(DisconnectReason::Kicked, QWebSocketProtocol::CloseCodeNormal, QStringLiteral("disconnected by the operator"));
+        s->disconnect(DisconnectReason::Kicked, QWebSocketProtocol::CloseCodeNormal,
+                      QStringLiteral("disconnected by the operator"));
         return true;
     }
     return false;

@@ -91,8 +91,8 @@ Q_SIGNALS:
 private:
     enum class EioEndpoint { None, SocketIo, EngineIo };
     EioEndpoint eioEndpoint(QByteArrayView path) const;
-    void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep, bool upgrade,
-                   bool afterProbe = false);
+    void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep,
+                   bool upgrade, bool afterProbe = false);
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
     EngineIoSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
@@ -122,8 +122,8 @@ private:
     std::vector<Client *> m_clients;
     std::vector<Client *> m_touched; // clients with staged frames, flushed once per pass
     bool m_flushScheduled = false;
-    std::unique_ptr<SocketIoApplication> m_sioApp;   // from ServerOptions::socketIoApplication
-    QHash<QByteArray, EngineIoSession *> m_engineIoSessions;       // Engine.IO sessions owned here, by sid
+    std::unique_ptr<SocketIoApplication> m_sioApp; // from ServerOptions::socketIoApplication
+    QHash<QByteArray, EngineIoSession *> m_engineIoSessions; // Engine.IO sessions owned here, by sid
     QHash<QByteArray, qint64> m_closedAwaitingGet; // sid -> until when (monotonic ms)
     static constexpr qint64 kClosedGetGraceMs = 1000;
     bool m_eioReapScheduled = false;
@@ -135,4 +135,3 @@ private:
 };
 
 } // namespace fx::server
-

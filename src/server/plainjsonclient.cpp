@@ -8,10 +8,10 @@
 
 namespace fx::server {
 
-PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters,
-                             const ServerOptions &options, qint64 nowMicros)
+PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
+                                 qint64 nowMicros)
     : Client(newSessionId(), WireProtocol::PlainJson,
-              ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()), nowMicros)
+             ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()), nowMicros)
     , m_ws(ws)
     , m_tcp(tcp)
     , m_counters(counters)
@@ -50,8 +50,8 @@ bool PlainJsonClient::overHardLimit()
 {
     if (queuedBytes() <= m_options.sendQueueLimit)
         return false;
-    qCInfo(fxServerLog) << "client" << id() << peer() << "disconnected: send queue over"
-                        << m_options.sendQueueLimit << "bytes";
+    qCInfo(fxServerLog) << "client" << id() << peer() << "disconnected: send queue over" << m_options.sendQueueLimit
+                        << "bytes";
     disconnect(DisconnectReason::SlowConsumer, 1008, QStringLiteral("SLOW_CONSUMER"));
     return true;
 }

@@ -20,7 +20,7 @@ class PlainJsonClient final : public Client
 {
 public:
     PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
-                  qint64 nowMicros);
+                    qint64 nowMicros);
     ~PlainJsonClient() override;
 
     QString transportName() const override { return QStringLiteral("websocket"); }
@@ -45,7 +45,7 @@ private:
     ShardCounters &m_counters;
     const ServerOptions &m_options;
     std::vector<QByteArray> m_conflated; // newest pending price-update frame per pair
-    QList<QByteArray> m_staged;          // frames of the current batch (shared, not copied)
+    QList<QByteArray> m_staged; // frames of the current batch (shared, not copied)
     int m_conflatedCount = 0;
     bool m_closing = false;
 };

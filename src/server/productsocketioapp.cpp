@@ -12,8 +12,8 @@ namespace fx::server {
 
 namespace sio = protocol::sio;
 
-std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, const QString &nsp, const QByteArray &socketId,
-                                                    const QJsonValue &)
+std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, const QString &nsp,
+                                                         const QByteArray &socketId, const QJsonValue &)
 {
     if (nsp != u"/")
         return QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
@@ -22,8 +22,9 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
         ctx.stats().countDisconnect(DisconnectReason::ServerFull);
         ctx.stats().countError(protocol::ErrorCode::ServerFull);
         return QJsonObject{{QStringLiteral("message"), QStringLiteral("SERVER_FULL")},
-                           {QStringLiteral("data"), QJsonObject{{QStringLiteral("code"), QStringLiteral("SERVER_FULL")},
-                                                                {QStringLiteral("max_clients"), ctx.options().maxClients}}}};
+                           {QStringLiteral("data"),
+                            QJsonObject{{QStringLiteral("code"), QStringLiteral("SERVER_FULL")},
+                                        {QStringLiteral("max_clients"), ctx.options().maxClients}}}};
     }
     auto *client = new SocketIoClient(&s, socketId, core::nowMicros());
     s.bindClient(nsp, client);
@@ -37,15 +38,17 @@ void ProductSocketIoApp::afterConnect(EngineIoSession &s, const QString &nsp, co
         m_shard.welcome(client);
 }
 
-void ProductSocketIoApp::onEvent(EngineIoSession &s, const QString &nsp, const sio::Packet &p, const QList<QByteArray> &)
+void ProductSocketIoApp::onEvent(EngineIoSession &s, const QString &nsp, const sio::Packet &p,
+                                 const QList<QByteArray> &)
 {
     Client *client = s.clientOf(nsp);
     if (!client)
         return;
     const QJsonArray args = p.data.toArray();
     const QJsonValue replyTag = p.id ? QJsonValue(qint64(*p.id)) : QJsonValue(QJsonValue::Undefined);
-    m_shard.handleSocketIoEvent(client, sio::eventName(p), args.size() > 1 ? args.at(1) : QJsonValue(QJsonValue::Undefined),
-                                p.isBinary(), replyTag);
+    m_shard.handleSocketIoEvent(client, sio::eventName(p),
+                                args.size() > 1 ? args.at(1) : QJsonValue(QJsonValue::Undefined), p.isBinary(),
+                                replyTag);
 }
 
 void ProductSocketIoApp::onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why)

@@ -3,10 +3,10 @@
 #include "core/timeutil.h"
 #include "core/version.h"
 #include "protocol/envelope.h"
+#include "server/client.h"
 #include "server/pricebook.h"
 #include "server/roomregistry.h"
 #include "server/servercontext.h"
-#include "server/client.h"
 
 #include <QJsonArray>
 
@@ -22,33 +22,37 @@ static Reply makeReply(QStringView event, const QJsonObject &data)
 }
 
 RequestHandler::RequestHandler(ServerContext &context, RoomRegistry &rooms, const PriceBook &prices)
-    : m_ctx(context), m_rooms(rooms), m_prices(prices)
+    : m_ctx(context)
+    , m_rooms(rooms)
+    , m_prices(prices)
 {
 }
 
 Reply RequestHandler::error(ErrorCode code, const QString &message, const QString &event, const QJsonObject &details)
 {
     m_ctx.stats().countError(code);
-    return makeReply(ev::Error, QJsonObject{
-        {QStringLiteral("code"), protocol::errorCodeName(code)},
-        {QStringLiteral("message"), message},
-        {QStringLiteral("event"), event.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(event)},
-        {QStringLiteral("details"), details},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    });
+    return makeReply(ev::Error,
+                     QJsonObject{
+                         {QStringLiteral("code"), protocol::errorCodeName(code)},
+                         {QStringLiteral("message"), message},
+                         {QStringLiteral("event"), event.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(event)},
+                         {QStringLiteral("details"), details},
+                         {QStringLiteral("timestamp"), core::isoNow()},
+                     });
 }
 
 Reply RequestHandler::welcome(const Client &client) const
 {
     const auto &o = m_ctx.options();
-    return makeReply(ev::ConnectionEstablished, QJsonObject{
-        {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
-        {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
-        {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
-        {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
-        {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    });
+    return makeReply(ev::ConnectionEstablished,
+                     QJsonObject{
+                         {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
+                         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
+                         {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
+                         {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
+                         {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
+                         {QStringLiteral("timestamp"), core::isoNow()},
+                     });
 }
 
 void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &data, QList<Reply> *out)
@@ -65,12 +69,13 @@ void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &
     }
     out->append(error(ErrorCode::UnknownEvent,
                       QStringLiteral("unknown event \"%1\"; known events: subscribe, unsubscribe, get_subscriptions, "
-                                     "request_price, request_all_prices, get_server_stats, ping").arg(event.left(64)),
+                                     "request_price, request_all_prices, get_server_stats, ping")
+                          .arg(event.left(64)),
                       event.left(64)));
 }
 
-bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QList<int> *valid,
-                               QStringList *invalid, QList<Reply> *out)
+bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
+                               QList<Reply> *out)
 {
     const auto &inst = m_ctx.instruments();
     const QJsonValue pairs = data.value(QStringLiteral("pairs"));
@@ -90,7 +95,8 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
         list = pairs.toArray();
     } else {
         out->append(error(ErrorCode::InvalidPayload,
-                          QStringLiteral("\"pairs\" must be \"all\" or an array of pair names like [\"EUR_USD\"]"), event));
+                          QStringLiteral("\"pairs\" must be \"all\" or an array of pair names like [\"EUR_USD\"]"),
+                          event));
         return false;
     }
     if (list.isEmpty()) {
@@ -103,7 +109,8 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
     }
     for (const QJsonValue v : list) {
         if (!v.isString()) {
-            out->append(error(ErrorCode::InvalidPayload, QStringLiteral("every entry of \"pairs\" must be a string"), event));
+            out->append(
+                error(ErrorCode::InvalidPayload, QStringLiteral("every entry of \"pairs\" must be a string"), event));
             return false;
         }
         const QString name = v.toString();
@@ -121,9 +128,11 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
     }
     if (valid->isEmpty()) {
         out->append(error(ErrorCode::InvalidPair,
-                          QStringLiteral("no valid pair in the request; available pairs: %1").arg(inst.pairs().join(QStringLiteral(", "))),
-                          event, QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(*invalid)},
-                                             {QStringLiteral("available_pairs"), QJsonArray::fromStringList(inst.pairs())}}));
+                          QStringLiteral("no valid pair in the request; available pairs: %1")
+                              .arg(inst.pairs().join(QStringLiteral(", "))),
+                          event,
+                          QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(*invalid)},
+                                      {QStringLiteral("available_pairs"), QJsonArray::fromStringList(inst.pairs())}}));
         return false;
     }
     return true;
@@ -141,14 +150,15 @@ void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> 
         pairs.append(m_ctx.instruments().pair(idx));
         rooms.append(m_ctx.instruments().room(idx));
     }
-    out->append(makeReply(ev::SubscriptionConfirmed, QJsonObject{
-        {QStringLiteral("pairs"), pairs},
-        {QStringLiteral("rooms"), rooms},
-        {QStringLiteral("pair_count"), pairs.size()},
-        {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
-        {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    }));
+    out->append(makeReply(ev::SubscriptionConfirmed,
+                          QJsonObject{
+                              {QStringLiteral("pairs"), pairs},
+                              {QStringLiteral("rooms"), rooms},
+                              {QStringLiteral("pair_count"), pairs.size()},
+                              {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
+                              {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
+                              {QStringLiteral("timestamp"), core::isoNow()},
+                          }));
 }
 
 void RequestHandler::unsubscribe(Client &s, const QJsonObject &data, QList<Reply> *out)
@@ -162,13 +172,14 @@ void RequestHandler::unsubscribe(Client &s, const QJsonObject &data, QList<Reply
         m_rooms.leave(&s, idx);
         pairs.append(m_ctx.instruments().pair(idx));
     }
-    out->append(makeReply(ev::UnsubscriptionConfirmed, QJsonObject{
-        {QStringLiteral("pairs"), pairs},
-        {QStringLiteral("pair_count"), pairs.size()},
-        {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
-        {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    }));
+    out->append(makeReply(ev::UnsubscriptionConfirmed,
+                          QJsonObject{
+                              {QStringLiteral("pairs"), pairs},
+                              {QStringLiteral("pair_count"), pairs.size()},
+                              {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
+                              {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
+                              {QStringLiteral("timestamp"), core::isoNow()},
+                          }));
 }
 
 void RequestHandler::subscriptions(Client &s, QList<Reply> *out)
@@ -180,12 +191,13 @@ void RequestHandler::subscriptions(Client &s, QList<Reply> *out)
         pairs.append(m_ctx.instruments().pair(i));
         rooms.append(m_ctx.instruments().room(i));
     }
-    out->append(makeReply(ev::SubscriptionsInfo, QJsonObject{
-        {QStringLiteral("pairs"), pairs},
-        {QStringLiteral("rooms"), rooms},
-        {QStringLiteral("pair_count"), pairs.size()},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    }));
+    out->append(makeReply(ev::SubscriptionsInfo,
+                          QJsonObject{
+                              {QStringLiteral("pairs"), pairs},
+                              {QStringLiteral("rooms"), rooms},
+                              {QStringLiteral("pair_count"), pairs.size()},
+                              {QStringLiteral("timestamp"), core::isoNow()},
+                          }));
 }
 
 void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
@@ -195,7 +207,8 @@ void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
     if (v.isUndefined() || v.isNull())
         v = data.value(QStringLiteral("pair"));
     if (v.isUndefined() || v.isNull()) {
-        out->append(error(ErrorCode::InvalidPayload, QStringLiteral("\"instrument\" is missing, e.g. {\"instrument\": \"EUR_USD\"}"), event));
+        out->append(error(ErrorCode::InvalidPayload,
+                          QStringLiteral("\"instrument\" is missing, e.g. {\"instrument\": \"EUR_USD\"}"), event));
         return;
     }
     if (!v.isString()) {
@@ -204,15 +217,16 @@ void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
     }
     const int idx = m_ctx.instruments().lookup(v.toString());
     if (idx < 0) {
-        out->append(error(ErrorCode::InvalidPair, QStringLiteral("\"%1\" is not an available pair").arg(v.toString().left(64)), event,
-                          QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray{v.toString().left(64)}},
-                                      {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())}}));
+        out->append(error(
+            ErrorCode::InvalidPair, QStringLiteral("\"%1\" is not an available pair").arg(v.toString().left(64)), event,
+            QJsonObject{{QStringLiteral("invalid_pairs"), QJsonArray{v.toString().left(64)}},
+                        {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())}}));
         return;
     }
     if (!m_prices.has(idx)) {
         out->append(error(ErrorCode::PriceUnavailable,
-                          QStringLiteral("no price for %1 has been received yet").arg(m_ctx.instruments().pair(idx)), event,
-                          QJsonObject{{QStringLiteral("instrument"), m_ctx.instruments().pair(idx)}}));
+                          QStringLiteral("no price for %1 has been received yet").arg(m_ctx.instruments().pair(idx)),
+                          event, QJsonObject{{QStringLiteral("instrument"), m_ctx.instruments().pair(idx)}}));
         return;
     }
     out->append(Reply{ev::PriceResponse.toString(), m_prices.payload(idx)});
@@ -224,11 +238,12 @@ void RequestHandler::requestAllPrices(QList<Reply> *out)
     for (int i = 0; i < m_prices.size(); ++i)
         if (m_prices.has(i))
             prices.insert(m_ctx.instruments().pair(i), m_prices.price(i));
-    out->append(makeReply(ev::AllPricesResponse, QJsonObject{
-        {QStringLiteral("prices"), prices},
-        {QStringLiteral("count"), prices.size()},
-        {QStringLiteral("timestamp"), core::isoNow()},
-    }));
+    out->append(makeReply(ev::AllPricesResponse,
+                          QJsonObject{
+                              {QStringLiteral("prices"), prices},
+                              {QStringLiteral("count"), prices.size()},
+                              {QStringLiteral("timestamp"), core::isoNow()},
+                          }));
 }
 
 void RequestHandler::ping(const QJsonObject &data, QList<Reply> *out)
@@ -236,11 +251,12 @@ void RequestHandler::ping(const QJsonObject &data, QList<Reply> *out)
     QJsonValue ts = data.value(QStringLiteral("timestamp"));
     if (ts.isUndefined())
         ts = QJsonValue(QJsonValue::Null);
-    out->append(makeReply(ev::Pong, QJsonObject{
-        {QStringLiteral("client_timestamp"), ts},
-        {QStringLiteral("server_timestamp"), core::nowMillis()},
-        {QStringLiteral("server_time"), core::isoNow()},
-    }));
+    out->append(makeReply(ev::Pong,
+                          QJsonObject{
+                              {QStringLiteral("client_timestamp"), ts},
+                              {QStringLiteral("server_timestamp"), core::nowMillis()},
+                              {QStringLiteral("server_time"), core::isoNow()},
+                          }));
 }
 
 } // namespace fx::server

@@ -1,7 +1,8 @@
 #pragma once
 
-// The application protocol of PROTOCOL.md ("Requests you send", "Events you receive"), independent of the wire format: a decoded
-// request in, reply events out. Runs on the I/O thread that owns the client.
+// The application protocol of PROTOCOL.md ("Requests you send", "Events you receive"),
+// independent of the wire format: a decoded request in, reply events out. Runs on the I/O
+// thread that owns the client.
 
 #include "protocol/contract.h"
 

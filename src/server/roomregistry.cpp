@@ -1,11 +1,13 @@
 #include "server/roomregistry.h"
 
-#include "server/serverstats.h"
 #include "server/client.h"
+#include "server/serverstats.h"
 
 namespace fx::server {
 
-RoomRegistry::RoomRegistry(int rooms, ServerStats *stats) : m_members(size_t(rooms)), m_stats(stats) {}
+RoomRegistry::RoomRegistry(int rooms, ServerStats *stats) : m_members(size_t(rooms)), m_stats(stats)
+{
+}
 
 bool RoomRegistry::join(Client *s, int room)
 {

@@ -127,7 +127,7 @@ QJsonObject ServerContext::healthPayload() const
     const QJsonObject redis = redisStatus();
     const QJsonObject db = databaseStatus();
     const bool redisOk = redis.value(QStringLiteral("connected")).toBool()
-                         || redis.value(QStringLiteral("state")).toString() == u"not_configured";
+        || redis.value(QStringLiteral("state")).toString() == u"not_configured";
     const QString dbState = db.value(QStringLiteral("state")).toString();
     const bool dbOk = dbState == u"ok" || dbState == u"not_configured";
     return QJsonObject{
@@ -178,13 +178,17 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_http_requests_total", {}, double(s.httpRequests));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
     for (int i = 0; i < protocol::kErrorCodeCount; ++i)
-        value("fxmonitor_client_errors_total", "code=\"" + protocol::errorCodeName(protocol::ErrorCode(i)).toLatin1() + '"', double(s.errors[size_t(i)]));
+        value("fxmonitor_client_errors_total",
+              "code=\"" + protocol::errorCodeName(protocol::ErrorCode(i)).toLatin1() + '"',
+              double(s.errors[size_t(i)]));
     metric("fxmonitor_disconnects_total", "counter", "Clients disconnected, by reason.");
     for (int i = 0; i < kDisconnectReasonCount; ++i)
-        value("fxmonitor_disconnects_total", "reason=\"" + disconnectReasonName(DisconnectReason(i)).toLatin1() + '"', double(s.disconnects[size_t(i)]));
+        value("fxmonitor_disconnects_total", "reason=\"" + disconnectReasonName(DisconnectReason(i)).toLatin1() + '"',
+              double(s.disconnects[size_t(i)]));
     metric("fxmonitor_room_subscribers", "gauge", "Subscribers per room.");
     for (int i = 0; i < instruments().size(); ++i)
-        value("fxmonitor_room_subscribers", "room=\"" + instruments().room(i).toLatin1() + '"', s.roomSubscribers[size_t(i)]);
+        value("fxmonitor_room_subscribers", "room=\"" + instruments().room(i).toLatin1() + '"',
+              s.roomSubscribers[size_t(i)]);
     const QJsonObject redis = redisStatus();
     metric("fxmonitor_redis_connected", "gauge", "1 when the Redis subscriber is connected.");
     value("fxmonitor_redis_connected", {}, redis.value(QStringLiteral("connected")).toBool() ? 1 : 0);
@@ -193,7 +197,8 @@ QByteArray ServerContext::metricsText() const
         metric("fxmonitor_redis_messages_total", "counter", "Redis Pub/Sub messages received, by channel.");
         for (auto it = redisMessages.begin(); it != redisMessages.end(); ++it)
             value("fxmonitor_redis_messages_total", "channel=\"" + it.key().toUtf8() + '"', it.value().toDouble());
-        metric("fxmonitor_redis_dropped_total", "counter", "Redis messages rejected (invalid or unknown), by channel and reason.");
+        metric("fxmonitor_redis_dropped_total", "counter",
+               "Redis messages rejected (invalid or unknown), by channel and reason.");
         const QJsonObject dropped = redis.value(QStringLiteral("dropped")).toObject();
         for (auto it = dropped.begin(); it != dropped.end(); ++it) {
             const QJsonObject reasons = it.value().toObject();

@@ -25,19 +25,19 @@ struct ServerOptions
     int pingTimeoutMs = 5000;
     qint64 maxMessageSize = 65536;
     int ioThreads = 1;
-    double rateLimit = 100;   // requests per second per client
+    double rateLimit = 100; // requests per second per client
     int rateBurst = 200;
     qint64 sendQueueLimit = 4 * 1024 * 1024; // bytes; over it a client is disconnected
     QStringList corsOrigins{QStringLiteral("*")};
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
-    int handshakeTimeoutMs = 10000;  // HTTP head / WebSocket handshake
-    int httpIdleTimeoutMs = 30000;   // idle keep-alive HTTP connection
+    int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
+    int httpIdleTimeoutMs = 30000; // idle keep-alive HTTP connection
     int rateLimitCloseAfterMs = 10000; // continuously over the rate limit this long: close 1008
-    int slowConsumerGraceMs = 30000;   // over the soft queue limit this long: disconnect
-    qint64 eioMaxPayload = 1000000;    // Engine.IO maxPayload (POST body, WebSocket message)
-    int sioConnectTimeoutMs = 45000;   // an Engine.IO connection that joins no namespace by then is closed
-    int upgradeTimeoutMs = 10000;      // a probe WebSocket that does not send "5" by then is closed
+    int slowConsumerGraceMs = 30000; // over the soft queue limit this long: disconnect
+    qint64 eioMaxPayload = 1000000; // Engine.IO maxPayload (POST body, WebSocket message)
+    int sioConnectTimeoutMs = 45000; // an Engine.IO connection that joins no namespace by then is closed
+    int upgradeTimeoutMs = 10000; // a probe WebSocket that does not send "5" by then is closed
 
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).

@@ -43,8 +43,7 @@ bool ServerStats::tryAddClient()
     } while (!m_connected.compare_exchange_weak(cur, cur + 1, std::memory_order_relaxed));
     m_total.fetch_add(1, std::memory_order_relaxed);
     int peak = m_peak.load(std::memory_order_relaxed);
-    while (cur + 1 > peak && !m_peak.compare_exchange_weak(peak, cur + 1, std::memory_order_relaxed)) {
-    }
+    while (cur + 1 > peak && !m_peak.compare_exchange_weak(peak, cur + 1, std::memory_order_relaxed)) {}
     return true;
 }
 

@@ -17,16 +17,16 @@ namespace fx::server {
 
 // Why a client was disconnected by the server or went away.
 enum class DisconnectReason {
-    ClientClosed,     // close frame / EIO close from the client
-    Vanished,         // TCP closed without a close handshake
+    ClientClosed, // close frame / EIO close from the client
+    Vanished, // TCP closed without a close handshake
     KeepaliveTimeout, // no pong in time
-    MessageTooLarge,  // close 1009
-    RateLimited,      // close 1008 after a sustained flood
-    SlowConsumer,     // send queue over the limit
-    ServerFull,       // refused at connect, close 1013
-    Kicked,           // operator disconnected it
-    Shutdown,         // server stopping, close 1001
-    ProtocolError,    // broken Engine.IO / Socket.IO framing
+    MessageTooLarge, // close 1009
+    RateLimited, // close 1008 after a sustained flood
+    SlowConsumer, // send queue over the limit
+    ServerFull, // refused at connect, close 1013
+    Kicked, // operator disconnected it
+    Shutdown, // server stopping, close 1001
+    ProtocolError, // broken Engine.IO / Socket.IO framing
 };
 inline constexpr int kDisconnectReasonCount = 10;
 QString disconnectReasonName(DisconnectReason r);
@@ -41,7 +41,10 @@ struct alignas(64) ShardCounters
     std::atomic<quint64> broadcasts{0};
     std::atomic<quint64> overloadConflated{0}; // replaced before reaching any client: the shard fell behind
 
-    void add(std::atomic<quint64> &c, quint64 n = 1) { c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed); }
+    void add(std::atomic<quint64> &c, quint64 n = 1)
+    {
+        c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+    }
 };
 
 struct StatsSnapshot

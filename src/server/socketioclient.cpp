@@ -7,7 +7,8 @@ namespace fx::server {
 namespace sio = protocol::sio;
 
 SocketIoClient::SocketIoClient(EngineIoSession *eio, QByteArray socketId, qint64 nowMicros)
-    : Client(std::move(socketId), WireProtocol::SocketIo, eio->peer(), nowMicros), m_eio(eio)
+    : Client(std::move(socketId), WireProtocol::SocketIo, eio->peer(), nowMicros)
+    , m_eio(eio)
 {
 }
 
@@ -15,7 +16,8 @@ QString SocketIoClient::transportName() const
 {
     if (!m_eio)
         return QStringLiteral("closed");
-    return m_eio->transport() == EngineIoSession::Transport::WebSocket ? QStringLiteral("websocket") : QStringLiteral("polling");
+    return m_eio->transport() == EngineIoSession::Transport::WebSocket ? QStringLiteral("websocket")
+                                                                       : QStringLiteral("polling");
 }
 
 void SocketIoClient::deliver(const Broadcast &b)

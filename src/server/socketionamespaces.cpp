@@ -6,12 +6,12 @@
 
 #include "core/timeutil.h"
 #include "protocol/wsframe.h"
+#include "server/client.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
-#include "server/client.h"
 #include "server/socketwriter.h"
 
 #include <QJsonObject>
@@ -113,9 +113,7 @@ void EngineIoSession::dispatchSio(const sio::Packet &p, const QList<QByteArray> 
         }
         m_app.onAck(*this, p.nsp, p, attachments);
         return;
-    case sio::PacketType::ConnectError:
-        protocolError(QStringLiteral("CONNECT_ERROR from a client"));
-        return;
+    case sio::PacketType::ConnectError: protocolError(QStringLiteral("CONNECT_ERROR from a client")); return;
     }
 }
 

@@ -13,7 +13,8 @@
 namespace fx::server {
 
 StreamServer::StreamServer(ServerOptions options, QObject *parent)
-    : QObject(parent), m_ctx(std::make_unique<ServerContext>(std::move(options)))
+    : QObject(parent)
+    , m_ctx(std::make_unique<ServerContext>(std::move(options)))
 {
     qRegisterMetaType<fx::server::ClientInfo>();
 }
@@ -73,7 +74,10 @@ bool StreamServer::start(QString *error)
     m_port = port;
     m_running = true;
     qCInfo(fxServerLog).noquote() << QStringLiteral("listening on %1:%2 with %3 I/O thread(s), max %4 clients")
-                                         .arg(o.address.toString()).arg(m_port).arg(o.ioThreads).arg(o.maxClients);
+                                         .arg(o.address.toString())
+                                         .arg(m_port)
+                                         .arg(o.ioThreads)
+                                         .arg(o.maxClients);
     return true;
 }
 
@@ -83,7 +87,8 @@ void StreamServer::stop()
         return;
     m_stopping = true;
     qCInfo(fxServerLog) << "stopping: closing every client with 1001";
-    QMetaObject::invokeMethod(m_acceptor, [a = m_acceptor] { a->close(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_acceptor, [a = m_acceptor] { a->close(); }, Qt::QueuedConnection);
     m_drained = 0;
     for (IoShard *shard : shards())
         QMetaObject::invokeMethod(shard, &IoShard::shutdown, Qt::QueuedConnection);
@@ -179,7 +184,8 @@ void StreamServer::requestClients(QObject *context, const std::function<void(con
     };
     const QList<IoShard *> all = shards();
     if (all.isEmpty()) {
-        QMetaObject::invokeMethod(context, [done] { done({}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
     auto gather = std::make_shared<Gather>();
@@ -197,7 +203,8 @@ void StreamServer::requestClients(QObject *context, const std::function<void(con
                 QList<ClientInfo> rows = std::move(gather->rows);
                 lock.unlock();
                 if (target)
-                    QMetaObject::invokeMethod(target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
     }
@@ -213,7 +220,8 @@ void StreamServer::kick(const QByteArray &clientId)
 {
     std::shared_lock lock(m_shardsLock);
     for (IoShard *shard : std::as_const(m_shards))
-        QMetaObject::invokeMethod(shard, [shard, clientId] { shard->kick(clientId); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            shard, [shard, clientId] { shard->kick(clientId); }, Qt::QueuedConnection);
 }
 
 } // namespace fx::server

@@ -32,7 +32,9 @@ QString sqlErrorText(const QSqlError &error)
     return text.simplified();
 }
 
-SqlConnection::SqlConnection(Role role) : m_role(role) {}
+SqlConnection::SqlConnection(Role role) : m_role(role)
+{
+}
 
 SqlConnection::~SqlConnection()
 {
@@ -74,8 +76,9 @@ bool SqlConnection::open(const StorageConfig &config, QString *error)
     const QString driver = config.engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         *error = QStringLiteral("the Qt SQL driver %1 is not installed (Debian: %2)")
-                     .arg(driver, config.engine == Engine::Sqlite ? QStringLiteral("libqt6sql6-sqlite")
-                                                                  : QStringLiteral("libqt6sql6-psql"));
+                     .arg(driver,
+                          config.engine == Engine::Sqlite ? QStringLiteral("libqt6sql6-sqlite")
+                                                          : QStringLiteral("libqt6sql6-psql"));
         return false;
     }
     m_name = uniqueName(m_role);
@@ -115,7 +118,7 @@ bool SqlConnection::open(const StorageConfig &config, QString *error)
     if (ok) {
         if (config.engine == Engine::Sqlite) {
             ok = exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(config.busyTimeoutMs), error)
-                 && exec(QStringLiteral("PRAGMA synchronous = NORMAL"), error);
+                && exec(QStringLiteral("PRAGMA synchronous = NORMAL"), error);
             if (ok) {
                 // WAL lets the reader connection read while the writer writes. It is a property of
                 // the file: the first connection sets it, the others see it.
@@ -134,7 +137,7 @@ bool SqlConnection::open(const StorageConfig &config, QString *error)
                 ok = exec(QStringLiteral("PRAGMA query_only = 1"), error);
         } else {
             ok = exec(QStringLiteral("SET statement_timeout = %1").arg(config.statementTimeoutMs), error)
-                 && exec(QStringLiteral("SET client_min_messages = warning"), error);
+                && exec(QStringLiteral("SET client_min_messages = warning"), error);
         }
     }
     if (!ok) {

@@ -84,7 +84,7 @@ bool SqlReader::alerts(SqlConnection &c, const AlertQuery &query, AlertPage *pag
         const QString sql = QStringLiteral("SELECT id, type, pair, pair_b, value, threshold, severity, message,"
                                            " raised_at, received_at, acknowledged_at, acknowledged_by, payload"
                                            " FROM alerts")
-                            + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?");
+            + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?");
         if (!runQuery(q, sql, values, error))
             return false;
         while (q.next()) {
@@ -121,8 +121,7 @@ bool SqlReader::ticks(SqlConnection &c, const SeriesQuery &query, QList<TickReco
     values << std::clamp(query.limit, 1, kMaxSeriesRows);
     const QString sql = QStringLiteral("SELECT id, pair, bid_text, ask_text, mid_text, bid, ask, mid, quoted_at,"
                                        " received_at FROM (SELECT * FROM price_ticks")
-                        + where.sql
-                        + QStringLiteral(" ORDER BY quoted_at DESC, id DESC LIMIT ?) newest ORDER BY quoted_at, id");
+        + where.sql + QStringLiteral(" ORDER BY quoted_at DESC, id DESC LIMIT ?) newest ORDER BY quoted_at, id");
     return inSnapshot(c, error, [&] {
         QSqlQuery q(c.database());
         if (!runQuery(q, sql, values, error))
@@ -153,7 +152,7 @@ bool SqlReader::bars(SqlConnection &c, const SeriesQuery &query, QList<BarRecord
     values << std::clamp(query.limit, 1, kMaxSeriesRows);
     const QString sql = QStringLiteral("SELECT pair, minute_start, open, high, low, close, tick_count FROM"
                                        " (SELECT * FROM price_bars_1m")
-                        + where.sql + QStringLiteral(" ORDER BY minute_start DESC LIMIT ?) newest ORDER BY minute_start");
+        + where.sql + QStringLiteral(" ORDER BY minute_start DESC LIMIT ?) newest ORDER BY minute_start");
     return inSnapshot(c, error, [&] {
         QSqlQuery q(c.database());
         if (!runQuery(q, sql, values, error))
@@ -190,7 +189,7 @@ bool SqlReader::connections(SqlConnection &c, const ConnectionQuery &query, QLis
     const QString sql = QStringLiteral("SELECT client_id, remote_address, protocol, transport, connected_at,"
                                        " disconnected_at, rooms, messages_sent, bytes_sent, messages_received,"
                                        " disconnect_reason FROM client_connections")
-                        + where.sql + QStringLiteral(" ORDER BY connected_at DESC, client_id LIMIT ?");
+        + where.sql + QStringLiteral(" ORDER BY connected_at DESC, client_id LIMIT ?");
     return inSnapshot(c, error, [&] {
         QSqlQuery q(c.database());
         if (!runQuery(q, sql, values, error))

@@ -101,8 +101,7 @@ bool SqlWriter::isDataError(const QSqlError &error)
     case 20: // SQLITE_MISMATCH
     case 25: // SQLITE_RANGE
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -115,7 +114,7 @@ bool SqlWriter::write(const PendingBatch &batch, CommitInfo *info, QList<AckResu
     if (!m_connection.begin(error))
         return false;
     bool ok = insertTicks(batch.ticks, error) && upsertBars(batch.ticks, &info->bars, error)
-              && insertAlerts(batch.alerts, info, error) && upsertConnections(batch.connections, error);
+        && insertAlerts(batch.alerts, info, error) && upsertConnections(batch.connections, error);
     for (qsizetype i = 0; ok && i < batch.acks.size(); ++i) {
         AckResult r{batch.acks.at(i).requestId, 0};
         ok = acknowledge(batch.acks.at(i), &r.count, error);
@@ -235,7 +234,8 @@ bool SqlWriter::insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info,
         QStringList rows;
         for (int r = 0; r < n; ++r)
             rows << row;
-        if (!prepare(q, head + rows.join(QStringLiteral(", ")) + (pg ? QStringLiteral(" RETURNING id") : QString()), error))
+        if (!prepare(q, head + rows.join(QStringLiteral(", ")) + (pg ? QStringLiteral(" RETURNING id") : QString()),
+                     error))
             return false;
         for (int r = 0; r < n; ++r) {
             const AlertRecord &a = alerts.at(i + r);
@@ -302,7 +302,8 @@ bool SqlWriter::upsertConnections(const QList<ConnectionRecord> &records, QStrin
         q.bindValue(3, c.transport);
         q.bindValue(4, c.connectedAtMicros);
         q.bindValue(5, nullableMicros(c.disconnectedAtMicros));
-        q.bindValue(6, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.rooms)).toJson(QJsonDocument::Compact)));
+        q.bindValue(
+            6, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(c.rooms)).toJson(QJsonDocument::Compact)));
         q.bindValue(7, qint64(c.messagesSent));
         q.bindValue(8, qint64(c.bytesSent));
         q.bindValue(9, qint64(c.messagesReceived));

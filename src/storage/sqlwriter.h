@@ -63,7 +63,7 @@ private:
     std::unique_ptr<QSqlQuery> m_tickChunkInsert;
     std::unique_ptr<QSqlQuery> m_tickInsert;
     std::unique_ptr<QSqlQuery> m_barUpsert;
-    std::unique_ptr<QSqlQuery> m_alertInsert;     // full chunks
+    std::unique_ptr<QSqlQuery> m_alertInsert; // full chunks
     std::unique_ptr<QSqlQuery> m_alertInsertTail; // the last, shorter chunk
     int m_alertTailRows = 0;
     std::unique_ptr<QSqlQuery> m_connectionUpsert;

@@ -85,10 +85,12 @@ Storage::Storage(StorageConfig config, QObject *parent)
     , m_connection(std::make_unique<SqlConnection>(SqlConnection::Role::Writer))
     , m_batchTimer(new QTimer(this))
     , m_retryTimer(new QTimer(this))
-    , m_retention(new StorageRetention(m_config, [this] { return m_stopping ? nullptr : m_writer.get(); }, this))
+    , m_retention(new StorageRetention(
+          m_config, [this] { return m_stopping ? nullptr : m_writer.get(); }, this))
     , m_statusTimer(new QTimer(this))
     , m_retryDelayMs(m_config.retryInitialMs)
-    , m_buffer(WriteBuffer::Limits{m_config.maxBufferedTicks, m_config.maxBufferedAlerts, m_config.maxBufferedConnections})
+    , m_buffer(
+          WriteBuffer::Limits{m_config.maxBufferedTicks, m_config.maxBufferedAlerts, m_config.maxBufferedConnections})
 {
     qRegisterMetaType<fx::storage::StorageStatus>();
     qRegisterMetaType<fx::storage::CommitInfo>();
@@ -119,7 +121,7 @@ Storage::~Storage()
 
 // ---- ingress (any thread) -------------------------------------------------------------------
 
-template<typename Fn>
+template <typename Fn>
 void Storage::enqueue(Fn &&add)
 {
     bool wake = false;
@@ -156,7 +158,8 @@ void Storage::recordEvents(const QList<core::MarketEvent> &events)
                 using T = std::decay_t<decltype(ev)>;
                 if constexpr (std::is_same_v<T, core::PriceTick>)
                     ticks.append(tickRow(ev));
-                else if constexpr (std::is_same_v<T, core::VolatilityAlert> || std::is_same_v<T, core::CorrelationAlert>)
+                else if constexpr (std::is_same_v<T,
+                                                  core::VolatilityAlert> || std::is_same_v<T, core::CorrelationAlert>)
                     alerts.append(alertRow(ev));
             },
             e);

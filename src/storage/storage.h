@@ -21,10 +21,10 @@
 
 #include "core/logging.h"
 #include "core/marketdata.h"
+#include "storage/sqlwriter.h"
 #include "storage/storageconfig.h"
 #include "storage/storagetypes.h"
 #include "storage/writebuffer.h"
-#include "storage/sqlwriter.h"
 
 #include <QJsonObject>
 #include <QMutex>
@@ -85,10 +85,10 @@ Q_SIGNALS:
     void pruned(const fx::storage::PruneInfo &deleted);
 
 private:
-    template<typename Fn>
+    template <typename Fn>
     void enqueue(Fn &&add);
     void publishBufferCounts(); // under m_bufferMutex
-    void batchDone();           // the batch in flight is committed
+    void batchDone(); // the batch in flight is committed
     void onWake();
     void writePending();
     PendingBatch takeBatch();
@@ -124,7 +124,7 @@ private:
     QMutex m_bufferMutex;
     WriteBuffer m_buffer;
     bool m_wakePosted = false;
-    qsizetype m_inFlight = 0;         // rows of the batch being written
+    qsizetype m_inFlight = 0; // rows of the batch being written
     std::atomic<qint64> m_buffered{0}; // buffer + in flight
     std::atomic<quint64> m_droppedTicks{0};
     std::atomic<quint64> m_droppedAlerts{0};

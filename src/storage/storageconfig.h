@@ -30,7 +30,7 @@ struct StorageConfig
     QString database;
     QString user;
     QString password;
-    int connectTimeoutS = 5;        // libpq connect_timeout
+    int connectTimeoutS = 5; // libpq connect_timeout
     int statementTimeoutMs = 15000; // a hung server cannot hold the storage thread longer
 
     // Retention (DB_TICK_RETENTION_DAYS, DB_BAR_RETENTION_DAYS)

@@ -132,10 +132,11 @@ void Storage::fail(const QString &error)
     closeDatabase();
     qint64 suppressed = 0;
     if (m_logLimiter.allow(QStringLiteral("fail"), &suppressed)) {
-        qCWarning(fxStorageLog).noquote() << QStringLiteral("%1 %2: %3%4")
-                                                 .arg(m_config.engineName(), m_config.location(), error,
-                                                      suppressed > 0 ? QStringLiteral(" (%1 similar messages suppressed)").arg(suppressed)
-                                                                     : QString());
+        qCWarning(fxStorageLog).noquote()
+            << QStringLiteral("%1 %2: %3%4")
+                   .arg(m_config.engineName(), m_config.location(), error,
+                        suppressed > 0 ? QStringLiteral(" (%1 similar messages suppressed)").arg(suppressed)
+                                       : QString());
     }
     const int delay = m_retryDelayMs;
     m_retryDelayMs = std::min(m_retryDelayMs * 2, m_config.retryMaxMs);

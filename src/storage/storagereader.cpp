@@ -7,7 +7,9 @@
 namespace fx::storage {
 
 StorageReader::StorageReader(StorageConfig config, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_connection(std::make_unique<SqlConnection>(SqlConnection::Role::Reader))
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_connection(std::make_unique<SqlConnection>(SqlConnection::Role::Reader))
 {
     qRegisterMetaType<fx::storage::AlertPage>();
     qRegisterMetaType<QList<fx::storage::TickRecord>>();
@@ -18,7 +20,7 @@ StorageReader::StorageReader(StorageConfig config, QObject *parent)
 StorageReader::~StorageReader() = default;
 
 // run(id, &error) executes on the reader thread and returns false with *error on failure.
-template<typename Run>
+template <typename Run>
 quint64 StorageReader::submit(Run &&run)
 {
     const quint64 id = ++m_nextId;
@@ -72,7 +74,9 @@ bool StorageReader::ensureOpen(QString *error)
                   .arg(version)
                   .arg(Schema::kLatestVersion);
     else if (version < Schema::kLatestVersion)
-        why = QStringLiteral("the database schema is version %1, not migrated to %2 yet").arg(version).arg(Schema::kLatestVersion);
+        why = QStringLiteral("the database schema is version %1, not migrated to %2 yet")
+                  .arg(version)
+                  .arg(Schema::kLatestVersion);
     if (why.isEmpty())
         return true;
     m_connection->close();

@@ -54,7 +54,7 @@ Q_SIGNALS:
     void queryFailed(quint64 requestId, const QString &error);
 
 private:
-    template<typename Run>
+    template <typename Run>
     quint64 submit(Run &&run);
     bool ensureOpen(QString *error);
 

@@ -12,9 +12,11 @@ namespace {
 constexpr qint64 kDayMicros = 24LL * 3600 * 1000 * 1000;
 } // namespace
 
-StorageRetention::StorageRetention(const StorageConfig &config, std::function<SqlWriter *()> writer,
-                                   QObject *parent)
-    : QObject(parent), m_config(config), m_writer(std::move(writer)), m_timer(new QTimer(this))
+StorageRetention::StorageRetention(const StorageConfig &config, std::function<SqlWriter *()> writer, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_writer(std::move(writer))
+    , m_timer(new QTimer(this))
 {
     m_timer->setInterval(std::max(m_config.pruneIntervalMs, 1000));
     connect(m_timer, &QTimer::timeout, this, &StorageRetention::requestPass);
@@ -59,10 +61,9 @@ void StorageRetention::step()
     PruneInfo deleted;
     bool more = false;
     QString error;
-    if (!writer->prune(now - qint64(m_config.tickRetentionDays) * kDayMicros,
-                       now - qint64(m_config.barRetentionDays) * kDayMicros,
-                       now - qint64(m_config.barRetentionDays) * kDayMicros, m_config.pruneChunkRows, &deleted, &more,
-                       &error)) {
+    if (!writer->prune(
+            now - qint64(m_config.tickRetentionDays) * kDayMicros, now - qint64(m_config.barRetentionDays) * kDayMicros,
+            now - qint64(m_config.barRetentionDays) * kDayMicros, m_config.pruneChunkRows, &deleted, &more, &error)) {
         m_running = false;
         Q_EMIT failed(error);
         return;

@@ -7,8 +7,8 @@ namespace fx::storage {
 StorageThread::StorageThread(const StorageConfig &config)
     : m_storage(new Storage(config))
     , m_reader(new StorageReader(config))
-    , m_writerThread(std::make_unique<core::WorkerThread>(m_storage, QStringLiteral("fx-storage"),
-                                                          [s = m_storage] { s->stop(); }))
+    , m_writerThread(
+          std::make_unique<core::WorkerThread>(m_storage, QStringLiteral("fx-storage"), [s = m_storage] { s->stop(); }))
     , m_readerThread(std::make_unique<core::WorkerThread>(m_reader, QStringLiteral("fx-storage-read"),
                                                           [r = m_reader] { r->stop(); }))
 {

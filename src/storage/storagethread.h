@@ -33,7 +33,7 @@ public:
     StorageReader *reader() const { return m_reader; }
 
 private:
-    Storage *m_storage;      // owned by m_writerThread
+    Storage *m_storage; // owned by m_writerThread
     StorageReader *m_reader; // owned by m_readerThread
     std::unique_ptr<core::WorkerThread> m_writerThread;
     std::unique_ptr<core::WorkerThread> m_readerThread;

@@ -48,7 +48,8 @@ QJsonObject StorageStatus::toJson() const
     o.insert(QStringLiteral("dropped_connections"), qint64(droppedConnections));
     o.insert(QStringLiteral("rejected_rows"), qint64(rejectedRows));
     o.insert(QStringLiteral("last_error"), lastError);
-    o.insert(QStringLiteral("last_error_at"), lastErrorMicros > 0 ? QJsonValue(core::isoTimestamp(lastErrorMicros)) : QJsonValue());
+    o.insert(QStringLiteral("last_error_at"),
+             lastErrorMicros > 0 ? QJsonValue(core::isoTimestamp(lastErrorMicros)) : QJsonValue());
     o.insert(QStringLiteral("schema_version"), schemaVersion);
     o.insert(QStringLiteral("retry_in_ms"), retryInMs);
     o.insert(QStringLiteral("open_attempts"), qint64(openAttempts));
@@ -57,7 +58,8 @@ QJsonObject StorageStatus::toJson() const
     o.insert(QStringLiteral("written_bars"), qint64(writtenBars));
     o.insert(QStringLiteral("written_connections"), qint64(writtenConnections));
     o.insert(QStringLiteral("batches"), qint64(batches));
-    o.insert(QStringLiteral("last_commit_at"), lastCommitMicros > 0 ? QJsonValue(core::isoTimestamp(lastCommitMicros)) : QJsonValue());
+    o.insert(QStringLiteral("last_commit_at"),
+             lastCommitMicros > 0 ? QJsonValue(core::isoTimestamp(lastCommitMicros)) : QJsonValue());
     o.insert(QStringLiteral("last_batch_ms"), double(lastBatchMicros) / 1000.0);
     return o;
 }

@@ -19,25 +19,25 @@ QString storageStateName(StorageState state);
 struct StorageStatus
 {
     StorageState state = StorageState::NotConfigured;
-    QString engine;   // "sqlite" / "postgresql" / "none"
+    QString engine; // "sqlite" / "postgresql" / "none"
     QString location; // file path or host:port/database
     qint64 bufferedRows = 0; // waiting in memory (not yet committed)
     quint64 droppedTicks = 0;
-    quint64 droppedAlerts = 0;      // only past the last-resort cap (StorageConfig::maxBufferedAlerts)
+    quint64 droppedAlerts = 0; // only past the last-resort cap (StorageConfig::maxBufferedAlerts)
     quint64 droppedConnections = 0; // only past StorageConfig::maxBufferedConnections
-    quint64 rejectedRows = 0;       // rows the database refused (a constraint, a value it cannot store)
-    QString lastError;              // kept after recovery, with its time, for the operator
+    quint64 rejectedRows = 0; // rows the database refused (a constraint, a value it cannot store)
+    QString lastError; // kept after recovery, with its time, for the operator
     qint64 lastErrorMicros = 0;
-    int schemaVersion = 0;      // of the open database (0: not open yet)
-    qint64 retryInMs = 0;       // when in error: delay before the next attempt
-    quint64 openAttempts = 0;   // connection attempts since start
+    int schemaVersion = 0; // of the open database (0: not open yet)
+    qint64 retryInMs = 0; // when in error: delay before the next attempt
+    quint64 openAttempts = 0; // connection attempts since start
     quint64 writtenTicks = 0;
     quint64 writtenAlerts = 0;
     quint64 writtenBars = 0; // bar upserts
     quint64 writtenConnections = 0;
     quint64 batches = 0;
     qint64 lastCommitMicros = 0; // wall clock of the last commit
-    qint64 lastBatchMicros = 0;  // duration of the last batch transaction
+    qint64 lastBatchMicros = 0; // duration of the last batch transaction
 
     bool ok() const { return state == StorageState::Ok; }
     // "Database ok (sqlite /path)", "Database error (...), retrying in 1000 ms", ...
@@ -52,11 +52,11 @@ struct ConnectionRecord
 {
     QString id; // client id, unique across servers
     QString peer; // remote address as the server saw it ("127.0.0.1:51234")
-    QString protocol;  // "json", "socketio", ...
+    QString protocol; // "json", "socketio", ...
     QString transport; // "websocket", "polling", ...
     qint64 connectedAtMicros = 0;
     qint64 disconnectedAtMicros = 0; // 0 while connected
-    QStringList rooms;               // rooms joined
+    QStringList rooms; // rooms joined
     quint64 messagesSent = 0;
     quint64 bytesSent = 0;
     quint64 messagesReceived = 0;
@@ -70,12 +70,12 @@ enum class AckFilter { Any, Acknowledged, Unacknowledged };
 // Filters of the alert history; empty fields match everything.
 struct AlertFilter
 {
-    QString type;     // "volatility" / "correlation"
+    QString type; // "volatility" / "correlation"
     QString severity; // "info" / "warning" / "critical"
-    QString pair;     // matches either pair of a correlation alert
-    QString text;     // case-insensitive substring of the message
+    QString pair; // matches either pair of a correlation alert
+    QString text; // case-insensitive substring of the message
     qint64 fromMicros = 0; // raised_at >= from (0: open)
-    qint64 toMicros = 0;   // raised_at < to (0: open)
+    qint64 toMicros = 0; // raised_at < to (0: open)
     AckFilter acknowledged = AckFilter::Any;
 };
 
@@ -152,9 +152,9 @@ inline constexpr int kMaxSeriesRows = 100000;
 
 struct ConnectionQuery
 {
-    QString clientId;      // one client (empty: any)
+    QString clientId; // one client (empty: any)
     QString remoteAddress; // exact peer, or its host part without the port (empty: any)
-    int limit = 100;       // capped at kMaxConnectionRows
+    int limit = 100; // capped at kMaxConnectionRows
 };
 inline constexpr int kMaxConnectionRows = 10000;
 
@@ -168,7 +168,7 @@ struct CommitInfo
     int acknowledgements = 0;
     qint64 firstAlertId = 0; // ids given to this batch's alerts (0 when none)
     qint64 lastAlertId = 0;
-    qint64 durationMicros = 0;  // BEGIN to COMMIT
+    qint64 durationMicros = 0; // BEGIN to COMMIT
     qint64 committedAtMicros = 0;
 };
 

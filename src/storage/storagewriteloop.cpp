@@ -160,10 +160,11 @@ bool Storage::writeIsolatingRefused(PendingBatch batch, const QString &firstErro
 {
     qint64 suppressed = 0;
     if (m_logLimiter.allow(QStringLiteral("refused"), &suppressed))
-        qCWarning(fxStorageLog).noquote() << QStringLiteral("%1 %2 refused a batch of %3 rows (%4); writing it in parts to keep the rest")
-                                                 .arg(m_config.engineName(), m_config.location())
-                                                 .arg(batch.rows())
-                                                 .arg(firstError);
+        qCWarning(fxStorageLog).noquote()
+            << QStringLiteral("%1 %2 refused a batch of %3 rows (%4); writing it in parts to keep the rest")
+                   .arg(m_config.engineName(), m_config.location())
+                   .arg(batch.rows())
+                   .arg(firstError);
     std::vector<PendingBatch> todo; // a stack: the earlier half on top
     todo.push_back(std::move(batch));
     while (!todo.empty()) {
@@ -204,8 +205,9 @@ bool Storage::writeIsolatingRefused(PendingBatch batch, const QString &firstErro
             m_status.lastErrorMicros = core::nowMicros();
         }
         if (m_logLimiter.allow(QStringLiteral("refused-row"), &suppressed))
-            qCWarning(fxStorageLog).noquote() << QStringLiteral("%1 %2: dropped %3 the database refuses: %4")
-                                                     .arg(m_config.engineName(), m_config.location(), describeRow(b), error);
+            qCWarning(fxStorageLog).noquote()
+                << QStringLiteral("%1 %2: dropped %3 the database refuses: %4")
+                       .arg(m_config.engineName(), m_config.location(), describeRow(b), error);
         for (const AckOp &a : std::as_const(b.acks))
             Q_EMIT acknowledged(a.requestId, 0);
     }

@@ -5,7 +5,7 @@
 namespace fx::storage {
 
 namespace {
-template<typename T>
+template <typename T>
 void moveFront(std::deque<T> &from, QList<T> *to, qsizetype n)
 {
     to->reserve(to->size() + n);
@@ -15,14 +15,14 @@ void moveFront(std::deque<T> &from, QList<T> *to, qsizetype n)
     }
 }
 
-template<typename T>
+template <typename T>
 void prepend(std::deque<T> &into, QList<T> &items)
 {
     for (qsizetype i = items.size() - 1; i >= 0; --i)
         into.push_front(std::move(items[i]));
 }
 
-template<typename T>
+template <typename T>
 quint64 trimFront(std::deque<T> &d, qsizetype max)
 {
     quint64 dropped = 0;
@@ -34,9 +34,13 @@ quint64 trimFront(std::deque<T> &d, qsizetype max)
 }
 } // namespace
 
-WriteBuffer::WriteBuffer() : m_limits(Limits{}) {}
+WriteBuffer::WriteBuffer() : m_limits(Limits{})
+{
+}
 
-WriteBuffer::WriteBuffer(Limits limits) : m_limits(limits) {}
+WriteBuffer::WriteBuffer(Limits limits) : m_limits(limits)
+{
+}
 
 void WriteBuffer::addTick(TickRecord tick)
 {
@@ -100,7 +104,7 @@ void WriteBuffer::enforce()
 qsizetype WriteBuffer::rows() const
 {
     return qsizetype(m_ticks.size()) + qsizetype(m_alerts.size()) + qsizetype(m_connections.size())
-           + qsizetype(m_acks.size());
+        + qsizetype(m_acks.size());
 }
 
 } // namespace fx::storage

@@ -11,19 +11,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#define FX_GUI_TEST_MAIN(TestClass)                                                                                   \
-    int main(int argc, char **argv)                                                                                   \
-    {                                                                                                                 \
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                                           \
-            qputenv("QT_QPA_PLATFORM", "offscreen");                                                                  \
-        QTemporaryDir home;                                                                                           \
-        qputenv("XDG_CONFIG_HOME", (home.path() + QStringLiteral("/config")).toUtf8());                               \
-        qputenv("XDG_DATA_HOME", (home.path() + QStringLiteral("/data")).toUtf8());                                   \
-        QApplication app(argc, argv);                                                                                 \
-        QCoreApplication::setOrganizationName(QStringLiteral("FXMonitor"));                                          \
-        QCoreApplication::setApplicationName(QStringLiteral("fxmonitor"));                                           \
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); /* 1,234.5 whatever LANG is */           \
-        fx::gui::initResources();                                                                                     \
-        TestClass test;                                                                                               \
-        return QTest::qExec(&test, argc, argv);                                                                       \
+#define FX_GUI_TEST_MAIN(TestClass)                                                                           \
+    int main(int argc, char **argv)                                                                           \
+    {                                                                                                         \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                                   \
+            qputenv("QT_QPA_PLATFORM", "offscreen");                                                          \
+        QTemporaryDir home;                                                                                   \
+        qputenv("XDG_CONFIG_HOME", (home.path() + QStringLiteral("/config")).toUtf8());                       \
+        qputenv("XDG_DATA_HOME", (home.path() + QStringLiteral("/data")).toUtf8());                           \
+        QApplication app(argc, argv);                                                                         \
+        QCoreApplication::setOrganizationName(QStringLiteral("FXMonitor"));                                   \
+        QCoreApplication::setApplicationName(QStringLiteral("fxmonitor"));                                    \
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); /* 1,234.5 whatever LANG is */ \
+        fx::gui::initResources();                                                                             \
+        TestClass test;                                                                                       \
+        return QTest::qExec(&test, argc, argv);                                                               \
     }

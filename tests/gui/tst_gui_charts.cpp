@@ -1,8 +1,9 @@
 // Chart data stays bounded whatever the tick rate (SeriesBuffer, CandleBuffer), the chart
 // appends in batches and draws only while it can be seen, small multiples and the PNG export.
 
-#include "engine/marketdeltabuffer.h"
 #include "core/instruments.h"
+#include "core/timeutil.h"
+#include "engine/marketdeltabuffer.h"
 #include "gui/chartpanel.h"
 #include "gui/guisettings.h"
 #include "gui/pricechartview.h"
@@ -11,7 +12,6 @@
 #include "gui/smallmultiplespanel.h"
 #include "gui/sparkline.h"
 #include "guitestmain.h"
-#include "core/timeutil.h"
 
 #include <QImage>
 #include <QSignalSpy>
@@ -134,21 +134,22 @@ private Q_SLOTS:
 
         // Alert markers only for alerts about this pair.
         chart->addAlert(AlertMark{now, QStringLiteral("critical"), QStringLiteral("x"), QStringLiteral("EUR_USD"), {}});
-        chart->addAlert(AlertMark{now, QStringLiteral("warning"), QStringLiteral("y"), QStringLiteral("USD_JPY"), QStringLiteral("EUR_USD")});
+        chart->addAlert(AlertMark{now, QStringLiteral("warning"), QStringLiteral("y"), QStringLiteral("USD_JPY"),
+                                  QStringLiteral("EUR_USD")});
         chart->addAlert(AlertMark{now, QStringLiteral("info"), QStringLiteral("z"), QStringLiteral("GBP_USD"), {}});
         QCOMPARE(chart->markCount(), 2);
 
         // Zooming stops following the live edge; Live returns to it.
-        QWheelEvent wheel(QPointF(400, 200), chart->mapToGlobal(QPointF(400, 200)), QPoint(), QPoint(0, 120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(400, 200), chart->mapToGlobal(QPointF(400, 200)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(chart->viewport(), &wheel);
         QVERIFY(!chart->isFollowing());
         chart->followLive();
         QVERIFY(chart->isFollowing());
 
         // The crosshair reads out price and time.
-        QMouseEvent move(QEvent::MouseMove, QPointF(400, 250), chart->mapToGlobal(QPointF(400, 250)), Qt::NoButton, Qt::NoButton,
-                         Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(400, 250), chart->mapToGlobal(QPointF(400, 250)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(chart->viewport(), &move);
         QVERIFY2(chart->crosshairText().contains(QStringLiteral("UTC")), qPrintable(chart->crosshairText()));
 

@@ -5,8 +5,8 @@
 // panel's context menu, acknowledging alerts (one, then all) into the database, CSV export,
 // the settings dialog's validation, stopping and starting the server, and the saved layout.
 
-#include "engine/engine.h"
 #include "core/settings.h"
+#include "engine/engine.h"
 #include "gui/alertsmodel.h"
 #include "gui/alertspanel.h"
 #include "gui/chartpanel.h"
@@ -35,16 +35,16 @@
 
 #include <QClipboard>
 #include <QDockWidget>
-#include <QJsonArray>
-#include <QLabel>
-#include <QLineEdit>
-#include <QStandardItemModel>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -66,7 +66,12 @@ class TestGuiMainWindow : public QObject
 
     QByteArray idOf(const test::WsClient &c) const
     {
-        return c.welcome().value(QStringLiteral("data")).toObject().value(QStringLiteral("client_id")).toString().toLatin1();
+        return c.welcome()
+            .value(QStringLiteral("data"))
+            .toObject()
+            .value(QStringLiteral("client_id"))
+            .toString()
+            .toLatin1();
     }
 
     void publishAlert(const QString &pair, const QString &severity, const QString &message)
@@ -77,8 +82,10 @@ class TestGuiMainWindow : public QObject
                             {QStringLiteral("severity"), severity},
                             {QStringLiteral("message"), message}};
         QString error;
-        QVERIFY2(test::publisherFor(m_redis.port())->publish(QStringLiteral("volatility_alerts"), QJsonDocument(a).toJson(QJsonDocument::Compact), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            test::publisherFor(m_redis.port())
+                ->publish(QStringLiteral("volatility_alerts"), QJsonDocument(a).toJson(QJsonDocument::Compact), &error),
+            qPrintable(error));
     }
 
     int alertRow(const QString &message) const
@@ -128,10 +135,11 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY(m_redis.start());
         m_feed.setProgram(QStringLiteral(FX_FEED_BIN));
-        m_feed.setArguments({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                             QString::number(m_redis.port()), QStringLiteral("--rate"), QStringLiteral("400"),
-                             QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--no-analytics"),
-                             QStringLiteral("--log-level"), QStringLiteral("WARNING")});
+        m_feed.setArguments({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                             QStringLiteral("--redis-port"), QString::number(m_redis.port()), QStringLiteral("--rate"),
+                             QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("5"),
+                             QStringLiteral("--no-analytics"), QStringLiteral("--log-level"),
+                             QStringLiteral("WARNING")});
         m_feed.start();
         QVERIFY(m_feed.waitForStarted());
 
@@ -171,15 +179,16 @@ private Q_SLOTS:
 
     void panelsAndStatusAtStart()
     {
-        for (const char *name : {"marketWatchDock", "chartDock", "smallMultiplesDock", "serverDock", "clientsDock", "roomsDock",
-                                 "alertsDock"})
+        for (const char *name : {"marketWatchDock", "chartDock", "smallMultiplesDock", "serverDock", "clientsDock",
+                                 "roomsDock", "alertsDock"})
             QVERIFY2(m_window->dock(QString::fromLatin1(name)), name);
         for (const char *name : {"actionStart", "actionStop", "actionRestart", "actionSettings", "actionExportCsv",
                                  "actionAcknowledge", "actionFilter"})
             QVERIFY2(m_window->action(QString::fromLatin1(name)), name);
         QCOMPARE(m_window->action(QStringLiteral("actionRestart"))->shortcut(), QKeySequence(Qt::Key_F5));
         QCOMPARE(m_window->action(QStringLiteral("actionAcknowledge"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
-        QCOMPARE(m_window->action(QStringLiteral("actionSettings"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        QCOMPARE(m_window->action(QStringLiteral("actionSettings"))->shortcut(),
+                 QKeySequence(Qt::CTRL | Qt::Key_Comma));
         // One table gives the actions their keys and fills Help > Keyboard shortcuts.
         for (const Shortcuts::Entry &e : Shortcuts::table())
             if (e.action)
@@ -188,9 +197,13 @@ private Q_SLOTS:
         QCOMPARE(Shortcuts::key(Shortcuts::Id::Disconnect), QKeySequence(Qt::Key_Delete));
         QCOMPARE(Shortcuts::key(Shortcuts::Id::Quit), QKeySequence(Qt::CTRL | Qt::Key_Q));
         // Status in words and colour: listening, Redis, database.
-        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusServer"))->text().startsWith(QStringLiteral("Listening on 127.0.0.1:")));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusDatabase"))->text(), QStringLiteral("Database ok"), 10000);
+        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusServer"))
+                        ->text()
+                        .startsWith(QStringLiteral("Listening on 127.0.0.1:")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusRedis"))->text(),
+                                  QStringLiteral("Redis connected"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusDatabase"))->text(),
+                                  QStringLiteral("Database ok"), 10000);
         QVERIFY(m_window->indicator(QStringLiteral("statusSessions"))->text().size() > 0);
         // Empty state of the clients table says what to do.
         auto *empty = m_window->clientsPanel()->table()->findChild<QLabel *>(QStringLiteral("emptyState"));
@@ -213,7 +226,8 @@ private Q_SLOTS:
         const int jpy = m_engine->marketDeltas()->instruments().indexOf(u"USD_JPY");
         const core::PriceTick &q = m->quote(jpy);
         QCOMPARE(m->index(jpy, MarketWatchModel::Bid).data().toString(), q.quote.bid);
-        QCOMPARE(m->index(jpy, MarketWatchModel::Spread).data().toString(), QLocale().toString((q.ask - q.bid) / 0.01, 'f', 1));
+        QCOMPARE(m->index(jpy, MarketWatchModel::Spread).data().toString(),
+                 QLocale().toString((q.ask - q.bid) / 0.01, 'f', 1));
         QTRY_VERIFY(m_window->chartPanel()->chart()->pointCount() > 10);
         QTRY_VERIFY(m_window->chartPanel()->chart()->redraws() > 0);
         QTRY_VERIFY(m_window->smallMultiples()->sparkline(jpy)->pointCount() > 10);
@@ -231,19 +245,25 @@ private Q_SLOTS:
         QVERIFY(b.connectTo(wsUrl()));
         a.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
                   QStringLiteral("subscription_confirmed"));
-        b.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        b.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                  QStringLiteral("subscription_confirmed"));
         const QByteArray ida = idOf(a), idb = idOf(b);
         ClientsModel *cm = m_window->clientsModel();
         RoomsModel *rm = m_window->roomsModel();
         QTRY_VERIFY(cm->rowOf(ida) >= 0 && cm->rowOf(idb) >= 0);
         QTRY_COMPARE(cm->client(cm->rowOf(idb)).rooms.size(), 20);
         QCOMPARE(cm->client(cm->rowOf(ida)).rooms, QStringList{QStringLiteral("price_EUR_USD")});
-        QVERIFY(cm->index(cm->rowOf(ida), ClientsModel::Address).data().toString().startsWith(QStringLiteral("127.0.0.1:")));
-        QCOMPARE(cm->index(cm->rowOf(idb), ClientsModel::Protocol).data().toString(), QStringLiteral("JSON / websocket"));
+        QVERIFY(cm->index(cm->rowOf(ida), ClientsModel::Address)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.1:")));
+        QCOMPARE(cm->index(cm->rowOf(idb), ClientsModel::Protocol).data().toString(),
+                 QStringLiteral("JSON / websocket"));
         QTRY_VERIFY(cm->client(cm->rowOf(idb)).messagesSent > 20); // prices flow to it
         QTRY_COMPARE(rm->memberCount(QStringLiteral("price_EUR_USD")), 2);
         QCOMPARE(rm->memberCount(QStringLiteral("price_GBP_USD")), 1);
-        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusClients"))->text().startsWith(QStringLiteral("2 client")));
+        QTRY_VERIFY(
+            m_window->indicator(QStringLiteral("statusClients"))->text().startsWith(QStringLiteral("2 client")));
 
         // Selecting a room highlights its clients.
         QVERIFY(m_window->roomsPanel()->selectRoom(QStringLiteral("price_GBP_USD")));

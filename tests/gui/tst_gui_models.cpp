@@ -205,11 +205,13 @@ private Q_SLOTS:
         QRandomGenerator rng(8);
         QList<server::ClientInfo> clients = makeClients(3, rng, set.rooms());
         clients[0].rttMs = -1; // not measured yet
-        clients[1].rttMs = 0;  // under a millisecond (heartbeats are timed in whole ms)
+        clients[1].rttMs = 0; // under a millisecond (heartbeats are timed in whole ms)
         clients[2].rttMs = 12;
         ClientsModel model;
         model.update(clients);
-        auto shown = [&](int i) { return model.index(model.rowOf(clients[i].id), ClientsModel::Rtt).data().toString(); };
+        auto shown = [&](int i) {
+            return model.index(model.rowOf(clients[i].id), ClientsModel::Rtt).data().toString();
+        };
         QCOMPARE(shown(0), QStringLiteral("—"));
         QCOMPARE(shown(1), QStringLiteral("< 1 ms"));
         QCOMPARE(shown(2), QStringLiteral("12 ms"));
@@ -235,7 +237,8 @@ private Q_SLOTS:
         RoomsModel model(set.rooms());
         std::unique_ptr<QAbstractItemModelTester> watch;
         if (tester)
-            watch = std::make_unique<QAbstractItemModelTester>(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            watch = std::make_unique<QAbstractItemModelTester>(&model,
+                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         FilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.sort(RoomsModel::Subscribers, Qt::DescendingOrder);
@@ -425,7 +428,8 @@ private Q_SLOTS:
             QString order;
             for (int r = 0; r < proxy.rowCount(); ++r)
                 order += proxy.index(r, MarketWatchModel::Spread).data(SortRole).toString() + u' ';
-            QVERIFY2(sortedBy(proxy, MarketWatchModel::Spread, Qt::DescendingOrder), qPrintable(QString::number(round) + u' ' + order));
+            QVERIFY2(sortedBy(proxy, MarketWatchModel::Spread, Qt::DescendingOrder),
+                     qPrintable(QString::number(round) + u' ' + order));
         }
         QCOMPARE(resets.size(), 0);
         QCOMPARE(inserts.size(), 0);
@@ -446,7 +450,8 @@ private Q_SLOTS:
         // History page (newest first), then live alerts on top in one insert each time.
         QVector<AlertRow> page;
         for (int i = 0; i < 200; ++i)
-            page << alert(1'000'000 - i * 10, QStringLiteral("EUR_USD"), QStringLiteral("warning"), QStringLiteral("old %1").arg(i), 500 - i);
+            page << alert(1'000'000 - i * 10, QStringLiteral("EUR_USD"), QStringLiteral("warning"),
+                          QStringLiteral("old %1").arg(i), 500 - i);
         model.merge(page);
         QCOMPARE(model.rowCount(), 200);
         QCOMPARE(inserts.size(), 1);
@@ -455,14 +460,15 @@ private Q_SLOTS:
             QVector<AlertRow> live;
             for (int k = 0; k < 20; ++k) {
                 t += 10;
-                live << alert(t, QStringLiteral("GBP_USD"), k % 5 ? QStringLiteral("warning") : QStringLiteral("critical"),
+                live << alert(t, QStringLiteral("GBP_USD"),
+                              k % 5 ? QStringLiteral("warning") : QStringLiteral("critical"),
                               QStringLiteral("live %1").arg(t));
             }
             inserts.clear();
             model.addLive(live);
             QCOMPARE(inserts.size(), 1);
             QCOMPARE(inserts.first().at(1).toInt(), 0); // at the top
-            QCOMPARE(model.row(0).raisedMicros, t);     // newest first
+            QCOMPARE(model.row(0).raisedMicros, t); // newest first
         }
         QCOMPARE(model.rowCount(), 200 + 50 * 20);
         QVERIFY(sortedBy(proxy, AlertsModel::Time, Qt::DescendingOrder));
@@ -511,7 +517,8 @@ private Q_SLOTS:
 
     void alertFilterMatchesLikeTheDatabase()
     {
-        const AlertRow a = alert(100, QStringLiteral("EUR_USD"), QStringLiteral("critical"), QStringLiteral("Volatility HIGH"));
+        const AlertRow a =
+            alert(100, QStringLiteral("EUR_USD"), QStringLiteral("critical"), QStringLiteral("Volatility HIGH"));
         storage::AlertFilter f;
         QVERIFY(a.matches(f));
         f.text = QStringLiteral("high");

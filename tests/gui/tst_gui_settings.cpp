@@ -35,10 +35,7 @@ class TestGuiSettings : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        QSettings().clear();
-    }
+    void init() { QSettings().clear(); }
 
     void everySettingWithItsOrigin()
     {
@@ -141,19 +138,25 @@ private Q_SLOTS:
     {
         QVERIFY(installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
         QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::ClientsModel", "Remote address"), QStringLiteral("Entfernte Adresse"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "Redis connected"), QStringLiteral("Redis verbunden"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::ClientsModel", "Remote address"),
+                 QStringLiteral("Entfernte Adresse"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "Redis connected"),
+                 QStringLiteral("Redis verbunden"));
         SettingsDialog d(withPortFlag(), {}, GuiSettings{});
         QCOMPARE(d.windowTitle(), QStringLiteral("Einstellungen"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1), QStringLiteral("1 Client"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 3), QStringLiteral("3 Clients"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1),
+                 QStringLiteral("1 Client"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 3),
+                 QStringLiteral("3 Clients"));
         // English (and the C locale) get the English file: the source texts with plural forms.
         for (QTranslator *t : QCoreApplication::instance()->findChildren<QTranslator *>())
             QCoreApplication::removeTranslator(t);
         QVERIFY(installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
         QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&File"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1), QStringLiteral("1 client"));
-        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 2), QStringLiteral("2 clients"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1),
+                 QStringLiteral("1 client"));
+        QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 2),
+                 QStringLiteral("2 clients"));
     }
 };
 

@@ -204,7 +204,9 @@ QVariant scalar(SqlConnection &c, const QString &sql, const QVariantList &values
 
 qint64 count(SqlConnection &c, const QString &table, const QString &where)
 {
-    const QVariant v = scalar(c, QStringLiteral("SELECT COUNT(*) FROM %1%2").arg(table, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    const QVariant v = scalar(c,
+                              QStringLiteral("SELECT COUNT(*) FROM %1%2")
+                                  .arg(table, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
     return v.isValid() ? v.toLongLong() : -1;
 }
 

@@ -73,9 +73,11 @@ private Q_SLOTS:
             QJsonArray names;
             for (int p : ps)
                 names.append(inst.pair(p));
-            const QJsonObject r = clients.back()->request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), names}},
-                                                          QStringLiteral("subscription_confirmed"));
-            QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("pair_count")).toInt(), int(ps.size()));
+            const QJsonObject r =
+                clients.back()->request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), names}},
+                                        QStringLiteral("subscription_confirmed"));
+            QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("pair_count")).toInt(),
+                     int(ps.size()));
         }
 
         QList<core::MarketEvent> events;
@@ -135,11 +137,14 @@ private Q_SLOTS:
                 if (ev == u"price_update") {
                     prices.insert(d.value(QStringLiteral("instrument")).toString());
                     const QJsonObject price = d.value(QStringLiteral("price")).toObject();
-                    QCOMPARE(price.value(QStringLiteral("bid")).toString(), QStringLiteral("1.09450")); // digits as sent
+                    QCOMPARE(price.value(QStringLiteral("bid")).toString(),
+                             QStringLiteral("1.09450")); // digits as sent
                     QCOMPARE(price.value(QStringLiteral("ask")).toString(), QStringLiteral("1.09470"));
                     QCOMPARE(price.value(QStringLiteral("mid")).toString(), QStringLiteral("1.09460"));
-                    QCOMPARE(price.value(QStringLiteral("time")).toString(), QStringLiteral("2025-11-18T12:30:00.000000Z"));
-                    QCOMPARE(d.value(QStringLiteral("timestamp")).toString(), QStringLiteral("2025-11-18T12:34:56.789123Z"));
+                    QCOMPARE(price.value(QStringLiteral("time")).toString(),
+                             QStringLiteral("2025-11-18T12:30:00.000000Z"));
+                    QCOMPARE(d.value(QStringLiteral("timestamp")).toString(),
+                             QStringLiteral("2025-11-18T12:34:56.789123Z"));
                 } else if (ev == u"volatility_alert") {
                     ++vol;
                     QCOMPARE(d.value(QStringLiteral("instrument")).toString(), inst.pair(3));
@@ -147,7 +152,8 @@ private Q_SLOTS:
                     QCOMPARE(d.value(QStringLiteral("threshold")).toDouble(), 0.02);
                 } else if (ev == u"correlation_alert") {
                     ++corr;
-                    QCOMPARE(d.value(QStringLiteral("instruments")).toArray(), (QJsonArray{inst.pair(0), inst.pair(1)}));
+                    QCOMPARE(d.value(QStringLiteral("instruments")).toArray(),
+                             (QJsonArray{inst.pair(0), inst.pair(1)}));
                     QCOMPARE(d.value(QStringLiteral("previous_correlation")).toDouble(), 0.85);
                 } else if (ev == u"data_ready") {
                     ++ready;
@@ -176,7 +182,8 @@ private Q_SLOTS:
             return d.value(QStringLiteral("price")).toObject().value(QStringLiteral("mid")).toString();
         };
         QTRY_COMPARE_WITH_TIMEOUT(midOfUsdJpy(), QStringLiteral("150.1065"), 5000);
-        const QJsonObject all = clients[8]->request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"));
+        const QJsonObject all =
+            clients[8]->request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"));
         QCOMPARE(all.value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt(), 20);
 
         // The clients table the desktop shows: every client, its rooms, from all shards.

@@ -87,8 +87,9 @@ private Q_SLOTS:
         QVERIFY(r.header("content-type").startsWith("text/plain"));
         QVERIFY(r.body.startsWith('0'));
         const QJsonObject o = QJsonDocument::fromJson(r.body.mid(1)).object();
-        QCOMPARE(o.keys(), (QStringList{QStringLiteral("maxPayload"), QStringLiteral("pingInterval"), QStringLiteral("pingTimeout"),
-                                        QStringLiteral("sid"), QStringLiteral("upgrades")}));
+        QCOMPARE(o.keys(),
+                 (QStringList{QStringLiteral("maxPayload"), QStringLiteral("pingInterval"),
+                              QStringLiteral("pingTimeout"), QStringLiteral("sid"), QStringLiteral("upgrades")}));
         QCOMPARE(o.value(QStringLiteral("upgrades")).toArray(), QJsonArray{QStringLiteral("websocket")});
         QCOMPARE(o.value(QStringLiteral("pingInterval")).toInt(), 300);
         QCOMPARE(o.value(QStringLiteral("pingTimeout")).toInt(), 200);
@@ -108,8 +109,10 @@ private Q_SLOTS:
         QTest::newRow("transport=abc") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=abc") << 0;
         QTest::newRow("POST handshake") << QByteArray("POST") << QByteArray("/engine.io/?EIO=4&transport=polling") << 2;
         QTest::newRow("PUT handshake") << QByteArray("PUT") << QByteArray("/engine.io/?EIO=4&transport=polling") << 2;
-        QTest::newRow("unknown sid") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=polling&sid=nope") << 1;
-        QTest::newRow("websocket without upgrade") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=websocket") << 3;
+        QTest::newRow("unknown sid") << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=polling&sid=nope")
+                                     << 1;
+        QTest::newRow("websocket without upgrade")
+            << QByteArray("GET") << QByteArray("/engine.io/?EIO=4&transport=websocket") << 3;
         QTest::newRow("socket.io no EIO") << QByteArray("GET") << QByteArray("/socket.io/?transport=polling") << 5;
     }
     void handshakeErrors()
@@ -128,9 +131,11 @@ private Q_SLOTS:
         RawWsClient ws;
         QByteArray open;
         QVERIFY(openWs(ws, "/engine.io/?EIO=4&transport=websocket", &open));
-        QCOMPARE(QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("upgrades")).toArray(), QJsonArray{});
-        for (const QByteArray &path : {QByteArray("/engine.io/?transport=websocket"), QByteArray("/engine.io/?EIO=abc&transport=websocket"),
-                                      QByteArray("/engine.io/?EIO=4"), QByteArray("/engine.io/?EIO=4&transport=abc")}) {
+        QCOMPARE(QJsonDocument::fromJson(open.mid(1)).object().value(QStringLiteral("upgrades")).toArray(),
+                 QJsonArray{});
+        for (const QByteArray &path :
+             {QByteArray("/engine.io/?transport=websocket"), QByteArray("/engine.io/?EIO=abc&transport=websocket"),
+              QByteArray("/engine.io/?EIO=4"), QByteArray("/engine.io/?EIO=4&transport=abc")}) {
             RawWsClient bad;
             QVERIFY2(!bad.connectTo(m_port, path), path.constData()); // 400 instead of 101
         }
@@ -146,8 +151,16 @@ private Q_SLOTS:
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("4hello"));
         // Several packets, text and binary (base64 with 'b'), buffered while no GET is pending,
         // come back together in one response joined by \x1e.
-        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid), "4test1\x1e" "4test2\x1e" "bAQIDBA==").status, 200);
-        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("4test1\x1e" "4test2\x1e" "bAQIDBA=="));
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid),
+                             "4test1\x1e"
+                             "4test2\x1e"
+                             "bAQIDBA==")
+                     .status,
+                 200);
+        QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body,
+                 QByteArray("4test1\x1e"
+                            "4test2\x1e"
+                            "bAQIDBA=="));
         // A GET with nothing to send is held, and completed by a later POST. (Should the POST
         // reach the server first, the GET finds the packet buffered: the same answer.)
         PendingHttp get;
@@ -307,7 +320,7 @@ private Q_SLOTS:
         QVERIFY(ws.connectTo(m_port, "/engine.io/?EIO=4&transport=websocket&sid=" + sid));
         ws.sendText("2probe");
         QCOMPARE(nextText(ws), QByteArray("3probe"));
-        QCOMPARE(held.wait().body, QByteArray("6"));                          // released at once
+        QCOMPARE(held.wait().body, QByteArray("6")); // released at once
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid)).body, QByteArray("6")); // and any new GET while upgrading
         ws.sendText("5");
         ws.sendText("4hello");
@@ -369,7 +382,8 @@ private Q_SLOTS:
         QCOMPARE(nextText(ws), QByteArray("42[\"message-back\",1,\"2\",{\"3\":[true]}]"));
         ws.sendText("42456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
         QCOMPARE(nextText(ws), QByteArray("43456[1,\"2\",{\"3\":[false]}]"));
-        ws.sendText("452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        ws.sendText(
+            "452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         ws.sendFrame(2, QByteArray("\x01\x02\x03", 3));
         ws.sendFrame(2, QByteArray("\x04\x05\x06", 3));
         QList<RawFrame> got;
@@ -381,7 +395,8 @@ private Q_SLOTS:
                 got.append(f);
         }
         QCOMPARE(got.size(), 3);
-        QCOMPARE(got[0].payload, QByteArray("462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]"));
+        QCOMPARE(got[0].payload,
+                 QByteArray("462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]"));
         QCOMPARE(got[1].opcode, 2);
         QCOMPARE(got[1].payload, QByteArray("\x01\x02\x03", 3));
         QCOMPARE(got[2].payload, QByteArray("\x04\x05\x06", 3));
@@ -395,7 +410,8 @@ private Q_SLOTS:
         QTest::newRow("bad ack id") << QByteArray("42abc[\"message-with-ack\",1]");
         QTest::newRow("reserved name") << QByteArray("42[\"disconnect\"]");
         QTest::newRow("second connect") << QByteArray("40");
-        QTest::newRow("text instead of attachment") << QByteArray("451-[\"message\",{\"_placeholder\":true,\"num\":0}]");
+        QTest::newRow("text instead of attachment")
+            << QByteArray("451-[\"message\",{\"_placeholder\":true,\"num\":0}]");
     }
     void malformedPacketsClose()
     {
@@ -431,9 +447,14 @@ private Q_SLOTS:
         for (int i = 0; i < 5 && !all.contains("42[\"auth\",{}]"); ++i)
             all += "\x1e" + httpRequest(m_port, "GET", pollUrl(sid, "/socket.io/")).body;
         QVERIFY2(all.contains("42[\"auth\",{}]") && all.contains("40{\"sid\":"), all.constData());
-        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid, "/socket.io/"), "42[\"message\",\"hi\"]\x1e" "4212[\"message-with-ack\",7]").status, 200);
+        QCOMPARE(httpRequest(m_port, "POST", pollUrl(sid, "/socket.io/"),
+                             "42[\"message\",\"hi\"]\x1e"
+                             "4212[\"message-with-ack\",7]")
+                     .status,
+                 200);
         QCOMPARE(httpRequest(m_port, "GET", pollUrl(sid, "/socket.io/")).body,
-                 QByteArray("42[\"message-back\",\"hi\"]\x1e" "4312[7]"));
+                 QByteArray("42[\"message-back\",\"hi\"]\x1e"
+                            "4312[7]"));
     }
 };
 

@@ -2,8 +2,8 @@
 // prices flow within seconds with no configuration beyond where Redis is, every price is a
 // valid quote, the feed's price:<PAIR> hashes warm a restarted server, and alerts arrive.
 
-#include "core/marketdata.h"
 #include "core/instruments.h"
+#include "core/marketdata.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -22,9 +22,10 @@ class TestFeedEndToEnd : public QObject
 
     QStringList redisArgs(int db) const
     {
-        return {QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                QString::number(fixtureRedisPort()), QStringLiteral("--redis-db"), QString::number(db),
-                QStringLiteral("--set"), QStringLiteral("REDIS_CHANNEL_PREFIX=") + m_prefix};
+        return {QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--redis-port"), QString::number(fixtureRedisPort()),
+                QStringLiteral("--redis-db"),   QString::number(db),
+                QStringLiteral("--set"),        QStringLiteral("REDIS_CHANNEL_PREFIX=") + m_prefix};
     }
     QString m_prefix = QStringLiteral("e2e%1:").arg(QRandomGenerator::global()->generate() % 100000);
 
@@ -34,10 +35,11 @@ private Q_SLOTS:
         QVERIFY(fixtureRedisPort());
         ServerProcess feed(QStringLiteral(FX_FEED_BIN));
         feed.process().setProgram(QStringLiteral(FX_FEED_BIN));
-        feed.process().setArguments(redisArgs(7) + QStringList{QStringLiteral("--rate"), QStringLiteral("200"),
-                                                               QStringLiteral("--seed"), QStringLiteral("7"),
-                                                               QStringLiteral("--burst-probability"), QStringLiteral("0.05"),
-                                                               QStringLiteral("--vol-interval"), QStringLiteral("1")});
+        feed.process().setArguments(redisArgs(7)
+                                    + QStringList{QStringLiteral("--rate"), QStringLiteral("200"),
+                                                  QStringLiteral("--seed"), QStringLiteral("7"),
+                                                  QStringLiteral("--burst-probability"), QStringLiteral("0.05"),
+                                                  QStringLiteral("--vol-interval"), QStringLiteral("1")});
         feed.process().start();
         QVERIFY(feed.process().waitForStarted());
 
@@ -47,7 +49,8 @@ private Q_SLOTS:
         QVERIFY(c.connectTo(server.wsUrl()));
         QElapsedTimer t;
         t.start();
-        c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                  QStringLiteral("subscription_confirmed"));
         const QJsonObject first = c.waitFor(QStringLiteral("price_update"), 5000);
         QVERIFY2(!first.isEmpty(), "no price within 5 s");
         qInfo("first price %lld ms after subscribing", t.elapsed());
@@ -70,7 +73,8 @@ private Q_SLOTS:
             const QString pair = d.value(QStringLiteral("instrument")).toString();
             pairs.insert(pair);
             const QJsonObject p = d.value(QStringLiteral("price")).toObject();
-            const QString bid = p.value(QStringLiteral("bid")).toString(), ask = p.value(QStringLiteral("ask")).toString();
+            const QString bid = p.value(QStringLiteral("bid")).toString(),
+                          ask = p.value(QStringLiteral("ask")).toString();
             QVERIFY2(core::decimal::isPlain(bid) && core::decimal::isPlain(ask), qPrintable(bid + u' ' + ask));
             QVERIFY(bid.toDouble() > 0 && bid.toDouble() < ask.toDouble());
             QCOMPARE(bid.size() - bid.indexOf(u'.') - 1, core::InstrumentSet::quoteDecimals(pair));
@@ -87,9 +91,14 @@ private Q_SLOTS:
         QVERIFY(again.start(redisArgs(7)));
         WsClient d;
         QVERIFY(d.connectTo(again.wsUrl()));
-        QTRY_VERIFY_WITH_TIMEOUT(d.request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"))
-                                         .value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt() == 20,
-                                 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            d.request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"))
+                    .value(QStringLiteral("data"))
+                    .toObject()
+                    .value(QStringLiteral("count"))
+                    .toInt()
+                == 20,
+            3000);
         QCOMPARE(again.stop(), 0);
         QCOMPARE(feed.stop(), 0);
     }

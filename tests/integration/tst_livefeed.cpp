@@ -264,7 +264,8 @@ private Q_SLOTS:
         feed::SimulatorConfig cfg;
         cfg.rate = options.rate;
         feed::FeedSimulator sim(m_model, cfg);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Redis at 127\\.0\\.0\\.1:\\d+ unavailable")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^Redis at 127\\.0\\.0\\.1:\\d+ unavailable")));
         feed::LiveFeed live(settingsFor(redis.port(), QString()), options, &sim, nullptr);
         live.start();
         QVERIFY(!live.isRedisUp());
@@ -322,8 +323,9 @@ private Q_SLOTS:
         QStringList order;
         for (const RawSubscriber::Message &m : sub.messages())
             order << QJsonDocument::fromJson(m.payload).object().value(QStringLiteral("instrument")).toString();
-        QCOMPARE(order, QStringList({QStringLiteral("EUR_USD"), QStringLiteral("USD_JPY"), QStringLiteral("GBP_USD"),
-                                     QStringLiteral("EUR_USD")}));
+        QCOMPARE(order,
+                 QStringList({QStringLiteral("EUR_USD"), QStringLiteral("USD_JPY"), QStringLiteral("GBP_USD"),
+                              QStringLiteral("EUR_USD")}));
     }
 
     // --speed 0: as fast as possible, in slices of kReplayFastBatch ticks.

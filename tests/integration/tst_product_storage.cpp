@@ -77,27 +77,43 @@ private Q_SLOTS:
             WsClient c;
             QVERIFY(c.connectTo(server.wsUrl()));
             QTRY_VERIFY_WITH_TIMEOUT(c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
-                                             .value(QStringLiteral("data")).toObject().value(QStringLiteral("redis")).toObject()
-                                             .value(QStringLiteral("connected")).toBool(), 5000);
-            const QJsonObject dbState = c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
-                                            .value(QStringLiteral("data")).toObject().value(QStringLiteral("database")).toObject();
-            QCOMPARE(dbState.value(QStringLiteral("engine")).toString(), engine == int(Engine::Sqlite) ? QStringLiteral("sqlite")
-                                                                                                     : QStringLiteral("postgresql"));
+                                         .value(QStringLiteral("data"))
+                                         .toObject()
+                                         .value(QStringLiteral("redis"))
+                                         .toObject()
+                                         .value(QStringLiteral("connected"))
+                                         .toBool(),
+                                     5000);
+            const QJsonObject dbState =
+                c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
+                    .value(QStringLiteral("data"))
+                    .toObject()
+                    .value(QStringLiteral("database"))
+                    .toObject();
+            QCOMPARE(dbState.value(QStringLiteral("engine")).toString(),
+                     engine == int(Engine::Sqlite) ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
             if (run == 1) {
                 // A live client's rooms reach its history row while it is still connected.
-                c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
+                c.request(QStringLiteral("subscribe"),
+                          {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
                           QStringLiteral("subscription_confirmed"));
-                QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
-                                               QStringLiteral("disconnected_at IS NULL AND rooms LIKE '%price_EUR_USD%'")),
-                                          qint64(1), 10000);
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    rows(*db, QStringLiteral("client_connections"),
+                         QStringLiteral("disconnected_at IS NULL AND rooms LIKE '%price_EUR_USD%'")),
+                    qint64(1), 10000);
             }
             for (int i = 0; i < 50; ++i)
                 pub->appendPublish(QStringLiteral("price_updates"),
                                    QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.%1","ask":"1.%2"}})")
-                                       .arg(10000 + i).arg(10010 + i).toUtf8());
-            pub->appendPublish(QStringLiteral("volatility_alerts"),
-                               QStringLiteral(R"({"instrument":"EUR_USD","volatility":0.03,"threshold":0.02,"severity":"critical","message":"run %1"})")
-                                   .arg(run).toUtf8());
+                                       .arg(10000 + i)
+                                       .arg(10010 + i)
+                                       .toUtf8());
+            pub->appendPublish(
+                QStringLiteral("volatility_alerts"),
+                QStringLiteral(
+                    R"({"instrument":"EUR_USD","volatility":0.03,"threshold":0.02,"severity":"critical","message":"run %1"})")
+                    .arg(run)
+                    .toUtf8());
             pub->appendPublish(QStringLiteral("correlation_alerts"),
                                R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.5,"previous_correlation":0.9})");
             QVERIFY2(pub->flush(&err), qPrintable(err));
@@ -107,13 +123,17 @@ private Q_SLOTS:
             c.socket().close();
             QVERIFY(c.waitDisconnected());
             // The connection's row, closed with its reason, once the server noticed.
-            QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"), QStringLiteral("disconnected_at > 0")),
-                                      qint64(run), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                rows(*db, QStringLiteral("client_connections"), QStringLiteral("disconnected_at > 0")), qint64(run),
+                10000);
             if (run == 2) {
                 // A Socket.IO client on long-polling is in the history too, with its address.
-                const QByteArray sid = sidOf(httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling").body);
+                const QByteArray sid =
+                    sidOf(httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling").body);
                 QVERIFY(!sid.isEmpty());
-                QCOMPARE(httpRequest(server.port(), "POST", "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40").status, 200);
+                QCOMPARE(
+                    httpRequest(server.port(), "POST", "/socket.io/?EIO=4&transport=polling&sid=" + sid, "40").status,
+                    200);
                 QTRY_COMPARE_WITH_TIMEOUT(rows(*db, QStringLiteral("client_connections"),
                                                QStringLiteral("protocol = 'socket.io' AND transport = 'polling'"
                                                               " AND remote_address LIKE '127.0.0.1:%'")),

@@ -19,7 +19,10 @@ namespace {
 QJsonObject redisState(WsClient &c)
 {
     return c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
-        .value(QStringLiteral("data")).toObject().value(QStringLiteral("redis")).toObject();
+        .value(QStringLiteral("data"))
+        .toObject()
+        .value(QStringLiteral("redis"))
+        .toObject();
 }
 
 QJsonObject health(quint16 port)
@@ -46,12 +49,13 @@ private Q_SLOTS:
         RedisServer redis;
         QVERIFY(redis.start());
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port())}));
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(redis.port())}));
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
         QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("connected")).toBool(), 5000);
-        c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                  QStringLiteral("subscription_confirmed"));
 
         // A publisher streaming prices every 10 ms; it reconnects by itself after failures.
         auto pub = publisherFor(redis.port());
@@ -60,7 +64,10 @@ private Q_SLOTS:
         QObject::connect(&stream, &QTimer::timeout, [&] {
             QString err;
             pub->publish(QStringLiteral("price_updates"),
-                         QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"},"seq":%1})").arg(++seq).toUtf8(), &err);
+                         QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"},"seq":%1})")
+                             .arg(++seq)
+                             .toUtf8(),
+                         &err);
         });
         stream.start(10);
         QVERIFY(!c.waitFor(QStringLiteral("price_update"), 3000).isEmpty());
@@ -73,7 +80,8 @@ private Q_SLOTS:
         QVERIFY(down.contains(QStringLiteral("retry_in_ms")));
         const QJsonObject h = health(server.port());
         QCOMPARE(h.value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
-        QCOMPARE(h.value(QStringLiteral("redis")).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("disconnected"));
+        QCOMPARE(h.value(QStringLiteral("redis")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("disconnected"));
         QVERIFY(c.isConnected()); // clients stay connected
         QVERIFY(server.log().contains(QStringLiteral("unavailable")));
 
@@ -101,18 +109,22 @@ private Q_SLOTS:
         // No Redis at all: the server serves anyway and keeps retrying.
         const quint16 nobody = freePort();
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(nobody)}));
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(nobody)}));
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
         QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("state")).toString() == u"disconnected", 5000);
-        QVERIFY(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QVERIFY(redisState(c)
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QStringLiteral("refused"), Qt::CaseInsensitive));
         QVERIFY(!c.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
         // And connects when Redis appears on that port.
         QProcess late;
-        late.start(QStringLiteral("redis-server"), {QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                                                    QString::number(nobody), QStringLiteral("--save"), QString(),
-                                                    QStringLiteral("--appendonly"), QStringLiteral("no")});
+        late.start(QStringLiteral("redis-server"),
+                   {QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                    QString::number(nobody), QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                    QStringLiteral("no")});
         QVERIFY(late.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("connected")).toBool(), 8000);
         late.terminate();
@@ -127,11 +139,14 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("REDIS_PASSWORD"), QStringLiteral("wrong"));
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port())}, env));
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(redis.port())},
+                             env));
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
-        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("authentication failed")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("authentication failed")),
+            5000);
         QCOMPARE(redisState(c).value(QStringLiteral("connected")).toBool(), false);
         // Several retries, each failing the same way, each logged.
         const QString failed = QStringLiteral("authentication to 127.0.0.1:%1 failed").arg(redis.port());
@@ -144,7 +159,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("REDIS_PASSWORD"), QStringLiteral("right"));
         ServerProcess good;
         QVERIFY(good.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                            QString::number(redis.port())}, env));
+                            QString::number(redis.port())},
+                           env));
         WsClient d;
         QVERIFY(d.connectTo(good.wsUrl()));
         QTRY_VERIFY_WITH_TIMEOUT(redisState(d).value(QStringLiteral("connected")).toBool(), 5000);
@@ -156,11 +172,13 @@ private Q_SLOTS:
         RedisServer redis;
         QVERIFY(redis.start({QStringLiteral("--databases"), QStringLiteral("4")}));
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port()), QStringLiteral("--redis-db"), QStringLiteral("9")}));
+        QVERIFY(
+            server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
+                          QString::number(redis.port()), QStringLiteral("--redis-db"), QStringLiteral("9")}));
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
-        QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("SELECT 9 failed")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            redisState(c).value(QStringLiteral("reason")).toString().contains(QStringLiteral("SELECT 9 failed")), 5000);
         QCOMPARE(server.stop(), 0);
     }
 };

@@ -72,13 +72,20 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("env");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("port 70000") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QString() << "WEBSOCKET_PORT";
-        QTest::newRow("max clients -3") << QStringList{QStringLiteral("--max-clients"), QStringLiteral("-3")} << QString() << "WEBSOCKET_MAX_CLIENTS";
-        QTest::newRow("unreadable env") << QStringList{QStringLiteral("--env-file"), QStringLiteral("/nonexistent/.env")} << QString() << "/nonexistent/.env";
-        QTest::newRow("bad env var") << QStringList{} << "WEBSOCKET_PING_TIMEOUT=-1" << "WEBSOCKET_PING_TIMEOUT";
+        QTest::newRow("port 70000") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QString()
+                                    << "WEBSOCKET_PORT";
+        QTest::newRow("max clients -3") << QStringList{QStringLiteral("--max-clients"), QStringLiteral("-3")}
+                                        << QString() << "WEBSOCKET_MAX_CLIENTS";
+        QTest::newRow("unreadable env") << QStringList{QStringLiteral("--env-file"),
+                                                       QStringLiteral("/nonexistent/.env")}
+                                        << QString() << "/nonexistent/.env";
+        QTest::newRow("bad env var") << QStringList{} << "WEBSOCKET_PING_TIMEOUT=-1"
+                                     << "WEBSOCKET_PING_TIMEOUT";
         QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")} << QString() << "frobnicate";
-        QTest::newRow("bad --set") << QStringList{QStringLiteral("--set"), QStringLiteral("NOPE=1")} << QString() << "NOPE";
-        QTest::newRow("log file") << QStringList{QStringLiteral("--log-file"), QStringLiteral("/proc/nope/x.log")} << QString() << "LOG_FILE";
+        QTest::newRow("bad --set") << QStringList{QStringLiteral("--set"), QStringLiteral("NOPE=1")} << QString()
+                                   << "NOPE";
+        QTest::newRow("log file") << QStringList{QStringLiteral("--log-file"), QStringLiteral("/proc/nope/x.log")}
+                                  << QString() << "LOG_FILE";
     }
 
     void invalidConfigurationExits2()
@@ -114,8 +121,8 @@ private Q_SLOTS:
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("42"));
         QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
-                            {QStringLiteral("--env-file"), f.fileName(), QStringLiteral("--log-level"), QStringLiteral("debug"),
-                             QStringLiteral("--print-config")},
+                            {QStringLiteral("--env-file"), f.fileName(), QStringLiteral("--log-level"),
+                             QStringLiteral("debug"), QStringLiteral("--print-config")},
                             &out, &err, e),
                  0);
         QVERIFY2(out.contains("WEBSOCKET_PORT=6001  (my.env:1)"), out.constData());
@@ -187,8 +194,9 @@ private Q_SLOTS:
         QVERIFY(all.contains("HTTP/1.1 404 Not Found"));
 
         // CORS preflight.
-        r = httpRequest(port, "OPTIONS /health HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
-                              "Access-Control-Request-Method: GET\r\n\r\n");
+        r = httpRequest(port,
+                        "OPTIONS /health HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
+                        "Access-Control-Request-Method: GET\r\n\r\n");
         QCOMPARE(r.status, 204);
         QVERIFY(r.raw.contains("Access-Control-Allow-Origin: http://example.com"));
 

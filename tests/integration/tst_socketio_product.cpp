@@ -48,8 +48,8 @@ private Q_SLOTS:
         RedisServer redis;
         QVERIFY(redis.start());
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port())}));
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(redis.port())}));
         RawWsClient sio;
         QVERIFY(sioConnect(sio, server.port()));
         // connection_established comes right after the CONNECT reply.
@@ -64,9 +64,13 @@ private Q_SLOTS:
         QVERIFY(reply.startsWith("42[\"subscription_confirmed\","));
         QVERIFY(ackPacket.startsWith("4312["));
         QCOMPARE(eventOf(ackPacket).at(0).toObject(), eventOf(reply).at(1).toObject()); // the ack carries the reply
-        const QJsonObject plainReply = plain.request(QStringLiteral("subscribe"),
-                                                     {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("BAD")}}},
-                                                     QStringLiteral("subscription_confirmed")).value(QStringLiteral("data")).toObject();
+        const QJsonObject plainReply =
+            plain
+                .request(QStringLiteral("subscribe"),
+                         {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("BAD")}}},
+                         QStringLiteral("subscription_confirmed"))
+                .value(QStringLiteral("data"))
+                .toObject();
         QJsonObject a = eventOf(reply).at(1).toObject(), b = plainReply;
         a.remove(QStringLiteral("timestamp"));
         b.remove(QStringLiteral("timestamp"));
@@ -74,15 +78,18 @@ private Q_SLOTS:
 
         auto pub = publisherFor(redis.port());
         QString err;
-        QVERIFY(pub->publish(QStringLiteral("price_updates"), R"({"instrument":"EUR_USD","price":{"bid":"1.09450","ask":"1.09470"}})", &err));
+        QVERIFY(pub->publish(QStringLiteral("price_updates"),
+                             R"({"instrument":"EUR_USD","price":{"bid":"1.09450","ask":"1.09470"}})", &err));
         const QJsonArray sioPrice = eventOf(nextPacket(sio));
-        const QJsonObject plainPrice = plain.waitFor(QStringLiteral("price_update")).value(QStringLiteral("data")).toObject();
+        const QJsonObject plainPrice =
+            plain.waitFor(QStringLiteral("price_update")).value(QStringLiteral("data")).toObject();
         QCOMPARE(sioPrice.at(0).toString(), QStringLiteral("price_update"));
         QCOMPARE(sioPrice.at(1).toObject(), plainPrice); // the same bytes encoded once
 
         // Both clients are counted and listed alike.
         const QJsonObject stats = plain.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
-                                      .value(QStringLiteral("data")).toObject();
+                                      .value(QStringLiteral("data"))
+                                      .toObject();
         QCOMPARE(stats.value(QStringLiteral("connected_clients")).toInt(), 2);
         QCOMPARE(stats.value(QStringLiteral("rooms")).toObject().value(QStringLiteral("price_EUR_USD")).toInt(), 2);
         QCOMPARE(server.stop(), 0);
@@ -118,9 +125,11 @@ private Q_SLOTS:
         QVERIFY(nextPacket(first).startsWith("437["));
         // Arguments that are not objects, and unknown events, are errors too.
         first.sendText("42[\"subscribe\",\"EUR_USD\"]");
-        QCOMPARE(eventOf(nextPacket(first)).at(1).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PAYLOAD"));
+        QCOMPARE(eventOf(nextPacket(first)).at(1).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INVALID_PAYLOAD"));
         first.sendText("42[\"fly\",{}]");
-        QCOMPARE(eventOf(nextPacket(first)).at(1).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("UNKNOWN_EVENT"));
+        QCOMPARE(eventOf(nextPacket(first)).at(1).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("UNKNOWN_EVENT"));
         QVERIFY(first.socket().state() == QAbstractSocket::ConnectedState);
         // Broken framing closes the connection.
         first.sendText("42{}");
@@ -131,7 +140,8 @@ private Q_SLOTS:
     void cors()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--set"), QStringLiteral("CORS_ALLOWED_ORIGINS=http://desk.example:8080")}));
+        QVERIFY(
+            server.start({QStringLiteral("--set"), QStringLiteral("CORS_ALLOWED_ORIGINS=http://desk.example:8080")}));
         HttpReply r = httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling", {},
                                   {{"Origin", "http://desk.example:8080"}});
         QCOMPARE(r.status, 200);
@@ -143,13 +153,15 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("access-control-allow-origin"), QByteArray("http://desk.example:8080"));
         r = httpRequest(server.port(), "OPTIONS", "/socket.io/?EIO=4&transport=polling", {},
-                        {{"Origin", "http://desk.example:8080"}, {"Access-Control-Request-Method", "POST"},
+                        {{"Origin", "http://desk.example:8080"},
+                         {"Access-Control-Request-Method", "POST"},
                          {"Access-Control-Request-Headers", "content-type"}});
         QCOMPARE(r.status, 204);
         QVERIFY(r.header("access-control-allow-methods").contains("POST"));
         QCOMPARE(r.header("access-control-allow-headers"), QByteArray("content-type"));
         // Other origins are refused (403, code 4), for polling and WebSocket alike.
-        r = httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling", {}, {{"Origin", "http://evil.example"}});
+        r = httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling", {},
+                        {{"Origin", "http://evil.example"}});
         QCOMPARE(r.status, 403);
         QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toInt(), 4);
         QCOMPARE(server.stop(), 0);
@@ -160,8 +172,8 @@ private Q_SLOTS:
         RedisServer redis;
         QVERIFY(redis.start());
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port()), QStringLiteral("--set"),
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(redis.port()), QStringLiteral("--set"),
                               QStringLiteral("WEBSOCKET_SEND_QUEUE_LIMIT=65536")}));
         const QByteArray sid = sidOf(httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling").body);
         const QByteArray url = "/socket.io/?EIO=4&transport=polling&sid=" + sid;
@@ -172,11 +184,15 @@ private Q_SLOTS:
         // A client that stops polling while 4,000 prices are published keeps at most a bounded
         // queue: beyond the soft limit only the newest price per pair is kept.
         auto pub = publisherFor(redis.port());
-        const QStringList pairs{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY"), QStringLiteral("AUD_USD")};
+        const QStringList pairs{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY"),
+                                QStringLiteral("AUD_USD")};
         for (int i = 0; i < 4000; ++i)
             pub->appendPublish(QStringLiteral("price_updates"),
                                QStringLiteral(R"({"instrument":"%1","price":{"bid":"1.%2","ask":"1.%2"},"seq":%3})")
-                                   .arg(pairs[i % 4]).arg(10000 + i).arg(i).toUtf8());
+                                   .arg(pairs[i % 4])
+                                   .arg(10000 + i)
+                                   .arg(i)
+                                   .toUtf8());
         QString err;
         QVERIFY2(pub->flush(&err), qPrintable(err));
         // Once the subscriber has counted all 4,000, their broadcasts are already queued to the

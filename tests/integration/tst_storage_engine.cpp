@@ -3,9 +3,9 @@
 
 #include "storagetestsupport.h"
 
+#include "core/marketsessions.h"
 #include "core/timeutil.h"
 #include "storage/baraggregator.h"
-#include "core/marketsessions.h"
 #include "storage/schema.h"
 #include "storage/storagethread.h"
 
@@ -21,9 +21,9 @@
 using namespace fx::storage;
 using namespace fx::storage::test;
 using fx::core::MarketEvent;
-using fx::core::Severity;
 using fx::core::MarketSession;
 using fx::core::MarketSessions;
+using fx::core::Severity;
 
 namespace {
 #ifdef FX_TEST_POSTGRES
@@ -125,7 +125,7 @@ private:
 
     TestDatabases m_dbs;
     std::unique_ptr<Harness> m_filterSet; // seeded once for the data-driven filter test
-    QHash<QString, qint64> m_filterIds;   // message -> id
+    QHash<QString, qint64> m_filterIds; // message -> id
 
 private Q_SLOTS:
     void initTestCase()
@@ -233,12 +233,14 @@ private Q_SLOTS:
         for (const QString &table : Schema::tables())
             QVERIFY2(selectWorks(c, table, tableColumns().value(table)), qPrintable(table));
         // Old rows survive; the new column is empty.
-        QCOMPARE(count(c, QStringLiteral("alerts"), QStringLiteral("message = 'old alert' AND acknowledged_at = 3"
-                                                                   " AND acknowledged_by IS NULL")),
+        QCOMPARE(count(c, QStringLiteral("alerts"),
+                       QStringLiteral("message = 'old alert' AND acknowledged_at = 3"
+                                      " AND acknowledged_by IS NULL")),
                  qint64(1));
         QCOMPARE(count(c, QStringLiteral("price_ticks")), qint64(3));
         if (from >= 2) {
-            QCOMPARE(count(c, QStringLiteral("client_connections"), QStringLiteral("client_id = 'old-client'")), qint64(1));
+            QCOMPARE(count(c, QStringLiteral("client_connections"), QStringLiteral("client_id = 'old-client'")),
+                     qint64(1));
             // Bars did not exist then: the ticks written by that version have none.
             QCOMPARE(count(c, QStringLiteral("price_bars_1m")), qint64(0));
         } else {
@@ -286,13 +288,15 @@ private Q_SLOTS:
         Storage *s = thread.storage();
         QTRY_COMPARE_WITH_TIMEOUT(s->status().state, StorageState::RefusedNewerSchema, 15000);
         const StorageStatus st = s->status();
-        QVERIFY2(st.lastError.contains(QStringLiteral("version %1").arg(Schema::kLatestVersion + 1)), qPrintable(st.lastError));
+        QVERIFY2(st.lastError.contains(QStringLiteral("version %1").arg(Schema::kLatestVersion + 1)),
+                 qPrintable(st.lastError));
         QCOMPARE(st.schemaVersion, Schema::kLatestVersion + 1);
         QCOMPARE(s->statusJson().value(QStringLiteral("state")).toString(), QStringLiteral("refused_newer_schema"));
 
         // Writes are held, never written, while the storage keeps checking.
-        s->recordEvents({tick(QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"), baseMicros()),
-                         volatility(QStringLiteral("EUR_USD"), 0.05, Severity::Critical, QStringLiteral("held"), baseMicros())});
+        s->recordEvents(
+            {tick(QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"), baseMicros()),
+             volatility(QStringLiteral("EUR_USD"), 0.05, Severity::Critical, QStringLiteral("held"), baseMicros())});
         QCOMPARE(s->status().bufferedRows, qint64(2));
         const quint64 attempts = s->status().openAttempts;
         QTRY_VERIFY_WITH_TIMEOUT(s->status().openAttempts >= attempts + 2, 10000);
@@ -384,8 +388,8 @@ private Q_SLOTS:
         QCOMPARE(v.payload.value(QStringLiteral("source")).toString(), QStringLiteral("test"));
 
         // A missing threshold stays missing.
-        h->storage()->recordEvents({volatility(QStringLiteral("USD_JPY"), 0.5, Severity::Info, QStringLiteral("no threshold"),
-                                               baseMicros(3 * kSecond), std::nullopt)});
+        h->storage()->recordEvents({volatility(QStringLiteral("USD_JPY"), 0.5, Severity::Info,
+                                               QStringLiteral("no threshold"), baseMicros(3 * kSecond), std::nullopt)});
         QVERIFY(waitWritten(h->storage(), 0, 3));
         const auto latest = h->replies->alerts({{}, 0, 1});
         QVERIFY(latest);
@@ -504,7 +508,8 @@ private Q_SLOTS:
         QVERIFY(h);
         QList<MarketEvent> events;
         for (int i = 0; i < 130; ++i)
-            events << volatility(QStringLiteral("EUR_USD"), 0.01, Severity::Info, QStringLiteral("m%1").arg(i), baseMicros(i));
+            events << volatility(QStringLiteral("EUR_USD"), 0.01, Severity::Info, QStringLiteral("m%1").arg(i),
+                                 baseMicros(i));
         h->storage()->recordEvents(events);
         QVERIFY(waitWritten(h->storage(), 0, 130));
         QSet<qint64> reported;
@@ -588,7 +593,8 @@ private Q_SLOTS:
         // acknowledgement (the id comes from the first commit, so this is acknowledge-by-filter).
         AlertFilter fresh;
         fresh.text = QStringLiteral("late");
-        s->recordEvents({volatility(QStringLiteral("USD_CHF"), 0.2, Severity::Info, QStringLiteral("late one"), baseMicros(9 * kSecond))});
+        s->recordEvents({volatility(QStringLiteral("USD_CHF"), 0.2, Severity::Info, QStringLiteral("late one"),
+                                    baseMicros(9 * kSecond))});
         s->acknowledgeMatching(fresh, QStringLiteral("dave"));
         QTRY_COMPARE_WITH_TIMEOUT(acked.size(), 4, 15000);
         QCOMPARE(acked.at(3).at(1).toLongLong(), qint64(1));
@@ -612,7 +618,8 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             events << tick(QStringLiteral("EUR_USD"), QStringLiteral("1.0945%1").arg(i), QStringLiteral("1.09480"),
                            baseMicros(i * kSecond));
-        events << tick(QStringLiteral("USD_JPY"), QStringLiteral("150.101"), QStringLiteral("150.112"), baseMicros(5 * kSecond));
+        events << tick(QStringLiteral("USD_JPY"), QStringLiteral("150.101"), QStringLiteral("150.112"),
+                       baseMicros(5 * kSecond));
         fx::core::DataReady notice;
         notice.dataType = QStringLiteral("prices");
         events << notice; // not stored
@@ -621,7 +628,8 @@ private Q_SLOTS:
         QCOMPARE(h->storage()->status().writtenTicks, quint64(11));
         QCOMPARE(h->storage()->status().writtenAlerts, quint64(0));
 
-        const auto rows = h->replies->ticks({QStringLiteral("EUR_USD"), baseMicros(2 * kSecond), baseMicros(6 * kSecond), 100});
+        const auto rows =
+            h->replies->ticks({QStringLiteral("EUR_USD"), baseMicros(2 * kSecond), baseMicros(6 * kSecond), 100});
         QVERIFY(rows);
         QCOMPARE(rows->size(), 4); // [2 s, 6 s)
         for (int i = 0; i < 4; ++i) {
@@ -661,8 +669,8 @@ private Q_SLOTS:
                            baseMicros(i * kSecond));
         events << volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Warning, QStringLiteral("kept 1"), baseMicros());
         // U+0000 in a message: PostgreSQL's text cannot hold it; stored without it everywhere.
-        events << volatility(QStringLiteral("GBP_USD"), 0.1, Severity::Warning, QStringLiteral("kept") + QChar(0) + QStringLiteral(" 2"),
-                             baseMicros());
+        events << volatility(QStringLiteral("GBP_USD"), 0.1, Severity::Warning,
+                             QStringLiteral("kept") + QChar(0) + QStringLiteral(" 2"), baseMicros());
         s->recordEvents(events);
         QVERIFY2(waitWritten(s, 9, 2), qPrintable(s->status().describe()));
         QTRY_COMPARE_WITH_TIMEOUT(s->status().rejectedRows, quint64(1), 5000);
@@ -680,7 +688,8 @@ private Q_SLOTS:
         QVERIFY(messages(*page).contains(QStringLiteral("kept 1")));
         QVERIFY(messages(*page).contains(QStringLiteral("kept 2")));
         // And the storage goes on: the next rows are written at once.
-        s->recordEvents({tick(QStringLiteral("EUR_USD"), QStringLiteral("1.3"), QStringLiteral("1.4"), baseMicros(20 * kSecond))});
+        s->recordEvents(
+            {tick(QStringLiteral("EUR_USD"), QStringLiteral("1.3"), QStringLiteral("1.4"), baseMicros(20 * kSecond))});
         QVERIFY(waitWritten(s, 10, 2));
         QCOMPARE(s->status().rejectedRows, quint64(1));
     }
@@ -696,8 +705,8 @@ private Q_SLOTS:
             return tick(QStringLiteral("GBP_USD"), mid, mid, when);
         };
         // First batch: minute 0 out of order, minute 1 starts.
-        h->storage()->recordEvents({t("1.2500", at(0, 30)), t("1.2600", at(0, 10)), t("1.2450", at(0, 50)),
-                                    t("1.3000", at(1, 5))});
+        h->storage()->recordEvents(
+            {t("1.2500", at(0, 30)), t("1.2600", at(0, 10)), t("1.2450", at(0, 50)), t("1.3000", at(1, 5))});
         QVERIFY(waitWritten(h->storage(), 4, 0));
         // Second batch: an earlier tick for minute 0 (new open), a later one (new close), a
         // new high in minute 1 and another pair.
@@ -882,10 +891,11 @@ private Q_SLOTS:
         // Filler rows that the "operator" deletes later.
         const qint64 startPages = scalar(own, QStringLiteral("PRAGMA page_count")).toLongLong();
         while (scalar(own, QStringLiteral("PRAGMA page_count")).toLongLong() < startPages + 300) {
-            QVERIFY(own.exec(QStringLiteral("INSERT INTO alerts (type, pair, value, severity, message, raised_at,"
-                                            " received_at, payload) VALUES ('filler', 'X', 0, 'info', hex(randomblob(2000)),"
-                                            " 1, 1, '{}')"),
-                             &error));
+            QVERIFY(own.exec(
+                QStringLiteral("INSERT INTO alerts (type, pair, value, severity, message, raised_at,"
+                               " received_at, payload) VALUES ('filler', 'X', 0, 'info', hex(randomblob(2000)),"
+                               " 1, 1, '{}')"),
+                &error));
         }
         cfg->sqliteMaxPages = int(scalar(own, QStringLiteral("PRAGMA page_count")).toLongLong()) + 2;
         cfg->retryInitialMs = 50;
@@ -898,7 +908,8 @@ private Q_SLOTS:
         for (int i = 0; i < 1000; ++i)
             events << tick(QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"), baseMicros(i));
         for (int i = 0; i < 20; ++i)
-            events << volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Warning, QStringLiteral("full %1").arg(i), baseMicros(i));
+            events << volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Warning, QStringLiteral("full %1").arg(i),
+                                 baseMicros(i));
         s->recordEvents(events);
         QTRY_COMPARE_WITH_TIMEOUT(s->status().state, StorageState::Error, 15000);
         QVERIFY2(s->status().lastError.contains(QStringLiteral("full")), qPrintable(s->status().lastError));
@@ -921,12 +932,14 @@ private Q_SLOTS:
         auto h = startStorage(QStringLiteral("status"));
         QVERIFY(h);
         Storage *s = h->storage();
-        s->recordEvents({tick(QStringLiteral("EUR_USD"), "1.1", "1.2", baseMicros()),
-                         volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Info, QStringLiteral("s"), baseMicros())});
+        s->recordEvents(
+            {tick(QStringLiteral("EUR_USD"), "1.1", "1.2", baseMicros()),
+             volatility(QStringLiteral("EUR_USD"), 0.1, Severity::Info, QStringLiteral("s"), baseMicros())});
         QVERIFY(waitWritten(s, 1, 1));
         const QJsonObject j = s->statusJson();
         QCOMPARE(j.value(QStringLiteral("state")).toString(), QStringLiteral("ok"));
-        QCOMPARE(j.value(QStringLiteral("engine")).toString(), kEngine == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
+        QCOMPARE(j.value(QStringLiteral("engine")).toString(),
+                 kEngine == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql"));
         QCOMPARE(j.value(QStringLiteral("location")).toString(), h->config.location());
         QCOMPARE(j.value(QStringLiteral("buffered_rows")).toInteger(), qint64(0));
         QCOMPARE(j.value(QStringLiteral("dropped_ticks")).toInteger(), qint64(0));

@@ -62,7 +62,8 @@ private Q_SLOTS:
 
         const qint64 t0 = fx::core::nowMicros() - 3600LL * 1000000;
         auto tickAt = [&](int seq) {
-            return tick(QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"), t0 + qint64(seq) * 1000);
+            return tick(QStringLiteral("EUR_USD"), QStringLiteral("1.1"), QStringLiteral("1.2"),
+                        t0 + qint64(seq) * 1000);
         };
         QList<MarketEvent> before;
         for (int i = 0; i < 100; ++i)
@@ -109,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(!st.lastError.isEmpty());
         QVERIFY(st.retryInMs > 0);
         QCOMPARE(st.droppedTicks, quint64(batches * ticksPerBatch - 1000)); // the bound holds 1,000
-        QCOMPARE(st.bufferedRows, qint64(1000 + batches + 1));             // ticks, every alert, the connection
+        QCOMPARE(st.bufferedRows, qint64(1000 + batches + 1)); // ticks, every alert, the connection
         QCOMPARE(st.droppedAlerts, quint64(0));
         const QJsonObject j = s->statusJson();
         QCOMPARE(j.value(QStringLiteral("state")).toString(), QStringLiteral("error"));

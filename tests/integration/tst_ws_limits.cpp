@@ -15,7 +15,9 @@ using namespace fx::test;
 namespace {
 QJsonObject statsOf(WsClient &c)
 {
-    return c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats")).value(QStringLiteral("data")).toObject();
+    return c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"))
+        .value(QStringLiteral("data"))
+        .toObject();
 }
 qint64 counter(const QJsonObject &stats, const char *group, const char *name)
 {
@@ -35,8 +37,8 @@ private Q_SLOTS:
     void keepAliveDropsSilentClient()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--ping-interval"), QStringLiteral("0.2"), QStringLiteral("--ping-timeout"),
-                              QStringLiteral("0.3")}));
+        QVERIFY(server.start({QStringLiteral("--ping-interval"), QStringLiteral("0.2"),
+                              QStringLiteral("--ping-timeout"), QStringLiteral("0.3")}));
         WsClient healthy; // QWebSocket answers pings by itself
         QVERIFY(healthy.connectTo(server.wsUrl()));
         RawWsClient silent; // never answers
@@ -103,9 +105,14 @@ private Q_SLOTS:
         WsClient c, bystander;
         QVERIFY(c.connectTo(server.wsUrl()));
         QVERIFY(bystander.connectTo(server.wsUrl()));
-        bystander.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        bystander.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                          QStringLiteral("subscription_confirmed"));
 
-        struct Case { QString text; QString code; };
+        struct Case
+        {
+            QString text;
+            QString code;
+        };
         const QList<Case> cases{
             {QStringLiteral("{not json"), QStringLiteral("INVALID_JSON")},
             {QStringLiteral(""), QStringLiteral("INVALID_JSON")},
@@ -117,7 +124,8 @@ private Q_SLOTS:
             {QStringLiteral("{\"event\":\"subscribe\",\"data\":[1]}"), QStringLiteral("INVALID_PAYLOAD")},
             {QStringLiteral("{\"event\":\"subscribe\",\"data\":{\"pairs\":42}}"), QStringLiteral("INVALID_PAYLOAD")},
             {QStringLiteral("{\"event\":\"subscribe\",\"data\":{\"pairs\":[1,2]}}"), QStringLiteral("INVALID_PAYLOAD")},
-            {QStringLiteral("{\"event\":\"request_price\",\"data\":{\"instrument\":[]}}"), QStringLiteral("INVALID_PAYLOAD")},
+            {QStringLiteral("{\"event\":\"request_price\",\"data\":{\"instrument\":[]}}"),
+             QStringLiteral("INVALID_PAYLOAD")},
             {QStringLiteral("{\"event\":\"ping\",\"id\":{\"x\":1}}"), QStringLiteral("INVALID_PAYLOAD")},
         };
         for (const Case &k : cases) {
@@ -216,13 +224,17 @@ private Q_SLOTS:
             confirmed += ev == u"subscription_confirmed";
             if (ev == u"error") {
                 QCOMPARE(errorCode(e), QStringLiteral("RATE_LIMITED"));
-                QVERIFY(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("details")).toObject().contains(QStringLiteral("dropped")));
+                QVERIFY(e.value(QStringLiteral("data"))
+                            .toObject()
+                            .value(QStringLiteral("details"))
+                            .toObject()
+                            .contains(QStringLiteral("dropped")));
                 ++limited;
             }
         }
         QVERIFY2(confirmed >= 200 && confirmed < 10000, qPrintable(QString::number(confirmed)));
         QVERIFY(limited >= 1 && limited <= 5); // notices are themselves limited
-        QVERIFY(flood.isConnected());          // a burst is not a reason to close
+        QVERIFY(flood.isConnected()); // a burst is not a reason to close
         const QJsonObject s = statsOf(bystander);
         QCOMPARE(counter(s, "errors", "RATE_LIMITED"), 10000 + droppedPings - confirmed);
         QCOMPARE(server.stop(), 0);
@@ -231,8 +243,8 @@ private Q_SLOTS:
     void sustainedFloodIsClosed()
     {
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--set"), QStringLiteral("WEBSOCKET_RATE_LIMIT=20"), QStringLiteral("--set"),
-                              QStringLiteral("WEBSOCKET_RATE_BURST=20")}));
+        QVERIFY(server.start({QStringLiteral("--set"), QStringLiteral("WEBSOCKET_RATE_LIMIT=20"),
+                              QStringLiteral("--set"), QStringLiteral("WEBSOCKET_RATE_BURST=20")}));
         // Over the limit continuously for longer than 10 s: closed with 1008 (RATE_LIMITED).
         WsClient bystander;
         QVERIFY(bystander.connectTo(server.wsUrl()));

@@ -41,8 +41,8 @@ class TestWsProtocol : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.start({QStringLiteral("--ping-interval"), QStringLiteral("2.5"), QStringLiteral("--ping-timeout"),
-                                QStringLiteral("1.5")}));
+        QVERIFY(m_server.start({QStringLiteral("--ping-interval"), QStringLiteral("2.5"),
+                                QStringLiteral("--ping-timeout"), QStringLiteral("1.5")}));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
@@ -63,7 +63,8 @@ private Q_SLOTS:
         const QJsonObject w = c.welcome();
         QCOMPARE(w.value(QStringLiteral("event")).toString(), QStringLiteral("connection_established"));
         const QJsonObject d = w.value(QStringLiteral("data")).toObject();
-        requireKeys(d, {"client_id", "server_version", "available_pairs", "ping_interval", "ping_timeout", "timestamp"});
+        requireKeys(d,
+                    {"client_id", "server_version", "available_pairs", "ping_interval", "ping_timeout", "timestamp"});
         QCOMPARE(d.value(QStringLiteral("client_id")).toString().size(), 20);
         QCOMPARE(d.value(QStringLiteral("available_pairs")).toArray().size(), 20);
         QCOMPARE(d.value(QStringLiteral("ping_interval")).toDouble(), 2.5);
@@ -75,18 +76,22 @@ private Q_SLOTS:
     {
         WsClient c;
         QVERIFY(c.connectTo(m_server.wsUrl()));
-        QJsonObject r = c.request(QStringLiteral("subscribe"),
-                                  {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}}},
-                                  QStringLiteral("subscription_confirmed"));
+        QJsonObject r =
+            c.request(QStringLiteral("subscribe"),
+                      {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}}},
+                      QStringLiteral("subscription_confirmed"));
         QJsonObject d = r.value(QStringLiteral("data")).toObject();
         requireKeys(d, {"pairs", "rooms", "pair_count", "total_subscriptions", "invalid_pairs"});
-        QCOMPARE(strings(d.value(QStringLiteral("pairs"))), (QStringList{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}));
-        QCOMPARE(strings(d.value(QStringLiteral("rooms"))), (QStringList{QStringLiteral("price_EUR_USD"), QStringLiteral("price_GBP_USD")}));
+        QCOMPARE(strings(d.value(QStringLiteral("pairs"))),
+                 (QStringList{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}));
+        QCOMPARE(strings(d.value(QStringLiteral("rooms"))),
+                 (QStringList{QStringLiteral("price_EUR_USD"), QStringLiteral("price_GBP_USD")}));
         QCOMPARE(d.value(QStringLiteral("pair_count")).toInt(), 2);
         QCOMPARE(d.value(QStringLiteral("total_subscriptions")).toInt(), 2);
 
         // Mixed valid and invalid.
-        r = c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("USD_JPY"), QStringLiteral("ABC_XYZ")}}},
+        r = c.request(QStringLiteral("subscribe"),
+                      {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("USD_JPY"), QStringLiteral("ABC_XYZ")}}},
                       QStringLiteral("subscription_confirmed"));
         d = r.value(QStringLiteral("data")).toObject();
         QCOMPARE(strings(d.value(QStringLiteral("pairs"))), QStringList{QStringLiteral("USD_JPY")});
@@ -94,12 +99,14 @@ private Q_SLOTS:
         QCOMPARE(d.value(QStringLiteral("total_subscriptions")).toInt(), 3);
 
         // None valid: only an error.
-        r = c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("NOPE")}}}, QStringLiteral("error"));
+        r = c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("NOPE")}}},
+                      QStringLiteral("error"));
         d = r.value(QStringLiteral("data")).toObject();
         requireKeys(d, {"code", "message", "event", "details"});
         QCOMPARE(d.value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PAIR"));
         QCOMPARE(d.value(QStringLiteral("event")).toString(), QStringLiteral("subscribe"));
-        QCOMPARE(strings(d.value(QStringLiteral("details")).toObject().value(QStringLiteral("invalid_pairs"))), QStringList{QStringLiteral("NOPE")});
+        QCOMPARE(strings(d.value(QStringLiteral("details")).toObject().value(QStringLiteral("invalid_pairs"))),
+                 QStringList{QStringLiteral("NOPE")});
 
         // The next request's reply comes after anything more for this one: it had only the error.
         r = c.request(QStringLiteral("get_subscriptions"), {}, QStringLiteral("subscriptions_info"));
@@ -115,7 +122,8 @@ private Q_SLOTS:
         QCOMPARE(strings(d.value(QStringLiteral("pairs"))), QStringList{QStringLiteral("GBP_USD")});
         QCOMPARE(d.value(QStringLiteral("total_subscriptions")).toInt(), 2);
 
-        r = c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        r = c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                      QStringLiteral("subscription_confirmed"));
         QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("total_subscriptions")).toInt(), 20);
         r = c.request(QStringLiteral("unsubscribe"), {}, QStringLiteral("unsubscription_confirmed"));
         QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("total_subscriptions")).toInt(), 0);
@@ -141,13 +149,17 @@ private Q_SLOTS:
         WsClient c;
         QVERIFY(c.connectTo(m_server.wsUrl()));
         // No Redis configured: no price yet.
-        QJsonObject r = c.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}},
-                                  QStringLiteral("error"));
-        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("PRICE_UNAVAILABLE"));
-        r = c.request(QStringLiteral("request_price"), {{QStringLiteral("pair"), QStringLiteral("XXX_YYY")}}, QStringLiteral("error"));
-        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PAIR"));
+        QJsonObject r = c.request(QStringLiteral("request_price"),
+                                  {{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}}, QStringLiteral("error"));
+        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("PRICE_UNAVAILABLE"));
+        r = c.request(QStringLiteral("request_price"), {{QStringLiteral("pair"), QStringLiteral("XXX_YYY")}},
+                      QStringLiteral("error"));
+        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INVALID_PAIR"));
         r = c.request(QStringLiteral("request_price"), {}, QStringLiteral("error"));
-        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PAYLOAD"));
+        QCOMPARE(r.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INVALID_PAYLOAD"));
 
         r = c.request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response"));
         const QJsonObject d = r.value(QStringLiteral("data")).toObject();
@@ -164,10 +176,12 @@ private Q_SLOTS:
                       QStringLiteral("subscription_confirmed"));
         QJsonObject r = c.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats"));
         QJsonObject d = r.value(QStringLiteral("data")).toObject();
-        requireKeys(d, {"connected_clients", "peak_clients", "total_connections", "max_clients", "rooms", "messages_sent",
-                        "messages_received", "uptime_seconds", "redis", "timestamp"});
+        requireKeys(d,
+                    {"connected_clients", "peak_clients", "total_connections", "max_clients", "rooms", "messages_sent",
+                     "messages_received", "uptime_seconds", "redis", "timestamp"});
         QVERIFY(d.value(QStringLiteral("connected_clients")).toInt() >= 2);
-        QVERIFY(d.value(QStringLiteral("peak_clients")).toInt() >= d.value(QStringLiteral("connected_clients")).toInt());
+        QVERIFY(d.value(QStringLiteral("peak_clients")).toInt()
+                >= d.value(QStringLiteral("connected_clients")).toInt());
         QVERIFY(d.value(QStringLiteral("total_connections")).toInt() >= 2);
         QCOMPARE(d.value(QStringLiteral("max_clients")).toInt(), 1000);
         QCOMPARE(d.value(QStringLiteral("rooms")).toObject().value(QStringLiteral("price_AUD_USD")).toInt(), 1);
@@ -191,7 +205,8 @@ private Q_SLOTS:
         WsClient a, b;
         QVERIFY(a.connectTo(m_server.wsUrl()));
         QVERIFY(b.connectTo(m_server.wsUrl()));
-        a.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}}, QStringLiteral("subscription_confirmed"));
+        a.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                  QStringLiteral("subscription_confirmed"));
         a.sendRaw(QStringLiteral("garbage"));
         QVERIFY(!a.waitFor(QStringLiteral("error")).isEmpty());
         const QJsonObject r = b.request(QStringLiteral("get_subscriptions"), {}, QStringLiteral("subscriptions_info"));

@@ -21,7 +21,10 @@ using namespace fx::test;
 
 namespace {
 
-QString nodeModules() { return QStringLiteral(FX_INTEROP_DIR "/node_modules"); }
+QString nodeModules()
+{
+    return QStringLiteral(FX_INTEROP_DIR "/node_modules");
+}
 
 struct Scenario
 {
@@ -64,7 +67,7 @@ Outcome run(const Scenario &s)
             break;
         // Output or the exit; the event loop runs meanwhile (the scenarios' timers).
         (void)QTest::qWaitFor([&] { return p.bytesAvailable() > 0 || p.state() == QProcess::NotRunning; },
-                        int(std::max<qint64>(1, s.timeoutMs - t.elapsed())));
+                              int(std::max<qint64>(1, s.timeoutMs - t.elapsed())));
         pending += p.readAll();
         qsizetype nl;
         while ((nl = pending.indexOf('\n')) >= 0) {
@@ -101,9 +104,10 @@ class TestInterop : public QObject
 
     QStringList serverArgs(quint16 port) const
     {
-        return {QStringLiteral("--port"), QString::number(port), QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("--redis-port"), QString::number(m_redisPort), QStringLiteral("--set"),
-                QStringLiteral("REDIS_CHANNEL_PREFIX=") + m_prefix};
+        return {QStringLiteral("--port"),       QString::number(port),
+                QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--redis-port"), QString::number(m_redisPort),
+                QStringLiteral("--set"),        QStringLiteral("REDIS_CHANNEL_PREFIX=") + m_prefix};
     }
 
     QProcessEnvironment env(const QString &url) const
@@ -159,8 +163,14 @@ private Q_SLOTS:
         m_pub = publisherFor(m_redisPort);
     }
 
-    void nodeDefaultTransports() { scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("default")); }
-    void nodeWebSocketOnly() { scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("websocket")); }
+    void nodeDefaultTransports()
+    {
+        scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("default"));
+    }
+    void nodeWebSocketOnly()
+    {
+        scenario(QStringLiteral("node"), {QStringLiteral("sio_node.mjs")}, QStringLiteral("websocket"));
+    }
     void pythonDefaultTransports()
     {
         scenario(QStringLiteral("/usr/bin/python3"), {QStringLiteral("sio_python.py")}, QStringLiteral("default"));
@@ -258,9 +268,9 @@ sio.wait()
         QVERIFY(server.start(serverArgs(port)));
         Scenario s;
         s.program = program;
-        s.args = args + QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(port),
-                                    QStringLiteral("--pairs"), QStringLiteral("EUR_USD,USD_JPY"), QStringLiteral("--seconds"),
-                                    QStringLiteral("3")};
+        s.args = args + QStringList{QStringLiteral("--url"),     QStringLiteral("http://127.0.0.1:%1").arg(port),
+                                    QStringLiteral("--pairs"),   QStringLiteral("EUR_USD,USD_JPY"),
+                                    QStringLiteral("--seconds"), QStringLiteral("3")};
         s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
         s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         s.onLine = [&](const QString &line) {
@@ -272,15 +282,17 @@ sio.wait()
         };
         const Outcome o = run(s);
         QVERIFY2(o.finished && o.exitCode == 0, qPrintable(o.output));
-        for (const char *expected : {"subscribed to 2 pairs", "round trip: ", "USD_JPY: 150.1065", "Volatility alert: EUR_USD critical",
-                                     "received 1 prices, 1 alerts"})
-            QVERIFY2(o.output.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), o.output)));
+        for (const char *expected : {"subscribed to 2 pairs", "round trip: ", "USD_JPY: 150.1065",
+                                     "Volatility alert: EUR_USD critical", "received 1 prices, 1 alerts"})
+            QVERIFY2(o.output.contains(QLatin1String(expected)),
+                     qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), o.output)));
         QCOMPARE(server.stop(), 0);
     }
 
     void browserPage()
     {
-        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/chromium")), "Debian's chromium is not installed (scripts/test.sh installs it)");
+        QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/chromium")),
+                 "Debian's chromium is not installed (scripts/test.sh installs it)");
         const quint16 port = freePort();
         ServerProcess server;
         QVERIFY(server.start(serverArgs(port)));

@@ -58,8 +58,7 @@ HttpReply PendingHttp::wait(int timeoutMs)
         const auto readable = [this] {
             return m_sock.bytesAvailable() > 0 || m_sock.state() != QAbstractSocket::ConnectedState;
         };
-        (void)QTest::qWaitFor(readable,
-                        int(std::max<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor(readable, int(std::max<qint64>(1, deadline.remainingTime())));
     }
     return r;
 }

@@ -20,7 +20,8 @@ bool RawWsClient::connectTo(quint16 port, const QByteArray &path, int timeoutMs)
         return false;
     // Like browsers and the ws library: no Nagle delay, every frame leaves at once.
     m_sock.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    const QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64()).leftJustified(16, 'x').toBase64();
+    const QByteArray key =
+        QByteArray::number(QRandomGenerator::global()->generate64()).leftJustified(16, 'x').toBase64();
     m_sock.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                  + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
@@ -117,8 +118,7 @@ QList<RawFrame> RawWsClient::readFrames(int timeoutMs)
         const auto readable = [this] {
             return m_sock.bytesAvailable() > 0 || m_sock.state() != QAbstractSocket::ConnectedState;
         };
-        (void)QTest::qWaitFor(readable,
-                        int(std::max<qint64>(1, deadline.remainingTime())));
+        (void)QTest::qWaitFor(readable, int(std::max<qint64>(1, deadline.remainingTime())));
     }
 }
 

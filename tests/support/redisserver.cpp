@@ -49,10 +49,20 @@ bool RedisServer::start(const QStringList &extraArgs)
 
 bool RedisServer::launch()
 {
-    QStringList args{QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(m_port),
-                     QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"), QStringLiteral("no"),
-                     QStringLiteral("--dir"), m_dir.path(), QStringLiteral("--unixsocket"), socketPath(),
-                     QStringLiteral("--unixsocketperm"), QStringLiteral("700")};
+    QStringList args{QStringLiteral("--bind"),
+                     QStringLiteral("127.0.0.1"),
+                     QStringLiteral("--port"),
+                     QString::number(m_port),
+                     QStringLiteral("--save"),
+                     QString(),
+                     QStringLiteral("--appendonly"),
+                     QStringLiteral("no"),
+                     QStringLiteral("--dir"),
+                     m_dir.path(),
+                     QStringLiteral("--unixsocket"),
+                     socketPath(),
+                     QStringLiteral("--unixsocketperm"),
+                     QStringLiteral("700")};
     args += m_args;
     m_proc.setProgram(QStringLiteral("redis-server"));
     m_proc.setArguments(args);

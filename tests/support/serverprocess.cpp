@@ -10,7 +10,9 @@
 
 namespace fx::test {
 
-ServerProcess::ServerProcess(QString program) : m_program(std::move(program)) {}
+ServerProcess::ServerProcess(QString program) : m_program(std::move(program))
+{
+}
 
 ServerProcess::~ServerProcess()
 {
@@ -22,10 +24,12 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
 {
-    QStringList all{QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")};
+    QStringList all{QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                    QStringLiteral("0")};
     // Hermetic by default: unless the test names a Redis, point at a port where none listens,
     // so a redis-server that happens to run on this machine cannot leak data into the test.
-    const bool namesRedis = std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--redis")); });
+    const bool namesRedis =
+        std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--redis")); });
     if (!namesRedis) {
         QTcpServer probe;
         probe.listen(QHostAddress::LocalHost, 0);
@@ -33,8 +37,9 @@ bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &en
             << QString::number(probe.serverPort());
     }
     // Never the user's database: a throw-away SQLite file unless the test names one.
-    const bool namesDb = std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--db")); })
-                         || env.contains(QStringLiteral("DB_PATH")) || env.contains(QStringLiteral("DB_HOST"));
+    const bool namesDb =
+        std::any_of(args.begin(), args.end(), [](const QString &a) { return a.startsWith(QStringLiteral("--db")); })
+        || env.contains(QStringLiteral("DB_PATH")) || env.contains(QStringLiteral("DB_HOST"));
     if (!namesDb)
         all << QStringLiteral("--db-path") << m_dbDir.filePath(QStringLiteral("test.sqlite"));
     all += args;

@@ -64,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(describe(inbox.take()), (QStringList{"p/0/1", "v/1/2", "p/0/3"}));
         QVERIFY(inbox.take().isEmpty());
         QVERIFY(inbox.put({price(2, 4)}, 2 * kMs).postDrain); // a new burst posts again
-        QVERIFY(!inbox.put({}, 3 * kMs).postDrain);           // nothing to deliver: no drain
+        QVERIFY(!inbox.put({}, 3 * kMs).postDrain); // nothing to deliver: no drain
         QCOMPARE(describe(inbox.take()), (QStringList{"p/2/4"}));
     }
 

@@ -52,10 +52,14 @@ private Q_SLOTS:
         QTest::newRow("no event") << QByteArray(R"({"data":{}})") << int(ErrorCode::InvalidPayload) << QString();
         QTest::newRow("event number") << QByteArray(R"({"event":5})") << int(ErrorCode::InvalidPayload) << QString();
         QTest::newRow("event empty") << QByteArray(R"({"event":""})") << int(ErrorCode::InvalidPayload) << QString();
-        QTest::newRow("event long") << (QByteArray("{\"event\":\"") + QByteArray(65, 'x') + QByteArray("\"}")) << int(ErrorCode::InvalidPayload) << QString();
-        QTest::newRow("data array") << QByteArray(R"({"event":"subscribe","data":["EUR_USD"]})") << int(ErrorCode::InvalidPayload) << "subscribe";
-        QTest::newRow("data string") << QByteArray(R"({"event":"ping","data":"x"})") << int(ErrorCode::InvalidPayload) << "ping";
-        QTest::newRow("id object") << QByteArray(R"({"event":"ping","id":{}})") << int(ErrorCode::InvalidPayload) << QString();
+        QTest::newRow("event long") << (QByteArray("{\"event\":\"") + QByteArray(65, 'x') + QByteArray("\"}"))
+                                    << int(ErrorCode::InvalidPayload) << QString();
+        QTest::newRow("data array") << QByteArray(R"({"event":"subscribe","data":["EUR_USD"]})")
+                                    << int(ErrorCode::InvalidPayload) << "subscribe";
+        QTest::newRow("data string") << QByteArray(R"({"event":"ping","data":"x"})") << int(ErrorCode::InvalidPayload)
+                                     << "ping";
+        QTest::newRow("id object") << QByteArray(R"({"event":"ping","id":{}})") << int(ErrorCode::InvalidPayload)
+                                   << QString();
     }
 
     void rejects()

@@ -375,7 +375,8 @@ private Q_SLOTS:
         const FeedAnalytics *an = sim.analytics();
         QVERIFY(an->correlationBatches() > 0);
         qInfo("EUR_USD/GBP_USD %.3f (model %.3f), EUR_USD/USD_CHF %.3f (model %.3f)", an->correlation(eurusd, gbpusd),
-              model.pairCorrelation(eurusd, gbpusd), an->correlation(eurusd, usdchf), model.pairCorrelation(eurusd, usdchf));
+              model.pairCorrelation(eurusd, gbpusd), an->correlation(eurusd, usdchf),
+              model.pairCorrelation(eurusd, usdchf));
         QVERIFY(std::fabs(an->correlation(eurusd, gbpusd) - model.pairCorrelation(eurusd, gbpusd)) < 0.2);
         QVERIFY(std::fabs(an->correlation(eurusd, usdchf) - model.pairCorrelation(eurusd, usdchf)) < 0.2);
         QVERIFY(an->correlation(eurusd, gbpusd) > 0.5);
@@ -456,13 +457,18 @@ private Q_SLOTS:
                         const VolatilityReading &r = readings[p];
                         QCOMPARE(r.returns, ref->returns);
                         QVERIFY2(std::fabs(r.volatility / ref->volatility - 1) < 1e-9,
-                                 qPrintable(QStringLiteral("%1: %2 vs %3").arg(model.pair(p).name).arg(r.volatility).arg(ref->volatility)));
+                                 qPrintable(QStringLiteral("%1: %2 vs %3")
+                                                .arg(model.pair(p).name)
+                                                .arg(r.volatility)
+                                                .arg(ref->volatility)));
                         QVERIFY(std::fabs(r.warning / ref->warning - 1) < 1e-9);
                         QVERIFY(std::fabs(r.critical / ref->critical - 1) < 1e-9);
                         // The rule: alert when the level rises above the last reported one.
-                        const int level = ref->volatility >= ref->critical ? 2 : ref->volatility >= ref->warning ? 1 : 0;
+                        const int level = ref->volatility >= ref->critical ? 2
+                            : ref->volatility >= ref->warning              ? 1
+                                                                           : 0;
                         const bool borderline = std::fabs(ref->volatility - ref->warning) < 1e-12
-                                                || std::fabs(ref->volatility - ref->critical) < 1e-12;
+                            || std::fabs(ref->volatility - ref->critical) < 1e-12;
                         if (borderline)
                             QSKIP("a volatility equal to its threshold within rounding: pick another seed");
                         const bool expectAlert = level > reported[p];
@@ -472,10 +478,12 @@ private Q_SLOTS:
                             continue;
                         const QJsonObject a = alertsByPair.take(model.pair(p).name);
                         ++volAlertCount;
-                        QCOMPARE(a.value("severity").toString(), level == 2 ? QStringLiteral("critical") : QStringLiteral("warning"));
+                        QCOMPARE(a.value("severity").toString(),
+                                 level == 2 ? QStringLiteral("critical") : QStringLiteral("warning"));
                         criticalVol += level == 2 ? 1 : 0;
                         QVERIFY(std::fabs(a.value("volatility").toDouble() - ref->volatility) <= 1e-6);
-                        QVERIFY(std::fabs(a.value("threshold").toDouble() - (level == 2 ? ref->critical : ref->warning)) <= 1e-6);
+                        QVERIFY(std::fabs(a.value("threshold").toDouble() - (level == 2 ? ref->critical : ref->warning))
+                                <= 1e-6);
                         QCOMPARE(a.value("timestamp").toString(), o.value("timestamp").toString());
                         QVERIFY(!a.value("message").toString().isEmpty());
                     }
@@ -501,10 +509,11 @@ private Q_SLOTS:
                             QCOMPARE(std::isfinite(g), std::isfinite(r));
                             if (!std::isfinite(r))
                                 continue;
-                            QVERIFY2(std::fabs(g - r) < 1e-9, qPrintable(QStringLiteral("%1/%2: %3 vs %4")
-                                                                             .arg(model.pair(a).name, model.pair(b).name)
-                                                                             .arg(g)
-                                                                             .arg(r)));
+                            QVERIFY2(std::fabs(g - r) < 1e-9,
+                                     qPrintable(QStringLiteral("%1/%2: %3 vs %4")
+                                                    .arg(model.pair(a).name, model.pair(b).name)
+                                                    .arg(g)
+                                                    .arg(r)));
                             if (previousCorr.isEmpty() || !std::isfinite(previousCorr[a * n + b]))
                                 continue;
                             const double change = r - previousCorr[a * n + b];
@@ -512,8 +521,9 @@ private Q_SLOTS:
                                 || std::fabs(std::fabs(change) - 2 * cfg.corrThreshold) < 1e-9)
                                 QSKIP("a change equal to the threshold within rounding: pick another seed");
                             if (std::fabs(change) > cfg.corrThreshold)
-                                expected.insert(model.pair(a).name + u'/' + model.pair(b).name
-                                                + (std::fabs(change) >= 2 * cfg.corrThreshold ? QStringLiteral("!") : QString()));
+                                expected.insert(
+                                    model.pair(a).name + u'/' + model.pair(b).name
+                                    + (std::fabs(change) >= 2 * cfg.corrThreshold ? QStringLiteral("!") : QString()));
                         }
                     }
                     QSet<QString> published;
@@ -521,10 +531,14 @@ private Q_SLOTS:
                         const QJsonArray pair = a.value("instruments").toArray();
                         QCOMPARE(pair.size(), 2);
                         const bool critical = a.value("severity").toString() == u"critical";
-                        published.insert(pair[0].toString() + u'/' + pair[1].toString() + (critical ? QStringLiteral("!") : QString()));
+                        published.insert(pair[0].toString() + u'/' + pair[1].toString()
+                                         + (critical ? QStringLiteral("!") : QString()));
                         criticalCorr += critical ? 1 : 0;
                         const double change = a.value("change").toDouble();
-                        QVERIFY(std::fabs(change - (a.value("correlation").toDouble() - a.value("previous_correlation").toDouble())) < 2e-4);
+                        QVERIFY(std::fabs(
+                                    change
+                                    - (a.value("correlation").toDouble() - a.value("previous_correlation").toDouble()))
+                                < 2e-4);
                         QCOMPARE(a.value("threshold").toDouble(), cfg.corrThreshold);
                         QCOMPARE(a.value("timestamp").toString(), o.value("timestamp").toString());
                     }
@@ -537,7 +551,8 @@ private Q_SLOTS:
                 }
             }
         }
-        qInfo("%d volatility batches, %d correlation batches, %d/%d volatility alerts (critical), %d/%d correlation alerts",
+        qInfo("%d volatility batches, %d correlation batches, %d/%d volatility alerts (critical), %d/%d correlation "
+              "alerts",
               volBatches, corrBatches, volAlertCount, criticalVol, corrAlertCount, criticalCorr);
         QVERIFY(volBatches >= 110);
         QCOMPARE(corrBatches, 17); // every 30 s from 120 s, when the window holds 20 samples of 5 s
@@ -668,7 +683,9 @@ private Q_SLOTS:
         int prices = 0, kinds[protocol::kChannelKindCount] = {};
         for (const FeedMessage &m : messages) {
             const protocol::ParseResult r = parser.parse(m.channel, m.payload, core::nowMicros());
-            const QString dropped = r.drops.isEmpty() ? QString() : r.drops.first().detail + QStringLiteral(": ") + QString::fromUtf8(m.payload.left(300));
+            const QString dropped = r.drops.isEmpty()
+                ? QString()
+                : r.drops.first().detail + QStringLiteral(": ") + QString::fromUtf8(m.payload.left(300));
             QVERIFY2(r.drops.isEmpty(), qPrintable(dropped));
             QCOMPARE(r.events.size(), qsizetype(m.channel == protocol::ChannelKind::Prices ? m.ticks : 1));
             if (batch > 0 && m.channel == protocol::ChannelKind::Prices) {
@@ -701,8 +718,9 @@ private Q_SLOTS:
         t.ask = QStringLiteral("1.08421");
         t.mid = QStringLiteral("1.084165");
         t.timeMicros = 1763469296789123LL;
-        QCOMPARE(t.toJson(), QByteArray(R"({"instrument":"EUR_USD","price":{"bid":"1.08412","ask":"1.08421",)"
-                                        R"("mid":"1.084165","time":"2025-11-18T12:34:56.789123Z"}})"));
+        QCOMPARE(t.toJson(),
+                 QByteArray(R"({"instrument":"EUR_USD","price":{"bid":"1.08412","ask":"1.08421",)"
+                            R"("mid":"1.084165","time":"2025-11-18T12:34:56.789123Z"}})"));
     }
 
     void formatTicks_data()
@@ -751,22 +769,55 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mid");
         const QString h = QStringLiteral("time,instrument,bid,ask");
         const QString hm = QStringLiteral("time,instrument,bid,ask,mid");
-        QTest::newRow("good") << h << "2025-11-18T12:34:56.789123Z,EUR_USD,1.08412,1.08421" << "" << "1.084165";
-        QTest::newRow("spaces, quotes, lower case") << h << " 2025-11-18T12:34:56Z , \"eur/usd\" ,1.08412, 1.08421 " << "" << "1.084165";
-        QTest::newRow("with mid") << hm << "2025-11-18T12:34:56Z,USD_JPY,150.001,150.011,150.006" << "" << "150.006";
-        QTest::newRow("empty mid") << hm << "2025-11-18T12:34:56Z,USD_JPY,150.001,150.011," << "" << "150.006";
-        QTest::newRow("reordered") << "Instrument,BID,ASK,TIME,source" << "GBP_USD,1.27,1.2701,2025-11-18T12:34:56+01:00,x" << "" << "1.27005";
-        QTest::newRow("bid above ask") << h << "2025-11-18T12:34:56Z,EUR_USD,1.1,1.0" << "above ask" << "";
-        QTest::newRow("bad time") << h << "yesterday,EUR_USD,1.0,1.1" << "time" << "";
-        QTest::newRow("unknown pair") << h << "2025-11-18T12:34:56Z,EUR_XXX,1.0,1.1" << "not a configured pair" << "";
-        QTest::newRow("negative") << h << "2025-11-18T12:34:56Z,EUR_USD,-1.0,1.1" << "bid" << "";
-        QTest::newRow("exponent") << h << "2025-11-18T12:34:56Z,EUR_USD,1e0,1.1" << "bid" << "";
-        QTest::newRow("not a number") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0,abc" << "ask" << "";
-        QTest::newRow("zero") << h << "2025-11-18T12:34:56Z,EUR_USD,0,1.1" << "bid" << "";
-        QTest::newRow("nan") << h << "2025-11-18T12:34:56Z,EUR_USD,nan,1.1" << "bid" << "";
-        QTest::newRow("too few fields") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0" << "expected 4 fields, got 3" << "";
-        QTest::newRow("too many fields") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1,1.05" << "expected 4 fields, got 5" << "";
-        QTest::newRow("mid outside") << hm << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1,1.2" << "outside" << "";
+        QTest::newRow("good") << h << "2025-11-18T12:34:56.789123Z,EUR_USD,1.08412,1.08421"
+                              << ""
+                              << "1.084165";
+        QTest::newRow("spaces, quotes, lower case") << h << " 2025-11-18T12:34:56Z , \"eur/usd\" ,1.08412, 1.08421 "
+                                                    << ""
+                                                    << "1.084165";
+        QTest::newRow("with mid") << hm << "2025-11-18T12:34:56Z,USD_JPY,150.001,150.011,150.006"
+                                  << ""
+                                  << "150.006";
+        QTest::newRow("empty mid") << hm << "2025-11-18T12:34:56Z,USD_JPY,150.001,150.011,"
+                                   << ""
+                                   << "150.006";
+        QTest::newRow("reordered") << "Instrument,BID,ASK,TIME,source"
+                                   << "GBP_USD,1.27,1.2701,2025-11-18T12:34:56+01:00,x"
+                                   << ""
+                                   << "1.27005";
+        QTest::newRow("bid above ask") << h << "2025-11-18T12:34:56Z,EUR_USD,1.1,1.0"
+                                       << "above ask"
+                                       << "";
+        QTest::newRow("bad time") << h << "yesterday,EUR_USD,1.0,1.1"
+                                  << "time"
+                                  << "";
+        QTest::newRow("unknown pair") << h << "2025-11-18T12:34:56Z,EUR_XXX,1.0,1.1"
+                                      << "not a configured pair"
+                                      << "";
+        QTest::newRow("negative") << h << "2025-11-18T12:34:56Z,EUR_USD,-1.0,1.1"
+                                  << "bid"
+                                  << "";
+        QTest::newRow("exponent") << h << "2025-11-18T12:34:56Z,EUR_USD,1e0,1.1"
+                                  << "bid"
+                                  << "";
+        QTest::newRow("not a number") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0,abc"
+                                      << "ask"
+                                      << "";
+        QTest::newRow("zero") << h << "2025-11-18T12:34:56Z,EUR_USD,0,1.1"
+                              << "bid"
+                              << "";
+        QTest::newRow("nan") << h << "2025-11-18T12:34:56Z,EUR_USD,nan,1.1"
+                             << "bid"
+                             << "";
+        QTest::newRow("too few fields") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0"
+                                        << "expected 4 fields, got 3"
+                                        << "";
+        QTest::newRow("too many fields") << h << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1,1.05"
+                                         << "expected 4 fields, got 5"
+                                         << "";
+        QTest::newRow("mid outside") << hm << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1,1.2"
+                                     << "outside"
+                                     << "";
     }
     void csvLine()
     {
@@ -793,11 +844,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("error");
-        QTest::newRow("minimal") << "time,instrument,bid,ask" << "";
+        QTest::newRow("minimal") << "time,instrument,bid,ask"
+                                 << "";
         QTest::newRow("bom") << QString(QChar(0xFEFF)) + QStringLiteral("time,instrument,bid,ask") << "";
-        QTest::newRow("missing ask") << "time,instrument,bid" << "missing: ask";
-        QTest::newRow("data instead of header") << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1" << "missing: time, instrument, bid, ask";
-        QTest::newRow("twice") << "time,instrument,bid,ask,bid" << "twice";
+        QTest::newRow("missing ask") << "time,instrument,bid"
+                                     << "missing: ask";
+        QTest::newRow("data instead of header") << "2025-11-18T12:34:56Z,EUR_USD,1.0,1.1"
+                                                << "missing: time, instrument, bid, ask";
+        QTest::newRow("twice") << "time,instrument,bid,ask,bid"
+                               << "twice";
     }
     void csvHeader()
     {
@@ -837,7 +892,9 @@ private Q_SLOTS:
             else
                 seen << r.error.section(u' ', 0, 0);
         }
-        QCOMPARE(seen, (QStringList{"4 EUR_USD", "ticks.csv:5:", "ticks.csv:8:", "9 USD_JPY", "ticks.csv:10:", "11 GBP_USD"}));
+        QCOMPARE(
+            seen,
+            (QStringList{"4 EUR_USD", "ticks.csv:5:", "ticks.csv:8:", "9 USD_JPY", "ticks.csv:10:", "11 GBP_USD"}));
         QCOMPARE(reader.goodLines(), 3);
         QCOMPARE(reader.badLines(), 3);
 
@@ -899,13 +956,38 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("error"); // empty: valid
         QTest::newRow("defaults") << QStringList{} << "";
-        QTest::newRow("everything") << QStringList{"--rate", "500", "--batch", "10", "--seed", "18446744073709551615",
-                                                   "--start-time", "2025-11-18T12:00:00Z", "--dry-run", "5",
-                                                   "--vol-window", "30", "--vol-interval", "0.5", "--vol-warning", "2",
-                                                   "--vol-critical", "3", "--corr-interval", "10", "--corr-window", "60",
-                                                   "--corr-sample", "0.25", "--corr-threshold", "0.3", "--time-scale", "1",
-                                                   "--burst-probability", "0", "--no-cache"}
-                                     << "";
+        QTest::newRow("everything") << QStringList{"--rate",
+                                                   "500",
+                                                   "--batch",
+                                                   "10",
+                                                   "--seed",
+                                                   "18446744073709551615",
+                                                   "--start-time",
+                                                   "2025-11-18T12:00:00Z",
+                                                   "--dry-run",
+                                                   "5",
+                                                   "--vol-window",
+                                                   "30",
+                                                   "--vol-interval",
+                                                   "0.5",
+                                                   "--vol-warning",
+                                                   "2",
+                                                   "--vol-critical",
+                                                   "3",
+                                                   "--corr-interval",
+                                                   "10",
+                                                   "--corr-window",
+                                                   "60",
+                                                   "--corr-sample",
+                                                   "0.25",
+                                                   "--corr-threshold",
+                                                   "0.3",
+                                                   "--time-scale",
+                                                   "1",
+                                                   "--burst-probability",
+                                                   "0",
+                                                   "--no-cache"}
+                                    << "";
         QTest::newRow("replay") << QStringList{"--replay", "x.csv", "--speed", "0"} << "";
         QTest::newRow("rate zero") << QStringList{"--rate", "0"} << "--rate must be a number >= 0.001 and <= 1000000";
         QTest::newRow("rate negative") << QStringList{"--rate", "-5"} << "--rate";

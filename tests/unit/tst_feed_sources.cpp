@@ -176,7 +176,8 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(QStringLiteral("--replay cannot read %1: ").arg(missing)), qPrintable(error));
 
         error.clear();
-        const QString noBid = writeFile(QStringLiteral("nobid.csv"), "time,instrument,ask\n2025-11-18T12:00:00Z,EUR_USD,1.1\n");
+        const QString noBid =
+            writeFile(QStringLiteral("nobid.csv"), "time,instrument,ask\n2025-11-18T12:00:00Z,EUR_USD,1.1\n");
         feed::ReplaySource header(noBid, m_model, noAnalytics(), m_instruments);
         QVERIFY(!header.open(&error));
         QVERIFY2(error.contains(QStringLiteral("nobid.csv")), qPrintable(error));
@@ -192,8 +193,7 @@ private Q_SLOTS:
         for (int i = 0; i < 120; ++i) {
             const double wiggle = (i * 37 % 11) * 0.00001;
             csv += core::isoTimestamp(start + qint64(i) * 1000000).toLatin1() + ",EUR_USD,"
-                   + QByteArray::number(1.08 + wiggle, 'f', 5) + ',' + QByteArray::number(1.0801 + wiggle, 'f', 5)
-                   + '\n';
+                + QByteArray::number(1.08 + wiggle, 'f', 5) + ',' + QByteArray::number(1.0801 + wiggle, 'f', 5) + '\n';
         }
         feed::FeedOptions options;
         options.analyticsConfig.volIntervalMicros = 5'000'000;
@@ -325,7 +325,8 @@ private Q_SLOTS:
             if (n == 100) { // the bad lines come after the second tick
                 QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^skipping bad line")));
                 QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^skipping bad line")));
-                QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("mixed\\.csv.*2 bad lines skipped")));
+                QTest::ignoreMessage(QtWarningMsg,
+                                     QRegularExpression(QStringLiteral("mixed\\.csv.*2 bad lines skipped")));
             }
             CapturedOutput out;
             QCOMPARE(feed::runDryRun(settings, options, nullptr, &replay, out.file()), 0);

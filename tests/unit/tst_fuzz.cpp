@@ -37,11 +37,51 @@ constexpr int kRounds = 50000; // per corpus entry: about 2 s in all (20 s under
 const QList<QByteArray> &tokens()
 {
     static const QList<QByteArray> t{
-        "\x1e", "\r\n", "\r\n\r\n", "\n", "\0", "\"", "\\", "{", "}", "[", "]", ",", ":", "/", "-", "b",
-        "0", "4", "42", "451-", "-1", "1e999", "NaN", "Infinity", "null", "true", "99999999999999999999",
-        "{\"_placeholder\":true,\"num\":0}", "\xff\xfe", "\xc3\x28", "\xf0\x9f\x92\xa9", "%00", "%zz",
-        "Content-Length: ", "Transfer-Encoding: chunked", "Host: x", "?EIO=4&transport=polling",
-        "2025-02-29T24:00:00", "+99:99", "EUR_USD", "bid", "ask", "\"price\":", "\t", " ",
+        "\x1e",
+        "\r\n",
+        "\r\n\r\n",
+        "\n",
+        "\0",
+        "\"",
+        "\\",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "/",
+        "-",
+        "b",
+        "0",
+        "4",
+        "42",
+        "451-",
+        "-1",
+        "1e999",
+        "NaN",
+        "Infinity",
+        "null",
+        "true",
+        "99999999999999999999",
+        "{\"_placeholder\":true,\"num\":0}",
+        "\xff\xfe",
+        "\xc3\x28",
+        "\xf0\x9f\x92\xa9",
+        "%00",
+        "%zz",
+        "Content-Length: ",
+        "Transfer-Encoding: chunked",
+        "Host: x",
+        "?EIO=4&transport=polling",
+        "2025-02-29T24:00:00",
+        "+99:99",
+        "EUR_USD",
+        "bid",
+        "ask",
+        "\"price\":",
+        "\t",
+        " ",
     };
     return t;
 }
@@ -125,7 +165,8 @@ private Q_SLOTS:
             "GET /socket.io/?EIO=4&transport=polling&t=N8hyd6w HTTP/1.1\r\nHost: localhost:5001\r\n"
             "Accept: */*\r\nOrigin: http://localhost:8080\r\n\r\n",
             "POST /socket.io/?EIO=4&transport=polling&sid=abc HTTP/1.1\r\nHost: a\r\nContent-Type: "
-            "text/plain;charset=UTF-8\r\nContent-Length: 5\r\n\r\n40{}\x1e" "2",
+            "text/plain;charset=UTF-8\r\nContent-Length: 5\r\n\r\n40{}\x1e"
+            "2",
             "GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
             "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
             "GET /health HTTP/1.0\r\n\r\n",
@@ -134,9 +175,11 @@ private Q_SLOTS:
         // Every prefix of a valid head waits for more; none is an error.
         for (const QByteArray &head : corpus) {
             const protocol::HttpParseResult whole = protocol::parseHttpHead(head);
-            QVERIFY2(whole.status == protocol::HttpParseResult::Complete, qPrintable(whole.error + u' ' + QString::fromLatin1(head)));
+            QVERIFY2(whole.status == protocol::HttpParseResult::Complete,
+                     qPrintable(whole.error + u' ' + QString::fromLatin1(head)));
             for (qsizetype n = 0; n < whole.headLength; ++n)
-                QCOMPARE(protocol::parseHttpHead(QByteArrayView(head).first(n)).status, protocol::HttpParseResult::Incomplete);
+                QCOMPARE(protocol::parseHttpHead(QByteArrayView(head).first(n)).status,
+                         protocol::HttpParseResult::Incomplete);
         }
         fuzz(corpus, 1, [](const QByteArray &in) {
             const protocol::HttpParseResult r = protocol::parseHttpHead(in);
@@ -152,11 +195,11 @@ private Q_SLOTS:
                 break;
             }
             case protocol::HttpParseResult::Error:
-                QVERIFY2(QList<int>({400, 413, 414, 431, 501, 505}).contains(r.errorStatus), qPrintable(QString::number(r.errorStatus)));
+                QVERIFY2(QList<int>({400, 413, 414, 431, 501, 505}).contains(r.errorStatus),
+                         qPrintable(QString::number(r.errorStatus)));
                 QVERIFY(!r.error.isEmpty());
                 break;
-            case protocol::HttpParseResult::Incomplete:
-                break;
+            case protocol::HttpParseResult::Incomplete: break;
             }
         });
     }
@@ -187,7 +230,8 @@ private Q_SLOTS:
 
     void engineIoPackets()
     {
-        const QList<QByteArray> corpus{"2", "3probe", "4hello", "5", "6", "1", "40/custom,{\"token\":1}", "4\xe2\x82\xac"};
+        const QList<QByteArray> corpus{
+            "2", "3probe", "4hello", "5", "6", "1", "40/custom,{\"token\":1}", "4\xe2\x82\xac"};
         fuzz(corpus, 3, [](const QByteArray &in) {
             const auto p = protocol::eio::decodeText(in);
             if (!p)
@@ -199,8 +243,11 @@ private Q_SLOTS:
     void engineIoPayloads()
     {
         const QList<QByteArray> corpus{
-            "4hello\x1e" "2\x1e" "bAQIDBA==",
-            "40\x1e" "42[\"subscribe\",{\"pairs\":[\"EUR_USD\"]}]",
+            "4hello\x1e"
+            "2\x1e"
+            "bAQIDBA==",
+            "40\x1e"
+            "42[\"subscribe\",{\"pairs\":[\"EUR_USD\"]}]",
             "bAA==",
             "3",
         };
@@ -219,10 +266,19 @@ private Q_SLOTS:
     void socketIoPackets()
     {
         const QList<QByteArray> corpus{
-            "0", "0{\"token\":\"abc\"}", "0/custom,", "1", "1/custom,",
-            "2[\"subscribe\",{\"pairs\":[\"EUR_USD\"]}]", "21[\"message-with-ack\",1,\"2\",{\"3\":[true]}]",
-            "2/custom,12[\"hello\"]", "3[\"ok\"]", "312[]", "4{\"message\":\"Invalid namespace\"}",
-            "51-[\"message\",{\"_placeholder\":true,\"num\":0}]", "62-/custom,5[{\"_placeholder\":true,\"num\":0},"
+            "0",
+            "0{\"token\":\"abc\"}",
+            "0/custom,",
+            "1",
+            "1/custom,",
+            "2[\"subscribe\",{\"pairs\":[\"EUR_USD\"]}]",
+            "21[\"message-with-ack\",1,\"2\",{\"3\":[true]}]",
+            "2/custom,12[\"hello\"]",
+            "3[\"ok\"]",
+            "312[]",
+            "4{\"message\":\"Invalid namespace\"}",
+            "51-[\"message\",{\"_placeholder\":true,\"num\":0}]",
+            "62-/custom,5[{\"_placeholder\":true,\"num\":0},"
             "{\"_placeholder\":true,\"num\":1}]",
         };
         fuzz(corpus, 5, [](const QByteArray &in) {
@@ -252,7 +308,8 @@ private Q_SLOTS:
              R"({"instrument":"GBP_USD","volatility":0.0123,"threshold":0.01,"severity":"critical","message":"m","timestamp":"2025-11-18T12:00:00"})"},
             {protocol::ChannelKind::Correlation,
              R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.42,"previous_correlation":0.81,"change":-0.39,"threshold":0.3})"},
-            {protocol::ChannelKind::DataReady, R"({"data_type":"volatility","instruments":["EUR_USD"],"message":"done"})"},
+            {protocol::ChannelKind::DataReady,
+             R"({"data_type":"volatility","instruments":["EUR_USD"],"message":"done"})"},
         };
         for (const auto &[kind, base] : corpus) {
             const protocol::ChannelKind k = kind;
@@ -282,7 +339,8 @@ private Q_SLOTS:
 
     void timestamps()
     {
-        const QList<QByteArray> corpus{"2025-11-18T12:34:56.789123Z", "2024-02-29 23:59:59+05:30", "1970-01-01T00:00:00-0000"};
+        const QList<QByteArray> corpus{"2025-11-18T12:34:56.789123Z", "2024-02-29 23:59:59+05:30",
+                                       "1970-01-01T00:00:00-0000"};
         fuzz(corpus, 20, [](const QByteArray &in) {
             qint64 us = 0;
             if (!core::parseIsoTimestamp(QString::fromUtf8(in), &us))

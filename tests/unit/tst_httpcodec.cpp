@@ -62,13 +62,18 @@ private Q_SLOTS:
         QTest::newRow("version") << QByteArray("GET / HTTP/2.0\r\nHost: h\r\n\r\n") << 505;
         QTest::newRow("relative") << QByteArray("GET x HTTP/1.1\r\nHost: h\r\n\r\n") << 400;
         QTest::newRow("bad length") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: -5\r\n\r\n") << 400;
-        QTest::newRow("two lengths") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n") << 400;
-        QTest::newRow("huge body") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99999999999\r\n\r\n") << 413;
-        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n") << 501;
+        QTest::newRow("two lengths") << QByteArray(
+            "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n")
+                                     << 400;
+        QTest::newRow("huge body") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99999999999\r\n\r\n")
+                                   << 413;
+        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                 << 501;
         QTest::newRow("folding") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n folded\r\n\r\n") << 400;
         QTest::newRow("bad name") << QByteArray("GET / HTTP/1.1\r\nHo st: h\r\n\r\n") << 400;
         QTest::newRow("control in target") << QByteArray("GET /a\x01 HTTP/1.1\r\nHost: h\r\n\r\n") << 400;
-        QTest::newRow("long target") << QByteArray("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: h\r\n\r\n") << 414;
+        QTest::newRow("long target") << QByteArray("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\nHost: h\r\n\r\n")
+                                     << 414;
         QTest::newRow("too many headers") << [] {
             QByteArray h = "GET / HTTP/1.1\r\nHost: h\r\n";
             for (int i = 0; i < 120; ++i)

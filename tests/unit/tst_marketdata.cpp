@@ -20,13 +20,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<QString>("mid");
-        QTest::newRow("even") << "1.0945" << "1.0947" << "1.0946";
-        QTest::newRow("odd") << "1.0945" << "1.0948" << "1.09465";
-        QTest::newRow("different decimals") << "1.1" << "1.25" << "1.175";
-        QTest::newRow("jpy") << "150.101" << "150.112" << "150.1065";
-        QTest::newRow("carry") << "9.9999" << "10.0001" << "10.0000";
-        QTest::newRow("integers") << "1" << "2" << "1.5";
-        QTest::newRow("trailing zeros kept") << "1.09450" << "1.09450" << "1.09450";
+        QTest::newRow("even") << "1.0945"
+                              << "1.0947"
+                              << "1.0946";
+        QTest::newRow("odd") << "1.0945"
+                             << "1.0948"
+                             << "1.09465";
+        QTest::newRow("different decimals") << "1.1"
+                                            << "1.25"
+                                            << "1.175";
+        QTest::newRow("jpy") << "150.101"
+                             << "150.112"
+                             << "150.1065";
+        QTest::newRow("carry") << "9.9999"
+                               << "10.0001"
+                               << "10.0000";
+        QTest::newRow("integers") << "1"
+                                  << "2"
+                                  << "1.5";
+        QTest::newRow("trailing zeros kept") << "1.09450"
+                                             << "1.09450"
+                                             << "1.09450";
     }
     void midpoint()
     {
@@ -82,12 +96,12 @@ private Q_SLOTS:
         QCOMPARE(us, -500000LL);
         QVERIFY(parseIsoTimestamp(u"2025-11-18T12:34:56.7891239Z", &us)); // beyond microseconds: cut
         QCOMPARE(us, 1763469296789123LL);
-        for (const char16_t *bad : {u"2025-02-29T00:00:00", u"1900-02-29T00:00:00", u"2025-04-31T00:00:00",
-                                    u"2025-13-01T00:00:00", u"2025-00-10T00:00:00", u"2025-11-00T00:00:00",
-                                    u"2025-11-18T24:00:01", u"2025-11-18T23:60:00", u"2025-11-18T23:59:60",
-                                    u"2025-11-18X12:34:56", u"2025-1-18T12:34:56", u"+2025-11-18T12:34:56",
-                                    u"2025-11-18T12:34:5x", u"2025-11-18T12:34:56+01x00", u"2025-11-18T12:34:56+1",
-                                    u"2025-11-18T12:34:56Zulu", u"\u0662025-11-18T12:34:56"})
+        for (const char16_t *bad :
+             {u"2025-02-29T00:00:00", u"1900-02-29T00:00:00", u"2025-04-31T00:00:00", u"2025-13-01T00:00:00",
+              u"2025-00-10T00:00:00", u"2025-11-00T00:00:00", u"2025-11-18T24:00:01", u"2025-11-18T23:60:00",
+              u"2025-11-18T23:59:60", u"2025-11-18X12:34:56", u"2025-1-18T12:34:56", u"+2025-11-18T12:34:56",
+              u"2025-11-18T12:34:5x", u"2025-11-18T12:34:56+01x00", u"2025-11-18T12:34:56+1",
+              u"2025-11-18T12:34:56Zulu", u"\u0662025-11-18T12:34:56"})
             QVERIFY2(!parseIsoTimestamp(QStringView(bad), &us), qPrintable(QString::fromUtf16(bad)));
         QVERIFY(!parseIsoTimestamp(u"0000-06-01T00:00:00Z", &us)); // no year 0
         QVERIFY(!parseIsoTimestamp(u"0001-01-01T00:00:00+01:00", &us)); // before year 1 once offset
@@ -135,15 +149,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("time");
         QTest::addColumn<QString>("extraKey");
         QTest::addColumn<bool>("extraInsidePrice");
-        QTest::newRow("plain") << "EUR_USD" << "2025-11-18T12:34:56.789123Z" << QString() << false;
-        QTest::newRow("seconds only") << "USD_JPY" << "2025-11-18 12:34:56" << QString() << false;
-        QTest::newRow("quote in time") << "EUR_USD" << "2025-11-18T12:34:56\"Z" << QString() << false;
-        QTest::newRow("backslash") << "EUR_USD" << "a\\b" << QString() << false;
-        QTest::newRow("control") << "EUR_USD" << "a\tb\x01" << QString() << false;
+        QTest::newRow("plain") << "EUR_USD"
+                               << "2025-11-18T12:34:56.789123Z" << QString() << false;
+        QTest::newRow("seconds only") << "USD_JPY"
+                                      << "2025-11-18 12:34:56" << QString() << false;
+        QTest::newRow("quote in time") << "EUR_USD"
+                                       << "2025-11-18T12:34:56\"Z" << QString() << false;
+        QTest::newRow("backslash") << "EUR_USD"
+                                   << "a\\b" << QString() << false;
+        QTest::newRow("control") << "EUR_USD"
+                                 << "a\tb\x01" << QString() << false;
         QTest::newRow("non-ASCII") << QString::fromUtf8("EUR_USD\u00e9\u20ac") << "t" << QString() << false;
-        QTest::newRow("extra top-level") << "EUR_USD" << "t" << "aaa_source" << false;
-        QTest::newRow("extra inside price") << "EUR_USD" << "t" << "liquidity" << true;
-        QTest::newRow("extra sorting last") << "EUR_USD" << "t" << "zzz" << false;
+        QTest::newRow("extra top-level") << "EUR_USD"
+                                         << "t"
+                                         << "aaa_source" << false;
+        QTest::newRow("extra inside price") << "EUR_USD"
+                                            << "t"
+                                            << "liquidity" << true;
+        QTest::newRow("extra sorting last") << "EUR_USD"
+                                            << "t"
+                                            << "zzz" << false;
     }
 
     void pricePayloadJson()

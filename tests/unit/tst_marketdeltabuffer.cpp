@@ -45,7 +45,7 @@ private Q_SLOTS:
         engine::MarketDelta delta = buffer.take();
         QCOMPARE(delta.quotes.size(), 2);
         QCOMPARE(delta.quotes.value(0).bid, 1.3); // newest only
-        QCOMPARE(delta.ticks.value(0).size(), 3);  // every point for the chart, in order
+        QCOMPARE(delta.ticks.value(0).size(), 3); // every point for the chart, in order
         QCOMPARE(delta.ticks.value(0).last().timeMs, qint64(4));
         QCOMPARE(delta.alerts.size(), 1);
         QCOMPARE(delta.notices.size(), 1);

@@ -60,7 +60,7 @@ private Q_SLOTS:
                                    QStringLiteral("correlation_alerts"), QStringLiteral("data_ready")};
         for (int k = 0; k < protocol::kChannelKindCount; ++k)
             QCOMPARE(protocol::channelKindName(ChannelKind(k)), channels.at(k));
-        const QStringList reasons{QStringLiteral("not_json"),     QStringLiteral("not_object"),
+        const QStringList reasons{QStringLiteral("not_json"),      QStringLiteral("not_object"),
                                   QStringLiteral("missing_field"), QStringLiteral("wrong_type"),
                                   QStringLiteral("non_finite"),    QStringLiteral("unknown_pair"),
                                   QStringLiteral("bid_above_ask"), QStringLiteral("out_of_range"),
@@ -108,8 +108,8 @@ private Q_SLOTS:
         const auto t = accepted<core::PriceTick>(
             ChannelKind::Prices,
             R"({"instrument":"GBP_USD","source":"lp1","price":{"bid":" 1.27","ask":"+1.28","mid":"1.2750","volume":5}})");
-        QCOMPARE(t.quote.bid, QStringLiteral("1.27"));  // trimmed
-        QCOMPARE(t.quote.ask, QStringLiteral("1.28"));  // "+1.28" rewritten as a plain decimal
+        QCOMPARE(t.quote.bid, QStringLiteral("1.27")); // trimmed
+        QCOMPARE(t.quote.ask, QStringLiteral("1.28")); // "+1.28" rewritten as a plain decimal
         QCOMPARE(t.quote.mid, QStringLiteral("1.2750")); // a given mid is kept
         QCOMPARE(t.extras, QJsonObject({{QStringLiteral("source"), QStringLiteral("lp1")}}));
         QCOMPARE(t.priceExtras, QJsonObject({{QStringLiteral("volume"), 5}}));
@@ -118,11 +118,10 @@ private Q_SLOTS:
     // A batch on price_updates: each item stands alone, and number digits are read per item.
     void priceBatch()
     {
-        const protocol::ParseResult r = parse(
-            ChannelKind::Prices,
-            R"([{"instrument":"EUR_USD","price":{"bid":1.10,"ask":1.20}},)"
-            R"({"instrument":"EUR_USD","price":{"ask":"1.1"}},)"
-            R"({"instrument":"AUD_USD","price":{"bid":0.65000,"ask":0.65010}}])");
+        const protocol::ParseResult r = parse(ChannelKind::Prices,
+                                              R"([{"instrument":"EUR_USD","price":{"bid":1.10,"ask":1.20}},)"
+                                              R"({"instrument":"EUR_USD","price":{"ask":"1.1"}},)"
+                                              R"({"instrument":"AUD_USD","price":{"bid":0.65000,"ask":0.65010}}])");
         QCOMPARE(r.events.size(), 2);
         QCOMPARE(r.drops.size(), 1);
         QCOMPARE(r.drops.first().reason, DropReason::MissingField);
@@ -153,8 +152,8 @@ private Q_SLOTS:
         QCOMPARE(a.extras, QJsonObject({{QStringLiteral("region"), QStringLiteral("eu")}}));
 
         // The defaults: severity warning, a message without threshold, the time of receipt.
-        const auto b = accepted<core::VolatilityAlert>(ChannelKind::Volatility,
-                                                       R"({"instrument":"EUR_USD","volatility":"0.2"})");
+        const auto b =
+            accepted<core::VolatilityAlert>(ChannelKind::Volatility, R"({"instrument":"EUR_USD","volatility":"0.2"})");
         QCOMPARE(b.severity, core::Severity::Warning);
         QVERIFY(!b.threshold);
         QCOMPARE(b.message, QStringLiteral("Volatility of EUR_USD at 0.2"));
@@ -370,8 +369,9 @@ private Q_SLOTS:
         QCOMPARE(r.drops.first().reason, DropReason::TooLarge);
         QCOMPARE(r.drops.first().detail,
                  QStringLiteral("message of %1 bytes exceeds the 64 byte limit").arg(big.size()));
-        QCOMPARE(protocol::PayloadParser(core::InstrumentSet()).parse(ChannelKind::DataReady, big, kReceived).events.size(),
-                 1);
+        QCOMPARE(
+            protocol::PayloadParser(core::InstrumentSet()).parse(ChannelKind::DataReady, big, kReceived).events.size(),
+            1);
     }
 
     void batchLimit()

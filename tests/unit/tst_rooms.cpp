@@ -3,11 +3,11 @@
 
 #include "protocol/envelope.h"
 #include "server/broadcast.h"
+#include "server/client.h"
 #include "server/pricebook.h"
 #include "server/requesthandler.h"
 #include "server/roomregistry.h"
 #include "server/servercontext.h"
-#include "server/client.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -97,7 +97,9 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("data");
         QTest::addColumn<int>("count");
         QTest::newRow("single") << pairs(QJsonArray{QStringLiteral("EUR_USD")}) << 1;
-        QTest::newRow("several") << pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY")}) << 3;
+        QTest::newRow("several") << pairs(
+            QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY")})
+                                 << 3;
         QTest::newRow("duplicates") << pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("eur/usd")}) << 1;
         QTest::newRow("all string") << pairs(QStringLiteral("all")) << 20;
         QTest::newRow("all list") << pairs(QJsonArray{QStringLiteral("all")}) << 20;
@@ -137,11 +139,13 @@ private Q_SLOTS:
         RecordingSession s;
         QList<Reply> out;
         h.handle(s, QStringLiteral("subscribe"),
-                 pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("XXX_YYY"), QStringLiteral("nonsense")}), &out);
+                 pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("XXX_YYY"), QStringLiteral("nonsense")}),
+                 &out);
         QCOMPARE(out.size(), 1);
         QJsonObject p = QJsonDocument::fromJson(out[0].data).object();
         QCOMPARE(strings(p.value(QStringLiteral("pairs"))), QStringList{QStringLiteral("EUR_USD")});
-        QCOMPARE(strings(p.value(QStringLiteral("invalid_pairs"))), (QStringList{QStringLiteral("XXX_YYY"), QStringLiteral("nonsense")}));
+        QCOMPARE(strings(p.value(QStringLiteral("invalid_pairs"))),
+                 (QStringList{QStringLiteral("XXX_YYY"), QStringLiteral("nonsense")}));
         QCOMPARE(p.value(QStringLiteral("pair_count")).toInt(), 1);
 
         // None valid: only an error, no subscription change.
@@ -158,7 +162,8 @@ private Q_SLOTS:
         QCOMPARE(ctx.stats().snapshot().errors[size_t(protocol::ErrorCode::InvalidPair)], quint64(1));
 
         // Wrong types.
-        for (const QJsonValue &bad : {QJsonValue(5), QJsonValue(QJsonObject{}), QJsonValue(QJsonArray{1}), QJsonValue(QJsonArray{})}) {
+        for (const QJsonValue &bad :
+             {QJsonValue(5), QJsonValue(QJsonObject{}), QJsonValue(QJsonArray{1}), QJsonValue(QJsonArray{})}) {
             out.clear();
             h.handle(s, QStringLiteral("subscribe"), pairs(bad), &out);
             QCOMPARE(out.size(), 1);
@@ -177,7 +182,8 @@ private Q_SLOTS:
         QList<Reply> out;
         h.handle(s, QStringLiteral("subscribe"), pairs(QStringLiteral("all")), &out);
         out.clear();
-        h.handle(s, QStringLiteral("unsubscribe"), pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("BAD")}), &out);
+        h.handle(s, QStringLiteral("unsubscribe"), pairs(QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("BAD")}),
+                 &out);
         QCOMPARE(out[0].event, QStringLiteral("unsubscription_confirmed"));
         QJsonObject p = QJsonDocument::fromJson(out[0].data).object();
         QCOMPARE(strings(p.value(QStringLiteral("pairs"))), QStringList{QStringLiteral("EUR_USD")});
@@ -207,29 +213,39 @@ private Q_SLOTS:
         RequestHandler h(ctx, rooms, book);
         RecordingSession s;
         QList<Reply> out;
-        h.handle(s, QStringLiteral("request_price"), QJsonObject{{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}}, &out);
-        QCOMPARE(QJsonDocument::fromJson(out[0].data).object().value(QStringLiteral("code")).toString(), QStringLiteral("PRICE_UNAVAILABLE"));
+        h.handle(s, QStringLiteral("request_price"),
+                 QJsonObject{{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}}, &out);
+        QCOMPARE(QJsonDocument::fromJson(out[0].data).object().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("PRICE_UNAVAILABLE"));
 
         core::PriceTick t;
         t.instrument = QStringLiteral("EUR_USD");
         t.index = 0;
-        t.quote = {QStringLiteral("1.09450"), QStringLiteral("1.09470"), QStringLiteral("1.09460"), QStringLiteral("2025-11-18T12:30:00.000000Z")};
+        t.quote = {QStringLiteral("1.09450"), QStringLiteral("1.09470"), QStringLiteral("1.09460"),
+                   QStringLiteral("2025-11-18T12:30:00.000000Z")};
         t.relayedMicros = 1;
         const BroadcastPtr b = encodeBroadcast(core::MarketEvent(t));
         book.update(0, *b);
 
         out.clear();
-        h.handle(s, QStringLiteral("request_price"), QJsonObject{{QStringLiteral("pair"), QStringLiteral("eur_usd")}}, &out);
+        h.handle(s, QStringLiteral("request_price"), QJsonObject{{QStringLiteral("pair"), QStringLiteral("eur_usd")}},
+                 &out);
         QCOMPARE(out[0].event, QStringLiteral("price_response"));
         const QJsonObject p = QJsonDocument::fromJson(out[0].data).object();
         QCOMPARE(p.value(QStringLiteral("instrument")).toString(), QStringLiteral("EUR_USD"));
-        QCOMPARE(p.value(QStringLiteral("price")).toObject().value(QStringLiteral("bid")).toString(), QStringLiteral("1.09450"));
+        QCOMPARE(p.value(QStringLiteral("price")).toObject().value(QStringLiteral("bid")).toString(),
+                 QStringLiteral("1.09450"));
 
         out.clear();
         h.handle(s, QStringLiteral("request_all_prices"), {}, &out);
         const QJsonObject all = QJsonDocument::fromJson(out[0].data).object();
         QCOMPARE(all.value(QStringLiteral("count")).toInt(), 1);
-        QCOMPARE(all.value(QStringLiteral("prices")).toObject().value(QStringLiteral("EUR_USD")).toObject().value(QStringLiteral("ask")).toString(),
+        QCOMPARE(all.value(QStringLiteral("prices"))
+                     .toObject()
+                     .value(QStringLiteral("EUR_USD"))
+                     .toObject()
+                     .value(QStringLiteral("ask"))
+                     .toString(),
                  QStringLiteral("1.09470"));
 
         for (const QJsonObject &bad : {QJsonObject{}, QJsonObject{{QStringLiteral("instrument"), 3}},
@@ -274,7 +290,8 @@ private Q_SLOTS:
         const Reply w = h.welcome(s);
         p = QJsonDocument::fromJson(w.data).object();
         QCOMPARE(w.event, QStringLiteral("connection_established"));
-        for (const char *k : {"client_id", "server_version", "available_pairs", "ping_interval", "ping_timeout", "timestamp"})
+        for (const char *k :
+             {"client_id", "server_version", "available_pairs", "ping_interval", "ping_timeout", "timestamp"})
             QVERIFY2(p.contains(QLatin1String(k)), k);
     }
 

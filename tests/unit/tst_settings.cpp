@@ -56,11 +56,12 @@ private Q_SLOTS:
         QString err;
         QVERIFY(l.loadEnvFile(path, true, &err));
         l.setEnvironment(env({{"WEBSOCKET_PORT", "7000"}, {"WEBSOCKET_MAX_CLIENTS", "60"}, {"UNRELATED", "x"}}));
-        QVERIFY(l.setOverride(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("8000"), QStringLiteral("--port"), &err));
+        QVERIFY(
+            l.setOverride(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("8000"), QStringLiteral("--port"), &err));
         const auto s = l.resolve(&err);
         QVERIFY2(s, qPrintable(err));
-        QCOMPARE(s->port, quint16(8000));          // flag > env > .env > stored
-        QCOMPARE(s->maxClients, 60);               // env > .env
+        QCOMPARE(s->port, quint16(8000)); // flag > env > .env > stored
+        QCOMPARE(s->maxClients, 60); // env > .env
         QCOMPARE(s->logLevel, QStringLiteral("DEBUG")); // .env, case-insensitive
         QCOMPARE(s->redisDb, 3);
         QCOMPARE(s->redisHost, QStringLiteral("stored.example")); // stored > default
@@ -73,30 +74,54 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
-        QTest::newRow("port 70000") << "WEBSOCKET_PORT" << "70000";
-        QTest::newRow("port negative") << "WEBSOCKET_PORT" << "-1";
-        QTest::newRow("port text") << "WEBSOCKET_PORT" << "http";
-        QTest::newRow("port empty") << "WEBSOCKET_PORT" << "";
-        QTest::newRow("max clients -3") << "WEBSOCKET_MAX_CLIENTS" << "-3";
-        QTest::newRow("max clients 0") << "WEBSOCKET_MAX_CLIENTS" << "0";
-        QTest::newRow("max clients fraction") << "WEBSOCKET_MAX_CLIENTS" << "2.5";
-        QTest::newRow("ping interval 0") << "WEBSOCKET_PING_INTERVAL" << "0";
-        QTest::newRow("ping interval nan") << "WEBSOCKET_PING_INTERVAL" << "nan";
-        QTest::newRow("ping timeout text") << "WEBSOCKET_PING_TIMEOUT" << "soon";
-        QTest::newRow("message size tiny") << "WEBSOCKET_MAX_MESSAGE_SIZE" << "10";
-        QTest::newRow("io threads 100") << "WEBSOCKET_IO_THREADS" << "100";
-        QTest::newRow("host name") << "WEBSOCKET_HOST" << "example.com";
-        QTest::newRow("host empty") << "WEBSOCKET_HOST" << "";
-        QTest::newRow("redis port 0") << "REDIS_PORT" << "0";
-        QTest::newRow("redis db -1") << "REDIS_DB" << "-1";
-        QTest::newRow("redis host space") << "REDIS_HOST" << "a b";
-        QTest::newRow("log level") << "LOG_LEVEL" << "LOUD";
-        QTest::newRow("pairs bad") << "FX_PAIRS" << "EUR_USD,EURO";
-        QTest::newRow("pairs duplicate") << "FX_PAIRS" << "EUR_USD,eur/usd";
-        QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS" << "example.com";
-        QTest::newRow("db port") << "DB_PORT" << "99999";
-        QTest::newRow("channel empty") << "REDIS_CHANNEL_PRICES" << "";
-        QTest::newRow("channels equal") << "REDIS_CHANNEL_VOLATILITY" << "price_updates";
+        QTest::newRow("port 70000") << "WEBSOCKET_PORT"
+                                    << "70000";
+        QTest::newRow("port negative") << "WEBSOCKET_PORT"
+                                       << "-1";
+        QTest::newRow("port text") << "WEBSOCKET_PORT"
+                                   << "http";
+        QTest::newRow("port empty") << "WEBSOCKET_PORT"
+                                    << "";
+        QTest::newRow("max clients -3") << "WEBSOCKET_MAX_CLIENTS"
+                                        << "-3";
+        QTest::newRow("max clients 0") << "WEBSOCKET_MAX_CLIENTS"
+                                       << "0";
+        QTest::newRow("max clients fraction") << "WEBSOCKET_MAX_CLIENTS"
+                                              << "2.5";
+        QTest::newRow("ping interval 0") << "WEBSOCKET_PING_INTERVAL"
+                                         << "0";
+        QTest::newRow("ping interval nan") << "WEBSOCKET_PING_INTERVAL"
+                                           << "nan";
+        QTest::newRow("ping timeout text") << "WEBSOCKET_PING_TIMEOUT"
+                                           << "soon";
+        QTest::newRow("message size tiny") << "WEBSOCKET_MAX_MESSAGE_SIZE"
+                                           << "10";
+        QTest::newRow("io threads 100") << "WEBSOCKET_IO_THREADS"
+                                        << "100";
+        QTest::newRow("host name") << "WEBSOCKET_HOST"
+                                   << "example.com";
+        QTest::newRow("host empty") << "WEBSOCKET_HOST"
+                                    << "";
+        QTest::newRow("redis port 0") << "REDIS_PORT"
+                                      << "0";
+        QTest::newRow("redis db -1") << "REDIS_DB"
+                                     << "-1";
+        QTest::newRow("redis host space") << "REDIS_HOST"
+                                          << "a b";
+        QTest::newRow("log level") << "LOG_LEVEL"
+                                   << "LOUD";
+        QTest::newRow("pairs bad") << "FX_PAIRS"
+                                   << "EUR_USD,EURO";
+        QTest::newRow("pairs duplicate") << "FX_PAIRS"
+                                         << "EUR_USD,eur/usd";
+        QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS"
+                              << "example.com";
+        QTest::newRow("db port") << "DB_PORT"
+                                 << "99999";
+        QTest::newRow("channel empty") << "REDIS_CHANNEL_PRICES"
+                                       << "";
+        QTest::newRow("channels equal") << "REDIS_CHANNEL_VOLATILITY"
+                                        << "price_updates";
     }
 
     void rejections()
@@ -117,9 +142,13 @@ private Q_SLOTS:
     {
         SettingsLoader l;
         QString err;
-        l.setEnvironment(env({{"WEBSOCKET_PING_INTERVAL", "0.3"}, {"WEBSOCKET_PING_TIMEOUT", "0.2"},
-                              {"WEBSOCKET_HOST", "127.0.0.1"}, {"LOG_LEVEL", "warn"}, {"REDIS_PASSWORD", "secret"},
-                              {"FX_PAIRS", "eur/usd, USDJPY"}, {"WEBSOCKET_PORT", "0"}}));
+        l.setEnvironment(env({{"WEBSOCKET_PING_INTERVAL", "0.3"},
+                              {"WEBSOCKET_PING_TIMEOUT", "0.2"},
+                              {"WEBSOCKET_HOST", "127.0.0.1"},
+                              {"LOG_LEVEL", "warn"},
+                              {"REDIS_PASSWORD", "secret"},
+                              {"FX_PAIRS", "eur/usd, USDJPY"},
+                              {"WEBSOCKET_PORT", "0"}}));
         const auto s = l.resolve(&err);
         QVERIFY2(s, qPrintable(err));
         QCOMPARE(s->pingInterval, 0.3);
@@ -174,16 +203,15 @@ private Q_SLOTS:
 
     void envParser()
     {
-        const auto r = parseEnvText(
-            "# comment\n"
-            "\n"
-            "export A=1\n"
-            "B = two words  # trailing comment\n"
-            "C=\"quoted # not a comment\\n\"\n"
-            "D='single $HOME'\n"
-            "E=\r\n"
-            "F=x=y\n"
-            "A=override\n");
+        const auto r = parseEnvText("# comment\n"
+                                    "\n"
+                                    "export A=1\n"
+                                    "B = two words  # trailing comment\n"
+                                    "C=\"quoted # not a comment\\n\"\n"
+                                    "D='single $HOME'\n"
+                                    "E=\r\n"
+                                    "F=x=y\n"
+                                    "A=override\n");
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.entries.size(), 7);
         QCOMPARE(r.entries.at(0).key, QStringLiteral("A"));

@@ -52,14 +52,21 @@ private Q_SLOTS:
 
     void eioPayload()
     {
-        const auto ps = eio::decodePayload("4hello\x1e" "bAQIDBA==\x1e" "2\x1e" "4");
+        const auto ps = eio::decodePayload("4hello\x1e"
+                                           "bAQIDBA==\x1e"
+                                           "2\x1e"
+                                           "4");
         QVERIFY(ps);
         QCOMPARE(ps->size(), 4);
         QCOMPARE(ps->at(0), eio::Packet::message("hello"));
         QCOMPARE(ps->at(1), eio::Packet::message(QByteArray("\x01\x02\x03\x04", 4), true));
         QCOMPARE(ps->at(2).type, eio::PacketType::Ping);
         QCOMPARE(ps->at(3), eio::Packet::message(""));
-        QCOMPARE(eio::encodePayload(*ps), QByteArray("4hello\x1e" "bAQIDBA==\x1e" "2\x1e" "4"));
+        QCOMPARE(eio::encodePayload(*ps),
+                 QByteArray("4hello\x1e"
+                            "bAQIDBA==\x1e"
+                            "2\x1e"
+                            "4"));
         QCOMPARE(eio::encodePayload({eio::Packet::message("x")}), QByteArray("4x"));
         QCOMPARE(eio::encodePayload({}), QByteArray());
     }
@@ -82,9 +89,12 @@ private Q_SLOTS:
     void eioOpenAndErrors()
     {
         QCOMPARE(eio::openPacket("abc", true, 25000, 20000, 1000000),
-                 QByteArray("0{\"sid\":\"abc\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}"));
-        QCOMPARE(eio::openPacket("abc", false, 300, 200, 1000000).mid(0, 30), QByteArray("0{\"sid\":\"abc\",\"upgrades\":[],\"p"));
-        QCOMPARE(eio::errorBody(eio::HttpError::SessionIdUnknown), QByteArray("{\"code\":1,\"message\":\"Session ID unknown\"}"));
+                 QByteArray("0{\"sid\":\"abc\",\"upgrades\":[\"websocket\"],\"pingInterval\":25000,\"pingTimeout\":"
+                            "20000,\"maxPayload\":1000000}"));
+        QCOMPARE(eio::openPacket("abc", false, 300, 200, 1000000).mid(0, 30),
+                 QByteArray("0{\"sid\":\"abc\",\"upgrades\":[],\"p"));
+        QCOMPARE(eio::errorBody(eio::HttpError::SessionIdUnknown),
+                 QByteArray("{\"code\":1,\"message\":\"Session ID unknown\"}"));
         QCOMPARE(eio::errorStatus(eio::HttpError::Forbidden), 403);
         QCOMPARE(eio::errorStatus(eio::HttpError::TransportUnknown), 400);
     }
@@ -99,21 +109,27 @@ private Q_SLOTS:
         QTest::newRow("connect") << QByteArray("0") << 0 << "/" << qint64(-1) << 0;
         QTest::newRow("connect auth") << QByteArray("0{\"token\":\"123\"}") << 0 << "/" << qint64(-1) << 0;
         QTest::newRow("connect nsp") << QByteArray("0/admin,") << 0 << "/admin" << qint64(-1) << 0;
-        QTest::newRow("connect nsp auth") << QByteArray("0/admin,{\"token\":\"abc\"}") << 0 << "/admin" << qint64(-1) << 0;
+        QTest::newRow("connect nsp auth")
+            << QByteArray("0/admin,{\"token\":\"abc\"}") << 0 << "/admin" << qint64(-1) << 0;
         QTest::newRow("connect reply") << QByteArray("0{\"sid\":\"abc\"}") << 0 << "/" << qint64(-1) << 0;
         QTest::newRow("disconnect") << QByteArray("1") << 1 << "/" << qint64(-1) << 0;
         QTest::newRow("disconnect nsp") << QByteArray("1/admin,") << 1 << "/admin" << qint64(-1) << 0;
         QTest::newRow("event") << QByteArray("2[\"foo\"]") << 2 << "/" << qint64(-1) << 0;
-        QTest::newRow("event args") << QByteArray("2[\"message\",1,\"2\",{\"3\":[true]}]") << 2 << "/" << qint64(-1) << 0;
+        QTest::newRow("event args") << QByteArray("2[\"message\",1,\"2\",{\"3\":[true]}]") << 2 << "/" << qint64(-1)
+                                    << 0;
         QTest::newRow("event ack") << QByteArray("212[\"foo\"]") << 2 << "/" << qint64(12) << 0;
         QTest::newRow("event nsp ack") << QByteArray("2/admin,17[\"name\"]") << 2 << "/admin" << qint64(17) << 0;
         QTest::newRow("ack") << QByteArray("3456[1,\"2\",{\"3\":[false]}]") << 3 << "/" << qint64(456) << 0;
         QTest::newRow("ack empty") << QByteArray("312[]") << 3 << "/" << qint64(12) << 0;
-        QTest::newRow("connect error") << QByteArray("4{\"message\":\"Invalid namespace\"}") << 4 << "/" << qint64(-1) << 0;
-        QTest::newRow("connect error nsp") << QByteArray("4/random,{\"message\":\"Invalid namespace\"}") << 4 << "/random" << qint64(-1) << 0;
-        QTest::newRow("binary event") << QByteArray("52-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]")
+        QTest::newRow("connect error") << QByteArray("4{\"message\":\"Invalid namespace\"}") << 4 << "/" << qint64(-1)
+                                       << 0;
+        QTest::newRow("connect error nsp")
+            << QByteArray("4/random,{\"message\":\"Invalid namespace\"}") << 4 << "/random" << qint64(-1) << 0;
+        QTest::newRow("binary event") << QByteArray(
+            "52-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]")
                                       << 5 << "/" << qint64(-1) << 2;
-        QTest::newRow("binary ack") << QByteArray("62-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]")
+        QTest::newRow("binary ack") << QByteArray(
+            "62-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]")
                                     << 6 << "/" << qint64(789) << 2;
         QTest::newRow("binary nested") << QByteArray("51-/admin,3[\"up\",{\"file\":{\"_placeholder\":true,\"num\":0}}]")
                                        << 5 << "/admin" << qint64(3) << 1;
@@ -181,7 +197,8 @@ private Q_SLOTS:
         QTest::newRow("binary too many") << QByteArray("511-[\"x\"]");
         QTest::newRow("binary bad placeholder") << QByteArray("51-[\"x\",{\"_placeholder\":true,\"num\":1}]");
         QTest::newRow("binary missing placeholder") << QByteArray("52-[\"x\",{\"_placeholder\":true,\"num\":0}]");
-        QTest::newRow("binary duplicate placeholder") << QByteArray("52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":0}]");
+        QTest::newRow("binary duplicate placeholder")
+            << QByteArray("52-[\"x\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":0}]");
         QTest::newRow("huge ack id") << QByteArray("29999999999999999999[\"x\"]");
         QTest::newRow("connect error none") << QByteArray("4");
     }

@@ -135,8 +135,11 @@ private Q_SLOTS:
         QCOMPARE(BarAggregator::minuteOf(-1), -60 * kSecond);
 
         const QList<TickRecord> ticks{
-            tickAt(m + 30 * kSecond, 1.25), tickAt(m + 10 * kSecond, 1.26), tickAt(m + 50 * kSecond, 1.24),
-            tickAt(m + 70 * kSecond, 1.30), tickAt(m + 20 * kSecond, 0.65, QStringLiteral("AUD_USD")),
+            tickAt(m + 30 * kSecond, 1.25),
+            tickAt(m + 10 * kSecond, 1.26),
+            tickAt(m + 50 * kSecond, 1.24),
+            tickAt(m + 70 * kSecond, 1.30),
+            tickAt(m + 20 * kSecond, 0.65, QStringLiteral("AUD_USD")),
             tickAt(m + 50 * kSecond, 1.27), // same time as the 1.24 tick, later arrival: the close
         };
         const QList<BarDelta> bars = BarAggregator::aggregate(ticks);
@@ -185,10 +188,12 @@ private Q_SLOTS:
         f.toMicros = 20;
         f.acknowledged = AckFilter::Unacknowledged;
         const SqlWhere lite = alertWhere(f, Engine::Sqlite);
-        QCOMPARE(lite.sql, QStringLiteral(" WHERE type = ? AND severity = ? AND (pair = ? OR pair_b = ?)"
-                                          " AND message LIKE ? ESCAPE '\\' AND raised_at >= ? AND raised_at < ?"
-                                          " AND acknowledged_at IS NULL"));
-        QCOMPARE(lite.values, (QVariantList{"volatility", "critical", "EUR_USD", "EUR_USD", "%50\\%%", qint64(10), qint64(20)}));
+        QCOMPARE(lite.sql,
+                 QStringLiteral(" WHERE type = ? AND severity = ? AND (pair = ? OR pair_b = ?)"
+                                " AND message LIKE ? ESCAPE '\\' AND raised_at >= ? AND raised_at < ?"
+                                " AND acknowledged_at IS NULL"));
+        QCOMPARE(lite.values,
+                 (QVariantList{"volatility", "critical", "EUR_USD", "EUR_USD", "%50\\%%", qint64(10), qint64(20)}));
         QVERIFY(alertWhere(f, Engine::Postgres).sql.contains(QStringLiteral("message ILIKE ?")));
     }
 
@@ -249,7 +254,10 @@ private Q_SLOTS:
         QCOMPARE(j.value(QStringLiteral("dropped_ticks")).toInteger(), qint64(3));
         QCOMPARE(j.value(QStringLiteral("last_error")).toString(), QStringLiteral("connection refused"));
         QVERIFY(j.value(QStringLiteral("last_error_at")).isNull());
-        QCOMPARE(s.describe(), QStringLiteral("Database error (postgresql db:5432/fx): connection refused, 12 rows buffered, retrying in 800 ms"));
+        QCOMPARE(
+            s.describe(),
+            QStringLiteral(
+                "Database error (postgresql db:5432/fx): connection refused, 12 rows buffered, retrying in 800 ms"));
         QCOMPARE(storageStateName(StorageState::RefusedNewerSchema), QStringLiteral("refused_newer_schema"));
         QCOMPARE(storageStateName(StorageState::Connecting), QStringLiteral("connecting"));
     }

@@ -27,10 +27,12 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 4);
         QStringList names;
         for (const MarketSession &s : all)
-            names << QStringLiteral("%1 %2-%3").arg(s.name, MarketSession::formatMinute(s.openMinute),
-                                                    MarketSession::formatMinute(s.closeMinute));
-        QCOMPARE(names, (QStringList{"Sydney 21:00-06:00", "Tokyo 00:00-09:00", "London 08:00-17:00",
-                                     "New York 13:00-22:00"}));
+            names << QStringLiteral("%1 %2-%3")
+                         .arg(s.name, MarketSession::formatMinute(s.openMinute),
+                              MarketSession::formatMinute(s.closeMinute));
+        QCOMPARE(
+            names,
+            (QStringList{"Sydney 21:00-06:00", "Tokyo 00:00-09:00", "London 08:00-17:00", "New York 13:00-22:00"}));
         QVERIFY(all.at(0).spansMidnight());
         QVERIFY(!all.at(2).spansMidnight());
     }
@@ -70,8 +72,8 @@ private Q_SLOTS:
         QTest::newRow("Sun 21:00 Sydney") << utc(23, 21) << QStringList{"Sydney"} << true;
         QTest::newRow("Sun 23:00 Sydney") << utc(23, 23) << QStringList{"Sydney"} << true;
         // Other zones are converted: 2025-11-17 09:00 in Tokyo (UTC+9) is Monday 00:00 UTC.
-        QTest::newRow("zone conversion")
-            << QDateTime(QDate(2025, 11, 17), QTime(9, 0), QTimeZone(9 * 3600)) << QStringList{"Sydney", "Tokyo"} << true;
+        QTest::newRow("zone conversion") << QDateTime(QDate(2025, 11, 17), QTime(9, 0), QTimeZone(9 * 3600))
+                                         << QStringList{"Sydney", "Tokyo"} << true;
         QTest::newRow("invalid instant") << QDateTime() << QStringList{} << false;
     }
     void openAt()

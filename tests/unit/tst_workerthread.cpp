@@ -75,7 +75,8 @@ private Q_SLOTS:
 
         // Any queued call to the object runs there too.
         std::atomic<QThread *> ranOn{nullptr};
-        QMetaObject::invokeMethod(probe, [&ranOn] { ranOn = QThread::currentThread(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            probe, [&ranOn] { ranOn = QThread::currentThread(); }, Qt::QueuedConnection);
         QTRY_COMPARE(ranOn.load(), worker.thread());
         QVERIFY(ranOn.load() != QThread::currentThread());
     }
