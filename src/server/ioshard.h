@@ -89,6 +89,7 @@ Q_SIGNALS:
     void clientChanged(const fx::server::ClientInfo &info);
 
 private:
+    // engineiorouting.cpp: Engine.IO and Socket.IO requests, routed to the session's thread.
     enum class EioEndpoint { None, SocketIo, EngineIo };
     EioEndpoint eioEndpoint(QByteArrayView path) const;
     void handleEio(HttpConnection *c, const protocol::HttpRequest &r, const QByteArray &body, EioEndpoint ep,
@@ -96,19 +97,25 @@ private:
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
     EngineIoSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
+
+    // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).
+    void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
     bool admit(Client *s);
     void onText(PlainJsonClient *s, const QString &text);
     void onBinary(PlainJsonClient *s, qsizetype size);
     void dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Client *s, const Reply &r, const QJsonValue &replyTag);
-    void reap();
+
+    // broadcastdelivery.cpp: staging each event for its room's members, one flush per pass.
     void deliver(const BroadcastBatch &batch);
     void flushStaged();
+
+    // ioshard.cpp: life cycle, the client registry, housekeeping.
+    void onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp);
+    void reap();
     void onTick();
     void checkDrained();
     ClientInfo infoOf(const Client *s) const;
-    void onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp);
-    void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
 
     int m_index;
     ServerContext &m_ctx;
