@@ -2,6 +2,7 @@
 
 #include "core/envfile.h"
 #include "core/instruments.h"
+#include "core/weborigin.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -244,15 +245,23 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.rateBurst = int(v.integer("WEBSOCKET_RATE_BURST", 1, 1000000));
     s.sendQueueLimit = v.integer("WEBSOCKET_SEND_QUEUE_LIMIT", 64 * 1024, 1024LL * 1024 * 1024);
 
+    // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");
     for (const QString &o : cors.split(u',', Qt::SkipEmptyParts)) {
         const QString t = o.trimmed();
-        if (t != u"*" && !t.startsWith(u"http://") && !t.startsWith(u"https://") && !t.isEmpty()) {
-            v.fail("CORS_ALLOWED_ORIGINS", QStringLiteral("each origin must be * or start with http:// or https://"));
+        if (t.isEmpty())
+            continue;
+        const std::optional<QString> canonical =
+            t == u"*" || t.compare(u"null", Qt::CaseInsensitive) == 0 ? t.toLower() : canonicalOrigin(t);
+        if (!canonical) {
+            v.fail("CORS_ALLOWED_ORIGINS",
+                   QStringLiteral("\"%1\" is not an origin: each entry must be * or http(s)://host[:port], "
+                                  "without path or wildcard")
+                       .arg(t.left(100)));
             break;
         }
-        if (!t.isEmpty())
-            s.corsOrigins << t;
+        if (!s.corsOrigins.contains(*canonical))
+            s.corsOrigins << *canonical;
     }
 
     const QString pairs = v.text("FX_PAIRS");

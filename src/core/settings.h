@@ -45,7 +45,7 @@ struct Settings
     double rateLimit = 100; // WEBSOCKET_RATE_LIMIT, requests per second per client
     int rateBurst = 200; // WEBSOCKET_RATE_BURST
     qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
-    QStringList corsOrigins; // CORS_ALLOWED_ORIGINS ("*" = any)
+    QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
 
     // Redis

@@ -41,8 +41,7 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
     const QString transport = r.queryValue(u"transport");
     if (transport != u"polling" && transport != u"websocket")
         return fail(eio::HttpError::TransportUnknown);
-    const QByteArray origin = r.header("origin");
-    if (!origin.isEmpty() && !m_ctx.options().originAllowed(origin))
+    if (c->refusesOrigin(r)) // polling requests and WebSocket upgrades alike
         return fail(eio::HttpError::Forbidden);
     bool hasVersion = false;
     const QString version = r.queryValue(u"EIO", &hasVersion);

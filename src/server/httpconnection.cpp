@@ -1,5 +1,6 @@
 #include "server/httpconnection.h"
 
+#include "core/logging.h"
 #include "core/version.h"
 #include "protocol/envelope.h"
 #include "server/ioshard.h"
@@ -92,16 +93,74 @@ void HttpConnection::timerEvent(QTimerEvent *event)
 
 protocol::HttpHeaders HttpConnection::corsHeaders(const HttpRequest *request) const
 {
+    // SECURITY.md, "Origins (CORS)": "*" never goes with credentials; only an origin of an
+    // explicit list is reflected, with credentials, and then every answer varies by Origin.
     protocol::HttpHeaders h;
     if (!request)
         return h;
+    const ServerOptions &o = m_ctx.options();
     const QByteArray origin = request->header("origin");
-    if (origin.isEmpty() || !m_ctx.options().originAllowed(origin))
+    if (o.anyOrigin()) {
+        if (!origin.isEmpty())
+            h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), QByteArray("*")));
         return h;
-    h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
-    h.append(qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
+    }
+    if (o.originAllowed(origin)) {
+        h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
+        h.append(qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
+    }
     h.append(qMakePair(QByteArray("Vary"), QByteArray("Origin")));
     return h;
+}
+
+namespace {
+// An attacker's text made safe for one log line: printable ASCII, at most 100 characters.
+QString loggable(QByteArrayView text)
+{
+    QString out;
+    for (char c : text.first(std::min<qsizetype>(text.size(), 100)))
+        out += c >= 0x20 && c < 0x7f ? QChar::fromLatin1(c) : QChar(u'?');
+    return text.size() > 100 ? out + QStringLiteral("...") : out;
+}
+} // namespace
+
+bool HttpConnection::refusesOrigin(const HttpRequest &request)
+{
+    const QByteArray origin = request.header("origin");
+    if (origin.isEmpty() || m_ctx.options().originAllowed(origin))
+        return false;
+    m_ctx.stats().countOriginRefused();
+    static core::logging::RateLimiter limiter(5, 10000);
+    qint64 suppressed = 0;
+    if (limiter.allow(QStringLiteral("origin"), &suppressed)) {
+        QString line = QStringLiteral("refused origin %1 for %2 %3 from %4 (not in CORS_ALLOWED_ORIGINS)")
+                           .arg(loggable(origin), loggable(request.method), loggable(request.path),
+                                m_socket ? m_socket->peerAddress().toString() : QStringLiteral("?"));
+        if (suppressed)
+            line += QStringLiteral("; %1 more not shown").arg(suppressed);
+        qCInfo(fxServerLog).noquote() << line;
+    }
+    return true;
+}
+
+void HttpConnection::answerPreflight(const HttpRequest &request, QByteArrayView methods)
+{
+    const bool keepAlive = request.keepAlive();
+    if (refusesOrigin(request)) {
+        m_ctx.stats().countHttp(true);
+        respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, keepAlive);
+        return;
+    }
+    m_ctx.stats().countHttp(false);
+    protocol::HttpHeaders h{{"Allow", methods.toByteArray() + ", OPTIONS"}};
+    if (request.hasHeader("origin")) {
+        // Only what the server reads: Content-Type (Engine.IO POST bodies) and Authorization
+        // (access tokens, SECURITY.md); never a reflection of Access-Control-Request-Headers.
+        h.append(qMakePair(QByteArray("Access-Control-Allow-Methods"), methods.toByteArray()));
+        h.append(qMakePair(QByteArray("Access-Control-Allow-Headers"), QByteArray("Content-Type, Authorization")));
+        h.append(qMakePair(QByteArray("Access-Control-Max-Age"), QByteArray("600")));
+    }
+    respond(204, {}, {}, &request, h, keepAlive);
 }
 
 void HttpConnection::respond(int status, QByteArrayView contentType, QByteArrayView body, const HttpRequest *request,
@@ -229,17 +288,8 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
         return;
     const QByteArray &path = req.path;
     const bool get = req.method == "GET" || req.method == "HEAD";
-    if (req.method == "OPTIONS") {
-        m_ctx.stats().countHttp(false);
-        protocol::HttpHeaders h{{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
-                                {"Access-Control-Allow-Headers",
-                                 req.header("access-control-request-headers").isEmpty()
-                                     ? QByteArray("Content-Type")
-                                     : req.header("access-control-request-headers")},
-                                {"Access-Control-Max-Age", "86400"}};
-        respond(204, {}, {}, &req, h, keepAlive);
-        return;
-    }
+    if (req.method == "OPTIONS" && (path == "/health" || path == "/metrics"))
+        return answerPreflight(req, "GET");
     if (path == "/health") {
         m_ctx.stats().countHttp(false);
         if (!get)

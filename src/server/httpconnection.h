@@ -37,6 +37,13 @@ public:
     void respondError(int status, const QString &message, const protocol::HttpRequest *request, bool keepAlive = false);
     void close();
 
+    // SECURITY.md, "Origins (CORS)". True when the request carries an Origin outside
+    // CORS_ALLOWED_ORIGINS: counted and logged; the caller answers 403. A request without an
+    // Origin (not a browser's) is never refused for that.
+    bool refusesOrigin(const protocol::HttpRequest &request);
+    // Answers an OPTIONS request (a CORS preflight) for an endpoint serving `methods`.
+    void answerPreflight(const protocol::HttpRequest &request, QByteArrayView methods);
+
     // A held request (Engine.IO long-poll): no timeout and no further request is read until
     // respond(); onAbort runs once if the client goes away first.
     void park(std::function<void()> onAbort);

@@ -26,7 +26,6 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
 #include <QWebSocketServer>
 
 #include <unistd.h>
@@ -116,6 +115,11 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(400, QStringLiteral("a WebSocket upgrade must be a GET request"), &request, false);
             return;
         }
+        if (connection->refusesOrigin(request)) {
+            m_ctx.stats().countHttp(true);
+            connection->respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, false);
+            return;
+        }
         m_upgrader->handOver(connection->releaseSocket());
         return;
     }
@@ -129,8 +133,12 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
 bool IoShard::routeHttp(HttpConnection *connection, const protocol::HttpRequest &request, const QByteArray &body)
 {
     const EioEndpoint ep = eioEndpoint(request.path);
-    if (ep == EioEndpoint::None || request.method == "OPTIONS")
-        return false; // generic routes, CORS preflight
+    if (ep == EioEndpoint::None)
+        return false; // generic routes
+    if (request.method == "OPTIONS") {
+        connection->answerPreflight(request, "GET, POST"); // long-polling's methods
+        return true;
+    }
     handleEio(connection, request, body, ep, false);
     return true;
 }

@@ -176,6 +176,9 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_overload_conflated_updates_total", {}, double(s.overloadConflated));
     metric("fxmonitor_http_requests_total", "counter", "Plain HTTP requests served.");
     value("fxmonitor_http_requests_total", {}, double(s.httpRequests));
+    metric("fxmonitor_origin_refused_total", "counter",
+           "Browser requests and WebSocket upgrades refused (403) for an Origin outside CORS_ALLOWED_ORIGINS.");
+    value("fxmonitor_origin_refused_total", {}, double(s.originRefused));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
     for (int i = 0; i < protocol::kErrorCodeCount; ++i)
         value("fxmonitor_client_errors_total",

@@ -1,5 +1,7 @@
 #include "server/serveroptions.h"
 
+#include "core/weborigin.h"
+
 #include <cmath>
 
 namespace fx::server {
@@ -29,13 +31,25 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     return o;
 }
 
-bool ServerOptions::originAllowed(const QByteArray &origin) const
+bool ServerOptions::anyOrigin() const
 {
-    if (corsOrigins.contains(QStringLiteral("*")))
+    return corsOrigins.isEmpty() || corsOrigins.contains(QStringLiteral("*"));
+}
+
+bool ServerOptions::originAllowed(QByteArrayView origin) const
+{
+    if (origin.isEmpty())
+        return false;
+    if (anyOrigin())
         return true;
-    const QString o = QString::fromUtf8(origin).trimmed();
+    const QString text = QString::fromLatin1(origin);
+    if (text == u"null") // sandboxed frames, file:// pages: only when listed literally
+        return corsOrigins.contains(QStringLiteral("null"));
+    const std::optional<QString> canonical = core::canonicalOrigin(text);
+    if (!canonical)
+        return false;
     for (const QString &allowed : corsOrigins)
-        if (allowed.compare(o, Qt::CaseInsensitive) == 0)
+        if (core::canonicalOrigin(allowed) == canonical)
             return true;
     return false;
 }

@@ -28,6 +28,8 @@ struct ServerOptions
     double rateLimit = 100; // requests per second per client
     int rateBurst = 200;
     qint64 sendQueueLimit = 4 * 1024 * 1024; // bytes; over it a client is disconnected
+    // CORS_ALLOWED_ORIGINS (SECURITY.md, "Origins (CORS)"): "*" (any origin, never with
+    // credentials), or the origins allowed, "null" only when listed.
     QStringList corsOrigins{QStringLiteral("*")};
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
@@ -42,7 +44,11 @@ struct ServerOptions
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).
     qint64 softQueueLimit() const { return std::min<qint64>(256 * 1024, sendQueueLimit / 4); }
-    bool originAllowed(const QByteArray &origin) const;
+    // "*" is listed (or nothing is): any origin, answered "Access-Control-Allow-Origin: *".
+    bool anyOrigin() const;
+    // An Origin header's value is allowed: any with anyOrigin(), else one listed exactly
+    // (scheme, host and port, compared in canonical form). False for an empty value.
+    bool originAllowed(QByteArrayView origin) const;
     // Engine.IO sessions (with or without a namespace) at most.
     int maxEngineSessions() const { return maxClients + 1024; }
     // Period of the shards' housekeeping timer (keep-alive, timeouts).

@@ -62,6 +62,7 @@ struct StatsSnapshot
     quint64 overloadConflated = 0;
     quint64 httpRequests = 0;
     quint64 httpErrors = 0;
+    quint64 originRefused = 0; // requests and upgrades refused for their Origin
     std::array<quint64, protocol::kErrorCodeCount> errors{};
     std::array<quint64, kDisconnectReasonCount> disconnects{};
     std::vector<int> roomSubscribers; // by pair index
@@ -92,6 +93,9 @@ public:
             m_httpErrors.fetch_add(1, std::memory_order_relaxed);
     }
 
+    // A browser request or upgrade refused for an Origin outside CORS_ALLOWED_ORIGINS.
+    void countOriginRefused() { m_originRefused.fetch_add(1, std::memory_order_relaxed); }
+
     StatsSnapshot snapshot() const;
 
 private:
@@ -105,6 +109,7 @@ private:
     std::atomic<quint64> m_total{0};
     std::atomic<quint64> m_http{0};
     std::atomic<quint64> m_httpErrors{0};
+    std::atomic<quint64> m_originRefused{0};
     std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
     std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
     qint64 m_startedNs;

@@ -18,6 +18,8 @@ WebSocketUpgrader::WebSocketUpgrader(const ServerOptions &options, QObject *pare
         connect(server, &QWebSocketServer::newConnection, this, [this, server] { onNewConnection(server); });
         connect(server, &QWebSocketServer::originAuthenticationRequired, this,
                 [&options](QWebSocketCorsAuthenticator *auth) {
+                    // The I/O thread refused foreign origins with a readable 403 already
+                    // (IoShard::routeUpgrade); this only keeps Qt's own check in agreement.
                     auth->setAllowed(auth->origin().isEmpty() || options.originAllowed(auth->origin().toUtf8()));
                 });
         m_servers.push_back(server);

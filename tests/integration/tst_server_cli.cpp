@@ -84,6 +84,11 @@ private Q_SLOTS:
         QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")} << QString() << "frobnicate";
         QTest::newRow("bad --set") << QStringList{QStringLiteral("--set"), QStringLiteral("NOPE=1")} << QString()
                                    << "NOPE";
+        QTest::newRow("cors path") << QStringList{QStringLiteral("--set"),
+                                                  QStringLiteral("CORS_ALLOWED_ORIGINS=https://ops.example/")}
+                                   << QString() << "CORS_ALLOWED_ORIGINS";
+        QTest::newRow("cors wildcard") << QStringList{} << "CORS_ALLOWED_ORIGINS=*,https://*.ops.example"
+                                       << "CORS_ALLOWED_ORIGINS";
         QTest::newRow("log file") << QStringList{QStringLiteral("--log-file"), QStringLiteral("/proc/nope/x.log")}
                                   << QString() << "LOG_FILE";
     }
@@ -193,12 +198,14 @@ private Q_SLOTS:
         QVERIFY(all.contains("HTTP/1.1 200 OK"));
         QVERIFY(all.contains("HTTP/1.1 404 Not Found"));
 
-        // CORS preflight.
+        // CORS preflight: by default any origin, as "*" and without credentials.
         r = httpRequest(port,
                         "OPTIONS /health HTTP/1.1\r\nHost: x\r\nOrigin: http://example.com\r\n"
                         "Access-Control-Request-Method: GET\r\n\r\n");
         QCOMPARE(r.status, 204);
-        QVERIFY(r.raw.contains("Access-Control-Allow-Origin: http://example.com"));
+        QVERIFY(r.raw.contains("Access-Control-Allow-Origin: *\r\n"));
+        QVERIFY(r.raw.contains("Access-Control-Allow-Methods: GET\r\n"));
+        QVERIFY(!r.raw.contains("Access-Control-Allow-Credentials"));
 
         // A slow client that never finishes its request head does not hold the server.
         QTcpSocket slow;

@@ -157,14 +157,28 @@ private Q_SLOTS:
                          {"Access-Control-Request-Method", "POST"},
                          {"Access-Control-Request-Headers", "content-type"}});
         QCOMPARE(r.status, 204);
-        QVERIFY(r.header("access-control-allow-methods").contains("POST"));
-        QCOMPARE(r.header("access-control-allow-headers"), QByteArray("content-type"));
+        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("http://desk.example:8080"));
+        QCOMPARE(r.header("access-control-allow-methods"), QByteArray("GET, POST"));
+        // The headers the server uses, not a reflection of the request's.
+        QCOMPARE(r.header("access-control-allow-headers"), QByteArray("Content-Type, Authorization"));
         // Other origins are refused (403, code 4), for polling and WebSocket alike.
         r = httpRequest(server.port(), "GET", "/socket.io/?EIO=4&transport=polling", {},
                         {{"Origin", "http://evil.example"}});
         QCOMPARE(r.status, 403);
         QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("code")).toInt(), 4);
+        QVERIFY(r.header("access-control-allow-origin").isEmpty());
         QCOMPARE(server.stop(), 0);
+
+        // The default ("*"): any origin, answered "*" and never with credentials, which
+        // socket.io-client accepts (its polling requests are not credentialed by default).
+        ServerProcess open;
+        QVERIFY(open.start());
+        r = httpRequest(open.port(), "GET", "/socket.io/?EIO=4&transport=polling", {},
+                        {{"Origin", "http://evil.example"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("*"));
+        QVERIFY(r.header("access-control-allow-credentials").isEmpty());
+        QCOMPARE(open.stop(), 0);
     }
 
     void pollingIsBounded()

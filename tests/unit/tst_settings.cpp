@@ -116,6 +116,40 @@ private Q_SLOTS:
                                          << "EUR_USD,eur/usd";
         QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS"
                               << "example.com";
+        QTest::newRow("cors path") << "CORS_ALLOWED_ORIGINS"
+                                   << "https://ops.example/";
+        QTest::newRow("cors path 2") << "CORS_ALLOWED_ORIGINS"
+                                     << "https://ops.example/app";
+        QTest::newRow("cors query") << "CORS_ALLOWED_ORIGINS"
+                                    << "https://ops.example?x=1";
+        QTest::newRow("cors wildcard") << "CORS_ALLOWED_ORIGINS"
+                                       << "https://*.ops.example";
+        QTest::newRow("cors scheme") << "CORS_ALLOWED_ORIGINS"
+                                     << "ws://ops.example";
+        QTest::newRow("cors file") << "CORS_ALLOWED_ORIGINS"
+                                   << "file://";
+        QTest::newRow("cors user") << "CORS_ALLOWED_ORIGINS"
+                                   << "https://user@ops.example";
+        QTest::newRow("cors port 0") << "CORS_ALLOWED_ORIGINS"
+                                     << "http://desk.example:0";
+        QTest::newRow("cors port big") << "CORS_ALLOWED_ORIGINS"
+                                       << "http://desk.example:65536";
+        QTest::newRow("cors port text") << "CORS_ALLOWED_ORIGINS"
+                                        << "http://desk.example:80a";
+        QTest::newRow("cors empty port") << "CORS_ALLOWED_ORIGINS"
+                                         << "http://desk.example:";
+        QTest::newRow("cors no host") << "CORS_ALLOWED_ORIGINS"
+                                      << "https://";
+        QTest::newRow("cors bad v6") << "CORS_ALLOWED_ORIGINS"
+                                     << "http://[::g]:80";
+        QTest::newRow("cors unicode") << "CORS_ALLOWED_ORIGINS"
+                                      << "https://bücher.example";
+        QTest::newRow("cors space") << "CORS_ALLOWED_ORIGINS"
+                                    << "https://ops example";
+        QTest::newRow("cors one bad") << "CORS_ALLOWED_ORIGINS"
+                                      << "https://ops.example,desk.example";
+        QTest::newRow("cors double dot") << "CORS_ALLOWED_ORIGINS"
+                                         << "https://ops..example";
         QTest::newRow("db port") << "DB_PORT"
                                  << "99999";
         QTest::newRow("channel empty") << "REDIS_CHANNEL_PRICES"
@@ -157,6 +191,34 @@ private Q_SLOTS:
         QCOMPARE(s->redisPassword, QStringLiteral("secret"));
         QCOMPARE(s->pairs, (QStringList{QStringLiteral("EUR_USD"), QStringLiteral("USD_JPY")}));
         QCOMPARE(s->port, quint16(0));
+    }
+
+    void corsOriginsCanonical_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QStringList>("origins");
+        QTest::newRow("default") << QStringLiteral("*") << QStringList{QStringLiteral("*")};
+        QTest::newRow("empty means the default") << QString() << QStringList{};
+        QTest::newRow("list") << QStringLiteral(" HTTPS://Ops.Example:443 , http://desk.example:8080,,null")
+                              << QStringList{QStringLiteral("https://ops.example"),
+                                             QStringLiteral("http://desk.example:8080"), QStringLiteral("null")};
+        QTest::newRow("ipv6 and default port")
+            << QStringLiteral("http://[0:0:0:0:0:0:0:1]:80,http://127.0.0.1:3000")
+            << QStringList{QStringLiteral("http://[::1]"), QStringLiteral("http://127.0.0.1:3000")};
+        QTest::newRow("duplicates once") << QStringLiteral("https://ops.example,https://OPS.example:443")
+                                         << QStringList{QStringLiteral("https://ops.example")};
+    }
+
+    void corsOriginsCanonical()
+    {
+        QFETCH(QString, value);
+        QFETCH(QStringList, origins);
+        SettingsLoader l;
+        QString err;
+        QVERIFY(l.setOverride(QStringLiteral("CORS_ALLOWED_ORIGINS"), value, QStringLiteral("--set"), &err));
+        const auto s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->corsOrigins, origins);
     }
 
     void unknownOverride()
