@@ -248,7 +248,12 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");
     for (const QString &o : cors.split(u',', Qt::SkipEmptyParts)) {
-        const QString t = o.trimmed();
+        QString t = o.trimmed();
+        // "https://ops.example/" is how a URL is often copied; browsers send the origin without
+        // the slash, so one trailing slash is dropped rather than refused (.env files written
+        // for the predecessor keep starting).
+        if (t.endsWith(u'/') && !t.endsWith(u"//"))
+            t.chop(1);
         if (t.isEmpty())
             continue;
         const std::optional<QString> canonical =

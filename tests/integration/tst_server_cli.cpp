@@ -85,7 +85,7 @@ private Q_SLOTS:
         QTest::newRow("bad --set") << QStringList{QStringLiteral("--set"), QStringLiteral("NOPE=1")} << QString()
                                    << "NOPE";
         QTest::newRow("cors path") << QStringList{QStringLiteral("--set"),
-                                                  QStringLiteral("CORS_ALLOWED_ORIGINS=https://ops.example/")}
+                                                  QStringLiteral("CORS_ALLOWED_ORIGINS=https://ops.example/app")}
                                    << QString() << "CORS_ALLOWED_ORIGINS";
         QTest::newRow("cors wildcard") << QStringList{} << "CORS_ALLOWED_ORIGINS=*,https://*.ops.example"
                                        << "CORS_ALLOWED_ORIGINS";

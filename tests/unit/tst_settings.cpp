@@ -117,7 +117,7 @@ private Q_SLOTS:
         QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS"
                               << "example.com";
         QTest::newRow("cors path") << "CORS_ALLOWED_ORIGINS"
-                                   << "https://ops.example/";
+                                   << "https://ops.example//";
         QTest::newRow("cors path 2") << "CORS_ALLOWED_ORIGINS"
                                      << "https://ops.example/app";
         QTest::newRow("cors query") << "CORS_ALLOWED_ORIGINS"
@@ -205,6 +205,9 @@ private Q_SLOTS:
         QTest::newRow("ipv6 and default port")
             << QStringLiteral("http://[0:0:0:0:0:0:0:1]:80,http://127.0.0.1:3000")
             << QStringList{QStringLiteral("http://[::1]"), QStringLiteral("http://127.0.0.1:3000")};
+        QTest::newRow("one trailing slash dropped")
+            << QStringLiteral("https://ops.example/,http://desk.example:8080/")
+            << QStringList{QStringLiteral("https://ops.example"), QStringLiteral("http://desk.example:8080")};
         QTest::newRow("duplicates once") << QStringLiteral("https://ops.example,https://OPS.example:443")
                                          << QStringList{QStringLiteral("https://ops.example")};
     }
