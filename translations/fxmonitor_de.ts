@@ -361,6 +361,10 @@
         <translation>Ursprünge, von denen Browser verbinden dürfen: * oder eine kommagetrennte Liste</translation>
     </message>
     <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>Geheimnis für /metrics und das ausführliche /health (mindestens 16 Zeichen)</translation>
+    </message>
+    <message>
         <source>Comma-separated currency pairs (empty: the 20 default pairs)</source>
         <translation>Kommagetrennte Währungspaare (leer: die 20 Standardpaare)</translation>
     </message>
@@ -1408,6 +1412,14 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>Listening:</source>
         <translation>Lauscht auf:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Open to the network: any client that reaches the port can read every price and alert (client authentication is not configured)</source>
+        <translation>Offen im Netz: Jeder Client, der den Port erreicht, kann alle Kurse und Alarme lesen (Client-Authentifizierung ist nicht eingerichtet)</translation>
     </message>
     <message>
         <source>Uptime:</source>

@@ -361,6 +361,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Comma-separated currency pairs (empty: the 20 default pairs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,6 +1409,14 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>Listening:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to the network: any client that reaches the port can read every price and alert (client authentication is not configured)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

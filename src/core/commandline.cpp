@@ -122,7 +122,7 @@ QString CommandLine::describe(const Settings &s)
     QTextStream ts(&out);
     for (const SettingSpec &spec : settingSpecs()) {
         const SettingValue v = s.values.value(spec.name);
-        const bool secret = spec.name.contains(u"PASSWORD") && !v.value.isEmpty() && v.value != u"None";
+        const bool secret = isSecretSetting(spec.name) && !v.value.isEmpty() && v.value != u"None";
         ts << spec.name << '=' << (secret ? QStringLiteral("********") : v.value) << "  (" << v.origin << ")\n";
     }
     return out;

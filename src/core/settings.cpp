@@ -45,6 +45,7 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_RATE_LIMIT", "100", "Requests per second a client may send (sustained)", S),
             s("WEBSOCKET_RATE_BURST", "200", "Requests a client may send in a burst", S),
             s("WEBSOCKET_SEND_QUEUE_LIMIT", "4194304", "Bytes queued for a slow client before it is disconnected", S),
+            s("WEBSOCKET_ADMIN_TOKEN", "", "Secret for /metrics and the detailed /health (at least 16 characters)", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
@@ -71,6 +72,11 @@ const QList<SettingSpec> &settingSpecs()
         };
     }();
     return specs;
+}
+
+bool isSecretSetting(QStringView name)
+{
+    return name.contains(u"PASSWORD") || name.contains(u"TOKEN");
 }
 
 const SettingSpec *findSettingSpec(QStringView name)
@@ -173,6 +179,15 @@ public:
         m_error = QStringLiteral("invalid %1 \"%2\" (from %3): %4").arg(n, v.value, v.origin, why);
     }
 
+    // Like fail(), for a secret: the value is never repeated.
+    void failSecret(const char *name, const QString &why)
+    {
+        if (!m_error.isEmpty())
+            return;
+        const QString n = QString::fromLatin1(name);
+        m_error = QStringLiteral("invalid %1 (from %2): %3").arg(n, m_values.value(n).origin, why);
+    }
+
     qint64 integer(const char *name, qint64 lo, qint64 hi)
     {
         bool ok = false;
@@ -244,6 +259,16 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.rateLimit = v.real("WEBSOCKET_RATE_LIMIT", 0.1, 1000000);
     s.rateBurst = int(v.integer("WEBSOCKET_RATE_BURST", 1, 1000000));
     s.sendQueueLimit = v.integer("WEBSOCKET_SEND_QUEUE_LIMIT", 64 * 1024, 1024LL * 1024 * 1024);
+
+    // SECURITY.md, "Admin endpoints": a bearer token, so visible ASCII only, and long enough.
+    s.adminToken = v.text("WEBSOCKET_ADMIN_TOKEN");
+    for (QChar c : std::as_const(s.adminToken))
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e) {
+            v.failSecret("WEBSOCKET_ADMIN_TOKEN", QStringLiteral("must be printable ASCII without spaces"));
+            break;
+        }
+    if (!s.adminToken.isEmpty() && s.adminToken.size() < 16)
+        v.failSecret("WEBSOCKET_ADMIN_TOKEN", QStringLiteral("must be at least 16 characters (or empty: no token)"));
 
     // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");

@@ -22,6 +22,8 @@ struct SettingSpec
 };
 const QList<SettingSpec> &settingSpecs();
 const SettingSpec *findSettingSpec(QStringView name);
+// A password or token: never shown or logged (--print-config and the desktop mask it).
+bool isSecretSetting(QStringView name);
 
 struct SettingValue
 {
@@ -45,6 +47,7 @@ struct Settings
     double rateLimit = 100; // WEBSOCKET_RATE_LIMIT, requests per second per client
     int rateBurst = 200; // WEBSOCKET_RATE_BURST
     qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
+    QString adminToken; // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"); empty = none
     QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
 

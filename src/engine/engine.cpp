@@ -212,6 +212,7 @@ EngineStatus Engine::status() const
         const QString host =
             a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString()) : a.toString();
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
+        s.openToNetwork = !a.isLoopback();
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

@@ -31,6 +31,7 @@ static void setStateLabel(QLabel *label, const StateText &st)
 ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidget *parent)
     : QWidget(parent)
     , m_listening(new QLabel(this))
+    , m_exposure(new QLabel(this))
     , m_uptime(new QLabel(this))
     , m_clients(new QLabel(this))
     , m_connections(new QLabel(this))
@@ -59,13 +60,16 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setContentsMargins(6, 6, 6, 6);
-    for (QLabel *l : {m_listening, m_redis, m_database, m_errors}) {
+    m_exposure->setObjectName(QStringLiteral("networkWarning"));
+    for (QLabel *l : {m_listening, m_exposure, m_redis, m_database, m_errors}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms})
         l->setFont(fmt::numberFont());
     addRow(tr("Listening:"), m_listening);
+    addRow(tr("Security:"), m_exposure);
+    m_form->setRowVisible(m_exposure, false);
     addRow(tr("Uptime:"), m_uptime);
     addRow(tr("Clients:"), m_clients);
     addRow(tr("Connections:"), m_connections);
@@ -125,6 +129,14 @@ QString ServerPanel::redisText() const
 void ServerPanel::onStatus(const StatusSnapshot &s)
 {
     setStateLabel(m_listening, StatusText::server(s));
+    // SECURITY.md, "Admin endpoints": a warning, not a refusal.
+    const bool open = s.serverRunning && s.openToNetwork;
+    if (open)
+        setStateLabel(m_exposure,
+                      {tr("Open to the network: any client that reaches the port can read every price "
+                          "and alert (client authentication is not configured)"),
+                       Theme::warning()});
+    m_form->setRowVisible(m_exposure, open);
     const server::StatsSnapshot &st = s.stats;
     if (s.serverRunning) {
         m_uptime->setText(fmt::duration(qint64(st.uptimeSeconds)));

@@ -36,6 +36,7 @@ private:
     QLabel *addRow(const QString &label, QWidget *value = nullptr);
 
     QLabel *m_listening;
+    QLabel *m_exposure; // shown while the server listens beyond loopback
     QLabel *m_uptime;
     QLabel *m_clients;
     QLabel *m_connections;

@@ -60,7 +60,7 @@ QString SettingsDialog::translatedHelp(const core::SettingSpec &spec)
 
 static bool isSecret(const QString &name)
 {
-    return name.contains(u"PASSWORD");
+    return core::isSecretSetting(name);
 }
 
 static bool overrides(core::SettingSource s)

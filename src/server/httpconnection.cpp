@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "core/version.h"
 #include "protocol/envelope.h"
+#include "server/adminaccess.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
@@ -143,6 +144,28 @@ bool HttpConnection::refusesOrigin(const HttpRequest &request)
     return true;
 }
 
+void HttpConnection::refuseAdmin(const HttpRequest &request)
+{
+    m_ctx.stats().countHttp(true);
+    m_ctx.stats().countAdminRefused();
+    static core::logging::RateLimiter limiter(5, 10000);
+    qint64 suppressed = 0;
+    if (limiter.allow(QStringLiteral("admin"), &suppressed)) {
+        // Never the presented value: it may be a mistyped token.
+        QString line = QStringLiteral("refused %1 %2 from %3: %4 (WEBSOCKET_ADMIN_TOKEN)")
+                           .arg(loggable(request.method), loggable(request.path),
+                                m_socket ? m_socket->peerAddress().toString() : QStringLiteral("?"),
+                                request.hasHeader("authorization") ? QStringLiteral("wrong Authorization header")
+                                                                   : QStringLiteral("no Authorization header"));
+        if (suppressed)
+            line += QStringLiteral("; %1 more not shown").arg(suppressed);
+        qCWarning(fxServerLog).noquote() << line;
+    }
+    respondError(401, QStringLiteral("this endpoint needs Authorization: Bearer <admin token>"), &request,
+                 request.keepAlive(),
+                 {{"WWW-Authenticate", "Bearer realm=\"fxmonitor\""}, {"Cache-Control", "no-store"}});
+}
+
 void HttpConnection::answerPreflight(const HttpRequest &request, QByteArrayView methods)
 {
     const bool keepAlive = request.keepAlive();
@@ -233,7 +256,8 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
         Qt::QueuedConnection);
 }
 
-void HttpConnection::respondError(int status, const QString &message, const HttpRequest *request, bool keepAlive)
+void HttpConnection::respondError(int status, const QString &message, const HttpRequest *request, bool keepAlive,
+                                  protocol::HttpHeaders headers)
 {
     const QByteArray body = protocol::compactJson(QJsonObject{
         {QStringLiteral("error"),
@@ -241,7 +265,7 @@ void HttpConnection::respondError(int status, const QString &message, const Http
         {QStringLiteral("status"), status},
         {QStringLiteral("message"), message},
     });
-    respond(status, "application/json", body, request, {}, keepAlive);
+    respond(status, "application/json", body, request, std::move(headers), keepAlive);
 }
 
 void HttpConnection::onReadyRead()
@@ -290,22 +314,24 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
     const bool get = req.method == "GET" || req.method == "HEAD";
     if (req.method == "OPTIONS" && (path == "/health" || path == "/metrics"))
         return answerPreflight(req, "GET");
-    if (path == "/health") {
+    if (path == "/health" || path == "/metrics") {
+        // SECURITY.md, "Admin endpoints".
+        const QString &token = m_ctx.options().adminToken;
+        const AdminAccess access = adminAccess(token, req.hasHeader("authorization"), req.header("authorization"));
+        const bool metrics = path == "/metrics";
+        if (get && (access == AdminAccess::Refused || (metrics && !token.isEmpty() && access != AdminAccess::Granted)))
+            return refuseAdmin(req);
         m_ctx.stats().countHttp(false);
         if (!get)
-            return respondError(405, QStringLiteral("use GET /health"), &req, keepAlive);
-        const QJsonObject health = m_ctx.healthPayload();
-        respond(200, "application/json", protocol::compactJson(health), &req, {{"Cache-Control", "no-store"}},
-                keepAlive);
-        return;
-    }
-    if (path == "/metrics") {
-        m_ctx.stats().countHttp(false);
-        if (!get)
-            return respondError(405, QStringLiteral("use GET /metrics"), &req, keepAlive);
-        respond(200, "text/plain; version=0.0.4; charset=utf-8", m_ctx.metricsText(), &req,
-                {{"Cache-Control", "no-store"}}, keepAlive);
-        return;
+            return respondError(405, metrics ? QStringLiteral("use GET /metrics") : QStringLiteral("use GET /health"),
+                                &req, keepAlive);
+        if (metrics)
+            return respond(200, "text/plain; version=0.0.4; charset=utf-8", m_ctx.metricsText(), &req,
+                           {{"Cache-Control", "no-store"}}, keepAlive);
+        const QJsonObject health =
+            access == AdminAccess::Granted ? m_ctx.healthPayload() : m_ctx.minimalHealthPayload();
+        return respond(200, "application/json", protocol::compactJson(health), &req, {{"Cache-Control", "no-store"}},
+                       keepAlive);
     }
     m_ctx.stats().countHttp(true);
     if (path == "/" || path == "/ws") {

@@ -34,7 +34,8 @@ public:
     void respond(int status, QByteArrayView contentType, QByteArrayView body, const protocol::HttpRequest *request,
                  protocol::HttpHeaders headers = {}, bool keepAlive = true);
     // A JSON error body {"error": ..., "message": ...}.
-    void respondError(int status, const QString &message, const protocol::HttpRequest *request, bool keepAlive = false);
+    void respondError(int status, const QString &message, const protocol::HttpRequest *request, bool keepAlive = false,
+                      protocol::HttpHeaders headers = {});
     void close();
 
     // SECURITY.md, "Origins (CORS)". True when the request carries an Origin outside
@@ -43,6 +44,8 @@ public:
     bool refusesOrigin(const protocol::HttpRequest &request);
     // Answers an OPTIONS request (a CORS preflight) for an endpoint serving `methods`.
     void answerPreflight(const protocol::HttpRequest &request, QByteArrayView methods);
+    // 401 for /health or /metrics without the admin token: counted, logged (rate limited).
+    void refuseAdmin(const protocol::HttpRequest &request);
 
     // A held request (Engine.IO long-poll): no timeout and no further request is read until
     // respond(); onAbort runs once if the client goes away first.

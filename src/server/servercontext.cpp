@@ -2,6 +2,7 @@
 
 #include "core/timeutil.h"
 #include "core/version.h"
+#include "server/adminaccess.h"
 #include "server/client.h"
 
 #include <QJsonArray>
@@ -106,8 +107,10 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("io_threads"), m_options.ioThreads},
         {QStringLiteral("timestamp"), core::isoNow()},
     };
-    o.insert(QStringLiteral("redis"), redisStatus());
-    o.insert(QStringLiteral("database"), databaseStatus());
+    // SECURITY.md, "Admin endpoints": with a token configured, clients see states and counts only.
+    const bool redact = !m_options.adminToken.isEmpty();
+    o.insert(QStringLiteral("redis"), redact ? redactedRedisStatus(redisStatus()) : redisStatus());
+    o.insert(QStringLiteral("database"), redact ? redactedDatabaseStatus(databaseStatus()) : databaseStatus());
     std::function<QJsonObject()> ext;
     {
         QMutexLocker lock(&m_statusMutex);
@@ -119,6 +122,11 @@ QJsonObject ServerContext::statsPayload() const
             o.insert(it.key(), it.value());
     }
     return o;
+}
+
+QJsonObject ServerContext::minimalHealthPayload() const
+{
+    return QJsonObject{{QStringLiteral("status"), healthPayload().value(QStringLiteral("status"))}};
 }
 
 QJsonObject ServerContext::healthPayload() const
@@ -179,6 +187,9 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_origin_refused_total", "counter",
            "Browser requests and WebSocket upgrades refused (403) for an Origin outside CORS_ALLOWED_ORIGINS.");
     value("fxmonitor_origin_refused_total", {}, double(s.originRefused));
+    metric("fxmonitor_admin_refused_total", "counter",
+           "Requests for /health or /metrics refused (401) for a missing or wrong WEBSOCKET_ADMIN_TOKEN.");
+    value("fxmonitor_admin_refused_total", {}, double(s.adminRefused));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
     for (int i = 0; i < protocol::kErrorCodeCount; ++i)
         value("fxmonitor_client_errors_total",

@@ -44,10 +44,12 @@ public:
     QByteArray newSidForShard(int index) const;
     std::atomic<int> engineSessions{0};
 
-    // The get_server_stats reply of PROTOCOL.md ("Requests you send").
+    // The get_server_stats reply of PROTOCOL.md ("Requests you send"); without endpoints, paths
+    // and error texts when an admin token is configured (SECURITY.md, "Admin endpoints").
     QJsonObject statsPayload() const;
-    // GET /health body.
+    // GET /health body: the detailed one (for the admin token) and {"status": ...} alone.
     QJsonObject healthPayload() const;
+    QJsonObject minimalHealthPayload() const;
     // GET /metrics body (Prometheus text exposition 0.0.4).
     QByteArray metricsText() const;
 

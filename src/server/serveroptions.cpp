@@ -27,6 +27,7 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.rateBurst = s.rateBurst;
     o.sendQueueLimit = s.sendQueueLimit;
     o.corsOrigins = s.corsOrigins.isEmpty() ? QStringList{QStringLiteral("*")} : s.corsOrigins;
+    o.adminToken = s.adminToken;
     o.instruments = core::InstrumentSet(s.pairs);
     return o;
 }

@@ -31,6 +31,9 @@ struct ServerOptions
     // CORS_ALLOWED_ORIGINS (SECURITY.md, "Origins (CORS)"): "*" (any origin, never with
     // credentials), or the origins allowed, "null" only when listed.
     QStringList corsOrigins{QStringLiteral("*")};
+    // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"): empty = /metrics open, /health
+    // minimal; set = both need "Authorization: Bearer <token>", get_server_stats is redacted.
+    QString adminToken;
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
@@ -49,6 +52,8 @@ struct ServerOptions
     // An Origin header's value is allowed: any with anyOrigin(), else one listed exactly
     // (scheme, host and port, compared in canonical form). False for an empty value.
     bool originAllowed(QByteArrayView origin) const;
+    // The listen address reaches beyond this machine (anything but 127.0.0.0/8 and ::1).
+    bool listensBeyondLoopback() const { return !address.isLoopback(); }
     // Engine.IO sessions (with or without a namespace) at most.
     int maxEngineSessions() const { return maxClients + 1024; }
     // Period of the shards' housekeeping timer (keep-alive, timeouts).

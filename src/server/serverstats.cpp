@@ -71,6 +71,7 @@ StatsSnapshot ServerStats::snapshot() const
     s.httpRequests = m_http.load(std::memory_order_relaxed);
     s.httpErrors = m_httpErrors.load(std::memory_order_relaxed);
     s.originRefused = m_originRefused.load(std::memory_order_relaxed);
+    s.adminRefused = m_adminRefused.load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.errors.size(); ++i)
         s.errors[i] = m_errors[i].load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.disconnects.size(); ++i)

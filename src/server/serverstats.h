@@ -63,6 +63,7 @@ struct StatsSnapshot
     quint64 httpRequests = 0;
     quint64 httpErrors = 0;
     quint64 originRefused = 0; // requests and upgrades refused for their Origin
+    quint64 adminRefused = 0; // /health and /metrics refused (401) without the admin token
     std::array<quint64, protocol::kErrorCodeCount> errors{};
     std::array<quint64, kDisconnectReasonCount> disconnects{};
     std::vector<int> roomSubscribers; // by pair index
@@ -96,6 +97,9 @@ public:
     // A browser request or upgrade refused for an Origin outside CORS_ALLOWED_ORIGINS.
     void countOriginRefused() { m_originRefused.fetch_add(1, std::memory_order_relaxed); }
 
+    // /health or /metrics refused (401) for a missing or wrong admin token.
+    void countAdminRefused() { m_adminRefused.fetch_add(1, std::memory_order_relaxed); }
+
     StatsSnapshot snapshot() const;
 
 private:
@@ -110,6 +114,7 @@ private:
     std::atomic<quint64> m_http{0};
     std::atomic<quint64> m_httpErrors{0};
     std::atomic<quint64> m_originRefused{0};
+    std::atomic<quint64> m_adminRefused{0};
     std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
     std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
     qint64 m_startedNs;

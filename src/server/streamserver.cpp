@@ -78,6 +78,18 @@ bool StreamServer::start(QString *error)
                                          .arg(m_port)
                                          .arg(o.ioThreads)
                                          .arg(o.maxClients);
+    // SECURITY.md, "Admin endpoints": said once per start, never with the token itself.
+    if (o.adminToken.isEmpty())
+        qCWarning(fxServerLog).noquote() << QStringLiteral(
+            "admin endpoints are open: /metrics answers anyone because WEBSOCKET_ADMIN_TOKEN is "
+            "not set (/health answers only its status)");
+    if (o.listensBeyondLoopback())
+        qCWarning(fxServerLog).noquote()
+            << QStringLiteral("no client authentication: the server accepts connections beyond loopback (%1), so "
+                              "any client that reaches port %2 can read every price and alert (client "
+                              "authentication is not configured)")
+                   .arg(o.address.toString())
+                   .arg(m_port);
     return true;
 }
 

@@ -20,6 +20,7 @@
 #include "gui/pricechartview.h"
 #include "gui/roomsmodel.h"
 #include "gui/roomspanel.h"
+#include "gui/serverpanel.h"
 #include "gui/settingsdialog.h"
 #include "gui/shortcuts.h"
 #include "gui/smallmultiplespanel.h"
@@ -205,6 +206,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->indicator(QStringLiteral("statusDatabase"))->text(),
                                   QStringLiteral("Database ok"), 10000);
         QVERIFY(m_window->indicator(QStringLiteral("statusSessions"))->text().size() > 0);
+        // Loopback only: no exposure warning. Beyond loopback (SECURITY.md, "Admin endpoints")
+        // the server panel says plainly that anyone reaching the port reads everything.
+        auto *exposure = m_window->serverPanel()->findChild<QLabel *>(QStringLiteral("networkWarning"));
+        QVERIFY(exposure);
+        QVERIFY(!m_engine->status().openToNetwork);
+        QVERIFY(exposure->isHidden());
+        StatusSnapshot open;
+        static_cast<engine::EngineStatus &>(open) = m_engine->status();
+        open.openToNetwork = true;
+        m_window->serverPanel()->onStatus(open);
+        QVERIFY(!exposure->isHidden());
+        QVERIFY(exposure->text().contains(QStringLiteral("client authentication is not configured")));
+        QVERIFY(exposure->text().contains(QStringLiteral("any client that reaches the port")));
+        open.openToNetwork = false;
+        m_window->serverPanel()->onStatus(open);
+        QVERIFY(exposure->isHidden());
         // Empty state of the clients table says what to do.
         auto *empty = m_window->clientsPanel()->table()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty);

@@ -152,11 +152,15 @@ private Q_SLOTS:
 
     void httpEndpoints()
     {
+        // With an admin token (SECURITY.md, "Admin endpoints"): the detailed /health and /metrics.
+        const QByteArray token = "cli-test-admin-token-0123456789";
+        const QByteArray auth = "Authorization: Bearer " + token + "\r\n\r\n";
         ServerProcess server;
-        QVERIFY(server.start());
+        QVERIFY(server.start(
+            {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_ADMIN_TOKEN=") + QString::fromLatin1(token)}));
         const quint16 port = server.port();
 
-        HttpResult r = httpRequest(port, get("/health", port));
+        HttpResult r = httpRequest(port, get("/health", port).chopped(2) + auth);
         QCOMPARE(r.status, 200);
         const QJsonObject health = QJsonDocument::fromJson(r.body).object();
         // No Redis answers (ServerProcess points it at a closed port): degraded, and why.
@@ -176,6 +180,8 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson(r.body).isObject());
 
         r = httpRequest(port, get("/metrics", port));
+        QCOMPARE(r.status, 401);
+        r = httpRequest(port, get("/metrics", port).chopped(2) + auth);
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("# TYPE fxmonitor_connected_clients gauge"));
         QVERIFY(r.body.contains("fxmonitor_room_subscribers{room=\"price_EUR_USD\"} 0"));
