@@ -27,6 +27,11 @@ WorkerThread::~WorkerThread()
 void WorkerThread::start(std::function<void()> startHook)
 {
     m_thread->start();
+    // Wait until the thread has run what moveToThread() posted to the object (Qt re-registers
+    // the object's timers there, with a list it allocates). A thread stopped before that, as
+    // when the server cannot listen right after starting its I/O threads, would leak the list.
+    QMetaObject::invokeMethod(
+        m_object, [] {}, Qt::BlockingQueuedConnection);
     if (startHook)
         QMetaObject::invokeMethod(m_object, std::move(startHook), Qt::QueuedConnection);
 }

@@ -33,7 +33,8 @@ public:
     // stop(), then deletes the object and the thread.
     ~WorkerThread();
 
-    // Starts the thread's event loop, then queues startHook (if any) to run there. Call once.
+    // Starts the thread's event loop and waits until it has taken over the object, then queues
+    // startHook (if any) to run there. Call once.
     void start(std::function<void()> startHook = {});
     // When the thread runs: runs the stop hook (if any) on it and waits until it returned,
     // then quits the event loop and joins. Does nothing when the thread never started or is

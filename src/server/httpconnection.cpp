@@ -237,11 +237,15 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
             if (m_socket)
                 m_socket->moveToThread(thread);
             m_shard = target;
+            // The guard is made while this thread still owns the object: once moved, the target
+            // thread may delete it at any moment (its socket was reset), and even building a
+            // QPointer to it then reads freed memory.
+            QPointer<HttpConnection> guard(this);
             moveToThread(thread);
             // From here on this object belongs to the target thread: touch nothing of it.
             QMetaObject::invokeMethod(
                 target,
-                [self = QPointer<HttpConnection>(this), target, then = std::move(then)] {
+                [self = std::move(guard), target, then = std::move(then)] {
                     if (!self)
                         return;
                     self->m_migrating = false;

@@ -95,8 +95,12 @@ bool catchesSignal(qint64 pid, int sig)
 
 int ServerProcess::stop(int sig, int timeoutMs)
 {
-    if (!isRunning())
-        return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+    if (!isRunning()) {
+        if (m_proc.exitStatus() == QProcess::NormalExit)
+            return m_proc.exitCode();
+        qWarning().noquote() << "the server had crashed before it was stopped; its log ends:\n" << log().right(6000);
+        return -1;
+    }
     // A process may print its port before it installs its signal handlers: a signal in between
     // would kill it instead of stopping it. Wait until it handles the signal.
     if (sig != SIGKILL)
@@ -105,9 +109,17 @@ int ServerProcess::stop(int sig, int timeoutMs)
     if (!m_proc.waitForFinished(timeoutMs)) {
         m_proc.kill();
         m_proc.waitForFinished(5000);
+        qWarning().noquote() << "the server did not stop within" << timeoutMs << "ms of signal" << sig
+                             << "; its log ends:\n"
+                             << log().right(4000);
         return -1;
     }
-    return m_proc.exitStatus() == QProcess::NormalExit ? m_proc.exitCode() : -1;
+    if (m_proc.exitStatus() != QProcess::NormalExit) {
+        qWarning().noquote() << "the server crashed when stopped (signal" << sig << "); its log ends:\n"
+                             << log().right(4000);
+        return -1;
+    }
+    return m_proc.exitCode();
 }
 
 QString ServerProcess::log()
