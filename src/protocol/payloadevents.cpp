@@ -4,6 +4,25 @@
 
 namespace fx::protocol::payload {
 
+namespace {
+
+// The fields both alert kinds carry after their own: threshold, severity, message, timestamp.
+template <typename Alert>
+std::optional<Drop> readAlertFields(const QJsonObject &o, const Context &ctx, Alert *a)
+{
+    if (auto d = readNumber(o, QStringLiteral("threshold"), false, &a->threshold))
+        return d;
+    if (auto d = readSeverity(o, &a->severity))
+        return d;
+    if (auto d = readOptionalString(o, QStringLiteral("message"), &a->message))
+        return d;
+    if (auto d = readTimestamp(o, QStringLiteral("timestamp"), ctx, &a->timestamp, &a->raisedMicros))
+        return d;
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, core::PriceTick *t)
 {
     if (auto d = readPair(o.value(QStringLiteral("instrument")), QStringLiteral("instrument"), ctx, &t->instrument,
@@ -50,13 +69,7 @@ std::optional<Drop> parseVolatility(const QJsonObject &o, const Context &ctx, co
     if (*vol < 0)
         return fail(DropReason::OutOfRange, QStringLiteral("volatility must not be negative"));
     a->volatility = *vol;
-    if (auto d = readNumber(o, QStringLiteral("threshold"), false, &a->threshold))
-        return d;
-    if (auto d = readSeverity(o, &a->severity))
-        return d;
-    if (auto d = readOptionalString(o, QStringLiteral("message"), &a->message))
-        return d;
-    if (auto d = readTimestamp(o, QStringLiteral("timestamp"), ctx, &a->timestamp, &a->raisedMicros))
+    if (auto d = readAlertFields(o, ctx, a))
         return d;
     if (a->message.isEmpty()) {
         a->message = a->threshold
@@ -105,13 +118,7 @@ std::optional<Drop> parseCorrelation(const QJsonObject &o, const Context &ctx, c
         return d;
     if (!a->change && a->previous)
         a->change = a->correlation - *a->previous;
-    if (auto d = readNumber(o, QStringLiteral("threshold"), false, &a->threshold))
-        return d;
-    if (auto d = readSeverity(o, &a->severity))
-        return d;
-    if (auto d = readOptionalString(o, QStringLiteral("message"), &a->message))
-        return d;
-    if (auto d = readTimestamp(o, QStringLiteral("timestamp"), ctx, &a->timestamp, &a->raisedMicros))
+    if (auto d = readAlertFields(o, ctx, a))
         return d;
     if (a->message.isEmpty()) {
         a->message = a->previous

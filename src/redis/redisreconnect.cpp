@@ -92,6 +92,11 @@ void RedisSubscriber::afterConnect()
         redisAsyncCommand(m_ac, &RedisSubscriber::onAuth, this, "AUTH %b", pw.constData(), size_t(pw.size()));
         return;
     }
+    selectThenSubscribe();
+}
+
+void RedisSubscriber::selectThenSubscribe()
+{
     if (m_config.db != 0) {
         redisAsyncCommand(m_ac, &RedisSubscriber::onSelect, this, "SELECT %d", m_config.db);
         return;
@@ -119,11 +124,7 @@ void RedisSubscriber::onAuth(redisAsyncContext *ac, void *r, void *privdata)
             return;
         }
     }
-    if (self->m_config.db != 0) {
-        redisAsyncCommand(ac, &RedisSubscriber::onSelect, self, "SELECT %d", self->m_config.db);
-        return;
-    }
-    self->subscribeAndWarm();
+    self->selectThenSubscribe(); // ac is m_ac (checked above)
 }
 
 void RedisSubscriber::onSelect(redisAsyncContext *ac, void *r, void *privdata)

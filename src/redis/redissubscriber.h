@@ -76,6 +76,8 @@ private:
     void connectNow();
     void onConnectTimeout();
     void afterConnect();
+    // After AUTH (when a password is set): SELECT the database unless it is 0, then subscribe.
+    void selectThenSubscribe();
     void subscribeAndWarm();
     void onSubscribed(); // Redis confirmed one channel of the SUBSCRIBE
     void handleMessage(int kind, const char *payload, size_t len);

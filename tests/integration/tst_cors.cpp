@@ -6,10 +6,8 @@
 #include "support/httpclient.h"
 #include "support/serverprocess.h"
 
-#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace fx::test;
@@ -20,31 +18,9 @@ namespace {
 // reply has no body: the head is the whole answer.
 HttpReply exchange(quint16 port, const QByteArray &request)
 {
-    QTcpSocket s;
-    s.connectToHost(QStringLiteral("127.0.0.1"), port);
-    HttpReply r;
-    if (!s.waitForConnected(3000))
-        return r;
-    s.write(request);
-    QByteArray buf;
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired()) {
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end > 0) {
-            r.head = buf.left(end);
-            const QByteArray len = r.header("content-length");
-            const qsizetype n = len.isEmpty() ? 0 : len.toLongLong();
-            if (buf.size() >= end + 4 + n) {
-                r.status = buf.mid(9, 3).toInt();
-                r.body = buf.mid(end + 4, n);
-                return r;
-            }
-        }
-        if (!s.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
-            break;
-        buf += s.readAll();
-    }
-    return r;
+    PendingHttp pending;
+    pending.sendRaw(port, request);
+    return pending.wait();
 }
 
 QByteArray originLine(const QByteArray &origin)

@@ -25,13 +25,17 @@ QByteArray HttpReply::header(const QByteArray &name) const
 
 void PendingHttp::send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body)
 {
-    m_sock.connectToHost(QStringLiteral("127.0.0.1"), port);
-    m_sock.waitForConnected(3000);
     QByteArray req = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     if (!body.isEmpty() || method == "POST")
         req += "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    req += "\r\n" + body;
-    m_sock.write(req);
+    sendRaw(port, req + "\r\n" + body);
+}
+
+void PendingHttp::sendRaw(quint16 port, const QByteArray &request)
+{
+    m_sock.connectToHost(QStringLiteral("127.0.0.1"), port);
+    m_sock.waitForConnected(3000);
+    m_sock.write(request);
     m_sock.flush();
 }
 

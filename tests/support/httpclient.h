@@ -28,6 +28,8 @@ class PendingHttp
 {
 public:
     void send(quint16 port, const QByteArray &method, const QByteArray &target, const QByteArray &body = {});
+    // Sends request exactly as given (a whole head, and its body if any).
+    void sendRaw(quint16 port, const QByteArray &request);
     // Waits for the reply; status 0 when the connection closed or timed out without one.
     HttpReply wait(int timeoutMs = 5000);
     void abort() { m_sock.abort(); }
