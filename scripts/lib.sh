@@ -16,7 +16,7 @@ FX_BUILD_PACKAGES=(
 )
 FX_RUN_PACKAGES=(redis-server xvfb xauth)
 FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs
-  clang-format dbus gnome-keyring libsecret-tools openssl)
+  clang-format dbus gnome-keyring libsecret-tools python3-dbus openssl)
 
 fx_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -109,6 +109,8 @@ void SecretStore::pumpGlib()
 
 void SecretStore::startJob(QKeychain::Job *job)
 {
+    // Without a parent: a job outlives the store when the keyring answers late (its connection
+    // to the store ends with the store) and deletes itself once finished.
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plain-text file instead of the keyring
     ++m_jobsRunning;
@@ -133,7 +135,7 @@ void SecretStore::load(int timeoutMs)
     m_loadTimer->start(std::max(1, timeoutMs));
     auto errors = std::make_shared<QStringList>();
     for (const QString &name : names) {
-        auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+        auto *job = new QKeychain::ReadPasswordJob(m_service);
         job->setKey(name);
         connect(job, &QKeychain::Job::finished, this, [this, generation, name, errors](QKeychain::Job *j) {
             jobDone();
@@ -163,9 +165,9 @@ void SecretStore::write(const QString &name, const QString &value, std::function
 {
     QKeychain::Job *job;
     if (value.isEmpty()) {
-        job = new QKeychain::DeletePasswordJob(m_service, this);
+        job = new QKeychain::DeletePasswordJob(m_service);
     } else {
-        auto *w = new QKeychain::WritePasswordJob(m_service, this);
+        auto *w = new QKeychain::WritePasswordJob(m_service);
         w->setTextData(value);
         job = w;
     }
