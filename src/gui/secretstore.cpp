@@ -12,9 +12,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <algorithm>
 #include <memory>
 
-Q_LOGGING_CATEGORY(fxKeyringLog, "fx.gui.keyring")
+Q_LOGGING_CATEGORY(fxKeyringLog, "fx.keyring")
 
 namespace fx::gui {
 
