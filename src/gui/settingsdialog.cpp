@@ -220,6 +220,9 @@ void SettingsDialog::addKeyringNote(QGridLayout *grid, int &line, const QString 
     note->setWordWrap(true);
     note->setObjectName(name + QStringLiteral("_keyring"));
     if (store->isAvailable()) {
+        QPalette pal = note->palette(); // quiet, like the help line above it
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+        note->setPalette(pal);
         note->setText(tr("Saved in the system keyring, never in the settings file."));
     } else {
         note->setText(QStringLiteral("<span style=\"color:%1\">⚠</span> %2")
