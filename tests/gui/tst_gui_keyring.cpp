@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 using namespace fx;
 using namespace fx::gui;
@@ -198,6 +199,39 @@ private Q_SLOTS:
             QVERIFY(lookup(QStringLiteral("DB_PASSWORD")).isEmpty());
             QCOMPARE(lookup(QStringLiteral("REDIS_PASSWORD")), QStringLiteral("redis-secret-1"));
         }
+    }
+
+    // The desktop itself at start-up: a plain-text secret of an earlier version moves to the
+    // keyring before anything else reads the file again; without a keyring it stays and the app
+    // says so.
+    void theDesktopMovesPlainTextAtStart()
+    {
+        {
+            QSettings s;
+            s.setValue(QStringLiteral("settings/WEBSOCKET_ADMIN_TOKEN"), QStringLiteral("legacy-admin-token-0123456"));
+        }
+        QTemporaryDir data;
+        QProcess app;
+        app.start(QStringLiteral(FX_GUI_BIN),
+                  {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                   QStringLiteral("--redis-port"), QStringLiteral("1"), QStringLiteral("--db-path"),
+                   data.filePath(QStringLiteral("fx.sqlite"))});
+        QVERIFY(app.waitForStarted());
+        QByteArray out, err;
+        QTRY_VERIFY_WITH_TIMEOUT((out += app.readAllStandardOutput()).contains("listening on"), 30000);
+        if (withKeyring()) {
+            QTRY_VERIFY_WITH_TIMEOUT(!settingsFileBytes().contains("legacy-admin-token"), 10000);
+            QCOMPARE(lookup(QStringLiteral("WEBSOCKET_ADMIN_TOKEN")), QStringLiteral("legacy-admin-token-0123456"));
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT((err += app.readAllStandardError()).contains("No system keyring"), 10000);
+            QVERIFY2(err.contains("WEBSOCKET_ADMIN_TOKEN stays in plain text in"), err.constData());
+            QVERIFY(!err.contains("legacy-admin-token"));
+            QVERIFY(settingsFileBytes().contains("legacy-admin-token"));
+        }
+        app.terminate(); // SIGTERM: the window quits
+        QVERIFY(app.waitForFinished(20000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(app.exitCode(), 0);
     }
 
     // A keyring that never answers delays the start by the timeout, no longer, and counts as
