@@ -110,8 +110,9 @@ void SecretStore::pumpGlib()
 
 void SecretStore::startJob(QKeychain::Job *job)
 {
-    // Without a parent: a job outlives the store when the keyring answers late (its connection
-    // to the store ends with the store) and deletes itself once finished.
+    // A child of the application, not of the store: a job outlives the store when the keyring
+    // answers late (its connection to the store ends with the store) and deletes itself once
+    // finished; one that never finishes goes with the application.
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a plain-text file instead of the keyring
     ++m_jobsRunning;
@@ -136,7 +137,7 @@ void SecretStore::load(int timeoutMs)
     m_loadTimer->start(std::max(1, timeoutMs));
     auto errors = std::make_shared<QStringList>();
     for (const QString &name : names) {
-        auto *job = new QKeychain::ReadPasswordJob(m_service);
+        auto *job = new QKeychain::ReadPasswordJob(m_service, QCoreApplication::instance());
         job->setKey(name);
         connect(job, &QKeychain::Job::finished, this, [this, generation, name, errors](QKeychain::Job *j) {
             jobDone();
@@ -166,9 +167,9 @@ void SecretStore::write(const QString &name, const QString &value, std::function
 {
     QKeychain::Job *job;
     if (value.isEmpty()) {
-        job = new QKeychain::DeletePasswordJob(m_service);
+        job = new QKeychain::DeletePasswordJob(m_service, QCoreApplication::instance());
     } else {
-        auto *w = new QKeychain::WritePasswordJob(m_service);
+        auto *w = new QKeychain::WritePasswordJob(m_service, QCoreApplication::instance());
         w->setTextData(value);
         job = w;
     }
