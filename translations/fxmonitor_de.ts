@@ -452,6 +452,14 @@
         <source>Also write the log to this file</source>
         <translation>Das Protokoll zusätzlich in diese Datei schreiben</translation>
     </message>
+    <message>
+        <source>Redis 6+ ACL user for AUTH (empty: AUTH with the password only)</source>
+        <translation>Redis-6+-ACL-Benutzer für AUTH (leer: AUTH nur mit dem Passwort)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</source>
+        <translation>PostgreSQL-sslmode: disable, allow, prefer, require, verify-ca, verify-full</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1520,6 +1528,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Saved in the system keyring, never in the settings file.</source>
+        <translation>Im Schlüsselbund des Systems gespeichert, nie in der Einstellungsdatei.</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>
@@ -1716,6 +1728,32 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SecretStore</name>
+    <message>
+        <source>No system keyring: passwords are used for this session only and not saved</source>
+        <translation>Kein Schlüsselbund des Systems: Passwörter gelten nur für diese Sitzung und werden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>the system keyring did not answer within %1 s</source>
+        <translation>der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
+        <translation> (%1 bleibt im Klartext in %2, bis ein Schlüsselbund verfügbar ist)</translation>
+    </message>
+    <message>
+        <source>%1 not saved in the system keyring (%2): used for this session only</source>
+        <translation>%1 nicht im Schlüsselbund des Systems gespeichert (%2): gilt nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
+        <translation>%1 bleibt im Klartext in der Einstellungsdatei: Der Schlüsselbund des Systems hat es abgelehnt (%2)</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,7 @@ std::optional<int> CommandLine::process(const QStringList &arguments)
 
     SettingsLoader loader;
     loader.setStored(m_stored);
+    loader.setKeyring(m_keyring);
     QString error;
     const bool explicitEnv = m_parser.isSet(m_envFile);
     const QString envPath = explicitEnv ? m_parser.value(m_envFile) : QStringLiteral(".env");

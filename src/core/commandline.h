@@ -22,6 +22,8 @@ public:
     // Executables add their own options before process().
     QCommandLineParser &parser() { return m_parser; }
     void setStored(const QMap<QString, QString> &stored) { m_stored = stored; }
+    // Secrets read from the system keyring (the desktop): SettingsLoader::setKeyring.
+    void setKeyring(const QMap<QString, QString> &secrets) { m_keyring = secrets; }
 
     // Parses the arguments and resolves the settings. Returns nullopt to go on; otherwise the
     // exit status after printing help/version (0) or one error line (2).
@@ -39,6 +41,7 @@ private:
     QCommandLineOption m_set;
     QCommandLineOption m_printConfig;
     QMap<QString, QString> m_stored;
+    QMap<QString, QString> m_keyring;
     Settings m_settings;
 };
 

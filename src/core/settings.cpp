@@ -52,6 +52,7 @@ const QList<SettingSpec> &settingSpecs()
             s("REDIS_PORT", "6379", "Redis port", R),
             s("REDIS_DB", "0", "Redis database number", R),
             s("REDIS_PASSWORD", "None", "Redis password (None: no AUTH)", R),
+            s("REDIS_USERNAME", "", "Redis 6+ ACL user for AUTH (empty: AUTH with the password only)", R),
             s("REDIS_SOCKET", "", "Redis Unix socket path (wins over host and port)", R),
             s("REDIS_CHANNEL_PREFIX", "", "Prefix of every channel name, e.g. fx:", R),
             s("REDIS_CHANNEL_PRICES", "price_updates", "Channel of price updates", R),
@@ -64,6 +65,7 @@ const QList<SettingSpec> &settingSpecs()
             s("DB_NAME", "fx_trading_data", "PostgreSQL database", D),
             s("DB_USER", "postgres", "PostgreSQL user", D),
             s("DB_PASSWORD", "", "PostgreSQL password", D),
+            s("DB_SSLMODE", "", "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full", D),
             s("DB_PATH", "", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)", D),
             s("DB_TICK_RETENTION_DAYS", "7", "Days raw ticks are kept", D),
             s("DB_BAR_RETENTION_DAYS", "365", "Days one-minute bars are kept", D),
@@ -77,6 +79,14 @@ const QList<SettingSpec> &settingSpecs()
 bool isSecretSetting(QStringView name)
 {
     return name.contains(u"PASSWORD") || name.contains(u"TOKEN");
+}
+
+const QStringList &dbSslModes()
+{
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
 }
 
 const SettingSpec *findSettingSpec(QStringView name)
@@ -111,6 +121,13 @@ void SettingsLoader::setStored(const QMap<QString, QString> &stored)
 {
     for (auto it = stored.begin(); it != stored.end(); ++it)
         apply(it.key(), it.value(), SettingSource::Stored, QStringLiteral("saved settings"));
+}
+
+void SettingsLoader::setKeyring(const QMap<QString, QString> &secrets)
+{
+    for (auto it = secrets.begin(); it != secrets.end(); ++it)
+        if (isSecretSetting(it.key()))
+            apply(it.key(), it.value(), SettingSource::Stored, QStringLiteral("system keyring"));
 }
 
 bool SettingsLoader::loadEnvFile(const QString &path, bool required, QString *error)
@@ -324,6 +341,8 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.redisPassword = v.text("REDIS_PASSWORD");
     if (s.redisPassword == u"None")
         s.redisPassword.clear();
+    // REDIS.md, "Authentication": with a user, AUTH <user> <password> (Redis 6 ACL).
+    s.redisUsername = v.noSpaces("REDIS_USERNAME");
     s.redisSocket = v.text("REDIS_SOCKET");
     s.channelPrefix = v.noSpaces("REDIS_CHANNEL_PREFIX");
     s.channelPrices = v.noSpaces("REDIS_CHANNEL_PRICES");
@@ -351,6 +370,9 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
         v.fail("DB_NAME", QStringLiteral("must not be empty when DB_HOST is set"));
     s.dbUser = v.text("DB_USER");
     s.dbPassword = m_values.value(QStringLiteral("DB_PASSWORD")).value;
+    s.dbSslMode = v.text("DB_SSLMODE").toLower();
+    if (!s.dbSslMode.isEmpty() && !dbSslModes().contains(s.dbSslMode))
+        v.fail("DB_SSLMODE", QStringLiteral("must be empty or one of %1").arg(dbSslModes().join(QStringLiteral(", "))));
     s.dbPath = v.text("DB_PATH");
     s.tickRetentionDays = int(v.integer("DB_TICK_RETENTION_DAYS", 1, 3650));
     s.barRetentionDays = int(v.integer("DB_BAR_RETENTION_DAYS", 1, 36500));

@@ -24,6 +24,8 @@ const QList<SettingSpec> &settingSpecs();
 const SettingSpec *findSettingSpec(QStringView name);
 // A password or token: never shown or logged (--print-config and the desktop mask it).
 bool isSecretSetting(QStringView name);
+// DB_SSLMODE's values (libpq's sslmode names).
+const QStringList &dbSslModes();
 
 struct SettingValue
 {
@@ -56,6 +58,7 @@ struct Settings
     quint16 redisPort = 6379;
     int redisDb = 0;
     QString redisPassword; // empty = none ("None" in the predecessor's files)
+    QString redisUsername; // REDIS_USERNAME: Redis 6 ACL user for AUTH; empty = AUTH <password> only
     QString redisSocket; // REDIS_SOCKET: Unix socket path, wins over host/port
     QString channelPrefix;
     QString channelPrices;
@@ -70,6 +73,7 @@ struct Settings
     QString dbName;
     QString dbUser;
     QString dbPassword;
+    QString dbSslMode; // DB_SSLMODE: libpq sslmode (disable ... verify-full); empty = libpq's default
     QString dbPath;
     int tickRetentionDays = 7;
     int barRetentionDays = 365;
@@ -93,6 +97,9 @@ public:
 
     // Values saved by the desktop app (QSettings); ignored keys that are not settings.
     void setStored(const QMap<QString, QString> &stored);
+    // Secrets the desktop app read from the system keyring: the same layer as setStored
+    // (SettingSource::Stored), origin "system keyring"; applied after setStored.
+    void setKeyring(const QMap<QString, QString> &secrets);
     // Reads a .env file. When required is false a missing file is not an error.
     bool loadEnvFile(const QString &path, bool required, QString *error);
     void setEnvironment(const QProcessEnvironment &env);

@@ -91,6 +91,10 @@ void saveStoredSettings(const QMap<QString, QString> &values)
     QSettings s;
     s.beginGroup(QStringLiteral("settings"));
     for (const core::SettingSpec &spec : core::settingSpecs()) {
+        // Secrets go to the system keyring (SecretStore), never to this file; a plain-text
+        // one an earlier version left here is removed only once the keyring holds it.
+        if (core::isSecretSetting(spec.name))
+            continue;
         if (values.contains(spec.name))
             s.setValue(spec.name, values.value(spec.name));
         else

@@ -40,7 +40,9 @@ struct GuiSettings
     friend bool operator==(const GuiSettings &, const GuiSettings &) = default;
 };
 
-// Saved product settings: NAME -> value (only the names of core::settingSpecs()).
+// Saved product settings: NAME -> value (only the names of core::settingSpecs()). Loading
+// also returns a secret an earlier version saved here in plain text (SecretStore::migrate);
+// saving never writes nor removes one (secrets are in the system keyring: SecretStore).
 QMap<QString, QString> loadStoredSettings();
 void saveStoredSettings(const QMap<QString, QString> &values);
 

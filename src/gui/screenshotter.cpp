@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QMouseEvent>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
@@ -107,6 +108,11 @@ void Screenshotter::start()
     m_steps << [this, w] {
         if (SettingsDialog *d = w->findChild<SettingsDialog *>()) {
             save(d, QStringLiteral("settings"));
+            // The Redis tab: a password field with its keyring note (SECURITY.md, "Secrets at rest").
+            if (auto *tabs = d->findChild<QTabWidget *>(QStringLiteral("tabs"))) {
+                tabs->setCurrentIndex(1);
+                save(d, QStringLiteral("settings-redis"));
+            }
             d->reject();
         }
     };

@@ -1,6 +1,7 @@
 #include "gui/settingsdialog.h"
 
 #include "gui/format.h"
+#include "gui/secretstore.h"
 #include "gui/theme.h"
 #include "ui_settingsdialog.h"
 
@@ -33,6 +34,7 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis port"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis database number"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis password (None: no AUTH)"),
+    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis 6+ ACL user for AUTH (empty: AUTH with the password only)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis Unix socket path (wins over host and port)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Prefix of every channel name, e.g. fx:"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Channel of price updates"),
@@ -45,6 +47,8 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL database"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL user"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL password"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
+                      "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Days raw ticks are kept"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Days one-minute bars are kept"),
@@ -98,6 +102,11 @@ SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString
     buildPage(m_ui->databasePage, QStringLiteral("Database"));
     buildPage(m_ui->loggingPage, QStringLiteral("Logging"));
     for (auto it = stored.begin(); it != stored.end(); ++it)
+        if (!isSecret(it.key()))
+            setValue(it.key(), it.value());
+    // Secrets: this session's (read from the system keyring, migrated, or typed here before).
+    const QMap<QString, QString> secrets = SecretStore::instance()->secrets();
+    for (auto it = secrets.begin(); it != secrets.end(); ++it)
         setValue(it.key(), it.value());
 
     for (int w = 0; w < kChartWindowCount; ++w)
@@ -179,6 +188,8 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
         grid->addWidget(name, line, 0, Qt::AlignRight | Qt::AlignVCenter);
         grid->addWidget(editor, line++, 1);
         grid->addWidget(help, line++, 1);
+        if (isSecret(spec.name))
+            addKeyringNote(grid, line, spec.name);
         if (overrides(v.source)) {
             auto *warn = new QLabel(content);
             warn->setWordWrap(true);
@@ -197,6 +208,28 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
     grid->setRowStretch(line, 1);
     scroll->setWidget(content);
     outer->addWidget(scroll);
+}
+
+void SettingsDialog::addKeyringNote(QGridLayout *grid, int &line, const QString &name)
+{
+    // SECURITY.md, "Secrets at rest": where a secret typed here goes.
+    const SecretStore *store = SecretStore::instance();
+    if (store->state() == SecretStore::State::Unknown)
+        return;
+    auto *note = new QLabel(grid->parentWidget());
+    note->setWordWrap(true);
+    note->setObjectName(name + QStringLiteral("_keyring"));
+    if (store->isAvailable()) {
+        QPalette pal = note->palette(); // quiet, like the help line above it
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+        note->setPalette(pal);
+        note->setText(tr("Saved in the system keyring, never in the settings file."));
+    } else {
+        note->setText(QStringLiteral("<span style=\"color:%1\">⚠</span> %2")
+                          .arg(Theme::warning().name(), SecretStore::noKeyringText().toHtmlEscaped()));
+        note->setToolTip(store->problem());
+    }
+    grid->addWidget(note, line++, 1);
 }
 
 QWidget *SettingsDialog::editor(const QString &name) const
@@ -308,6 +341,8 @@ bool SettingsDialog::validate()
     // 2. What is in use then: saved values under the .env, environment and flag values.
     core::SettingsLoader loader;
     loader.setStored(stored);
+    if (SecretStore::instance()->isAvailable())
+        loader.setKeyring(stored); // secrets only: their origin is the keyring
     for (auto it = m_current.values.cbegin(); it != m_current.values.cend(); ++it)
         if (overrides(it.value().source))
             loader.setOverride(it.key(), it.value().value, it.value().origin, &error);
@@ -356,7 +391,15 @@ void SettingsDialog::accept()
 {
     if (!validate())
         return;
-    saveStoredSettings(storedValues());
+    // Secrets to the system keyring (asynchronous; the main window reports a failure), the
+    // rest to the settings file: saveStoredSettings never writes a secret.
+    const QMap<QString, QString> values = storedValues();
+    QMap<QString, QString> secrets;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        if (isSecret(it.key()))
+            secrets.insert(it.key(), it.value());
+    saveStoredSettings(values);
+    SecretStore::instance()->save(secrets);
     const GuiSettings gui = guiSettings();
     gui.save();
     Q_EMIT applied(m_effective, changedNames(), gui);

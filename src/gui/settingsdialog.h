@@ -2,7 +2,8 @@
 
 // Settings (Ctrl+,): every product setting of core::settingSpecs() (CONFIGURATION.md)
 // grouped as Server, Redis, Database and Logging, and the desktop's own preferences. Each
-// product setting shows the value that will be saved (QSettings), the value in use with its
+// product setting shows the value that will be saved (QSettings; secrets in the system keyring,
+// SecretStore, with a note when there is none), the value in use with its
 // origin (default, saved settings, .env:LINE, environment, --flag), and a warning when a
 // .env file, the environment or a flag overrides what is saved. Values are validated with
 // core::SettingsLoader::resolve before anything is saved; an invalid one is named in the
@@ -16,6 +17,7 @@
 #include <memory>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QWidget;
@@ -74,6 +76,7 @@ private:
         QString defaultValue;
     };
     void buildPage(QWidget *page, const QString &group);
+    void addKeyringNote(QGridLayout *grid, int &line, const QString &name);
     void restoreDefaults();
     void markInvalid(const QString &error);
 

@@ -17,6 +17,7 @@ struct RedisConfig
     QString socketPath; // wins over host/port when set
     int db = 0;
     QString password; // empty: no AUTH
+    QString username; // REDIS_USERNAME: AUTH <username> <password> (Redis 6 ACL); empty: AUTH <password>
     // Full channel names (prefix applied), indexed by protocol::ChannelKind.
     std::array<QString, protocol::kChannelKindCount> channels{
         QStringLiteral("price_updates"), QStringLiteral("volatility_alerts"), QStringLiteral("correlation_alerts"),
@@ -29,6 +30,9 @@ struct RedisConfig
 
     static RedisConfig fromSettings(const core::Settings &s);
     QString endpoint() const; // "host:port" or "unix:/path"
+    // The AUTH command's arguments after "AUTH" (empty: send none), or *error when a user is
+    // set without a password (Redis has no AUTH <user> without one). Never logged.
+    QList<QByteArray> authArguments(QString *error) const;
 };
 
 } // namespace fx::redis

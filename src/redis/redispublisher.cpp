@@ -57,7 +57,14 @@ bool RedisPublisher::ensureConnected(QString *error)
             freeReplyObject(r);
         return ok;
     };
-    if (!m_config.password.isEmpty() && !check({"AUTH", m_config.password.toUtf8()})) {
+    QString authError;
+    const QList<QByteArray> auth = m_config.authArguments(&authError);
+    if (!authError.isEmpty()) {
+        *error = authError;
+        redisFree(c);
+        return false;
+    }
+    if (!auth.isEmpty() && !check(QList<QByteArray>{"AUTH"} + auth)) {
         redisFree(c);
         return false;
     }

@@ -28,6 +28,14 @@ void RedisSubscriber::connectNow()
     if (m_stopping || m_ac)
         return;
     setState(RedisState::Connecting);
+    QString configError;
+    m_config.authArguments(&configError);
+    if (!configError.isEmpty()) {
+        // A configuration error, not an outage: reported like one and retried with the same
+        // backoff (never a tight loop) until the settings change.
+        fail(configError);
+        return;
+    }
     redisAsyncContext *ac = m_config.socketPath.isEmpty()
         ? redisAsyncConnect(m_config.host.toUtf8().constData(), m_config.port)
         : redisAsyncConnectUnix(m_config.socketPath.toUtf8().constData());
@@ -87,9 +95,16 @@ void RedisSubscriber::afterConnect()
 {
     if (m_config.socketPath.isEmpty())
         redisEnableKeepAlive(&m_ac->c); // TCP only: on a Unix socket it fails and poisons the context
-    if (!m_config.password.isEmpty()) {
-        const QByteArray pw = m_config.password.toUtf8();
-        redisAsyncCommand(m_ac, &RedisSubscriber::onAuth, this, "AUTH %b", pw.constData(), size_t(pw.size()));
+    QString error;
+    const QList<QByteArray> auth = m_config.authArguments(&error); // checked in connectNow()
+    if (auth.size() == 1) {
+        redisAsyncCommand(m_ac, &RedisSubscriber::onAuth, this, "AUTH %b", auth[0].constData(), size_t(auth[0].size()));
+        return;
+    }
+    if (auth.size() == 2) {
+        // REDIS.md, "Authentication": Redis 6 ACL user.
+        redisAsyncCommand(m_ac, &RedisSubscriber::onAuth, this, "AUTH %b %b", auth[0].constData(),
+                          size_t(auth[0].size()), auth[1].constData(), size_t(auth[1].size()));
         return;
     }
     selectThenSubscribe();
@@ -117,7 +132,11 @@ void RedisSubscriber::onAuth(redisAsyncContext *ac, void *r, void *privdata)
             qCWarning(fxRedisLog).noquote()
                 << "REDIS_PASSWORD is set but" << self->m_config.endpoint() << "needs none:" << err;
         } else {
-            qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_config.endpoint() << "failed:" << err;
+            qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_config.endpoint()
+                                            << (self->m_config.username.isEmpty()
+                                                    ? QStringLiteral("failed:")
+                                                    : QStringLiteral("as user %1 failed:").arg(self->m_config.username))
+                                            << err;
             self->m_ac = nullptr;
             redisAsyncFree(ac); // deferred by hiredis until this callback returns
             self->fail(QStringLiteral("authentication failed: %1").arg(err));

@@ -105,11 +105,15 @@ bool SqlConnection::open(const StorageConfig &config, QString *error)
             db.setPassword(config.password);
             // libpq options; Qt turns ';' into the spaces libpq expects. The keepalives and the
             // user timeout turn a silently vanished server into an error instead of a hang.
-            db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=fxmonitor;keepalives=1;"
-                                                "keepalives_idle=10;keepalives_interval=5;keepalives_count=3;"
-                                                "tcp_user_timeout=%2")
-                                     .arg(config.connectTimeoutS)
-                                     .arg(config.statementTimeoutMs));
+            QString options = QStringLiteral("connect_timeout=%1;application_name=fxmonitor;keepalives=1;"
+                                             "keepalives_idle=10;keepalives_interval=5;keepalives_count=3;"
+                                             "tcp_user_timeout=%2")
+                                  .arg(config.connectTimeoutS)
+                                  .arg(config.statementTimeoutMs);
+            // DB_SSLMODE (STORAGE.md, "Encryption"): validated to libpq's names by the settings.
+            if (!config.sslMode.isEmpty())
+                options += QStringLiteral(";sslmode=") + config.sslMode;
+            db.setConnectOptions(options);
             ok = db.open();
             if (!ok)
                 *error = sqlErrorText(db.lastError());

@@ -22,6 +22,7 @@ StorageConfig StorageConfig::fromSettings(const core::Settings &settings)
     StorageConfig c;
     if (!settings.dbHost.isEmpty()) {
         c = postgres(settings.dbHost, settings.dbPort, settings.dbName, settings.dbUser, settings.dbPassword);
+        c.sslMode = settings.dbSslMode; // not used by SQLite (CONFIGURATION.md)
     } else {
         c = sqlite(settings.dbPath.isEmpty() ? defaultSqlitePath() : settings.dbPath);
         if (c.sqlitePath.isEmpty())

@@ -30,6 +30,7 @@ struct StorageConfig
     QString database;
     QString user;
     QString password;
+    QString sslMode; // DB_SSLMODE, libpq's sslmode; empty: libpq's default (prefer)
     int connectTimeoutS = 5; // libpq connect_timeout
     int statementTimeoutMs = 15000; // a hung server cannot hold the storage thread longer
 

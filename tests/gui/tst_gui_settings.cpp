@@ -5,6 +5,7 @@
 
 #include "core/commandline.h"
 #include "gui/guisettings.h"
+#include "gui/secretstore.h"
 #include "gui/settingsdialog.h"
 #include "gui/translations.h"
 #include "guitestmain.h"
@@ -77,6 +78,19 @@ private Q_SLOTS:
         d.setValue(QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("5002"));
         QVERIFY(d.validate());
         QVERIFY(d.message().isEmpty());
+        // DB_SSLMODE takes libpq's names only; its field is marked, not DB_* neighbours.
+        d.setValue(QStringLiteral("DB_SSLMODE"), QStringLiteral("required"));
+        QVERIFY(!d.validate());
+        QVERIFY2(d.message().contains(QStringLiteral("invalid DB_SSLMODE")), qPrintable(d.message()));
+        QVERIFY(!d.editor(QStringLiteral("DB_SSLMODE"))->styleSheet().isEmpty());
+        d.setValue(QStringLiteral("DB_SSLMODE"), QStringLiteral("verify-full"));
+        d.setValue(QStringLiteral("REDIS_USERNAME"), QStringLiteral("fx monitor"));
+        QVERIFY(!d.validate());
+        QVERIFY(!d.editor(QStringLiteral("REDIS_USERNAME"))->styleSheet().isEmpty());
+        d.setValue(QStringLiteral("REDIS_USERNAME"), QStringLiteral("fxmonitor"));
+        QVERIFY(d.validate());
+        QCOMPARE(d.effective().dbSslMode, QStringLiteral("verify-full"));
+        QCOMPARE(d.effective().redisUsername, QStringLiteral("fxmonitor"));
     }
 
     void savesWhatDiffersAndReportsChanges()
@@ -144,6 +158,9 @@ private Q_SLOTS:
                  QStringLiteral("Redis verbunden"));
         SettingsDialog d(withPortFlag(), {}, GuiSettings{});
         QCOMPARE(d.windowTitle(), QStringLiteral("Einstellungen"));
+        QCOMPARE(SecretStore::noKeyringText(),
+                 QStringLiteral("Kein Schlüsselbund des Systems: Passwörter gelten nur "
+                                "für diese Sitzung und werden nicht gespeichert"));
         QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 1),
                  QStringLiteral("1 Client"));
         QCOMPARE(QCoreApplication::translate("fx::gui::StatusText", "%n client(s)", nullptr, 3),

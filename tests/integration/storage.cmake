@@ -42,3 +42,6 @@ target_compile_definitions(tst_storage_pg_outage PRIVATE FX_STORAGE_TEST_TMP="${
 # The product: fxmonitor-server's history across restarts, on SQLite and on PostgreSQL.
 fx_test(tst_product_storage SOURCES tst_product_storage.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration FIXTURES pg)
 set_tests_properties(tst_product_storage PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
+# DB_SSLMODE against the fixture's TLS (self-signed: require yes, verify-full no).
+fx_test(tst_storage_pg_ssl SOURCES tst_storage_pg_ssl.cpp LIBS fxstoragetestsupport LABELS integration FIXTURES pg)
+set_tests_properties(tst_storage_pg_ssl PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")

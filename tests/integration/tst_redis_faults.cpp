@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -174,6 +175,115 @@ private Q_SLOTS:
         QVERIFY(d.connectTo(good.wsUrl()));
         QTRY_VERIFY_WITH_TIMEOUT(redisState(d).value(QStringLiteral("connected")).toBool(), 5000);
         QCOMPARE(good.stop(), 0);
+    }
+
+    // REDIS_USERNAME: Redis 6 ACL users (REDIS.md, "Authentication"). The default user is off,
+    // so only AUTH <user> <password> gets in.
+    void aclUser()
+    {
+        RedisServer redis;
+        QVERIFY(redis.start({QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("on"),
+                             QStringLiteral(">alice-secret"), QStringLiteral("~*"), QStringLiteral("&*"),
+                             QStringLiteral("+@all"), QStringLiteral("--user"), QStringLiteral("default"),
+                             QStringLiteral("off")}));
+        const QStringList where{QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--redis-port"), QString::number(redis.port())};
+        auto envWith = [](const QString &user, const QString &password) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("REDIS_USERNAME"), user);
+            env.insert(QStringLiteral("REDIS_PASSWORD"), password);
+            return env;
+        };
+
+        // The publisher (the feed's) as alice.
+        redis::RedisConfig pc;
+        pc.host = QStringLiteral("127.0.0.1");
+        pc.port = redis.port();
+        pc.username = QStringLiteral("alice");
+        pc.password = QStringLiteral("alice-secret");
+        redis::RedisPublisher pub(pc);
+        QString err;
+        QVERIFY2(pub.publish(QStringLiteral("warm_up"), "{}", &err), qPrintable(err));
+
+        // Right user and password: subscribed, prices relayed.
+        {
+            ServerProcess server;
+            QVERIFY(server.start(where, envWith(QStringLiteral("alice"), QStringLiteral("alice-secret"))));
+            WsClient c;
+            QVERIFY(c.connectTo(server.wsUrl()));
+            QTRY_VERIFY_WITH_TIMEOUT(redisState(c).value(QStringLiteral("connected")).toBool(), 5000);
+            c.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                      QStringLiteral("subscription_confirmed"));
+            QTimer stream;
+            QObject::connect(&stream, &QTimer::timeout, [&] {
+                QString e;
+                pub.publish(QStringLiteral("price_updates"),
+                            R"({"instrument":"EUR_USD","price":{"bid":"1.1","ask":"1.2"}})", &e);
+            });
+            stream.start(20);
+            QVERIFY(!c.waitFor(QStringLiteral("price_update"), 3000).isEmpty());
+            stream.stop();
+            QVERIFY(!server.log().contains(QStringLiteral("alice-secret")));
+            QCOMPARE(server.stop(), 0);
+        }
+
+        // Wrong password: a clear state, retried with backoff, the server keeps serving.
+        {
+            ServerProcess server;
+            QVERIFY(server.start(where, envWith(QStringLiteral("alice"), QStringLiteral("wrong-secret"))));
+            WsClient c;
+            QVERIFY(c.connectTo(server.wsUrl()));
+            QTRY_VERIFY_WITH_TIMEOUT(redisState(c)
+                                         .value(QStringLiteral("reason"))
+                                         .toString()
+                                         .contains(QStringLiteral("authentication failed")),
+                                     5000);
+            const QJsonObject state = redisState(c);
+            QVERIFY2(state.value(QStringLiteral("reason")).toString().contains(QStringLiteral("WRONGPASS")),
+                     qPrintable(state.value(QStringLiteral("reason")).toString()));
+            QVERIFY(state.value(QStringLiteral("retry_in_ms")).toInt() > 0);
+            const QString failed =
+                QStringLiteral("authentication to 127.0.0.1:%1 as user alice failed").arg(redis.port());
+            QTRY_VERIFY_WITH_TIMEOUT(server.log().count(failed) >= 3, 10000);
+            QVERIFY(!server.log().contains(QStringLiteral("wrong-secret")));
+            QVERIFY(c.isConnected());
+            QCOMPARE(server.stop(), 0);
+        }
+
+        // A user without a password: named as a configuration problem, no AUTH sent.
+        {
+            ServerProcess server;
+            QVERIFY(server.start(where, envWith(QStringLiteral("alice"), QString())));
+            WsClient c;
+            QVERIFY(c.connectTo(server.wsUrl()));
+            QTRY_VERIFY_WITH_TIMEOUT(redisState(c)
+                                         .value(QStringLiteral("reason"))
+                                         .toString()
+                                         .contains(QStringLiteral("REDIS_USERNAME is set but REDIS_PASSWORD is empty")),
+                                     5000);
+            QVERIFY(redisState(c).value(QStringLiteral("retry_in_ms")).toInt() > 0);
+            QCOMPARE(server.stop(), 0);
+        }
+
+        // The publisher: wrong password and a missing one are clear errors.
+        pc.password = QStringLiteral("wrong-secret");
+        redis::RedisPublisher wrong(pc);
+        QVERIFY(!wrong.publish(QStringLiteral("x"), "{}", &err));
+        QVERIFY2(err.contains(QStringLiteral("WRONGPASS")), qPrintable(err));
+        pc.password.clear();
+        redis::RedisPublisher none(pc);
+        QVERIFY(!none.publish(QStringLiteral("x"), "{}", &err));
+        QVERIFY2(err.contains(QStringLiteral("REDIS_PASSWORD is empty")), qPrintable(err));
+
+        // --print-config names the user and masks the password.
+        QProcess print;
+        print.setProcessEnvironment(envWith(QStringLiteral("alice"), QStringLiteral("alice-secret")));
+        print.start(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")});
+        QVERIFY(print.waitForFinished(10000));
+        const QString out = QString::fromUtf8(print.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("REDIS_USERNAME=alice  (environment)")), qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("REDIS_PASSWORD=********  (environment)")));
+        QVERIFY(!out.contains(QStringLiteral("alice-secret")));
     }
 
     void badDatabaseIndex()

@@ -193,6 +193,39 @@ private Q_SLOTS:
         QCOMPARE(s->port, quint16(0));
     }
 
+    // Secrets at rest: the keyring's secrets are the saved layer; .env, environment and flags win.
+    void keyringLayerAndNewSettings()
+    {
+        SettingsLoader l;
+        QString err;
+        l.setStored({{QStringLiteral("REDIS_USERNAME"), QStringLiteral("alice")},
+                     {QStringLiteral("DB_PASSWORD"), QStringLiteral("from-file")}});
+        l.setKeyring({{QStringLiteral("DB_PASSWORD"), QStringLiteral("from-keyring")},
+                      {QStringLiteral("REDIS_PASSWORD"), QStringLiteral("kr")},
+                      {QStringLiteral("REDIS_HOST"), QStringLiteral("not-a-secret")}});
+        auto s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->dbPassword, QStringLiteral("from-keyring"));
+        QCOMPARE(s->values.value(QStringLiteral("DB_PASSWORD")).origin, QStringLiteral("system keyring"));
+        QCOMPARE(s->values.value(QStringLiteral("DB_PASSWORD")).source, SettingSource::Stored);
+        QCOMPARE(s->redisHost, QStringLiteral("localhost")); // only secrets come from the keyring
+        QCOMPARE(s->redisUsername, QStringLiteral("alice"));
+        QCOMPARE(s->dbSslMode, QString());
+        l.setEnvironment(env({{"REDIS_PASSWORD", "from-env"}, {"DB_SSLMODE", "Verify-Full"}}));
+        s = l.resolve(&err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->redisPassword, QStringLiteral("from-env"));
+        QCOMPARE(s->dbSslMode, QStringLiteral("verify-full"));
+        QVERIFY(l.setOverride(QStringLiteral("DB_SSLMODE"), QStringLiteral("tls"), QStringLiteral("--set"), &err));
+        QVERIFY(!l.resolve(&err));
+        QVERIFY2(err.startsWith(QStringLiteral("invalid DB_SSLMODE \"tls\" (from --set): must be empty or one of")),
+                 qPrintable(err));
+        l.setOverride(QStringLiteral("DB_SSLMODE"), QString(), QStringLiteral("--set"), &err);
+        QVERIFY(l.setOverride(QStringLiteral("REDIS_USERNAME"), QStringLiteral("a b"), QStringLiteral("--set"), &err));
+        QVERIFY(!l.resolve(&err));
+        QVERIFY2(err.startsWith(QStringLiteral("invalid REDIS_USERNAME")), qPrintable(err));
+    }
+
     void corsOriginsCanonical_data()
     {
         QTest::addColumn<QString>("value");
