@@ -53,6 +53,7 @@ static storage::ConnectionRecord toRecord(const server::ClientInfo &c)
     r.bytesSent = c.bytesSent;
     r.messagesReceived = c.messagesReceived;
     r.reason = c.disconnectReason;
+    r.user = c.user;
     return r;
 }
 
