@@ -61,7 +61,8 @@ std::shared_ptr<const TokenVerifier> TokenVerifier::fromSettings(const core::Set
         keys.publicKeyPem = f.readAll();
     }
     if (keys.secret.isEmpty() && keys.publicKeyPem.isEmpty()) {
-        *error = QStringLiteral("invalid WEBSOCKET_AUTH \"jwt\": set WEBSOCKET_JWT_SECRET and/or WEBSOCKET_JWT_PUBLIC_KEY");
+        *error =
+            QStringLiteral("invalid WEBSOCKET_AUTH \"jwt\": set WEBSOCKET_JWT_SECRET and/or WEBSOCKET_JWT_PUBLIC_KEY");
         return nullptr;
     }
     QString why;
@@ -114,7 +115,9 @@ std::shared_ptr<const TokenVerifier> TokenVerifier::create(Keys keys, QString *e
     return std::shared_ptr<const TokenVerifier>(new TokenVerifier(std::move(keys), kind));
 }
 
-TokenVerifier::TokenVerifier(Keys keys, PublicKind kind) : m_keys(std::move(keys)), m_kind(kind) {}
+TokenVerifier::TokenVerifier(Keys keys, PublicKind kind) : m_keys(std::move(keys)), m_kind(kind)
+{
+}
 
 TokenVerifier::~TokenVerifier() = default;
 
@@ -166,10 +169,10 @@ TokenResult TokenVerifier::verify(QByteArrayView token, qint64 now) const
     if (parts.size() != 3 || !isBase64Url(parts[0]) || !isBase64Url(parts[1]) || !isBase64Url(parts[2]))
         return fail(TokenFailure::Malformed,
                     QStringLiteral("not a signed JSON Web Token (three base64url parts separated by dots)"));
-    const auto header = QByteArray::fromBase64Encoding(parts[0].toByteArray(), QByteArray::Base64UrlEncoding
-                                                                                   | QByteArray::AbortOnBase64DecodingErrors);
-    const auto claims = QByteArray::fromBase64Encoding(parts[1].toByteArray(), QByteArray::Base64UrlEncoding
-                                                                                   | QByteArray::AbortOnBase64DecodingErrors);
+    const auto header = QByteArray::fromBase64Encoding(
+        parts[0].toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto claims = QByteArray::fromBase64Encoding(
+        parts[1].toByteArray(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!header || !claims)
         return fail(TokenFailure::Malformed, QStringLiteral("the token's header or claims are not base64url"));
     QJsonParseError perr;
@@ -190,8 +193,8 @@ TokenResult TokenVerifier::verify(QByteArrayView token, qint64 now) const
     const QByteArray &key = hmac ? m_keys.secret : m_keys.publicKeyPem;
     const QByteArray tokenZ = token.toByteArray(); // NUL-terminated for libjwt
     jwt_t *jwt = nullptr;
-    const int rc = jwt_decode(&jwt, tokenZ.constData(), reinterpret_cast<const unsigned char *>(key.constData()),
-                              int(key.size()));
+    const int rc =
+        jwt_decode(&jwt, tokenZ.constData(), reinterpret_cast<const unsigned char *>(key.constData()), int(key.size()));
     if (rc != 0 || !jwt) {
         if (jwt)
             jwt_free(jwt);
@@ -230,11 +233,11 @@ TokenResult TokenVerifier::checkClaims(const QByteArray &claimsJson, qint64 now)
     };
     qint64 exp = 0, nbf = 0;
     if (!timeClaim("exp", &exp) || !timeClaim("nbf", &nbf))
-        return fail(TokenFailure::Malformed, QStringLiteral("\"exp\" and \"nbf\" must be numbers (seconds since 1970)"));
+        return fail(TokenFailure::Malformed,
+                    QStringLiteral("\"exp\" and \"nbf\" must be numbers (seconds since 1970)"));
     if (c.contains(QStringLiteral("exp")) && now >= exp + leeway)
-        return fail(TokenFailure::Expired, QStringLiteral("the token expired %1 s ago (leeway %2 s)")
-                                               .arg(now - exp)
-                                               .arg(leeway));
+        return fail(TokenFailure::Expired,
+                    QStringLiteral("the token expired %1 s ago (leeway %2 s)").arg(now - exp).arg(leeway));
     if (c.contains(QStringLiteral("nbf")) && now + leeway < nbf)
         return fail(TokenFailure::NotYetValid,
                     QStringLiteral("the token is valid only in %1 s (leeway %2 s)").arg(nbf - now).arg(leeway));
@@ -251,7 +254,8 @@ TokenResult TokenVerifier::checkClaims(const QByteArray &claimsJson, qint64 now)
     if (!m_keys.issuer.isEmpty()) {
         const QJsonValue iss = c.value(QStringLiteral("iss"));
         if (!iss.isString() || iss.toString() != m_keys.issuer)
-            return fail(TokenFailure::WrongIssuer, QStringLiteral("the token is not from issuer \"%1\"").arg(m_keys.issuer));
+            return fail(TokenFailure::WrongIssuer,
+                        QStringLiteral("the token is not from issuer \"%1\"").arg(m_keys.issuer));
     }
     const QJsonValue sub = c.value(QStringLiteral("sub"));
     if (!sub.isUndefined()) {
@@ -260,8 +264,9 @@ TokenResult TokenVerifier::checkClaims(const QByteArray &claimsJson, qint64 now)
         for (QChar ch : text)
             printable = printable && ch.isPrint();
         if (!printable)
-            return fail(TokenFailure::Malformed,
-                        QStringLiteral("\"sub\" must be a printable string of 1 to %1 characters").arg(kMaxSubjectLength));
+            return fail(
+                TokenFailure::Malformed,
+                QStringLiteral("\"sub\" must be a printable string of 1 to %1 characters").arg(kMaxSubjectLength));
         r.claims.subject = text;
     }
     const QJsonValue pairs = c.value(QStringLiteral("pairs"));

@@ -97,7 +97,8 @@ void IoShard::refreshToken(Client *s, const QJsonObject &data, const QJsonValue 
     if (!t.isString()) {
         sendReply(s,
                   m_handler.error(ErrorCode::InvalidPayload,
-                                  QStringLiteral("\"token\" must be a string: {\"token\": \"<JSON Web Token>\"}"), event),
+                                  QStringLiteral("\"token\" must be a string: {\"token\": \"<JSON Web Token>\"}"),
+                                  event),
                   replyTag);
         return;
     }

@@ -47,20 +47,21 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
             checkToken(token, ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()));
         if (!r.ok()) {
             m_ctx.stats().countDisconnect(DisconnectReason::Unauthorized);
-            refusePlainJson(ws, tcp,
-                            m_handler.error(ErrorCode::Unauthorized, unauthorizedMessage(r), {}, unauthorizedDetails(r)),
-                            QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("UNAUTHORIZED"));
+            refusePlainJson(
+                ws, tcp, m_handler.error(ErrorCode::Unauthorized, unauthorizedMessage(r), {}, unauthorizedDetails(r)),
+                QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("UNAUTHORIZED"));
             return;
         }
         claims = r.claims;
     }
     if (!m_ctx.stats().tryAddClient()) {
         m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
-        refusePlainJson(ws, tcp,
-                        m_handler.error(ErrorCode::ServerFull,
-                                        QStringLiteral("the server is full (%1 clients); try again later")
-                                            .arg(m_ctx.options().maxClients)),
-                        kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
+        refusePlainJson(
+            ws, tcp,
+            m_handler.error(
+                ErrorCode::ServerFull,
+                QStringLiteral("the server is full (%1 clients); try again later").arg(m_ctx.options().maxClients)),
+            kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
         return;
     }
     const auto &o = m_ctx.options();

@@ -247,8 +247,8 @@ void IoShard::onTick()
             continue;
         if (s->protocol() == WireProtocol::PlainJson) {
             if (s->pongDeadlineMs && now > s->pongDeadlineMs) {
-                qCInfo(fxServerLog).noquote() << "client" << s->logName() << "dropped: no pong within" << o.pingTimeoutMs
-                                    << "ms";
+                qCInfo(fxServerLog).noquote()
+                    << "client" << s->logName() << "dropped: no pong within" << o.pingTimeoutMs << "ms";
                 s->disconnect(DisconnectReason::KeepaliveTimeout, QWebSocketProtocol::CloseCodeGoingAway,
                               QStringLiteral("PING_TIMEOUT"));
                 continue;
@@ -265,7 +265,7 @@ void IoShard::onTick()
                 s->backloggedSinceMs = now;
             else if (now - s->backloggedSinceMs > o.slowConsumerGraceMs) {
                 qCInfo(fxServerLog).noquote() << "client" << s->logName() << "disconnected: backlogged for"
-                                    << (now - s->backloggedSinceMs) << "ms";
+                                              << (now - s->backloggedSinceMs) << "ms";
                 s->disconnect(DisconnectReason::SlowConsumer, QWebSocketProtocol::CloseCodePolicyViolated,
                               QStringLiteral("SLOW_CONSUMER"));
             }

@@ -46,12 +46,12 @@ Reply RequestHandler::welcome(const Client &client) const
 {
     const auto &o = m_ctx.options();
     QJsonObject hello{
-                         {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
-                         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
-                         {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
-                         {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
-                         {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
-                         {QStringLiteral("timestamp"), core::isoNow()},
+        {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
+        {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
+        {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
+        {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
+        {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
+        {QStringLiteral("timestamp"), core::isoNow()},
     };
     if (o.tokenVerifier) {
         // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.
@@ -62,9 +62,9 @@ Reply RequestHandler::welcome(const Client &client) const
         hello.insert(QStringLiteral("user"), client.user());
         hello.insert(QStringLiteral("permitted_pairs"), permitted);
         hello.insert(QStringLiteral("token_expires_at"),
-                     client.tokenExpiresAt
-                         ? QJsonValue(QDateTime::fromSecsSinceEpoch(client.tokenExpiresAt, Qt::UTC).toString(Qt::ISODate))
-                         : QJsonValue(QJsonValue::Null));
+                     client.tokenExpiresAt ? QJsonValue(
+                         QDateTime::fromSecsSinceEpoch(client.tokenExpiresAt, Qt::UTC).toString(Qt::ISODate))
+                                           : QJsonValue(QJsonValue::Null));
     }
     return makeReply(ev::ConnectionEstablished, hello);
 }
@@ -177,11 +177,11 @@ void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> 
         if (!forbidden.isEmpty())
             m_ctx.stats().countForbidden(quint64(forbidden.size()));
         if (valid.isEmpty() && !forbidden.isEmpty()) {
-            out->append(error(ErrorCode::Forbidden,
-                              QStringLiteral("your token does not permit %1")
-                                  .arg(forbidden.size() == 1 ? forbidden.at(0).toString()
-                                                                             : QStringLiteral("these pairs")),
-                              QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("forbidden_pairs"), forbidden}}));
+            out->append(
+                error(ErrorCode::Forbidden,
+                      QStringLiteral("your token does not permit %1")
+                          .arg(forbidden.size() == 1 ? forbidden.at(0).toString() : QStringLiteral("these pairs")),
+                      QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("forbidden_pairs"), forbidden}}));
             return;
         }
     }

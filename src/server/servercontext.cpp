@@ -193,8 +193,8 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_auth_refused_total", "counter",
            "Client tokens refused (WEBSOCKET_AUTH=jwt), at connect or refresh_token, by reason.");
     for (int i = 1; i < auth::kTokenFailureCount; ++i)
-        value("fxmonitor_auth_refused_total",
-              "reason=\"" + auth::reasonName(auth::TokenFailure(i)).toLatin1() + '"', double(s.authRefused[size_t(i)]));
+        value("fxmonitor_auth_refused_total", "reason=\"" + auth::reasonName(auth::TokenFailure(i)).toLatin1() + '"',
+              double(s.authRefused[size_t(i)]));
     metric("fxmonitor_forbidden_total", "counter",
            "Pairs refused to clients whose token does not permit them (FORBIDDEN, forbidden_pairs).");
     value("fxmonitor_forbidden_total", {}, double(s.forbidden));

@@ -121,7 +121,8 @@ private Q_SLOTS:
         ServerProcess server;
         QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()}})));
         WsClient c;
-        c.socket().open(withBearer(server, TokenMint::hs256(R"({"sub":"bob","exp":2000000000,"pairs":["EUR_USD","XXX_YYY"]})")));
+        c.socket().open(
+            withBearer(server, TokenMint::hs256(R"({"sub":"bob","exp":2000000000,"pairs":["EUR_USD","XXX_YYY"]})")));
         const QJsonObject hello = dataOf(c.waitFor(QStringLiteral("connection_established")));
         QCOMPARE(hello.value(QStringLiteral("user")).toString(), QStringLiteral("bob"));
         QCOMPARE(hello.value(QStringLiteral("permitted_pairs")).toArray(), QJsonArray{QStringLiteral("EUR_USD")});
@@ -137,19 +138,19 @@ private Q_SLOTS:
         QTest::newRow("missing") << QByteArray() << false << "missing";
         QTest::newRow("missing bearer") << QByteArray() << true << "missing";
         QTest::newRow("malformed") << QByteArray("not-a-token") << false << "malformed";
-        QTest::newRow("bad signature")
-            << TokenMint::mint(QStringLiteral("HS256"), QStringLiteral("some-other-secret-of-at-least-32-bytes"), good)
-            << true << "bad_signature";
+        QTest::newRow("bad signature") << TokenMint::mint(
+            QStringLiteral("HS256"), QStringLiteral("some-other-secret-of-at-least-32-bytes"), good)
+                                       << true << "bad_signature";
         QTest::newRow("expired") << TokenMint::hs256(R"({"sub":"a","aud":"fx","iss":"login","exp":"-60"})") << false
                                  << "expired";
-        QTest::newRow("not yet valid")
-            << TokenMint::hs256(R"({"sub":"a","aud":"fx","iss":"login","nbf":"+60"})") << true << "not_yet_valid";
+        QTest::newRow("not yet valid") << TokenMint::hs256(R"({"sub":"a","aud":"fx","iss":"login","nbf":"+60"})")
+                                       << true << "not_yet_valid";
         QTest::newRow("wrong audience") << TokenMint::hs256(R"({"sub":"a","aud":"other","iss":"login"})") << false
                                         << "wrong_audience";
         QTest::newRow("wrong issuer") << TokenMint::hs256(R"({"sub":"a","aud":"fx","iss":"evil"})") << true
                                       << "wrong_issuer";
-        QTest::newRow("alg none") << TokenMint::mint(QStringLiteral("none"), QStringLiteral("x"), good) + "AAAA" << false
-                                  << "algorithm_not_allowed";
+        QTest::newRow("alg none") << TokenMint::mint(QStringLiteral("none"), QStringLiteral("x"), good) + "AAAA"
+                                  << false << "algorithm_not_allowed";
     }
     void everyRefusalReason()
     {
@@ -157,20 +158,22 @@ private Q_SLOTS:
         QFETCH(bool, bearer);
         QFETCH(QString, reason);
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
-                                      {QStringLiteral("WEBSOCKET_JWT_AUDIENCE"), QStringLiteral("fx")},
-                                      {QStringLiteral("WEBSOCKET_JWT_ISSUER"), QStringLiteral("login")}})));
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
+                                  {QStringLiteral("WEBSOCKET_JWT_AUDIENCE"), QStringLiteral("fx")},
+                                  {QStringLiteral("WEBSOCKET_JWT_ISSUER"), QStringLiteral("login")}})));
         const Refusal r = connectRefused(bearer ? withBearer(server, token) : withQueryToken(server, token));
         QCOMPARE(r.closeCode, 1008);
         QCOMPARE(r.error.value(QStringLiteral("code")).toString(), QStringLiteral("UNAUTHORIZED"));
-        QCOMPARE(r.error.value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(), reason);
+        QCOMPARE(r.error.value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(),
+                 reason);
         // Counted by reason in /metrics.
         const HttpReply metrics = httpRequest(server.port(), "GET", "/metrics");
         QVERIFY2(metrics.body.contains("fxmonitor_auth_refused_total{reason=\"" + reason.toLatin1() + "\"} 1"),
                  metrics.body.constData());
         // A good token still gets in.
         WsClient ok;
-        QVERIFY(connectWith(ok, withBearer(server, TokenMint::hs256(good))));
+        QVERIFY(connectWith(ok, withBearer(server, TokenMint::hs256(R"({"sub":"a","aud":"fx","iss":"login"})"))));
         if (!token.isEmpty())
             QVERIFY(!server.log().contains(QString::fromLatin1(token)));
     }
@@ -179,19 +182,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("alg");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("RS256") << "RS256" << "rsa";
-        QTest::newRow("RS384") << "RS384" << "rsa";
-        QTest::newRow("RS512") << "RS512" << "rsa";
-        QTest::newRow("ES256") << "ES256" << "ec256";
-        QTest::newRow("ES384") << "ES384" << "ec384";
+        QTest::newRow("RS256") << "RS256"
+                               << "rsa";
+        QTest::newRow("RS384") << "RS384"
+                               << "rsa";
+        QTest::newRow("RS512") << "RS512"
+                               << "rsa";
+        QTest::newRow("ES256") << "ES256"
+                               << "ec256";
+        QTest::newRow("ES384") << "ES384"
+                               << "ec384";
     }
     void everyKeyType()
     {
         QFETCH(QString, alg);
         QFETCH(QString, kind);
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_PUBLIC_KEY"), m_mint.publicKey(kind)},
-                                      {QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()}})));
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_PUBLIC_KEY"), m_mint.publicKey(kind)},
+                                  {QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()}})));
         WsClient c;
         QVERIFY(connectWith(c, withBearer(server, TokenMint::mint(alg, key(kind), R"({"sub":"k","exp":"+600"})"))));
         QVERIFY(connectWith(c, withBearer(server, TokenMint::hs256(R"({"sub":"k"})")))); // both keys at once
@@ -207,9 +216,10 @@ private Q_SLOTS:
     void confusionWithOnlyAPublicKey()
     {
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_PUBLIC_KEY"), m_mint.publicKey(QStringLiteral("rsa"))}})));
-        const QByteArray confused = TokenMint::mint(QStringLiteral("HS256"), u'@' + m_mint.publicKey(QStringLiteral("rsa")),
-                                                    R"({"sub":"mallory"})", true);
+        QVERIFY(server.start(
+            {}, env({{QStringLiteral("WEBSOCKET_JWT_PUBLIC_KEY"), m_mint.publicKey(QStringLiteral("rsa"))}})));
+        const QByteArray confused = TokenMint::mint(
+            QStringLiteral("HS256"), u'@' + m_mint.publicKey(QStringLiteral("rsa")), R"({"sub":"mallory"})", true);
         const Refusal r = connectRefused(withBearer(server, confused));
         QCOMPARE(r.closeCode, 1008);
         QCOMPARE(r.error.value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(),
@@ -223,8 +233,9 @@ private Q_SLOTS:
     void expiryClosesWith4001()
     {
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
-                                      {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("1")}})));
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
+                                  {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("1")}})));
         WsClient c;
         QVERIFY(connectWith(c, withBearer(server, TokenMint::hs256(R"({"sub":"carol","exp":"+2"})"))));
         QSignalSpy closed(&c.socket(), &QWebSocket::disconnected);
@@ -238,26 +249,30 @@ private Q_SLOTS:
     void refreshBeforeExpiryKeepsTheClient()
     {
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
-                                      {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("0")}})));
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
+                                  {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("0")}})));
         WsClient c;
         QVERIFY(connectWith(c, withBearer(server, TokenMint::hs256(R"({"sub":"dave","exp":"+3"})"))));
         // Another user's token is refused; the connection stays on its own token.
-        const QJsonObject wrong = dataOf(c.request(QStringLiteral("refresh_token"),
-                                                   {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"eve","exp":"+600"})"))}},
-                                                   QStringLiteral("error")));
+        const QJsonObject wrong = dataOf(c.request(
+            QStringLiteral("refresh_token"),
+            {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"eve","exp":"+600"})"))}},
+            QStringLiteral("error")));
         QCOMPARE(wrong.value(QStringLiteral("code")).toString(), QStringLiteral("UNAUTHORIZED"));
         QCOMPARE(wrong.value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(),
                  QStringLiteral("wrong_subject"));
         // An expired token as the refresh: refused, connection kept.
-        const QJsonObject stale = dataOf(c.request(QStringLiteral("refresh_token"),
-                                                   {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"dave","exp":"-10"})"))}},
-                                                   QStringLiteral("error")));
+        const QJsonObject stale = dataOf(c.request(
+            QStringLiteral("refresh_token"),
+            {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"dave","exp":"-10"})"))}},
+            QStringLiteral("error")));
         QCOMPARE(stale.value(QStringLiteral("details")).toObject().value(QStringLiteral("reason")).toString(),
                  QStringLiteral("expired"));
-        const QJsonObject fresh = dataOf(c.request(QStringLiteral("refresh_token"),
-                                                   {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"dave","exp":2000000000})"))}},
-                                                   QStringLiteral("token_refreshed")));
+        const QJsonObject fresh = dataOf(c.request(
+            QStringLiteral("refresh_token"),
+            {{QStringLiteral("token"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"dave","exp":2000000000})"))}},
+            QStringLiteral("token_refreshed")));
         QCOMPARE(fresh.value(QStringLiteral("expires_at")).toString(), QStringLiteral("2033-05-18T03:33:20Z"));
         // Past the old expiry (3 s) the client is still served.
         QTest::qWait(4500);
@@ -269,8 +284,9 @@ private Q_SLOTS:
     void refreshAfterExpiryIsTooLate()
     {
         ServerProcess server;
-        QVERIFY(server.start({}, env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
-                                      {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("0")}})));
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
+                                  {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("0")}})));
         WsClient c;
         QVERIFY(connectWith(c, withBearer(server, TokenMint::hs256(R"({"sub":"fay","exp":"+1"})"))));
         QSignalSpy closed(&c.socket(), &QWebSocket::disconnected);
@@ -287,8 +303,9 @@ private Q_SLOTS:
         QVERIFY(server.start());
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
-        const QJsonObject err = dataOf(c.request(QStringLiteral("refresh_token"), {{QStringLiteral("token"), QStringLiteral("x")}},
-                                                 QStringLiteral("error")));
+        const QJsonObject err =
+            dataOf(c.request(QStringLiteral("refresh_token"), {{QStringLiteral("token"), QStringLiteral("x")}},
+                             QStringLiteral("error")));
         QVERIFY(err.value(QStringLiteral("message")).toString().contains(QStringLiteral("WEBSOCKET_AUTH=none")));
     }
 
@@ -297,11 +314,12 @@ private Q_SLOTS:
         RedisServer redis;
         QVERIFY(redis.start());
         ServerProcess server;
-        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"),
-                              QString::number(redis.port())},
+        QVERIFY(server.start({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                              QStringLiteral("--redis-port"), QString::number(redis.port())},
                              env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()}})));
         WsClient eurOnly, everything;
-        QVERIFY(connectWith(eurOnly, withBearer(server, TokenMint::hs256(R"({"sub":"e","pairs":["EUR_USD","USD_JPY"]})"))));
+        QVERIFY(
+            connectWith(eurOnly, withBearer(server, TokenMint::hs256(R"({"sub":"e","pairs":["EUR_USD","USD_JPY"]})"))));
         QVERIFY(connectWith(everything, withBearer(server, TokenMint::hs256(R"({"sub":"all"})"))));
         QTRY_VERIFY_WITH_TIMEOUT(
             dataOf(everything.request(QStringLiteral("get_server_stats"), {}, QStringLiteral("server_stats")))
@@ -313,7 +331,8 @@ private Q_SLOTS:
 
         // subscribe grants permitted pairs only; forbidden ones are listed.
         QJsonObject sub = dataOf(eurOnly.request(
-            QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}}},
+            QStringLiteral("subscribe"),
+            {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD")}}},
             QStringLiteral("subscription_confirmed")));
         QCOMPARE(sub.value(QStringLiteral("pairs")).toArray(), QJsonArray{QStringLiteral("EUR_USD")});
         QCOMPARE(sub.value(QStringLiteral("forbidden_pairs")).toArray(), QJsonArray{QStringLiteral("GBP_USD")});
@@ -323,34 +342,40 @@ private Q_SLOTS:
                  (QJsonArray{QStringLiteral("EUR_USD"), QStringLiteral("USD_JPY")}));
         QCOMPARE(sub.value(QStringLiteral("forbidden_pairs")).toArray(), QJsonArray{});
         const QJsonObject onlyForbidden = dataOf(eurOnly.request(
-            QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("GBP_USD")}}}, QStringLiteral("error")));
+            QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("GBP_USD")}}},
+            QStringLiteral("error")));
         QCOMPARE(onlyForbidden.value(QStringLiteral("code")).toString(), QStringLiteral("FORBIDDEN"));
-        QCOMPARE(dataOf(everything.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
-                                           QStringLiteral("subscription_confirmed")))
-                     .value(QStringLiteral("pair_count"))
-                     .toInt(),
-                 20);
+        QCOMPARE(
+            dataOf(everything.request(QStringLiteral("subscribe"), {{QStringLiteral("pairs"), QStringLiteral("all")}},
+                                      QStringLiteral("subscription_confirmed")))
+                .value(QStringLiteral("pair_count"))
+                .toInt(),
+            20);
 
         auto pub = publisherFor(redis.port());
         QString perr;
         auto publish = [&](const char *channel, const QByteArray &payload) {
             QVERIFY2(pub->publish(QString::fromLatin1(channel), payload, &perr), qPrintable(perr));
         };
-        const QByteArray price = R"({"instrument":"%1","price":{"bid":"1.1","ask":"1.2","mid":"1.15","time":"2025-11-18T12:30:00.000000"}})";
+        const QByteArray price =
+            R"({"instrument":"%1","price":{"bid":"1.1","ask":"1.2","mid":"1.15","time":"2025-11-18T12:30:00.000000"}})";
         publish("price_updates", QString::fromLatin1(price).arg(QStringLiteral("EUR_USD")).toUtf8());
         publish("price_updates", QString::fromLatin1(price).arg(QStringLiteral("GBP_USD")).toUtf8());
-        publish("volatility_alerts", R"({"instrument":"GBP_USD","volatility":0.03,"threshold":0.02,"severity":"critical"})");
-        publish("volatility_alerts", R"({"instrument":"EUR_USD","volatility":0.03,"threshold":0.02,"severity":"critical"})");
-        publish("correlation_alerts",
-                R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.6,"previous_correlation":0.9,"change":-0.3,"threshold":0.2,"severity":"warning"})");
-        publish("correlation_alerts",
-                R"({"instruments":["EUR_USD","USD_JPY"],"correlation":0.6,"previous_correlation":0.9,"change":-0.3,"threshold":0.2,"severity":"warning"})");
+        publish("volatility_alerts",
+                R"({"instrument":"GBP_USD","volatility":0.03,"threshold":0.02,"severity":"critical"})");
+        publish("volatility_alerts",
+                R"({"instrument":"EUR_USD","volatility":0.03,"threshold":0.02,"severity":"critical"})");
+        publish(
+            "correlation_alerts",
+            R"({"instruments":["EUR_USD","GBP_USD"],"correlation":0.6,"previous_correlation":0.9,"change":-0.3,"threshold":0.2,"severity":"warning"})");
+        publish(
+            "correlation_alerts",
+            R"({"instruments":["EUR_USD","USD_JPY"],"correlation":0.6,"previous_correlation":0.9,"change":-0.3,"threshold":0.2,"severity":"warning"})");
         publish("data_ready", R"({"data_type":"barrier"})");
 
         auto seen = [](WsClient &c) {
-            const QList<QJsonObject> got = c.takeUntil([](const QJsonObject &e) {
-                return e.value(QStringLiteral("event")).toString() == u"data_ready";
-            });
+            const QList<QJsonObject> got = c.takeUntil(
+                [](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == u"data_ready"; });
             QStringList out;
             for (const QJsonObject &e : got) {
                 const QString ev = e.value(QStringLiteral("event")).toString();
@@ -363,24 +388,27 @@ private Q_SLOTS:
             out.sort();
             return out;
         };
-        QCOMPARE(seen(eurOnly), (QStringList{QStringLiteral("correlation_alert:EUR_USD+USD_JPY"),
-                                            QStringLiteral("price_update:EUR_USD"),
-                                            QStringLiteral("volatility_alert:EUR_USD")}));
-        QCOMPARE(seen(everything), (QStringList{QStringLiteral("correlation_alert:EUR_USD+GBP_USD"),
-                                               QStringLiteral("correlation_alert:EUR_USD+USD_JPY"),
-                                               QStringLiteral("price_update:EUR_USD"), QStringLiteral("price_update:GBP_USD"),
-                                               QStringLiteral("volatility_alert:EUR_USD"),
-                                               QStringLiteral("volatility_alert:GBP_USD")}));
+        QCOMPARE(seen(eurOnly),
+                 (QStringList{QStringLiteral("correlation_alert:EUR_USD+USD_JPY"),
+                              QStringLiteral("price_update:EUR_USD"), QStringLiteral("volatility_alert:EUR_USD")}));
+        QCOMPARE(seen(everything),
+                 (QStringList{QStringLiteral("correlation_alert:EUR_USD+GBP_USD"),
+                              QStringLiteral("correlation_alert:EUR_USD+USD_JPY"),
+                              QStringLiteral("price_update:EUR_USD"), QStringLiteral("price_update:GBP_USD"),
+                              QStringLiteral("volatility_alert:EUR_USD"), QStringLiteral("volatility_alert:GBP_USD")}));
 
         // request_price of a forbidden pair: FORBIDDEN; request_all_prices: the permitted ones.
-        const QJsonObject forbidden = dataOf(eurOnly.request(QStringLiteral("request_price"),
-                                                             {{QStringLiteral("instrument"), QStringLiteral("GBP_USD")}},
-                                                             QStringLiteral("error")));
+        const QJsonObject forbidden = dataOf(
+            eurOnly.request(QStringLiteral("request_price"),
+                            {{QStringLiteral("instrument"), QStringLiteral("GBP_USD")}}, QStringLiteral("error")));
         QCOMPARE(forbidden.value(QStringLiteral("code")).toString(), QStringLiteral("FORBIDDEN"));
-        QVERIFY(!eurOnly.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}},
-                                 QStringLiteral("price_response"))
+        QVERIFY(!eurOnly
+                     .request(QStringLiteral("request_price"),
+                              {{QStringLiteral("instrument"), QStringLiteral("EUR_USD")}},
+                              QStringLiteral("price_response"))
                      .isEmpty());
-        const QJsonObject all = dataOf(eurOnly.request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response")));
+        const QJsonObject all =
+            dataOf(eurOnly.request(QStringLiteral("request_all_prices"), {}, QStringLiteral("all_prices_response")));
         QCOMPARE(all.value(QStringLiteral("prices")).toObject().keys(), QStringList{QStringLiteral("EUR_USD")});
 
         // A refresh that narrows the pairs leaves the rooms no longer permitted.
@@ -397,21 +425,52 @@ private Q_SLOTS:
         QVERIFY2(metrics.body.contains("fxmonitor_forbidden_total 3"), metrics.body.constData());
     }
 
+    void noOpenNetworkWarningWithTokens()
+    {
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--host"), QStringLiteral("0.0.0.0")},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()}})));
+        QCOMPARE(server.stop(), 0);
+        const QString log = server.log();
+        QVERIFY(log.contains(QStringLiteral("client authentication: WEBSOCKET_AUTH=jwt (HS256, HS384, HS512)")));
+        QVERIFY(!log.contains(QStringLiteral("WEBSOCKET_AUTH=none")));
+        QVERIFY(!log.contains(secretText()));
+    }
+
     void badSettingsExit2_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("named");
-        QTest::newRow("unknown mode") << "WEBSOCKET_AUTH" << "basic" << "WEBSOCKET_AUTH";
-        QTest::newRow("jwt without a key") << "" << "" << "WEBSOCKET_AUTH";
-        QTest::newRow("short secret") << "WEBSOCKET_JWT_SECRET" << "0123456789abcdef0123456789abcde" << "WEBSOCKET_JWT_SECRET";
-        QTest::newRow("negative leeway") << "WEBSOCKET_JWT_LEEWAY" << "-1" << "WEBSOCKET_JWT_LEEWAY";
-        QTest::newRow("absurd leeway") << "WEBSOCKET_JWT_LEEWAY" << "301" << "WEBSOCKET_JWT_LEEWAY";
-        QTest::newRow("missing key file") << "WEBSOCKET_JWT_PUBLIC_KEY" << "/nonexistent/key.pem" << "WEBSOCKET_JWT_PUBLIC_KEY";
-        QTest::newRow("not PEM") << "WEBSOCKET_JWT_PUBLIC_KEY" << QStringLiteral(FX_SOURCE_DIR "/README.md") << "WEBSOCKET_JWT_PUBLIC_KEY";
-        QTest::newRow("EC P-521") << "WEBSOCKET_JWT_PUBLIC_KEY" << "ec521" << "WEBSOCKET_JWT_PUBLIC_KEY";
-        QTest::newRow("Ed25519") << "WEBSOCKET_JWT_PUBLIC_KEY" << "ed25519" << "WEBSOCKET_JWT_PUBLIC_KEY";
-        QTest::newRow("RSA 1024") << "WEBSOCKET_JWT_PUBLIC_KEY" << "rsa1024" << "WEBSOCKET_JWT_PUBLIC_KEY";
+        QTest::newRow("unknown mode") << "WEBSOCKET_AUTH"
+                                      << "basic"
+                                      << "WEBSOCKET_AUTH";
+        QTest::newRow("jwt without a key") << ""
+                                           << ""
+                                           << "WEBSOCKET_AUTH";
+        QTest::newRow("short secret") << "WEBSOCKET_JWT_SECRET"
+                                      << "0123456789abcdef0123456789abcde"
+                                      << "WEBSOCKET_JWT_SECRET";
+        QTest::newRow("negative leeway") << "WEBSOCKET_JWT_LEEWAY"
+                                         << "-1"
+                                         << "WEBSOCKET_JWT_LEEWAY";
+        QTest::newRow("absurd leeway") << "WEBSOCKET_JWT_LEEWAY"
+                                       << "301"
+                                       << "WEBSOCKET_JWT_LEEWAY";
+        QTest::newRow("missing key file") << "WEBSOCKET_JWT_PUBLIC_KEY"
+                                          << "/nonexistent/key.pem"
+                                          << "WEBSOCKET_JWT_PUBLIC_KEY";
+        QTest::newRow("not PEM") << "WEBSOCKET_JWT_PUBLIC_KEY" << QStringLiteral(FX_SOURCE_DIR "/README.md")
+                                 << "WEBSOCKET_JWT_PUBLIC_KEY";
+        QTest::newRow("EC P-521") << "WEBSOCKET_JWT_PUBLIC_KEY"
+                                  << "ec521"
+                                  << "WEBSOCKET_JWT_PUBLIC_KEY";
+        QTest::newRow("Ed25519") << "WEBSOCKET_JWT_PUBLIC_KEY"
+                                 << "ed25519"
+                                 << "WEBSOCKET_JWT_PUBLIC_KEY";
+        QTest::newRow("RSA 1024") << "WEBSOCKET_JWT_PUBLIC_KEY"
+                                  << "rsa1024"
+                                  << "WEBSOCKET_JWT_PUBLIC_KEY";
     }
     void badSettingsExit2()
     {
@@ -420,12 +479,16 @@ private Q_SLOTS:
         QFETCH(QString, named);
         QProcessEnvironment e = env({});
         if (!name.isEmpty())
-            e.insert(name, value.startsWith(u'/') || value.isEmpty() || name != u"WEBSOCKET_JWT_PUBLIC_KEY" ? value
-                                                                                                          : m_mint.publicKey(value));
+            e.insert(name,
+                     value.startsWith(u'/') || value.isEmpty() || name != u"WEBSOCKET_JWT_PUBLIC_KEY"
+                         ? value
+                         : m_mint.publicKey(value));
         if (name == u"WEBSOCKET_JWT_LEEWAY")
             e.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText());
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, e), 2);
+        QCOMPARE(
+            runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, e),
+            2);
         QCOMPARE(err.count('\n'), 1);
         QVERIFY2(err.contains(named.toLatin1()), err.constData());
         if (name == u"WEBSOCKET_JWT_SECRET")

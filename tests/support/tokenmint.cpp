@@ -1,4 +1,4 @@
-#include "tokenmint.h"
+#include "support/tokenmint.h"
 
 #include <QFile>
 #include <QProcess>
@@ -30,19 +30,32 @@ bool TokenMint::generate()
         QStringList genArgs;
     };
     const QList<Kind> kinds{
-        {"rsa", {QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048")}},
-        {"rsa1024", {QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:1024")}},
-        {"ec256", {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256")}},
-        {"ec384", {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-384")}},
-        {"ec521", {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-521")}},
+        {"rsa",
+         {QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+          QStringLiteral("rsa_keygen_bits:2048")}},
+        {"rsa1024",
+         {QStringLiteral("-algorithm"), QStringLiteral("RSA"), QStringLiteral("-pkeyopt"),
+          QStringLiteral("rsa_keygen_bits:1024")}},
+        {"ec256",
+         {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+          QStringLiteral("ec_paramgen_curve:P-256")}},
+        {"ec384",
+         {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+          QStringLiteral("ec_paramgen_curve:P-384")}},
+        {"ec521",
+         {QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
+          QStringLiteral("ec_paramgen_curve:P-521")}},
         {"ed25519", {QStringLiteral("-algorithm"), QStringLiteral("ED25519")}},
     };
     for (const Kind &k : kinds) {
         const QString name = QString::fromLatin1(k.name);
-        if (!run(openssl, QStringList{QStringLiteral("genpkey")} + k.genArgs + QStringList{QStringLiteral("-out"), privateKey(name)}))
+        if (!run(openssl,
+                 QStringList{QStringLiteral("genpkey")} + k.genArgs
+                     + QStringList{QStringLiteral("-out"), privateKey(name)}))
             return false;
-        if (!run(openssl, {QStringLiteral("pkey"), QStringLiteral("-in"), privateKey(name), QStringLiteral("-pubout"),
-                           QStringLiteral("-out"), publicKey(name)}))
+        if (!run(openssl,
+                 {QStringLiteral("pkey"), QStringLiteral("-in"), privateKey(name), QStringLiteral("-pubout"),
+                  QStringLiteral("-out"), publicKey(name)}))
             return false;
     }
     return true;

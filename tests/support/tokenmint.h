@@ -30,7 +30,10 @@ public:
     // (exp/nbf/iat as "+N"/"-N" are relative to now). raw: hand-made HMAC over any key bytes.
     static QByteArray mint(const QString &alg, const QString &key, const QByteArray &claims, bool raw = false);
     // HS256 with secret() and these claims.
-    static QByteArray hs256(const QByteArray &claims) { return mint(QStringLiteral("HS256"), QString::fromLatin1(secret()), claims); }
+    static QByteArray hs256(const QByteArray &claims)
+    {
+        return mint(QStringLiteral("HS256"), QString::fromLatin1(secret()), claims);
+    }
 
 private:
     QTemporaryDir m_dir;
