@@ -10,6 +10,7 @@
 #include "support/tokenmint.h"
 #include "support/wsclient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -423,6 +424,38 @@ private Q_SLOTS:
                  QJsonArray{QStringLiteral("USD_JPY")});
         const HttpReply metrics = httpRequest(server.port(), "GET", "/metrics");
         QVERIFY2(metrics.body.contains("fxmonitor_forbidden_total 3"), metrics.body.constData());
+    }
+
+    // Real Socket.IO clients (tests/interop): npm socket.io-client and Debian's python3-socketio.
+    void socketIoClients_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::newRow("socket.io-client") << "node"
+                                          << "sio_auth.mjs";
+        QTest::newRow("python-socketio") << "/usr/bin/python3"
+                                         << "sio_auth.py";
+    }
+    void socketIoClients()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        const QString dir = QStringLiteral(FX_SOURCE_DIR "/tests/interop");
+        if (program == u"node" && !QFile::exists(dir + QStringLiteral("/node_modules/socket.io-client")))
+            QSKIP("run npm ci in tests/interop first (scripts/test.sh does)");
+        ServerProcess server;
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText()},
+                                  {QStringLiteral("WEBSOCKET_JWT_LEEWAY"), QStringLiteral("0")}})));
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("FX_URL"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+        e.insert(QStringLiteral("FX_GOOD"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"+600"})")));
+        e.insert(QStringLiteral("FX_FRESH"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"+900"})")));
+        e.insert(QStringLiteral("FX_EXPIRED"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"-60"})")));
+        e.insert(QStringLiteral("FX_SHORT"), QString::fromLatin1(TokenMint::hs256(R"({"sub":"bob","exp":"+3"})")));
+        QByteArray out, err;
+        const int rc = runProgram(program, {dir + u'/' + script}, &out, &err, e, 60000);
+        QVERIFY2(rc == 0 && out.contains("OK"), (out + err).constData());
     }
 
     void noOpenNetworkWarningWithTokens()
