@@ -83,6 +83,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         break;
     case ExportRole:
         switch (col) {
+        case User: return c.user; // empty, not "—", without a token
         case Since: return fmt::isoUtc(c.connectedAtMicros);
         case Rooms: return c.rooms.join(u';');
         case Messages: return c.messagesSent;

@@ -326,7 +326,7 @@ private Q_SLOTS:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
-        QVERIFY(text.startsWith("Client id,Remote address,Protocol / transport,Connected since,Rooms"));
+        QVERIFY(text.startsWith("Client id,Remote address,User,Protocol / transport,Connected since,Rooms"));
         QVERIFY(text.contains(idb));
         QVERIFY(!text.contains(ida));
     }
