@@ -183,10 +183,15 @@ TokenResult TokenVerifier::verify(QByteArrayView token, qint64 now) const
     if (!algValue.isString())
         return fail(TokenFailure::Malformed, QStringLiteral("the token's header has no \"alg\""));
     const QString alg = algValue.toString();
-    if (!allows(alg))
+    if (!allows(alg)) {
+        // The name is the client's text and reaches the log: letters and digits only.
+        QString shown;
+        for (QChar ch : alg.left(16))
+            shown += ch.isLetterOrNumber() && ch.unicode() < 128 ? ch : QChar(u'?');
         return fail(TokenFailure::AlgorithmNotAllowed,
                     QStringLiteral("algorithm \"%1\" is not allowed; the server's keys accept %2")
-                        .arg(alg.left(16), allowedAlgorithms().join(QStringLiteral(", "))));
+                        .arg(shown, allowedAlgorithms().join(QStringLiteral(", "))));
+    }
 
     // Only the key of that algorithm's kind is handed to libjwt: never the PEM to an HS* token.
     const bool hmac = alg.startsWith(u"HS");

@@ -149,6 +149,12 @@ private Q_SLOTS:
     void malformedAndMissing()
     {
         auto v = make(secretKeys());
+        // An unknown alg is refused by name; the name reaches the log without control characters.
+        const QByteArray header = QByteArray(R"({"alg":"HS256\nforged log line"})")
+                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const auto odd = v->verify(header + ".e30.AAAA", now());
+        QCOMPARE(odd.failure, TokenFailure::AlgorithmNotAllowed);
+        QVERIFY2(!odd.message.contains(u'\n'), qPrintable(odd.message));
         QCOMPARE(v->verify("", now()).failure, TokenFailure::Missing);
         QCOMPARE(v->verify("abc", now()).failure, TokenFailure::Malformed);
         QCOMPARE(v->verify("a.b.c.d", now()).failure, TokenFailure::Malformed);
