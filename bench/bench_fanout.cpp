@@ -7,6 +7,8 @@
 //       N clients subscribed to all 20 pairs, a publisher PUBLISHing R ticks/s to a private
 //       redis-server; reports Redis-PUBLISH-to-client latency p50/p99/max and lost deliveries.
 //   bench_fanout sweep --clients 1000 [--target fx|naive|floor|both|all] [--max-rate 12800]
+//   --target fx-jwt runs the product with WEBSOCKET_AUTH=jwt and every load client presenting an
+//   HS256 token (?token= on its upgrade request); --target auth runs fx and fx-jwt in one run.
 //       doubles the tick rate until deliveries are lost, then bisects for the highest rate that
 //       also keeps p99 under 100 ms; reports both.
 //
@@ -70,7 +72,13 @@ namespace {
 class ClientPool
 {
 public:
-    explicit ClientPool(int threads) : m_clients(&stats, threads) {}
+    // target "fx-jwt": every client presents a token (SECURITY.md, "Tokens").
+    ClientPool(int threads, const QString &target) : m_clients(&stats, threads)
+    {
+        if (target == u"fx-jwt")
+            m_clients.setToken(hs256Token(kBenchSecret, R"({"sub":"bench","exp":4102444800})"));
+    }
+    static constexpr const char *kBenchSecret = "bench-secret-0123456789abcdef0123456789";
     void open(int n, quint16 port, bool subscribeAll) { m_clients.start(n, port, subscribeAll); }
     // Joins the workers; their last latency samples land in stats.
     void finish() { m_clients.stop(); }
@@ -91,7 +99,13 @@ struct Child
     {
         QStringList args;
         QString program = QStringLiteral("taskset");
-        if (target == u"fx") {
+        if (target == u"fx-jwt") { // the product with WEBSOCKET_AUTH=jwt
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt"));
+            env.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), QString::fromLatin1(ClientPool::kBenchSecret));
+            proc.setProcessEnvironment(env);
+        }
+        if (target.startsWith(u"fx")) {
             args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN)
                  << QStringLiteral("--host") << QStringLiteral("127.0.0.1") << QStringLiteral("--port")
                  << QStringLiteral("0") << QStringLiteral("--max-clients") << QString::number(maxClients)
@@ -206,7 +220,7 @@ IdleResult runIdle(const QString &target, int clients, int threads)
     spin(500);
     r.rssBeforeKb = rssKb(server.proc.processId());
     {
-        ClientPool pool(threads);
+        ClientPool pool(threads, target);
         QElapsedTimer t;
         t.start();
         pool.open(clients, server.port, false);
@@ -247,8 +261,8 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
         std::fprintf(stderr, "cannot start %s server\n", qPrintable(target));
         return r;
     }
-    ClientPool pool(threads);
-    pool.open(clients, server.port, target == u"fx");
+    ClientPool pool(threads, target);
+    pool.open(clients, server.port, target.startsWith(u"fx"));
     waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
     spin(1000); // subscriptions settle, Redis connected
     const quint64 before = pool.stats.messages.load();
@@ -441,7 +455,9 @@ int main(int argc, char **argv)
         {QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
     p.addOption({QStringLiteral("seconds"), QStringLiteral("Seconds per measurement."), QStringLiteral("n"),
                  QStringLiteral("10")});
-    p.addOption({QStringLiteral("target"), QStringLiteral("fx, naive, floor, both (naive and fx) or all."),
+    p.addOption({QStringLiteral("target"),
+                 QStringLiteral("fx, fx-jwt (WEBSOCKET_AUTH=jwt, every client with a token), naive, floor, both "
+                                "(naive and fx), auth (fx and fx-jwt) or all."),
                  QStringLiteral("t"), QStringLiteral("both")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Load generator threads."), QStringLiteral("n"),
                  QStringLiteral("2")});
@@ -455,7 +471,8 @@ int main(int argc, char **argv)
     const int clients = p.value(QStringLiteral("clients")).toInt();
     const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
     const QString targetArg = p.value(QStringLiteral("target"));
-    const QStringList targets = targetArg == u"both" ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
+    const QStringList targets = targetArg == u"auth" ? QStringList{QStringLiteral("fx"), QStringLiteral("fx-jwt")}
+        : targetArg == u"both"                       ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
         : targetArg == u"all" ? QStringList{QStringLiteral("floor"), QStringLiteral("naive"), QStringLiteral("fx")}
                               : QStringList{targetArg};
 

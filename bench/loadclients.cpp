@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
+#include <QMessageAuthenticationCode>
 #include <QMutexLocker>
 #include <QTcpServer>
 #include <QThread>
@@ -20,6 +21,15 @@
 #include <unistd.h>
 
 namespace fx::bench {
+
+QByteArray hs256Token(const QByteArray &secret, const QByteArray &claimsJson)
+{
+    const auto b64 = [](const QByteArray &b) {
+        return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray signing = b64(R"({"alg":"HS256","typ":"JWT"})") + '.' + b64(claimsJson);
+    return signing + '.' + b64(QMessageAuthenticationCode::hash(signing, secret, QCryptographicHash::Sha256));
+}
 
 quint16 freePort()
 {
@@ -111,8 +121,9 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
     std::vector<qint32> lat;
     lat.reserve(4096);
     std::vector<epoll_event> events(1024);
-    static const char request[] = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    const QByteArray request = "GET /ws" + (m_token.isEmpty() ? QByteArray() : "?token=" + m_token)
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     static const char sub[] = R"({"event":"subscribe","data":{"pairs":"all"}})";
     char buf[65536];
     while (!m_stop) {
@@ -127,7 +138,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
                 continue;
             }
             ::fcntl(c.fd, F_SETFL, ::fcntl(c.fd, F_GETFL) | O_NONBLOCK);
-            [[maybe_unused]] ssize_t w = ::send(c.fd, request, sizeof request - 1, MSG_NOSIGNAL);
+            [[maybe_unused]] ssize_t w = ::send(c.fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL);
             epoll_event ev{};
             ev.events = EPOLLIN;
             ev.data.u32 = quint32(opened);

@@ -44,6 +44,8 @@ public:
             m_workers.push_back(std::make_unique<Worker>());
     }
     ~EpollClients() { stop(); }
+    // Every client presents this JSON Web Token as ?token= on its upgrade request (empty: none).
+    void setToken(QByteArray token) { m_token = std::move(token); }
 
     void start(int clients, quint16 port, bool subscribe)
     {
@@ -80,6 +82,10 @@ private:
     ClientStats *m_stats;
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::atomic<bool> m_stop{false};
+    QByteArray m_token;
 };
+
+// An HS256 JSON Web Token for every load client (SECURITY.md, "Tokens"), made with Qt's HMAC.
+QByteArray hs256Token(const QByteArray &secret, const QByteArray &claimsJson);
 
 } // namespace fx::bench

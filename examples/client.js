@@ -34,11 +34,16 @@ class FXDataPipelineClient {
   connect() {
     const opts = { reconnection: true, reconnectionDelay: 1000, reconnectionDelayMax: 5000 };
     if (this.options.transports) opts.transports = this.options.transports;
+    // WEBSOCKET_AUTH=jwt (docs/SECURITY.md, "Tokens"): the token goes in the CONNECT auth payload.
+    const token = this.options.token || process.env.FX_TOKEN;
+    if (token) opts.auth = { token };
     this.socket = io(this.url, opts);
     const s = this.socket;
     s.on("connect", () => this.onConnect());
     s.on("disconnect", (reason) => this.onDisconnect(reason));
-    s.on("connect_error", (err) => this.log(`connect error: ${err.message}`));
+    s.on("connect_error", (err) =>
+      this.log(`connect error: ${err.message}${err.data && err.data.reason ? ` (${err.data.reason})` : ""}`),
+    );
     s.on("connection_established", (d) => this.onConnectionEstablished(d));
     s.on("subscription_confirmed", (d) => this.onSubscriptionConfirmed(d));
     s.on("unsubscription_confirmed", (d) => this.onUnsubscriptionConfirmed(d));

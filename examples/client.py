@@ -7,6 +7,7 @@ Works unchanged against the predecessor's Flask-SocketIO server and against FX M
 """
 import argparse
 import collections
+import os
 import sys
 import time
 
@@ -86,7 +87,10 @@ class FXDataPipelineClient:
 
     # --- requests: each returns the server's reply (the acknowledgement) ---
     def connect(self):
-        self.sio.connect(self.url, transports=self.transports)
+        # WEBSOCKET_AUTH=jwt (docs/SECURITY.md, "Tokens"): the token from FX_TOKEN, sent in the
+        # CONNECT auth payload; a refusal raises socketio.exceptions.ConnectionError.
+        token = os.environ.get("FX_TOKEN")
+        self.sio.connect(self.url, transports=self.transports, auth={"token": token} if token else None)
 
     def request(self, event, data=None, timeout=5):
         return self.sio.call(event, data or {}, timeout=timeout)

@@ -12,12 +12,12 @@ fx_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 FX_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
-  libhiredis-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core qtkeychain-qt6-dev
+  libhiredis-dev libjwt-dev libssl-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core qtkeychain-qt6-dev
 )
 # libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (the desktop's keyring).
 FX_RUN_PACKAGES=(redis-server xvfb xauth libsecret-1-0)
-FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs
-  clang-format dbus gnome-keyring libsecret-tools python3-dbus openssl)
+FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
+  clang-format dbus gnome-keyring libsecret-tools python3-dbus)
 
 fx_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

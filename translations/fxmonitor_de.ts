@@ -357,6 +357,30 @@
         <translation>Bytes in der Warteschlange eines langsamen Clients, bevor er getrennt wird</translation>
     </message>
     <message>
+        <source>Client authentication: none, or jwt (every client presents a JSON Web Token)</source>
+        <translation>Client-Authentifizierung: none, oder jwt (jeder Client legt ein JSON Web Token vor)</translation>
+    </message>
+    <message>
+        <source>HMAC secret for HS256/384/512 tokens (at least 32 bytes)</source>
+        <translation>HMAC-Geheimnis für HS256/384/512-Tokens (mindestens 32 Bytes)</translation>
+    </message>
+    <message>
+        <source>PEM public key file for RS256/384/512 or ES256/384 tokens</source>
+        <translation>PEM-Datei mit dem öffentlichen Schlüssel für RS256/384/512- oder ES256/384-Tokens</translation>
+    </message>
+    <message>
+        <source>Seconds of clock skew allowed for a token's exp and nbf</source>
+        <translation>Erlaubte Uhrabweichung in Sekunden für exp und nbf eines Tokens</translation>
+    </message>
+    <message>
+        <source>Required token audience (aud); empty: not checked</source>
+        <translation>Geforderte Token-Zielgruppe (aud); leer: nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Required token issuer (iss); empty: not checked</source>
+        <translation>Geforderter Token-Aussteller (iss); leer: nicht geprüft</translation>
+    </message>
+    <message>
         <source>Origins browsers may connect from: * or a comma-separated list</source>
         <translation>Ursprünge, von denen Browser verbinden dürfen: * oder eine kommagetrennte Liste</translation>
     </message>
@@ -746,6 +770,10 @@
 <context>
     <name>fx::gui::ClientDetailsDialog</name>
     <message>
+        <source>%1 (user %2)</source>
+        <translation>%1 (Benutzer %2)</translation>
+    </message>
+    <message>
         <source>Client %1</source>
         <translation>Client %1</translation>
     </message>
@@ -888,6 +916,14 @@
     <message>
         <source>Remote address</source>
         <translation>Entfernte Adresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>The &quot;sub&quot; of the client's token (WEBSOCKET_AUTH=jwt)</source>
+        <translation>Das „sub“ des Tokens dieses Clients (WEBSOCKET_AUTH=jwt)</translation>
     </message>
     <message>
         <source>Protocol / transport</source>
@@ -1426,8 +1462,8 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation>Sicherheit:</translation>
     </message>
     <message>
-        <source>Open to the network: any client that reaches the port can read every price and alert (client authentication is not configured)</source>
-        <translation>Offen im Netz: Jeder Client, der den Port erreicht, kann alle Kurse und Alarme lesen (Client-Authentifizierung ist nicht eingerichtet)</translation>
+        <source>Open to the network: any client that reaches the port can read every price and alert (WEBSOCKET_AUTH=none: clients need no token)</source>
+        <translation>Offen im Netz: Jeder Client, der den Port erreicht, kann alle Kurse und Alarme lesen (WEBSOCKET_AUTH=none: Clients brauchen kein Token)</translation>
     </message>
     <message>
         <source>Uptime:</source>

@@ -357,6 +357,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Client authentication: none, or jwt (every client presents a JSON Web Token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HMAC secret for HS256/384/512 tokens (at least 32 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM public key file for RS256/384/512 or ES256/384 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds of clock skew allowed for a token's exp and nbf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required token audience (aud); empty: not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required token issuer (iss); empty: not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Origins browsers may connect from: * or a comma-separated list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,6 +762,10 @@
 <context>
     <name>fx::gui::ClientDetailsDialog</name>
     <message>
+        <source>%1 (user %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Client %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,6 +907,14 @@
     </message>
     <message>
         <source>Remote address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &quot;sub&quot; of the client's token (WEBSOCKET_AUTH=jwt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1416,7 +1452,7 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open to the network: any client that reaches the port can read every price and alert (client authentication is not configured)</source>
+        <source>Open to the network: any client that reaches the port can read every price and alert (WEBSOCKET_AUTH=none: clients need no token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

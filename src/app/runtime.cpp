@@ -1,5 +1,6 @@
 #include "app/runtime.h"
 
+#include "auth/tokenverifier.h"
 #include "core/logging.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,12 @@ std::optional<int> initialise(core::CommandLine &cli)
     const core::Settings &s = cli.settings();
     QString error;
     if (!core::logging::setup(s.logLevel, s.logFile, &error)) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(QCoreApplication::applicationFilePath()).fileName()),
+                     qPrintable(error));
+        return 2;
+    }
+    // SECURITY.md, "Tokens": the keys are loaded and checked before anything starts (exit 2).
+    if (s.authMode == u"jwt" && !auth::TokenVerifier::fromSettings(s, &error)) {
         std::fprintf(stderr, "%s: %s\n", qPrintable(QFileInfo(QCoreApplication::applicationFilePath()).fileName()),
                      qPrintable(error));
         return 2;

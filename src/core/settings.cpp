@@ -46,6 +46,13 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_RATE_BURST", "200", "Requests a client may send in a burst", S),
             s("WEBSOCKET_SEND_QUEUE_LIMIT", "4194304", "Bytes queued for a slow client before it is disconnected", S),
             s("WEBSOCKET_ADMIN_TOKEN", "", "Secret for /metrics and the detailed /health (at least 16 characters)", S),
+            s("WEBSOCKET_AUTH", "none", "Client authentication: none, or jwt (every client presents a JSON Web Token)",
+              S),
+            s("WEBSOCKET_JWT_SECRET", "", "HMAC secret for HS256/384/512 tokens (at least 32 bytes)", S),
+            s("WEBSOCKET_JWT_PUBLIC_KEY", "", "PEM public key file for RS256/384/512 or ES256/384 tokens", S),
+            s("WEBSOCKET_JWT_LEEWAY", "5", "Seconds of clock skew allowed for a token's exp and nbf", S),
+            s("WEBSOCKET_JWT_AUDIENCE", "", "Required token audience (aud); empty: not checked", S),
+            s("WEBSOCKET_JWT_ISSUER", "", "Required token issuer (iss); empty: not checked", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
@@ -78,7 +85,7 @@ const QList<SettingSpec> &settingSpecs()
 
 bool isSecretSetting(QStringView name)
 {
-    return name.contains(u"PASSWORD") || name.contains(u"TOKEN");
+    return name.contains(u"PASSWORD") || name.contains(u"TOKEN") || name.contains(u"SECRET");
 }
 
 const QStringList &dbSslModes()
@@ -286,6 +293,25 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
         }
     if (!s.adminToken.isEmpty() && s.adminToken.size() < 16)
         v.failSecret("WEBSOCKET_ADMIN_TOKEN", QStringLiteral("must be at least 16 characters (or empty: no token)"));
+
+    // SECURITY.md, "Tokens": the mode and what the keys must be; the public key's type is checked
+    // when it is loaded (auth::TokenVerifier), still before anything starts.
+    s.authMode = v.text("WEBSOCKET_AUTH").toLower();
+    if (s.authMode != u"none" && s.authMode != u"jwt")
+        v.fail("WEBSOCKET_AUTH", QStringLiteral("must be none or jwt"));
+    s.jwtSecret = m_values.value(QStringLiteral("WEBSOCKET_JWT_SECRET")).value.toUtf8();
+    if (!s.jwtSecret.isEmpty() && s.jwtSecret.size() < kMinJwtSecretBytes)
+        v.failSecret("WEBSOCKET_JWT_SECRET",
+                     QStringLiteral("must be at least %1 bytes (or empty: no HMAC key)").arg(kMinJwtSecretBytes));
+    s.jwtPublicKeyPath = v.text("WEBSOCKET_JWT_PUBLIC_KEY");
+    if (v.ok() && !s.jwtPublicKeyPath.isEmpty() && !QFileInfo(s.jwtPublicKeyPath).isReadable())
+        v.fail("WEBSOCKET_JWT_PUBLIC_KEY", QStringLiteral("is not a readable file"));
+    s.jwtLeeway = int(v.integer("WEBSOCKET_JWT_LEEWAY", 0, 300));
+    s.jwtAudience = v.text("WEBSOCKET_JWT_AUDIENCE");
+    s.jwtIssuer = v.text("WEBSOCKET_JWT_ISSUER");
+    if (v.ok() && s.authMode == u"jwt" && s.jwtSecret.isEmpty() && s.jwtPublicKeyPath.isEmpty())
+        v.fail("WEBSOCKET_AUTH",
+               QStringLiteral("jwt needs a key: set WEBSOCKET_JWT_SECRET and/or WEBSOCKET_JWT_PUBLIC_KEY"));
 
     // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");

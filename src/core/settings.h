@@ -26,6 +26,8 @@ const SettingSpec *findSettingSpec(QStringView name);
 bool isSecretSetting(QStringView name);
 // DB_SSLMODE's values (libpq's sslmode names).
 const QStringList &dbSslModes();
+// WEBSOCKET_JWT_SECRET at least (SECURITY.md, "Tokens"): the output size of HS256.
+inline constexpr int kMinJwtSecretBytes = 32;
 
 struct SettingValue
 {
@@ -50,6 +52,13 @@ struct Settings
     int rateBurst = 200; // WEBSOCKET_RATE_BURST
     qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
     QString adminToken; // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"); empty = none
+    // SECURITY.md, "Tokens": WEBSOCKET_AUTH ("none" or "jwt") and the WEBSOCKET_JWT_* settings.
+    QString authMode = QStringLiteral("none");
+    QByteArray jwtSecret; // WEBSOCKET_JWT_SECRET (HS256/384/512); empty = none
+    QString jwtPublicKeyPath; // WEBSOCKET_JWT_PUBLIC_KEY: PEM file (RS256/384/512, ES256/384); empty = none
+    int jwtLeeway = 5; // WEBSOCKET_JWT_LEEWAY, seconds of clock skew for exp and nbf
+    QString jwtAudience; // WEBSOCKET_JWT_AUDIENCE: required aud; empty = not checked
+    QString jwtIssuer; // WEBSOCKET_JWT_ISSUER: required iss; empty = not checked
     QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
 

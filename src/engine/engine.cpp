@@ -53,6 +53,7 @@ static storage::ConnectionRecord toRecord(const server::ClientInfo &c)
     r.bytesSent = c.bytesSent;
     r.messagesReceived = c.messagesReceived;
     r.reason = c.disconnectReason;
+    r.user = c.user;
     return r;
 }
 
@@ -212,7 +213,8 @@ EngineStatus Engine::status() const
         const QString host =
             a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString()) : a.toString();
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
-        s.openToNetwork = !a.isLoopback();
+        // SECURITY.md: beyond loopback and WEBSOCKET_AUTH=none (no tokens).
+        s.openToNetwork = !a.isLoopback() && !m_server->context().options().tokenVerifier;
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

@@ -17,7 +17,7 @@ struct EngineStatus
 {
     bool serverRunning = false;
     QString listenAddress; // "0.0.0.0:5001" (empty when stopped)
-    // Listening beyond loopback without client authentication (SECURITY.md, "Admin endpoints"):
+    // Listening beyond loopback with WEBSOCKET_AUTH=none (SECURITY.md, "Admin endpoints"):
     // anyone who reaches the port reads every price and alert.
     bool openToNetwork = false;
     const void *serverIdentity = nullptr; // changes when the server is restarted (rates restart)

@@ -29,7 +29,7 @@ ClientDetailsDialog::ClientDetailsDialog(const server::ClientInfo &c, storage::S
     m_ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Client %1").arg(m_clientId));
-    m_ui->idValue->setText(m_clientId);
+    m_ui->idValue->setText(c.user.isEmpty() ? m_clientId : tr("%1 (user %2)").arg(m_clientId, c.user));
     m_ui->idValue->setFont(fmt::numberFont());
     m_ui->addressValue->setText(c.peer);
     m_ui->protocolValue->setText(

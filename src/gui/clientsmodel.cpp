@@ -57,6 +57,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         switch (col) {
         case Id: return QString::fromLatin1(c.id);
         case Address: return c.peer.isEmpty() ? tr("not known yet") : c.peer;
+        case User: return c.user.isEmpty() ? QStringLiteral("—") : c.user;
         case Protocol: return protocolText(c);
         case Since: return fmt::localTime(c.connectedAtMicros);
         case Rooms: return roomsText(c);
@@ -70,6 +71,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         switch (col) {
         case Id: return QString::fromLatin1(c.id);
         case Address: return c.peer;
+        case User: return c.user;
         case Protocol: return protocolText(c);
         case Since: return c.connectedAtMicros;
         case Rooms: return int(c.rooms.size());
@@ -81,6 +83,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         break;
     case ExportRole:
         switch (col) {
+        case User: return c.user; // empty, not "—", without a token
         case Since: return fmt::isoUtc(c.connectedAtMicros);
         case Rooms: return c.rooms.join(u';');
         case Messages: return c.messagesSent;
@@ -96,6 +99,7 @@ QVariant ClientsModel::data(const QModelIndex &index, int role) const
         case Messages:
             return tr("%1 messages sent, %2 received")
                 .arg(fmt::count(qint64(c.messagesSent)), fmt::count(qint64(c.messagesReceived)));
+        case User: return tr("The \"sub\" of the client's token (WEBSOCKET_AUTH=jwt)");
         case Rtt: return tr("Last keep-alive round trip");
         case Queue: return tr("Bytes waiting to be written to this client");
         default: return {};
@@ -137,6 +141,7 @@ QVariant ClientsModel::headerData(int section, Qt::Orientation orientation, int 
     switch (section) {
     case Id: return tr("Client id");
     case Address: return tr("Remote address");
+    case User: return tr("User");
     case Protocol: return tr("Protocol / transport");
     case Since: return tr("Connected since");
     case Rooms: return tr("Rooms");
@@ -215,6 +220,7 @@ void ClientsModel::update(const QList<server::ClientInfo> &clients)
             }
         };
         mark(old.peer != now.peer, Address);
+        mark(old.user != now.user, User);
         mark(old.protocol != now.protocol || old.transport != now.transport, Protocol);
         mark(old.connectedAtMicros != now.connectedAtMicros, Since);
         if (old.rooms != now.rooms) {

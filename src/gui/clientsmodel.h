@@ -20,7 +20,7 @@ class ClientsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(ClientsModel)
 
 public:
-    enum Column { Id, Address, Protocol, Since, Rooms, Messages, Bytes, Rtt, Queue, ColumnCount };
+    enum Column { Id, Address, User, Protocol, Since, Rooms, Messages, Bytes, Rtt, Queue, ColumnCount };
 
     explicit ClientsModel(QObject *parent = nullptr);
     ~ClientsModel() override;

@@ -134,7 +134,7 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     if (open)
         setStateLabel(m_exposure,
                       {tr("Open to the network: any client that reaches the port can read every price "
-                          "and alert (client authentication is not configured)"),
+                          "and alert (WEBSOCKET_AUTH=none: clients need no token)"),
                        Theme::warning()});
     m_form->setRowVisible(m_exposure, open);
     const server::StatsSnapshot &st = s.stats;

@@ -18,6 +18,8 @@ ClientEvent clientEventFromName(QStringView name)
         return ClientEvent::GetServerStats;
     if (name == u"ping")
         return ClientEvent::Ping;
+    if (name == u"refresh_token")
+        return ClientEvent::RefreshToken;
     return ClientEvent::Unknown;
 }
 
@@ -33,6 +35,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::MessageTooLarge: return QStringLiteral("MESSAGE_TOO_LARGE");
     case ErrorCode::Unauthorized: return QStringLiteral("UNAUTHORIZED");
     case ErrorCode::ServerFull: return QStringLiteral("SERVER_FULL");
+    case ErrorCode::Forbidden: return QStringLiteral("FORBIDDEN");
+    case ErrorCode::TokenExpired: return QStringLiteral("TOKEN_EXPIRED");
     }
     return {};
 }

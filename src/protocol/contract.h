@@ -15,6 +15,7 @@ enum class ClientEvent {
     RequestAllPrices,
     GetServerStats,
     Ping,
+    RefreshToken, // SECURITY.md, "Tokens"
     Unknown,
 };
 ClientEvent clientEventFromName(QStringView name);
@@ -33,6 +34,7 @@ inline constexpr QStringView DataReady = u"data_ready";
 inline constexpr QStringView ServerStats = u"server_stats";
 inline constexpr QStringView Pong = u"pong";
 inline constexpr QStringView Error = u"error";
+inline constexpr QStringView TokenRefreshed = u"token_refreshed";
 } // namespace event
 
 enum class ErrorCode {
@@ -45,8 +47,10 @@ enum class ErrorCode {
     MessageTooLarge,
     Unauthorized,
     ServerFull,
+    Forbidden, // a pair the client's token does not permit (SECURITY.md, "Pair permissions")
+    TokenExpired, // the client's token expired: close 4001 follows (SECURITY.md, "Tokens")
 };
-inline constexpr int kErrorCodeCount = 9;
+inline constexpr int kErrorCodeCount = 11;
 QString errorCodeName(ErrorCode code);
 
 } // namespace fx::protocol

@@ -59,12 +59,15 @@ void IoShard::deliver(const BroadcastBatch &batch)
                     stage(s, b);
             break;
         case Broadcast::Scope::TwoRooms:
+            // SECURITY.md, "Pair permissions": a room's members may use its pair; an event about
+            // two pairs reaches only the members permitted both.
             if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
                 for (Client *s : m_rooms.members(b.roomA))
-                    stage(s, b);
+                    if (s->permits(b.roomB))
+                        stage(s, b);
             if (b.roomB >= 0 && b.roomB < m_rooms.roomCount())
                 for (Client *s : m_rooms.members(b.roomB))
-                    if (!s->inRoom(b.roomA)) // once per client
+                    if (!s->inRoom(b.roomA) && s->permits(b.roomA)) // once per client
                         stage(s, b);
             break;
         case Broadcast::Scope::Everyone:

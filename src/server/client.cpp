@@ -16,6 +16,14 @@ Client::Client(QByteArray id, WireProtocol protocol, QString peer, qint64 connec
 
 Client::~Client() = default;
 
+QString Client::logName() const
+{
+    QString s = QString::fromLatin1(m_id) + u' ' + m_peer;
+    if (!m_user.isEmpty())
+        s += QStringLiteral(" user \"%1\"").arg(m_user);
+    return s;
+}
+
 void Client::markDead(DisconnectReason reason)
 {
     if (m_dead)

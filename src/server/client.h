@@ -66,6 +66,26 @@ public:
     std::vector<qint32> &roomSlots() { return m_roomSlots; }
     void setSubscriptionCount(int n) { m_subscriptions = n; }
 
+    // SECURITY.md, "Tokens" and "Pair permissions": who the client is ("sub" of its token; empty
+    // without one), until when its token is valid (seconds since the epoch, 0: no expiry) and
+    // which pairs it may use (by instrument index; unrestricted without a "pairs" claim).
+    const QString &user() const { return m_user; }
+    void setUser(const QString &user) { m_user = user; }
+    qint64 tokenExpiresAt = 0;
+    bool pairsRestricted() const { return m_restricted; }
+    bool permits(int pair) const
+    {
+        return !m_restricted || (pair >= 0 && size_t(pair) < m_permitted.size() && m_permitted[size_t(pair)]);
+    }
+    // restricted false: every pair; else exactly the pairs set in permitted.
+    void setPermittedPairs(bool restricted, std::vector<bool> permitted)
+    {
+        m_restricted = restricted;
+        m_permitted = std::move(permitted);
+    }
+    // "id peer" or "id peer user" for log lines.
+    QString logName() const;
+
     // Token bucket over requests.
     enum class Admission { Accept, Drop, DropAndNotify, Close };
     Admission admitRequest(qint64 nowMs, const ServerOptions &options);
@@ -93,6 +113,9 @@ private:
     QString m_peer;
     qint64 m_connectedAt;
     std::vector<qint32> m_roomSlots;
+    QString m_user;
+    bool m_restricted = false;
+    std::vector<bool> m_permitted;
     int m_subscriptions = 0;
     bool m_dead = false;
     DisconnectReason m_reason = DisconnectReason::Vanished;

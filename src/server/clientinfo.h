@@ -15,6 +15,7 @@ struct ClientInfo
 {
     QByteArray id;
     QString peer;
+    QString user; // "sub" of the client's token (SECURITY.md, "Tokens"); empty without one
     QString protocol; // "websocket" (plain JSON) or "socket.io"
     QString transport; // "websocket" or "polling"
     qint64 connectedAtMicros = 0;

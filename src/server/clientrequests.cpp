@@ -24,27 +24,51 @@ namespace fx::server {
 using protocol::ErrorCode;
 
 // RFC 6455 registry: 1013 Try Again Later (Qt 6.4 has no enumerator for it).
-static constexpr auto kCloseTryAgainLater = QWebSocketProtocol::CloseCode(1013);
+static constexpr int kCloseTryAgainLater = 1013;
+
+void IoShard::refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text)
+{
+    // Tell the client why in both ways it can read: an error event, then the close code.
+    tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
+    ws->close(QWebSocketProtocol::CloseCode(closeCode), text);
+    ws->setParent(this); // freed with the shard if the server stops within the 2 s
+    connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+    QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+}
 
 void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
 {
+    auth::TokenClaims claims;
+    if (m_ctx.options().tokenVerifier) {
+        // SECURITY.md, "Tokens": the token of the upgrade request (routeUpgrade kept it here).
+        const QByteArray token = tcp->property(kTokenProperty).toByteArray();
+        tcp->setProperty(kTokenProperty, QVariant());
+        const auth::TokenResult r =
+            checkToken(token, ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()));
+        if (!r.ok()) {
+            m_ctx.stats().countDisconnect(DisconnectReason::Unauthorized);
+            refusePlainJson(
+                ws, tcp, m_handler.error(ErrorCode::Unauthorized, unauthorizedMessage(r), {}, unauthorizedDetails(r)),
+                QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("UNAUTHORIZED"));
+            return;
+        }
+        claims = r.claims;
+    }
     if (!m_ctx.stats().tryAddClient()) {
-        // Full: tell the client why in both ways it can read, then close with 1013.
         m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
-        const Reply err = m_handler.error(
-            ErrorCode::ServerFull,
-            QStringLiteral("the server is full (%1 clients); try again later").arg(m_ctx.options().maxClients));
-        tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
-        ws->close(kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
-        ws->setParent(this); // freed with the shard if the server stops within the 2 s
-        connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
-        QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+        refusePlainJson(
+            ws, tcp,
+            m_handler.error(
+                ErrorCode::ServerFull,
+                QStringLiteral("the server is full (%1 clients); try again later").arg(m_ctx.options().maxClients)),
+            kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
         return;
     }
     const auto &o = m_ctx.options();
     ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
     ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
     auto *s = new PlainJsonClient(ws, tcp, m_counters, o, core::nowMicros());
+    applyClaims(s, claims);
     const qint64 now = core::monotonicMillis();
     s->nextPingAtMs = now + o.pingIntervalMs;
 
@@ -119,7 +143,7 @@ bool IoShard::admit(Client *s)
     }
     case Client::Admission::Close:
         m_ctx.stats().countError(ErrorCode::RateLimited);
-        qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: over the rate limit for too long";
+        qCInfo(fxServerLog).noquote() << "client" << s->logName() << "disconnected: over the rate limit for too long";
         s->disconnect(DisconnectReason::RateLimited, QWebSocketProtocol::CloseCodePolicyViolated,
                       QStringLiteral("RATE_LIMITED"));
         scheduleReap();
@@ -174,6 +198,10 @@ void IoShard::onBinary(PlainJsonClient *s, qsizetype size)
 
 void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag)
 {
+    if (protocol::clientEventFromName(event) == protocol::ClientEvent::RefreshToken) {
+        refreshToken(s, data, replyTag);
+        return;
+    }
     QList<Reply> replies;
     m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)

@@ -20,6 +20,7 @@
 #include "server/socketioclient.h"
 #include "server/websocketupgrader.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QMetaMethod>
 #include <QTcpSocket>
@@ -120,7 +121,10 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, false);
             return;
         }
-        m_upgrader->handOver(connection->releaseSocket());
+        QTcpSocket *socket = connection->releaseSocket();
+        if (m_ctx.options().tokenVerifier) // checked once the WebSocket is open (acceptPlainJsonClient)
+            socket->setProperty(kTokenProperty, presentedToken(request));
+        m_upgrader->handOver(socket);
         return;
     }
     m_ctx.stats().countHttp(true);
@@ -168,7 +172,7 @@ void IoShard::addClient(Client *s)
 {
     s->shardSlot = int(m_clients.size());
     m_clients.push_back(s);
-    qCDebug(fxServerLog) << "client" << s->id() << "connected from" << s->peer() << "on shard" << m_index;
+    qCDebug(fxServerLog).noquote() << "client" << s->logName() << "connected on shard" << m_index;
     if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientConnected)))
         Q_EMIT clientConnected(infoOf(s));
 }
@@ -208,7 +212,7 @@ void IoShard::reap()
         m_clients.pop_back();
         m_ctx.stats().removeClient();
         m_ctx.stats().countDisconnect(s->deathReason());
-        qCDebug(fxServerLog) << "client" << s->id() << s->peer() << "gone:" << disconnectReasonName(s->deathReason());
+        qCDebug(fxServerLog).noquote() << "client" << s->logName() << "gone:" << disconnectReasonName(s->deathReason());
         if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientDisconnected))) {
             ClientInfo info = infoOf(s);
             info.disconnectReason = disconnectReasonName(s->deathReason());
@@ -232,16 +236,19 @@ void IoShard::onTick()
 {
     const qint64 now = core::monotonicMillis();
     const auto &o = m_ctx.options();
+    const qint64 nowSeconds = o.tokenVerifier ? QDateTime::currentSecsSinceEpoch() : 0;
     m_closedAwaitingGet.removeIf([now](const auto &it) { return it.value() < now; });
     for (EngineIoSession *e : std::as_const(m_engineIoSessions))
         e->tick(now);
     for (Client *s : m_clients) {
         if (s->isDead())
             continue;
+        if (nowSeconds && expireToken(s, nowSeconds))
+            continue;
         if (s->protocol() == WireProtocol::PlainJson) {
             if (s->pongDeadlineMs && now > s->pongDeadlineMs) {
-                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "dropped: no pong within" << o.pingTimeoutMs
-                                    << "ms";
+                qCInfo(fxServerLog).noquote()
+                    << "client" << s->logName() << "dropped: no pong within" << o.pingTimeoutMs << "ms";
                 s->disconnect(DisconnectReason::KeepaliveTimeout, QWebSocketProtocol::CloseCodeGoingAway,
                               QStringLiteral("PING_TIMEOUT"));
                 continue;
@@ -257,8 +264,8 @@ void IoShard::onTick()
             if (!s->backloggedSinceMs)
                 s->backloggedSinceMs = now;
             else if (now - s->backloggedSinceMs > o.slowConsumerGraceMs) {
-                qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected: backlogged for"
-                                    << (now - s->backloggedSinceMs) << "ms";
+                qCInfo(fxServerLog).noquote() << "client" << s->logName() << "disconnected: backlogged for"
+                                              << (now - s->backloggedSinceMs) << "ms";
                 s->disconnect(DisconnectReason::SlowConsumer, QWebSocketProtocol::CloseCodePolicyViolated,
                               QStringLiteral("SLOW_CONSUMER"));
             }
@@ -293,7 +300,7 @@ bool IoShard::kick(const QByteArray &clientId)
     for (Client *s : m_clients) {
         if (s->id() != clientId || s->isDead())
             continue;
-        qCInfo(fxServerLog) << "client" << s->id() << s->peer() << "disconnected by the operator";
+        qCInfo(fxServerLog).noquote() << "client" << s->logName() << "disconnected by the operator";
         s->disconnect(DisconnectReason::Kicked, QWebSocketProtocol::CloseCodeNormal,
                       QStringLiteral("disconnected by the operator"));
         return true;
@@ -306,6 +313,7 @@ ClientInfo IoShard::infoOf(const Client *s) const
     ClientInfo i;
     i.id = s->id();
     i.peer = s->peer();
+    i.user = s->user();
     i.protocol = s->protocol() == WireProtocol::PlainJson ? QStringLiteral("websocket") : QStringLiteral("socket.io");
     i.transport = s->transportName();
     i.connectedAtMicros = s->connectedAtMicros();

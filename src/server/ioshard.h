@@ -5,6 +5,7 @@
 // live on the shard's QThread and are touched only there. Other threads reach a shard only
 // through queued calls: adoptSocket(), deliver(), shutdown(), kick(), snapshot requests.
 
+#include "auth/tokenverifier.h"
 #include "protocol/httpcodec.h"
 #include "server/broadcast.h"
 #include "server/clientinfo.h"
@@ -81,6 +82,15 @@ public:
     void noteClosedWithoutPendingGet(const QByteArray &sid);
     void scheduleEioReap();
 
+    // clientauth.cpp (SECURITY.md, "Tokens"): a token checked, a refusal counted and logged
+    // (never the token); the claims applied to a client; the refusal's details and message.
+    auth::TokenResult checkToken(QByteArrayView token, const QString &peer, bool refresh = false);
+    void applyClaims(Client *s, const auth::TokenClaims &claims);
+    static QJsonObject unauthorizedDetails(const auth::TokenResult &r);
+    static QString unauthorizedMessage(const auth::TokenResult &r);
+    // Close code of a client whose token expired.
+    static constexpr int kCloseTokenExpired = 4001;
+
 Q_SIGNALS:
     void drained();
     void clientConnected(const fx::server::ClientInfo &info);
@@ -97,6 +107,13 @@ private:
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
     EngineIoSession *createEio(EioEndpoint ep, QString peer = {});
     void reapEio();
+
+    // clientauth.cpp: the token of an upgrade request, refresh_token, expiry (from onTick).
+    static QByteArray presentedToken(const protocol::HttpRequest &request);
+    static constexpr const char *kTokenProperty = "fxPresentedToken"; // on the upgraded QTcpSocket
+    void refreshToken(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    bool expireToken(Client *s, qint64 nowSeconds);
+    void refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text);
 
     // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).
     void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);

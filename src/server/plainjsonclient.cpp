@@ -50,8 +50,8 @@ bool PlainJsonClient::overHardLimit()
 {
     if (queuedBytes() <= m_options.sendQueueLimit)
         return false;
-    qCInfo(fxServerLog) << "client" << id() << peer() << "disconnected: send queue over" << m_options.sendQueueLimit
-                        << "bytes";
+    qCInfo(fxServerLog).noquote() << "client" << logName() << "disconnected: send queue over"
+                                  << m_options.sendQueueLimit << "bytes";
     disconnect(DisconnectReason::SlowConsumer, 1008, QStringLiteral("SLOW_CONSUMER"));
     return true;
 }

@@ -13,11 +13,33 @@ namespace fx::server {
 namespace sio = protocol::sio;
 
 std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, const QString &nsp,
-                                                         const QByteArray &socketId, const QJsonValue &)
+                                                         const QByteArray &socketId, const QJsonValue &auth)
 {
     if (nsp != u"/")
         return QJsonObject{{QStringLiteral("message"), QStringLiteral("Invalid namespace")}};
     ServerContext &ctx = m_shard.context();
+    auth::TokenClaims claims;
+    if (ctx.options().tokenVerifier) {
+        // SECURITY.md, "Tokens": the CONNECT packet's auth {"token": "..."}.
+        const QJsonValue t = auth.toObject().value(QStringLiteral("token"));
+        auth::TokenResult r;
+        if (t.isString() || t.isUndefined() || t.isNull()) {
+            r = m_shard.checkToken(t.toString().toUtf8(), s.peer());
+        } else {
+            r.failure = auth::TokenFailure::Malformed;
+            r.message = QStringLiteral("auth.token must be a string");
+            ctx.stats().countAuthRefused(r.failure);
+        }
+        if (!r.ok()) {
+            ctx.stats().countDisconnect(DisconnectReason::Unauthorized);
+            ctx.stats().countError(protocol::ErrorCode::Unauthorized);
+            QJsonObject data = IoShard::unauthorizedDetails(r);
+            data.insert(QStringLiteral("message"), IoShard::unauthorizedMessage(r));
+            return QJsonObject{{QStringLiteral("message"), QStringLiteral("UNAUTHORIZED")},
+                               {QStringLiteral("data"), data}};
+        }
+        claims = r.claims;
+    }
     if (!ctx.stats().tryAddClient()) {
         ctx.stats().countDisconnect(DisconnectReason::ServerFull);
         ctx.stats().countError(protocol::ErrorCode::ServerFull);
@@ -27,6 +49,7 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
                                         {QStringLiteral("max_clients"), ctx.options().maxClients}}}};
     }
     auto *client = new SocketIoClient(&s, socketId, core::nowMicros());
+    m_shard.applyClaims(client, claims);
     s.bindClient(nsp, client);
     m_shard.addClient(client);
     return std::nullopt;

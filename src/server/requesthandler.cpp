@@ -8,6 +8,7 @@
 #include "server/roomregistry.h"
 #include "server/servercontext.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace fx::server {
@@ -44,15 +45,28 @@ Reply RequestHandler::error(ErrorCode code, const QString &message, const QStrin
 Reply RequestHandler::welcome(const Client &client) const
 {
     const auto &o = m_ctx.options();
-    return makeReply(ev::ConnectionEstablished,
-                     QJsonObject{
-                         {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
-                         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
-                         {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
-                         {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
-                         {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
-                         {QStringLiteral("timestamp"), core::isoNow()},
-                     });
+    QJsonObject hello{
+        {QStringLiteral("client_id"), QString::fromLatin1(client.id())},
+        {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
+        {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())},
+        {QStringLiteral("ping_interval"), o.pingIntervalMs / 1000.0},
+        {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
+        {QStringLiteral("timestamp"), core::isoNow()},
+    };
+    if (o.tokenVerifier) {
+        // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.
+        QJsonArray permitted;
+        for (int i = 0; i < m_ctx.instruments().size(); ++i)
+            if (client.permits(i))
+                permitted.append(m_ctx.instruments().pair(i));
+        hello.insert(QStringLiteral("user"), client.user());
+        hello.insert(QStringLiteral("permitted_pairs"), permitted);
+        hello.insert(QStringLiteral("token_expires_at"),
+                     client.tokenExpiresAt ? QJsonValue(
+                         QDateTime::fromSecsSinceEpoch(client.tokenExpiresAt, Qt::UTC).toString(Qt::ISODate))
+                                           : QJsonValue(QJsonValue::Null));
+    }
+    return makeReply(ev::ConnectionEstablished, hello);
 }
 
 void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &data, QList<Reply> *out)
@@ -61,27 +75,30 @@ void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &
     case ClientEvent::Subscribe: return subscribe(s, data, out);
     case ClientEvent::Unsubscribe: return unsubscribe(s, data, out);
     case ClientEvent::GetSubscriptions: return subscriptions(s, out);
-    case ClientEvent::RequestPrice: return requestPrice(data, out);
-    case ClientEvent::RequestAllPrices: return requestAllPrices(out);
+    case ClientEvent::RequestPrice: return requestPrice(s, data, out);
+    case ClientEvent::RequestAllPrices: return requestAllPrices(s, out);
     case ClientEvent::GetServerStats: out->append(makeReply(ev::ServerStats, m_ctx.statsPayload())); return;
     case ClientEvent::Ping: return ping(data, out);
+    case ClientEvent::RefreshToken: // answered by the shard (clientauth.cpp), never here
     case ClientEvent::Unknown: break;
     }
     out->append(error(ErrorCode::UnknownEvent,
                       QStringLiteral("unknown event \"%1\"; known events: subscribe, unsubscribe, get_subscriptions, "
-                                     "request_price, request_all_prices, get_server_stats, ping")
+                                     "request_price, request_all_prices, get_server_stats, ping, refresh_token")
                           .arg(event.left(64)),
                       event.left(64)));
 }
 
 bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
-                               QList<Reply> *out)
+                               QList<Reply> *out, bool *allOut)
 {
     const auto &inst = m_ctx.instruments();
     const QJsonValue pairs = data.value(QStringLiteral("pairs"));
     auto all = [&] {
         for (int i = 0; i < inst.size(); ++i)
             valid->append(i);
+        if (allOut)
+            *allOut = true;
         return true;
     };
     if (pairs.isUndefined() || pairs.isNull())
@@ -142,8 +159,32 @@ void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> 
 {
     QList<int> valid;
     QStringList invalid;
-    if (!readPairs(data, QStringLiteral("subscribe"), &valid, &invalid, out))
+    bool all = false;
+    if (!readPairs(data, QStringLiteral("subscribe"), &valid, &invalid, out, &all))
         return;
+    // SECURITY.md, "Pair permissions": only the pairs the client's token permits are granted;
+    // "all" means all of those, a named forbidden pair is listed in forbidden_pairs.
+    QJsonArray forbidden;
+    if (s.pairsRestricted()) {
+        QList<int> granted;
+        for (int idx : std::as_const(valid)) {
+            if (s.permits(idx))
+                granted.append(idx);
+            else if (!all)
+                forbidden.append(m_ctx.instruments().pair(idx));
+        }
+        valid = granted;
+        if (!forbidden.isEmpty())
+            m_ctx.stats().countForbidden(quint64(forbidden.size()));
+        if (valid.isEmpty() && !forbidden.isEmpty()) {
+            out->append(
+                error(ErrorCode::Forbidden,
+                      QStringLiteral("your token does not permit %1")
+                          .arg(forbidden.size() == 1 ? forbidden.at(0).toString() : QStringLiteral("these pairs")),
+                      QStringLiteral("subscribe"), QJsonObject{{QStringLiteral("forbidden_pairs"), forbidden}}));
+            return;
+        }
+    }
     QJsonArray pairs, rooms;
     for (int idx : valid) {
         m_rooms.join(&s, idx);
@@ -157,6 +198,7 @@ void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> 
                               {QStringLiteral("pair_count"), pairs.size()},
                               {QStringLiteral("total_subscriptions"), s.subscriptionCount()},
                               {QStringLiteral("invalid_pairs"), QJsonArray::fromStringList(invalid)},
+                              {QStringLiteral("forbidden_pairs"), forbidden},
                               {QStringLiteral("timestamp"), core::isoNow()},
                           }));
 }
@@ -200,7 +242,7 @@ void RequestHandler::subscriptions(Client &s, QList<Reply> *out)
                           }));
 }
 
-void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
+void RequestHandler::requestPrice(const Client &s, const QJsonObject &data, QList<Reply> *out)
 {
     static const QString event = QStringLiteral("request_price");
     QJsonValue v = data.value(QStringLiteral("instrument"));
@@ -223,6 +265,13 @@ void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
                         {QStringLiteral("available_pairs"), QJsonArray::fromStringList(m_ctx.instruments().pairs())}}));
         return;
     }
+    if (!s.permits(idx)) {
+        m_ctx.stats().countForbidden();
+        out->append(error(ErrorCode::Forbidden,
+                          QStringLiteral("your token does not permit %1").arg(m_ctx.instruments().pair(idx)), event,
+                          QJsonObject{{QStringLiteral("forbidden_pairs"), QJsonArray{m_ctx.instruments().pair(idx)}}}));
+        return;
+    }
     if (!m_prices.has(idx)) {
         out->append(error(ErrorCode::PriceUnavailable,
                           QStringLiteral("no price for %1 has been received yet").arg(m_ctx.instruments().pair(idx)),
@@ -232,11 +281,11 @@ void RequestHandler::requestPrice(const QJsonObject &data, QList<Reply> *out)
     out->append(Reply{ev::PriceResponse.toString(), m_prices.payload(idx)});
 }
 
-void RequestHandler::requestAllPrices(QList<Reply> *out)
+void RequestHandler::requestAllPrices(const Client &s, QList<Reply> *out)
 {
     QJsonObject prices;
     for (int i = 0; i < m_prices.size(); ++i)
-        if (m_prices.has(i))
+        if (m_prices.has(i) && s.permits(i)) // SECURITY.md, "Pair permissions"
             prices.insert(m_ctx.instruments().pair(i), m_prices.price(i));
     out->append(makeReply(ev::AllPricesResponse,
                           QJsonObject{

@@ -41,12 +41,12 @@ public:
 private:
     // Parses "pairs" (PROTOCOL.md, subscribe): all / list; sets *all, fills valid indexes and invalid names.
     bool readPairs(const QJsonObject &data, const QString &event, QList<int> *valid, QStringList *invalid,
-                   QList<Reply> *out);
+                   QList<Reply> *out, bool *all = nullptr);
     void subscribe(Client &s, const QJsonObject &data, QList<Reply> *out);
     void unsubscribe(Client &s, const QJsonObject &data, QList<Reply> *out);
     void subscriptions(Client &s, QList<Reply> *out);
-    void requestPrice(const QJsonObject &data, QList<Reply> *out);
-    void requestAllPrices(QList<Reply> *out);
+    void requestPrice(const Client &s, const QJsonObject &data, QList<Reply> *out);
+    void requestAllPrices(const Client &s, QList<Reply> *out);
     void ping(const QJsonObject &data, QList<Reply> *out);
 
     ServerContext &m_ctx;

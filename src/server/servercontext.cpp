@@ -190,6 +190,14 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_admin_refused_total", "counter",
            "Requests for /health or /metrics refused (401) for a missing or wrong WEBSOCKET_ADMIN_TOKEN.");
     value("fxmonitor_admin_refused_total", {}, double(s.adminRefused));
+    metric("fxmonitor_auth_refused_total", "counter",
+           "Client tokens refused (WEBSOCKET_AUTH=jwt), at connect or refresh_token, by reason.");
+    for (int i = 1; i < auth::kTokenFailureCount; ++i)
+        value("fxmonitor_auth_refused_total", "reason=\"" + auth::reasonName(auth::TokenFailure(i)).toLatin1() + '"',
+              double(s.authRefused[size_t(i)]));
+    metric("fxmonitor_forbidden_total", "counter",
+           "Pairs refused to clients whose token does not permit them (FORBIDDEN, forbidden_pairs).");
+    value("fxmonitor_forbidden_total", {}, double(s.forbidden));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
     for (int i = 0; i < protocol::kErrorCodeCount; ++i)
         value("fxmonitor_client_errors_total",

@@ -29,6 +29,13 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.corsOrigins = s.corsOrigins.isEmpty() ? QStringList{QStringLiteral("*")} : s.corsOrigins;
     o.adminToken = s.adminToken;
     o.instruments = core::InstrumentSet(s.pairs);
+    if (s.authMode == u"jwt") {
+        // Checked at start-up already (app::initialise); should the keys have gone since, the
+        // server refuses to start (StreamServer::start) rather than run without authentication.
+        QString error;
+        o.tokenVerifier = auth::TokenVerifier::fromSettings(s, &error);
+        o.authError = o.tokenVerifier ? QString() : error;
+    }
     return o;
 }
 

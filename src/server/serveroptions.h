@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/tokenverifier.h"
 #include "core/instruments.h"
 #include "core/settings.h"
 #include "server/socketioapplication.h"
@@ -34,6 +35,10 @@ struct ServerOptions
     // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"): empty = /metrics open, /health
     // minimal; set = both need "Authorization: Bearer <token>", get_server_stats is redacted.
     QString adminToken;
+    // WEBSOCKET_AUTH (SECURITY.md, "Tokens"): null = none; set = every client presents a token
+    // this verifier accepts. Read-only, shared by every I/O thread.
+    std::shared_ptr<const auth::TokenVerifier> tokenVerifier;
+    QString authError; // WEBSOCKET_AUTH=jwt whose keys could not be loaded: the server does not start
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake

@@ -17,6 +17,8 @@ QString disconnectReasonName(DisconnectReason r)
     case DisconnectReason::Kicked: return QStringLiteral("kicked");
     case DisconnectReason::Shutdown: return QStringLiteral("shutdown");
     case DisconnectReason::ProtocolError: return QStringLiteral("protocol_error");
+    case DisconnectReason::Unauthorized: return QStringLiteral("unauthorized");
+    case DisconnectReason::TokenExpired: return QStringLiteral("token_expired");
     }
     return {};
 }
@@ -72,6 +74,9 @@ StatsSnapshot ServerStats::snapshot() const
     s.httpErrors = m_httpErrors.load(std::memory_order_relaxed);
     s.originRefused = m_originRefused.load(std::memory_order_relaxed);
     s.adminRefused = m_adminRefused.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < m_authRefused.size(); ++i)
+        s.authRefused[i] = m_authRefused[i].load(std::memory_order_relaxed);
+    s.forbidden = m_forbidden.load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.errors.size(); ++i)
         s.errors[i] = m_errors[i].load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.disconnects.size(); ++i)

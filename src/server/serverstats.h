@@ -4,6 +4,7 @@
 // /metrics, the GUI). Hot counters live in per-shard blocks written by one I/O thread each and
 // summed by readers; rare events use shared atomics. No locks.
 
+#include "auth/tokenverifier.h"
 #include "protocol/contract.h"
 
 #include <QString>
@@ -27,8 +28,10 @@ enum class DisconnectReason {
     Kicked, // operator disconnected it
     Shutdown, // server stopping, close 1001
     ProtocolError, // broken Engine.IO / Socket.IO framing
+    Unauthorized, // refused at connect: no valid token (WEBSOCKET_AUTH=jwt), close 1008
+    TokenExpired, // the token expired while connected, close 4001
 };
-inline constexpr int kDisconnectReasonCount = 10;
+inline constexpr int kDisconnectReasonCount = 12;
 QString disconnectReasonName(DisconnectReason r);
 
 struct alignas(64) ShardCounters
@@ -64,6 +67,8 @@ struct StatsSnapshot
     quint64 httpErrors = 0;
     quint64 originRefused = 0; // requests and upgrades refused for their Origin
     quint64 adminRefused = 0; // /health and /metrics refused (401) without the admin token
+    std::array<quint64, auth::kTokenFailureCount> authRefused{}; // tokens refused, by failure
+    quint64 forbidden = 0; // requests for pairs the client's token does not permit
     std::array<quint64, protocol::kErrorCodeCount> errors{};
     std::array<quint64, kDisconnectReasonCount> disconnects{};
     std::vector<int> roomSubscribers; // by pair index
@@ -100,6 +105,11 @@ public:
     // /health or /metrics refused (401) for a missing or wrong admin token.
     void countAdminRefused() { m_adminRefused.fetch_add(1, std::memory_order_relaxed); }
 
+    // SECURITY.md, "Tokens": a token refused (at connect or refresh_token), by failure.
+    void countAuthRefused(auth::TokenFailure f) { m_authRefused[size_t(f)].fetch_add(1, std::memory_order_relaxed); }
+    // SECURITY.md, "Pair permissions": a pair refused to a client (FORBIDDEN, forbidden_pairs).
+    void countForbidden(quint64 n = 1) { m_forbidden.fetch_add(n, std::memory_order_relaxed); }
+
     StatsSnapshot snapshot() const;
 
 private:
@@ -115,6 +125,8 @@ private:
     std::atomic<quint64> m_httpErrors{0};
     std::atomic<quint64> m_originRefused{0};
     std::atomic<quint64> m_adminRefused{0};
+    std::array<std::atomic<quint64>, auth::kTokenFailureCount> m_authRefused{};
+    std::atomic<quint64> m_forbidden{0};
     std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
     std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
     qint64 m_startedNs;

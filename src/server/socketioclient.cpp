@@ -77,7 +77,7 @@ void SocketIoClient::disconnect(DisconnectReason reason, int, const QString &tex
     markDead(reason);
     if (EngineIoSession *eio = m_eio) {
         m_eio = nullptr;
-        if (reason == DisconnectReason::Kicked) {
+        if (reason == DisconnectReason::Kicked || reason == DisconnectReason::TokenExpired) {
             // The clients stop reconnecting on a server DISCONNECT ("io server disconnect").
             sio::Packet bye;
             bye.type = sio::PacketType::Disconnect;

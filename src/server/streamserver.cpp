@@ -41,6 +41,10 @@ bool StreamServer::start(QString *error)
         return false;
     }
     const ServerOptions &o = m_ctx->options();
+    if (!o.authError.isEmpty()) {
+        *error = o.authError;
+        return false;
+    }
     for (int i = 0; i < o.ioThreads; ++i) {
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));
@@ -83,13 +87,16 @@ bool StreamServer::start(QString *error)
         qCWarning(fxServerLog).noquote() << QStringLiteral(
             "admin endpoints are open: /metrics answers anyone because WEBSOCKET_ADMIN_TOKEN is "
             "not set (/health answers only its status)");
-    if (o.listensBeyondLoopback())
+    if (o.listensBeyondLoopback() && !o.tokenVerifier)
         qCWarning(fxServerLog).noquote()
             << QStringLiteral("no client authentication: the server accepts connections beyond loopback (%1), so "
-                              "any client that reaches port %2 can read every price and alert (client "
-                              "authentication is not configured)")
+                              "any client that reaches port %2 can read every price and alert "
+                              "(WEBSOCKET_AUTH=none; set WEBSOCKET_AUTH=jwt to require tokens)")
                    .arg(o.address.toString())
                    .arg(m_port);
+    if (o.tokenVerifier)
+        qCInfo(fxServerLog).noquote() << QStringLiteral("client authentication: WEBSOCKET_AUTH=jwt (%1)")
+                                             .arg(o.tokenVerifier->allowedAlgorithms().join(QStringLiteral(", ")));
     return true;
 }
 

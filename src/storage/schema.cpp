@@ -180,6 +180,11 @@ QString Schema::dialect(QString sql, Engine engine)
     return sql;
 }
 
+QStringList step4()
+{
+    return {QStringLiteral("ALTER TABLE client_connections ADD COLUMN client_user TEXT")};
+}
+
 QStringList Schema::statements(int version, Engine engine)
 {
     QStringList raw;
@@ -187,6 +192,7 @@ QStringList Schema::statements(int version, Engine engine)
     case 1: raw = step1(); break;
     case 2: raw = step2(); break;
     case 3: raw = step3(); break;
+    case 4: raw = step4(); break;
     default: return {};
     }
     for (QString &s : raw)
@@ -200,6 +206,7 @@ QString Schema::description(int version)
     case 1: return QStringLiteral("alerts, price ticks, market sessions");
     case 2: return QStringLiteral("one-minute bars, client connections");
     case 3: return QStringLiteral("acknowledged_by, filter indexes");
+    case 4: return QStringLiteral("client_user of client connections");
     default: return {};
     }
 }

@@ -11,6 +11,7 @@
 //   1  alerts, price_ticks, market_sessions (seeded)
 //   2  price_bars_1m (backfilled from price_ticks), client_connections
 //   3  alerts.acknowledged_by; indexes for the severity, second pair and acknowledged filters
+//   4  client_connections.client_user (the "sub" of the client's token, SECURITY.md "Tokens")
 
 #include "storage/storageconfig.h"
 
@@ -35,7 +36,7 @@ struct MigrationResult
 class Schema
 {
 public:
-    static constexpr int kLatestVersion = 3;
+    static constexpr int kLatestVersion = 4;
 
     // Brings the database to targetVersion (tests pass an older one to build history).
     static MigrationResult migrate(SqlConnection &connection, int targetVersion = kLatestVersion);

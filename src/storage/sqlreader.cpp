@@ -188,7 +188,7 @@ bool SqlReader::connections(SqlConnection &c, const ConnectionQuery &query, QLis
     values << std::clamp(query.limit, 1, kMaxConnectionRows);
     const QString sql = QStringLiteral("SELECT client_id, remote_address, protocol, transport, connected_at,"
                                        " disconnected_at, rooms, messages_sent, bytes_sent, messages_received,"
-                                       " disconnect_reason FROM client_connections")
+                                       " disconnect_reason, client_user FROM client_connections")
         + where.sql + QStringLiteral(" ORDER BY connected_at DESC, client_id LIMIT ?");
     return inSnapshot(c, error, [&] {
         QSqlQuery q(c.database());
@@ -209,6 +209,7 @@ bool SqlReader::connections(SqlConnection &c, const ConnectionQuery &query, QLis
             r.bytesSent = quint64(q.value(8).toLongLong());
             r.messagesReceived = quint64(q.value(9).toLongLong());
             r.reason = q.value(10).toString();
+            r.user = q.value(11).toString();
             rows->append(std::move(r));
         }
         return true;

@@ -276,8 +276,9 @@ bool SqlWriter::upsertConnections(const QList<ConnectionRecord> &records, QStrin
         return true;
     const QString sql = QStringLiteral(
         "INSERT INTO client_connections (client_id, remote_address, protocol, transport, connected_at,"
-        " disconnected_at, rooms, messages_sent, bytes_sent, messages_received, disconnect_reason, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " disconnected_at, rooms, messages_sent, bytes_sent, messages_received, disconnect_reason, updated_at,"
+        " client_user)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (client_id) DO UPDATE SET"
         " remote_address = excluded.remote_address,"
         " protocol = excluded.protocol,"
@@ -290,7 +291,8 @@ bool SqlWriter::upsertConnections(const QList<ConnectionRecord> &records, QStrin
         " bytes_sent = excluded.bytes_sent,"
         " messages_received = excluded.messages_received,"
         " disconnect_reason = excluded.disconnect_reason,"
-        " updated_at = excluded.updated_at");
+        " updated_at = excluded.updated_at,"
+        " client_user = excluded.client_user");
     if (!prepare(m_connectionUpsert, sql, error))
         return false;
     QSqlQuery &q = *m_connectionUpsert;
@@ -309,6 +311,7 @@ bool SqlWriter::upsertConnections(const QList<ConnectionRecord> &records, QStrin
         q.bindValue(9, qint64(c.messagesReceived));
         q.bindValue(10, nullableText(c.reason));
         q.bindValue(11, now);
+        q.bindValue(12, nullableText(c.user));
         if (!run(q, error))
             return false;
     }

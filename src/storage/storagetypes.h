@@ -61,6 +61,7 @@ struct ConnectionRecord
     quint64 bytesSent = 0;
     quint64 messagesReceived = 0;
     QString reason; // disconnect reason (empty while connected)
+    QString user; // "sub" of the client's token (SECURITY.md, "Tokens"); empty without one
 
     friend bool operator==(const ConnectionRecord &, const ConnectionRecord &) = default;
 };

@@ -217,7 +217,7 @@ private Q_SLOTS:
         open.openToNetwork = true;
         m_window->serverPanel()->onStatus(open);
         QVERIFY(!exposure->isHidden());
-        QVERIFY(exposure->text().contains(QStringLiteral("client authentication is not configured")));
+        QVERIFY(exposure->text().contains(QStringLiteral("WEBSOCKET_AUTH=none")));
         QVERIFY(exposure->text().contains(QStringLiteral("any client that reaches the port")));
         open.openToNetwork = false;
         m_window->serverPanel()->onStatus(open);
@@ -326,7 +326,7 @@ private Q_SLOTS:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
-        QVERIFY(text.startsWith("Client id,Remote address,Protocol / transport,Connected since,Rooms"));
+        QVERIFY(text.startsWith("Client id,Remote address,User,Protocol / transport,Connected since,Rooms"));
         QVERIFY(text.contains(idb));
         QVERIFY(!text.contains(ida));
     }

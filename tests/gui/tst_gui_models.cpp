@@ -217,6 +217,30 @@ private Q_SLOTS:
         QCOMPARE(shown(2), QStringLiteral("12 ms"));
     }
 
+    void clientsUserColumn()
+    {
+        const core::InstrumentSet set;
+        QRandomGenerator rng(9);
+        QList<server::ClientInfo> clients = makeClients(2, rng, set.rooms());
+        clients[0].user = QStringLiteral("alice"); // the token's sub (SECURITY.md, "Tokens")
+        clients[1].user.clear(); // WEBSOCKET_AUTH=none
+        ClientsModel model;
+        model.update(clients);
+        auto cell = [&](int i, int role) {
+            return model.index(model.rowOf(clients[i].id), ClientsModel::User).data(role).toString();
+        };
+        QCOMPARE(model.headerData(ClientsModel::User, Qt::Horizontal).toString(), QStringLiteral("User"));
+        QCOMPARE(cell(0, Qt::DisplayRole), QStringLiteral("alice"));
+        QCOMPARE(cell(1, Qt::DisplayRole), QStringLiteral("—"));
+        QCOMPARE(cell(1, ExportRole), QString());
+        // A refresh that changes the user is shown.
+        clients[1].user = QStringLiteral("bob");
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.update(clients);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(cell(1, Qt::DisplayRole), QStringLiteral("bob"));
+    }
+
     void roomsBurst_data()
     {
         QTest::addColumn<int>("clients");

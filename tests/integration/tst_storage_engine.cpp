@@ -50,7 +50,7 @@ const QHash<QString, QString> &tableColumns()
          QStringLiteral("pair, minute_start, open, high, low, close, tick_count, open_time, close_time")},
         {QStringLiteral("client_connections"),
          QStringLiteral("client_id, remote_address, protocol, transport, connected_at, disconnected_at, rooms,"
-                        " messages_sent, bytes_sent, messages_received, disconnect_reason, updated_at")},
+                        " messages_sent, bytes_sent, messages_received, disconnect_reason, updated_at, client_user")},
         {QStringLiteral("market_sessions"),
          QStringLiteral("name, time_zone, opens_utc, closes_utc, open_minute, close_minute, sort_order")},
     };
@@ -185,7 +185,8 @@ private Q_SLOTS:
             QVERIFY2(r.ok(), qPrintable(r.error));
             QCOMPARE(Schema::version(c, &error), from);
             // The later tables and columns do not exist yet.
-            QCOMPARE(selectWorks(c, QStringLiteral("alerts"), QStringLiteral("acknowledged_by")), false);
+            QCOMPARE(selectWorks(c, QStringLiteral("alerts"), QStringLiteral("acknowledged_by")), from >= 3);
+            QCOMPARE(selectWorks(c, QStringLiteral("client_connections"), QStringLiteral("client_user")), from >= 4);
             QCOMPARE(selectWorks(c, QStringLiteral("price_bars_1m"), QStringLiteral("*")), from >= 2);
 
             // Data as a program of that version wrote it: three ticks over two minutes, one alert.
@@ -239,7 +240,8 @@ private Q_SLOTS:
                  qint64(1));
         QCOMPARE(count(c, QStringLiteral("price_ticks")), qint64(3));
         if (from >= 2) {
-            QCOMPARE(count(c, QStringLiteral("client_connections"), QStringLiteral("client_id = 'old-client'")),
+            QCOMPARE(count(c, QStringLiteral("client_connections"),
+                           QStringLiteral("client_id = 'old-client' AND client_user IS NULL")), // step 4
                      qint64(1));
             // Bars did not exist then: the ticks written by that version have none.
             QCOMPARE(count(c, QStringLiteral("price_bars_1m")), qint64(0));
@@ -770,6 +772,7 @@ private Q_SLOTS:
         end.bytesSent = 345678;
         end.messagesReceived = 7;
         end.reason = QStringLiteral("client closed");
+        end.user = QStringLiteral("alice"); // the token's sub (SECURITY.md, "Tokens")
         s->recordConnection(end);
 
         ConnectionRecord b;

@@ -172,6 +172,41 @@ private Q_SLOTS:
         QVERIFY(!err.contains(u'\n'));
     }
 
+    // SECURITY.md, "Tokens": the mode, the secret's length and the leeway at, just under and just
+    // over their bounds; the secret is never repeated in the message; it is a secret setting.
+    void tokenSettings()
+    {
+        auto resolve = [](const QList<QPair<const char *, QString>> &vars, QString *err) {
+            SettingsLoader l;
+            QProcessEnvironment e;
+            for (const auto &[k, v] : vars)
+                e.insert(QString::fromLatin1(k), v);
+            l.setEnvironment(e);
+            return l.resolve(err);
+        };
+        const QString secret32(32, u's'), secret31(31, u's');
+        QString err;
+        auto s = resolve({}, &err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->authMode, QStringLiteral("none"));
+        QCOMPARE(s->jwtLeeway, 5);
+        s = resolve({{"WEBSOCKET_AUTH", QStringLiteral("JWT")}, {"WEBSOCKET_JWT_SECRET", secret32}}, &err);
+        QVERIFY2(s, qPrintable(err));
+        QCOMPARE(s->authMode, QStringLiteral("jwt"));
+        QCOMPARE(s->jwtSecret, secret32.toUtf8());
+        QVERIFY(!resolve({{"WEBSOCKET_AUTH", QStringLiteral("jwt")}, {"WEBSOCKET_JWT_SECRET", secret31}}, &err));
+        QVERIFY2(err.contains(QStringLiteral("WEBSOCKET_JWT_SECRET")) && !err.contains(secret31), qPrintable(err));
+        QVERIFY(!resolve({{"WEBSOCKET_AUTH", QStringLiteral("jwt")}}, &err));
+        QVERIFY2(err.contains(QStringLiteral("WEBSOCKET_AUTH")), qPrintable(err));
+        QVERIFY(!resolve({{"WEBSOCKET_AUTH", QStringLiteral("oauth")}}, &err));
+        for (const char *ok : {"0", "300"})
+            QVERIFY2(resolve({{"WEBSOCKET_JWT_LEEWAY", QString::fromLatin1(ok)}}, &err), qPrintable(err));
+        for (const char *bad : {"-1", "301", "five"})
+            QVERIFY(!resolve({{"WEBSOCKET_JWT_LEEWAY", QString::fromLatin1(bad)}}, &err));
+        QVERIFY(isSecretSetting(u"WEBSOCKET_JWT_SECRET"));
+        QVERIFY(!isSecretSetting(u"WEBSOCKET_JWT_PUBLIC_KEY"));
+    }
+
     void acceptsFractionsAndAliases()
     {
         SettingsLoader l;
