@@ -12,10 +12,10 @@ fx_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 FX_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
-  libhiredis-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core
+  libhiredis-dev libssl-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core
 )
 FX_RUN_PACKAGES=(redis-server xvfb xauth)
-FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs
+FX_TEST_PACKAGES=(redis-server postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket chromium nodejs openssl
   clang-format)
 
 fx_as_root() {

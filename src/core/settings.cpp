@@ -46,6 +46,9 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_RATE_BURST", "200", "Requests a client may send in a burst", S),
             s("WEBSOCKET_SEND_QUEUE_LIMIT", "4194304", "Bytes queued for a slow client before it is disconnected", S),
             s("WEBSOCKET_ADMIN_TOKEN", "", "Secret for /metrics and the detailed /health (at least 16 characters)", S),
+            s("WEBSOCKET_TLS_CERT", "",
+              "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)", S),
+            s("WEBSOCKET_TLS_KEY", "", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
@@ -269,6 +272,14 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
         }
     if (!s.adminToken.isEmpty() && s.adminToken.size() < 16)
         v.failSecret("WEBSOCKET_ADMIN_TOKEN", QStringLiteral("must be at least 16 characters (or empty: no token)"));
+
+    // SECURITY.md, "TLS": both or neither; the server reads and checks the files when it starts.
+    s.tlsCert = v.text("WEBSOCKET_TLS_CERT").trimmed();
+    s.tlsKey = v.text("WEBSOCKET_TLS_KEY").trimmed();
+    if (s.tlsCert.isEmpty() && !s.tlsKey.isEmpty())
+        v.fail("WEBSOCKET_TLS_CERT", QStringLiteral("must be set when WEBSOCKET_TLS_KEY is"));
+    else if (!s.tlsCert.isEmpty() && s.tlsKey.isEmpty())
+        v.fail("WEBSOCKET_TLS_KEY", QStringLiteral("must be set when WEBSOCKET_TLS_CERT is"));
 
     // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");

@@ -48,6 +48,8 @@ struct Settings
     int rateBurst = 200; // WEBSOCKET_RATE_BURST
     qint64 sendQueueLimit = 4 * 1024 * 1024; // WEBSOCKET_SEND_QUEUE_LIMIT, bytes
     QString adminToken; // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"); empty = none
+    QString tlsCert; // WEBSOCKET_TLS_CERT: PEM certificate (+ chain); empty with tlsKey = no TLS
+    QString tlsKey; // WEBSOCKET_TLS_KEY: PEM private key of that certificate (SECURITY.md, "TLS")
     QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
 

@@ -203,6 +203,20 @@ quint16 Engine::listenPort() const
     return serverRunning() ? m_server->port() : 0;
 }
 
+bool Engine::serverTls() const
+{
+    return serverRunning() && m_server->tlsEnabled();
+}
+
+bool Engine::reloadTls(QString *message)
+{
+    if (!serverRunning()) {
+        *message = QStringLiteral("the server is not running");
+        return false;
+    }
+    return m_server->reloadTls(message);
+}
+
 EngineStatus Engine::status() const
 {
     EngineStatus s;
@@ -213,6 +227,7 @@ EngineStatus Engine::status() const
             a.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(a.toString()) : a.toString();
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
         s.openToNetwork = !a.isLoopback();
+        s.tls = m_server->tlsEnabled();
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

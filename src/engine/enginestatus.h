@@ -20,6 +20,7 @@ struct EngineStatus
     // Listening beyond loopback without client authentication (SECURITY.md, "Admin endpoints"):
     // anyone who reaches the port reads every price and alert.
     bool openToNetwork = false;
+    bool tls = false; // wss:// and https:// (SECURITY.md, "TLS")
     const void *serverIdentity = nullptr; // changes when the server is restarted (rates restart)
     server::StatsSnapshot stats;
 

@@ -24,7 +24,7 @@ PlainJsonClient::~PlainJsonClient()
     if (m_ws) {
         QObject::disconnect(m_ws, nullptr, nullptr, nullptr);
         if (m_tcp)
-            QObject::disconnect(m_tcp, &QTcpSocket::bytesWritten, nullptr, nullptr);
+            QObject::disconnect(m_tcp, nullptr, nullptr, nullptr);
         m_ws->abort();
         m_ws->deleteLater();
     }
@@ -32,7 +32,7 @@ PlainJsonClient::~PlainJsonClient()
 
 qint64 PlainJsonClient::queuedBytes() const
 {
-    return m_tcp ? m_tcp->bytesToWrite() : 0;
+    return pendingBytes(m_tcp);
 }
 
 void PlainJsonClient::writeFrame(const QByteArray &frame)

@@ -34,6 +34,10 @@ struct ServerOptions
     // WEBSOCKET_ADMIN_TOKEN (SECURITY.md, "Admin endpoints"): empty = /metrics open, /health
     // minimal; set = both need "Authorization: Bearer <token>", get_server_stats is redacted.
     QString adminToken;
+    // WEBSOCKET_TLS_CERT / WEBSOCKET_TLS_KEY (SECURITY.md, "TLS"): PEM files; both empty = plain
+    // ws:// and http://. Read and checked by TlsContext when the server starts and on reload.
+    QString tlsCertPath;
+    QString tlsKeyPath;
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
@@ -54,6 +58,7 @@ struct ServerOptions
     bool originAllowed(QByteArrayView origin) const;
     // The listen address reaches beyond this machine (anything but 127.0.0.0/8 and ::1).
     bool listensBeyondLoopback() const { return !address.isLoopback(); }
+    bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
     // Engine.IO sessions (with or without a namespace) at most.
     int maxEngineSessions() const { return maxClients + 1024; }
     // Period of the shards' housekeeping timer (keep-alive, timeouts).

@@ -1,5 +1,6 @@
 #include "server/socketwriter.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -17,7 +18,8 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
 
     qsizetype first = 0;
     qsizetype offset = 0; // bytes of frames[first] already sent
-    if (socket->bytesToWrite() == 0) {
+    const bool tls = qobject_cast<QSslSocket *>(socket) != nullptr;
+    if (!tls && socket->bytesToWrite() == 0) {
         const int fd = int(socket->socketDescriptor());
         while (first < frames.size()) {
             iovec iov[64];
@@ -56,6 +58,15 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
             socket->write(frames[i]);
     }
     return total;
+}
+
+qint64 pendingBytes(const QTcpSocket *socket)
+{
+    if (!socket)
+        return 0;
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(socket))
+        return ssl->bytesToWrite() + ssl->encryptedBytesToWrite();
+    return socket->bytesToWrite();
 }
 
 } // namespace fx::server
