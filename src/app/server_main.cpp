@@ -51,9 +51,8 @@ int main(int argc, char **argv)
     // Without TLS, SIGHUP stops the server as it always did.
     if (!cli.settings().tlsCert.isEmpty())
         QObject::connect(&signals, &app::SignalWatcher::reloadRequested, &product, [&] {
-            QString message;
-            if (product.reloadTls(&message))
-                qCInfo(fxCoreLog).noquote() << message;
+            QString message; // the server logs the outcome either way
+            product.reloadTls(&message);
         });
     QString error;
     if (!product.start(&error)) {

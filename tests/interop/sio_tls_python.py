@@ -34,6 +34,8 @@ def expect(events, name, timeout=6.0):
 def session(name, transports, expected_transport):
     http = requests.Session()
     http.verify = CA
+    # REQUESTS_CA_BUNDLE in the environment would otherwise win over the session's verify.
+    http.trust_env = False
     sio = socketio.Client(reconnection=False, http_session=http)
     events = queue.Queue()
     sio.on("*", lambda event, data: events.put((event, data)))
