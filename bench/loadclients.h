@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+struct ssl_st; // OpenSSL's SSL
+
 namespace fx::bench {
 
 quint16 freePort();
@@ -71,7 +73,7 @@ private:
         int fd = -1;
         bool upgraded = false;
         QByteArray in;
-        struct ssl_st *ssl = nullptr; // with tls: the OpenSSL connection over fd
+        ::ssl_st *ssl = nullptr; // with tls: the OpenSSL connection over fd
         bool handshaking = false;
     };
     struct Worker
