@@ -1438,6 +1438,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 <context>
     <name>fx::gui::ServerPanel</name>
     <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
         <source>%1 msg/s</source>
         <translation>%1 Nachr./s</translation>
     </message>

@@ -1434,6 +1434,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 <context>
     <name>fx::gui::ServerPanel</name>
     <message>
+        <source>TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 msg/s</source>
         <translation type="unfinished"></translation>
     </message>

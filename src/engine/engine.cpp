@@ -228,6 +228,8 @@ EngineStatus Engine::status() const
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
         s.openToNetwork = !a.isLoopback();
         s.tls = m_server->tlsEnabled();
+        if (s.tls)
+            s.tlsCertificate = m_server->tlsCertificate();
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

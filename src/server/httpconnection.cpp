@@ -87,7 +87,7 @@ void HttpConnection::timerEvent(QTimerEvent *event)
         return QObject::timerEvent(event);
     // Slow or idle client: a partial head after the handshake timeout, or an idle keep-alive.
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && !ssl->isEncrypted()) {
-        m_ctx.tls().countFailure(TlsFailure::Timeout); // SECURITY.md, "TLS"
+        m_ctx.tls().handshakeTimedOut(ssl); // SECURITY.md, "TLS"
         close();
     } else if (m_socket && m_socket->bytesAvailable() > 0) {
         m_ctx.stats().countHttp(true);

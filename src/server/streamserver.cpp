@@ -114,6 +114,11 @@ bool StreamServer::reloadTls(QString *message)
     return true;
 }
 
+QString StreamServer::tlsCertificate() const
+{
+    return m_ctx->tls().certificate().describe();
+}
+
 void StreamServer::stop()
 {
     if (!m_running || m_stopping)

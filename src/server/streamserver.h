@@ -55,6 +55,8 @@ public:
     // *message says what happened either way (one line, no key material). Reads two small
     // files on the calling thread; never waits on a shard.
     bool reloadTls(QString *message);
+    // The certificate new connections get, in words (never key material); any thread.
+    QString tlsCertificate() const;
     QHostAddress address() const;
     const ServerOptions &options() const;
     ServerContext &context() { return *m_ctx; }

@@ -274,11 +274,22 @@ void TlsContext::onHandshakeError(QSslSocket *socket)
                 ::send(int(fd), answer.constData(), size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
         }
     }
+    logFailure(socket, kind, text);
+}
+
+void TlsContext::handshakeTimedOut(QSslSocket *socket)
+{
+    countFailure(TlsFailure::Timeout);
+    logFailure(socket, TlsFailure::Timeout, QStringLiteral("not finished within the handshake timeout"));
+}
+
+void TlsContext::logFailure(QSslSocket *socket, TlsFailure kind, const QString &why)
+{
     static core::logging::RateLimiter limiter(5, 10000);
     qint64 suppressed = 0;
     if (limiter.allow(QStringLiteral("tls"), &suppressed)) {
         QString line = QStringLiteral("TLS handshake with %1 failed (%2): %3")
-                           .arg(socket->peerAddress().toString(), tlsFailureName(kind), text.left(200));
+                           .arg(socket->peerAddress().toString(), tlsFailureName(kind), why.left(200));
         if (suppressed)
             line += QStringLiteral("; %1 more not shown").arg(suppressed);
         qCInfo(fxServerLog).noquote() << line;

@@ -79,6 +79,8 @@ public:
     // logging (rate limited) a handshake that fails. A plain HTTP request is answered with a
     // plain-text 400 that names https:// and wss:// before the connection is closed.
     void startServerEncryption(QSslSocket *socket);
+    // The handshake timeout passed before the handshake finished: counted and logged.
+    void handshakeTimedOut(QSslSocket *socket);
     void countFailure(TlsFailure f) { m_failures[size_t(f)].fetch_add(1, std::memory_order_relaxed); }
     quint64 failures(TlsFailure f) const { return m_failures[size_t(f)].load(std::memory_order_relaxed); }
     quint64 reloads(bool ok) const { return (ok ? m_reloadsOk : m_reloadsFailed).load(std::memory_order_relaxed); }
@@ -88,6 +90,7 @@ public:
 
 private:
     void onHandshakeError(QSslSocket *socket);
+    void logFailure(QSslSocket *socket, TlsFailure kind, const QString &why);
 
     QString m_certPath;
     QString m_keyPath;

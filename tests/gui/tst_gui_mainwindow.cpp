@@ -493,6 +493,9 @@ private Q_SLOTS:
         QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("TLS certificate reloaded")),
                  qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("serial 20:02")));
+        auto *row = m_window->findChild<QLabel *>(QStringLiteral("tlsCertificate"));
+        QVERIFY(row);
+        QTRY_VERIFY2(row->isVisible() && row->text().contains(QStringLiteral("serial 20:02")), qPrintable(row->text()));
         test::WsClient after;
         after.socket().setSslConfiguration(trust);
         QVERIFY(after.connectTo(url));

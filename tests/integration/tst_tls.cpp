@@ -381,6 +381,8 @@ private Q_SLOTS:
         QCOMPARE(closed.count(), 0);
         QVERIFY(closed.wait(15000));
         QCOMPARE(failures(metrics(server.port()), "timeout"), 1ULL);
+        QVERIFY2(server.log().contains(QStringLiteral("TLS handshake with 127.0.0.1 failed (timeout)")),
+                 qPrintable(server.log()));
         QCOMPARE(server.stop(), 0);
     }
 
