@@ -72,6 +72,15 @@ const char *const kTls12Ciphers[] = {
 const char *const kTls13Ciphers[] = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
                                      "TLS_CHACHA20_POLY1305_SHA256"};
 
+// A private key others can read is a key others may have copied: said once per load.
+void warnIfReadableByOthers(const QString &keyPath)
+{
+    if (QFileInfo(keyPath).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+        qCWarning(fxServerLog).noquote()
+            << QStringLiteral("WEBSOCKET_TLS_KEY %1 can be read by other users than its owner: chmod 600 it")
+                   .arg(keyPath);
+}
+
 } // namespace
 
 QString TlsCertificateInfo::describe() const
@@ -197,6 +206,7 @@ bool TlsContext::initialise(QString *error)
     std::optional<TlsMaterial> m = load(m_certPath, m_keyPath, error);
     if (!m)
         return false;
+    warnIfReadableByOthers(m_keyPath);
     QMutexLocker lock(&m_mutex);
     m_configuration = std::move(m->configuration);
     m_info = m->info;
@@ -222,6 +232,7 @@ bool TlsContext::reload(QString *error)
         m_info = m->info;
     }
     m_reloadsOk.fetch_add(1, std::memory_order_relaxed);
+    warnIfReadableByOthers(m_keyPath);
     qCInfo(fxServerLog).noquote() << QStringLiteral("TLS reloaded: new connections get %1").arg(m->info.describe());
     return true;
 }

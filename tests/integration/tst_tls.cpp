@@ -254,6 +254,7 @@ private Q_SLOTS:
                              + QStringList{QStringLiteral("--set"), QStringLiteral("REDIS_CHANNEL_PREFIX=") + prefix}));
         QTRY_VERIFY(server.log().contains(QStringLiteral("TLS: wss:// and https://")));
         QVERIFY2(server.log().contains(QStringLiteral("serial 10:01")), qPrintable(server.log()));
+        QVERIFY(!server.log().contains(QStringLiteral("can be read by other users"))); // openssl wrote it 0600
         WsClient c;
         c.socket().setSslConfiguration(trustingRoot());
         QVERIFY(c.connectTo(wssUrl(server.port())));
@@ -429,8 +430,12 @@ private Q_SLOTS:
 
         QVERIFY(pki.copy(QStringLiteral("bchain.pem"), QStringLiteral("live.pem")));
         QVERIFY(pki.copy(QStringLiteral("b.key"), QStringLiteral("live.key")));
+        QVERIFY(QFile::setPermissions(pki.path(QStringLiteral("live.key")),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
         ::kill(pid_t(server.pid()), SIGHUP);
         QTRY_VERIFY2(server.log().contains(QStringLiteral("TLS reloaded")), qPrintable(server.log()));
+        QVERIFY2(server.log().contains(QStringLiteral("can be read by other users than its owner: chmod 600 it")),
+                 qPrintable(server.log()));
         QVERIFY(server.isRunning());
 
         WsClient fresh;
