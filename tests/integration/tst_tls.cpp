@@ -233,6 +233,20 @@ private Q_SLOTS:
                  out.constData());
         QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err), 0);
         QVERIFY2(out.contains("WEBSOCKET_TLS_CERT=  (default)"), out.constData());
+        // A .env file names them the same way.
+        const QString envFile = m_pki.path(QStringLiteral("tls.env"));
+        {
+            QFile f(envFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("WEBSOCKET_TLS_CERT=" + m_pki.path(QStringLiteral("a.pem")).toUtf8() + "\nWEBSOCKET_TLS_KEY=\""
+                    + m_pki.path(QStringLiteral("a.key")).toUtf8() + "\"\n");
+        }
+        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
+                            {QStringLiteral("--env-file"), envFile, QStringLiteral("--print-config")}, &out, &err),
+                 0);
+        QVERIFY2(out.contains("WEBSOCKET_TLS_KEY=" + m_pki.path(QStringLiteral("a.key")).toUtf8() + "  ("
+                              + envFile.toUtf8()),
+                 out.constData());
         QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--help")}, &out, &err), 0);
         QVERIFY(out.contains("--tls-cert <path>") && out.contains("--tls-key <path>"));
 
