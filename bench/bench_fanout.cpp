@@ -12,6 +12,10 @@
 //       doubles the tick rate until deliveries are lost, then bisects for the highest rate that
 //       also keeps p99 under 100 ms; reports both.
 //
+// --tls adds "fx-tls" after "fx": the same server and scenario over TLS (wss://), with a
+// throw-away self-signed certificate made by the openssl command line for this run, so the
+// plain and the TLS figures come from one run on one machine.
+//
 // The server runs pinned to CPU 0 (taskset), redis-server and the load generator to CPU 1.
 // "naive" is a single-thread QWebSocketServer that sends each event with sendTextMessage to
 // every client: the baseline the DESIGN table calls "a naive single-thread QWebSocketServer".
@@ -79,7 +83,7 @@ public:
             m_clients.setToken(hs256Token(kBenchSecret, R"({"sub":"bench","exp":4102444800})"));
     }
     static constexpr const char *kBenchSecret = "bench-secret-0123456789abcdef0123456789";
-    void open(int n, quint16 port, bool subscribeAll) { m_clients.start(n, port, subscribeAll); }
+    void open(int n, quint16 port, bool subscribeAll, bool tls = false) { m_clients.start(n, port, subscribeAll, tls); }
     // Joins the workers; their last latency samples land in stats.
     void finish() { m_clients.stop(); }
     ClientStats stats;
@@ -90,6 +94,41 @@ private:
 
 // ---------------------------------------------------------------------------------------------
 // Processes under test.
+
+// The fx-tls target's certificate and key: self-signed EC P-256, made once per run.
+struct TlsFiles
+{
+    QTemporaryDir dir;
+    bool made = false;
+    bool make()
+    {
+        if (made)
+            return true;
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                 QStringLiteral("-keyout"), key(), QStringLiteral("-out"), cert(), QStringLiteral("-days"),
+                 QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")});
+        made = p.waitForFinished(30000) && p.exitCode() == 0;
+        if (!made)
+            std::fprintf(stderr, "openssl failed: %s\n", p.readAll().constData());
+        return made;
+    }
+    QString cert() const { return dir.filePath(QStringLiteral("bench.pem")); }
+    QString key() const { return dir.filePath(QStringLiteral("bench.key")); }
+};
+TlsFiles &tlsFiles()
+{
+    static TlsFiles files;
+    return files;
+}
+// The product: plain (fx), over TLS (fx-tls) or with tokens (fx-jwt).
+bool isFx(const QString &target)
+{
+    return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt";
+}
 
 struct Child
 {
@@ -105,13 +144,19 @@ struct Child
             env.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), QString::fromLatin1(ClientPool::kBenchSecret));
             proc.setProcessEnvironment(env);
         }
-        if (target.startsWith(u"fx")) {
+        if (isFx(target)) {
             args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN)
                  << QStringLiteral("--host") << QStringLiteral("127.0.0.1") << QStringLiteral("--port")
                  << QStringLiteral("0") << QStringLiteral("--max-clients") << QString::number(maxClients)
                  << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
                  << QString::number(redisPort) << QStringLiteral("--log-level") << QStringLiteral("WARNING")
                  << QStringLiteral("--io-threads") << QStringLiteral("1");
+            if (target == u"fx-tls") {
+                if (!tlsFiles().make())
+                    return false;
+                args << QStringLiteral("--tls-cert") << tlsFiles().cert() << QStringLiteral("--tls-key")
+                     << tlsFiles().key();
+            }
         } else {
             args << QStringLiteral("-c") << QStringLiteral("0") << QCoreApplication::applicationFilePath()
                  << (target == u"floor" ? QStringLiteral("serve-floor") : QStringLiteral("serve-naive"))
@@ -223,7 +268,7 @@ IdleResult runIdle(const QString &target, int clients, int threads)
         ClientPool pool(threads, target);
         QElapsedTimer t;
         t.start();
-        pool.open(clients, server.port, false);
+        pool.open(clients, server.port, false, target == u"fx-tls");
         waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
         r.connectSeconds = t.elapsed() / 1000.0;
         r.connected = pool.stats.connected.load();
@@ -262,7 +307,7 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
         return r;
     }
     ClientPool pool(threads, target);
-    pool.open(clients, server.port, target.startsWith(u"fx"));
+    pool.open(clients, server.port, isFx(target), target == u"fx-tls");
     waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
     spin(1000); // subscriptions settle, Redis connected
     const quint64 before = pool.stats.messages.load();
@@ -465,16 +510,19 @@ int main(int argc, char **argv)
                  QStringLiteral("6379")});
     p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"),
                  QStringLiteral("12800")});
+    p.addOption({QStringLiteral("tls"), QStringLiteral("Also run fx over TLS (fx-tls), right after fx.")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
     const int clients = p.value(QStringLiteral("clients")).toInt();
     const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
     const QString targetArg = p.value(QStringLiteral("target"));
-    const QStringList targets = targetArg == u"auth" ? QStringList{QStringLiteral("fx"), QStringLiteral("fx-jwt")}
-        : targetArg == u"both"                       ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
+    QStringList targets = targetArg == u"auth" ? QStringList{QStringLiteral("fx"), QStringLiteral("fx-jwt")}
+        : targetArg == u"both"                 ? QStringList{QStringLiteral("naive"), QStringLiteral("fx")}
         : targetArg == u"all" ? QStringList{QStringLiteral("floor"), QStringLiteral("naive"), QStringLiteral("fx")}
                               : QStringList{targetArg};
+    if (p.isSet(QStringLiteral("tls")) && targets.contains(QStringLiteral("fx")))
+        targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-tls"));
 
     if (mode == u"serve-naive")
         return serveNaive(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
@@ -514,6 +562,12 @@ int main(int argc, char **argv)
                         results[QStringLiteral("naive")].p99Ms / fx.p99Ms,
                         results[QStringLiteral("naive")].serverCpuPerDeliveryUs
                             / std::max(0.001, fx.serverCpuPerDeliveryUs));
+        if (results.contains(QStringLiteral("fx-tls")) && fx.serverCpuPerDeliveryUs > 0 && fx.p99Ms > 0) {
+            const RelayResult &t = results[QStringLiteral("fx-tls")];
+            std::printf("TLS / plain (same run): server CPU per delivery %.2fx, p99 latency %.2fx, RSS peak %.2fx\n",
+                        t.serverCpuPerDeliveryUs / fx.serverCpuPerDeliveryUs, t.p99Ms / fx.p99Ms,
+                        double(t.peakRssKb) / std::max<qint64>(1, fx.peakRssKb));
+        }
         if (results.contains(QStringLiteral("floor")) && fx.serverCpuPerDeliveryUs > 0)
             std::printf("server CPU per delivery, fx / floor: %.2fx (1.00x would be the floor)\n",
                         fx.serverCpuPerDeliveryUs

@@ -10,6 +10,9 @@
 #include <QTcpServer>
 #include <QThread>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
@@ -94,7 +97,16 @@ void raiseFdLimit()
     setrlimit(RLIMIT_NOFILE, &rl);
 }
 
-void EpollClients::sendFrame(int fd, int opcode, const char *data, size_t len)
+void EpollClients::sendBytes(Conn &c, const char *data, size_t len)
+{
+    if (c.ssl) {
+        SSL_write(c.ssl, data, int(len));
+    } else {
+        [[maybe_unused]] ssize_t n = ::send(c.fd, data, len, MSG_NOSIGNAL);
+    }
+}
+
+void EpollClients::sendFrame(Conn &c, int opcode, const char *data, size_t len)
 {
     char hdr[8];
     size_t h = 0;
@@ -106,12 +118,18 @@ void EpollClients::sendFrame(int fd, int opcode, const char *data, size_t len)
     hdr[h++] = 0; // zero mask key
     QByteArray f(hdr, qsizetype(h));
     f.append(data, qsizetype(len));
-    [[maybe_unused]] ssize_t n = ::send(fd, f.constData(), size_t(f.size()), MSG_NOSIGNAL);
+    sendBytes(c, f.constData(), size_t(f.size()));
 }
 
-void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
+void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
 {
     const int ep = epoll_create1(0);
+    SSL_CTX *ctx = nullptr;
+    if (tls) {
+        ctx = SSL_CTX_new(TLS_client_method());
+        SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+        SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+    }
     std::vector<Conn> conns(static_cast<size_t>(n));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -138,7 +156,15 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
                 continue;
             }
             ::fcntl(c.fd, F_SETFL, ::fcntl(c.fd, F_GETFL) | O_NONBLOCK);
-            [[maybe_unused]] ssize_t w = ::send(c.fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL);
+            if (ctx) {
+                c.ssl = SSL_new(ctx);
+                SSL_set_fd(c.ssl, c.fd);
+                SSL_set_connect_state(c.ssl);
+                c.handshaking = true;
+                SSL_do_handshake(c.ssl); // sends the ClientHello; the rest when the answer comes
+            } else {
+                sendBytes(c, request.constData(), size_t(request.size()));
+            }
             epoll_event ev{};
             ev.events = EPOLLIN;
             ev.data.u32 = quint32(opened);
@@ -147,14 +173,49 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
         const int ready = epoll_wait(ep, events.data(), int(events.size()), 20);
         const qint64 now = core::nowMicros();
         quint64 count = 0;
+        auto drop = [&](Conn &c) {
+            epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
+            if (c.ssl) {
+                SSL_free(c.ssl);
+                c.ssl = nullptr;
+            }
+            ::close(c.fd);
+            c.fd = -1;
+        };
         for (int e = 0; e < ready; ++e) {
             Conn &c = conns[events[size_t(e)].data.u32];
+            if (c.handshaking) {
+                const int r = SSL_do_handshake(c.ssl);
+                if (r != 1) {
+                    const int err = SSL_get_error(c.ssl, r);
+                    if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE)
+                        continue; // loopback: writes do not block, so readable is what comes next
+                    ERR_clear_error();
+                    m_stats->failed.fetch_add(1);
+                    drop(c);
+                    continue;
+                }
+                c.handshaking = false;
+                sendBytes(c, request.constData(), size_t(request.size()));
+            }
             for (;;) {
-                const ssize_t got = ::recv(c.fd, buf, sizeof buf, 0);
-                if (got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
-                    epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
-                    ::close(c.fd);
-                    c.fd = -1;
+                ssize_t got;
+                bool again = false;
+                if (c.ssl) {
+                    const int r = SSL_read(c.ssl, buf, int(sizeof buf));
+                    got = r;
+                    if (r <= 0) {
+                        const int err = SSL_get_error(c.ssl, r);
+                        again = err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE;
+                        got = again ? -1 : 0;
+                        ERR_clear_error();
+                    }
+                } else {
+                    got = ::recv(c.fd, buf, sizeof buf, 0);
+                    again = got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+                }
+                if (got == 0 || (got < 0 && !again)) {
+                    drop(c);
                     if (c.upgraded)
                         m_stats->closed.fetch_add(1);
                     else
@@ -174,16 +235,14 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
                     continue;
                 if (!c.in.startsWith("HTTP/1.1 101")) {
                     m_stats->failed.fetch_add(1);
-                    epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
-                    ::close(c.fd);
-                    c.fd = -1;
+                    drop(c);
                     continue;
                 }
                 c.upgraded = true;
                 pos = end + 4;
                 m_stats->connected.fetch_add(1);
                 if (subscribe)
-                    sendFrame(c.fd, 1, sub, sizeof sub - 1);
+                    sendFrame(c, 1, sub, sizeof sub - 1);
             }
             const char *d = c.in.constData();
             const qsizetype size = c.in.size();
@@ -222,7 +281,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
                             lat.push_back(qint32(std::min<qint64>(now - pub, INT32_MAX)));
                     }
                 } else if (op == 9) {
-                    sendFrame(c.fd, 10, payload, size_t(len));
+                    sendFrame(c, 10, payload, size_t(len));
                 }
                 pos += hdr + len;
             }
@@ -239,9 +298,14 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe)
         QMutexLocker lock(&m_stats->mutex);
         m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
     }
-    for (Conn &c : conns)
+    for (Conn &c : conns) {
+        if (c.ssl)
+            SSL_free(c.ssl);
         if (c.fd >= 0)
             ::close(c.fd);
+    }
+    if (ctx)
+        SSL_CTX_free(ctx);
     ::close(ep);
 }
 

@@ -5,7 +5,9 @@
 // The load generator: plain epoll threads, each owning thousands of non-blocking sockets that
 // speak just enough WebSocket (handshake, masked frames, pong replies). Cheap enough per
 // message that the server, not the generator, is what gets measured. Prices that carry a
-// "t_pub" field (microseconds since the epoch) are timed from publish to receipt.
+// "t_pub" field (microseconds since the epoch) are timed from publish to receipt. With tls set
+// every socket speaks TLS (OpenSSL, non-blocking, no certificate check: the bench measures the
+// server's cost, and its throw-away certificate is self-signed) before the same WebSocket bytes.
 
 #include <QByteArray>
 #include <QMutex>
@@ -15,6 +17,8 @@
 #include <memory>
 #include <thread>
 #include <vector>
+
+struct ssl_st; // OpenSSL's SSL
 
 namespace fx::bench {
 
@@ -47,13 +51,14 @@ public:
     // Every client presents this JSON Web Token as ?token= on its upgrade request (empty: none).
     void setToken(QByteArray token) { m_token = std::move(token); }
 
-    void start(int clients, quint16 port, bool subscribe)
+    void start(int clients, quint16 port, bool subscribe, bool tls = false)
     {
         m_stop = false;
         for (size_t w = 0; w < m_workers.size(); ++w) {
             const int n = clients / int(m_workers.size()) + (int(w) < clients % int(m_workers.size()) ? 1 : 0);
             Worker *worker = m_workers[w].get();
-            worker->thread = std::thread([this, worker, n, port, subscribe] { run(worker, n, port, subscribe); });
+            worker->thread =
+                std::thread([this, worker, n, port, subscribe, tls] { run(worker, n, port, subscribe, tls); });
         }
     }
     void stop()
@@ -70,14 +75,17 @@ private:
         int fd = -1;
         bool upgraded = false;
         QByteArray in;
+        ::ssl_st *ssl = nullptr; // with tls: the OpenSSL connection over fd
+        bool handshaking = false;
     };
     struct Worker
     {
         std::thread thread;
     };
 
-    static void sendFrame(int fd, int opcode, const char *data, size_t len);
-    void run(Worker *worker, int n, quint16 port, bool subscribe);
+    static void sendBytes(Conn &c, const char *data, size_t len);
+    static void sendFrame(Conn &c, int opcode, const char *data, size_t len);
+    void run(Worker *worker, int n, quint16 port, bool subscribe, bool tls);
 
     ClientStats *m_stats;
     std::vector<std::unique_ptr<Worker>> m_workers;

@@ -47,6 +47,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Reload &amp;TLS certificate</source>
+        <translation>&amp;TLS-Zertifikat neu laden</translation>
+    </message>
+    <message>
+        <source>Read the TLS certificate and key files again; connected clients stay connected</source>
+        <translation>TLS-Zertifikat und Schlüssel neu einlesen; verbundene Clients bleiben verbunden</translation>
+    </message>
+    <message>
         <source>FX Monitor</source>
         <translation>FX Monitor</translation>
     </message>
@@ -316,6 +324,14 @@
 </context>
 <context>
     <name>fx::core::Settings</name>
+    <message>
+        <source>TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)</source>
+        <translation>TLS-Zertifikat (PEM, zuerst das eigene, dann die Kette): wss:// und https:// anbieten (leer: unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Private key of the TLS certificate (PEM, RSA or EC, unencrypted)</source>
+        <translation>Privater Schlüssel des TLS-Zertifikats (PEM, RSA oder EC, unverschlüsselt)</translation>
+    </message>
     <message>
         <source>Address the server listens on (IP address or localhost)</source>
         <translation>Adresse, auf der der Server lauscht (IP-Adresse oder localhost)</translation>
@@ -1009,6 +1025,26 @@
 <context>
     <name>fx::gui::MainWindow</name>
     <message>
+        <source>TLS certificate reloaded: %1</source>
+        <translation>TLS-Zertifikat neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate not reloaded: %1</source>
+        <translation>TLS-Zertifikat nicht neu geladen: %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate not reloaded</source>
+        <translation>TLS-Zertifikat nicht neu geladen</translation>
+    </message>
+    <message>
+        <source>The TLS certificate was not reloaded: %1
+
+The server keeps serving the previous certificate; connected clients are not affected.</source>
+        <translation>Das TLS-Zertifikat wurde nicht neu geladen: %1
+
+Der Server verwendet weiter das bisherige Zertifikat; verbundene Clients sind nicht betroffen.</translation>
+    </message>
+    <message>
         <source>Show or hide the window</source>
         <translation>Fenster anzeigen oder ausblenden</translation>
     </message>
@@ -1446,6 +1482,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 <context>
     <name>fx::gui::ServerPanel</name>
     <message>
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
         <source>%1 msg/s</source>
         <translation>%1 Nachr./s</translation>
     </message>
@@ -1609,6 +1649,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 </context>
 <context>
     <name>fx::gui::StatusText</name>
+    <message>
+        <source>Listening on %1 with TLS (wss://, https://)</source>
+        <translation>Lauscht auf %1 mit TLS (wss://, https://)</translation>
+    </message>
     <message>
         <source>Server stopped</source>
         <translation>Server gestoppt</translation>

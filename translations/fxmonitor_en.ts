@@ -47,6 +47,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Reload &amp;TLS certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the TLS certificate and key files again; connected clients stay connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>FX Monitor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,6 +324,14 @@
 </context>
 <context>
     <name>fx::core::Settings</name>
+    <message>
+        <source>TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key of the TLS certificate (PEM, RSA or EC, unencrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Address the server listens on (IP address or localhost)</source>
         <translation type="unfinished"></translation>
@@ -1001,6 +1017,24 @@
 <context>
     <name>fx::gui::MainWindow</name>
     <message>
+        <source>TLS certificate reloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate not reloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate not reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate was not reloaded: %1
+
+The server keeps serving the previous certificate; connected clients are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show or hide the window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,6 +1470,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 <context>
     <name>fx::gui::ServerPanel</name>
     <message>
+        <source>TLS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 msg/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,6 +1633,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
 </context>
 <context>
     <name>fx::gui::StatusText</name>
+    <message>
+        <source>Listening on %1 with TLS (wss://, https://)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Server stopped</source>
         <translation type="unfinished"></translation>

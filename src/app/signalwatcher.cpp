@@ -1,5 +1,6 @@
 #include "app/signalwatcher.h"
 
+#include <QMetaMethod>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -44,8 +45,13 @@ SignalWatcher::~SignalWatcher()
 void SignalWatcher::onReadable()
 {
     char c = 0;
-    if (::read(g_fds[1], &c, 1) == 1)
-        Q_EMIT terminationRequested(int(c));
+    if (::read(g_fds[1], &c, 1) != 1)
+        return;
+    if (int(c) == SIGHUP && isSignalConnected(QMetaMethod::fromSignal(&SignalWatcher::reloadRequested))) {
+        Q_EMIT reloadRequested();
+        return;
+    }
+    Q_EMIT terminationRequested(int(c));
 }
 
 } // namespace fx::app

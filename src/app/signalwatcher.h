@@ -1,7 +1,8 @@
 #pragma once
 
-// Turns SIGINT/SIGTERM (and SIGHUP) into a Qt signal on the thread that created the watcher,
-// with the classic self-pipe: the async-signal-safe handler only write()s a byte.
+// Turns SIGINT/SIGTERM into a Qt signal on the thread that created the watcher, with the
+// classic self-pipe: the async-signal-safe handler only write()s a byte. SIGHUP is a reload
+// request (reloadRequested) once something is connected to it, else a termination request.
 
 #include <QObject>
 
@@ -20,6 +21,8 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    // SIGHUP, when connected (fxmonitor-server: re-read the TLS certificate, SECURITY.md "TLS").
+    void reloadRequested();
 
 private:
     void onReadable();

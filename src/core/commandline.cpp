@@ -37,6 +37,9 @@ CommandLine::CommandLine(const QString &description, int groups)
              "count");
         flag("max-message-size", "WEBSOCKET_MAX_MESSAGE_SIZE",
              "Largest client message in bytes (WEBSOCKET_MAX_MESSAGE_SIZE).", "bytes");
+        flag("tls-cert", "WEBSOCKET_TLS_CERT", "TLS certificate, PEM: serve wss:// and https:// (WEBSOCKET_TLS_CERT).",
+             "path");
+        flag("tls-key", "WEBSOCKET_TLS_KEY", "Private key of the TLS certificate, PEM (WEBSOCKET_TLS_KEY).", "path");
     }
     if (groups & Redis) {
         flag("redis-host", "REDIS_HOST", "Redis host (REDIS_HOST).", "host");

@@ -53,6 +53,9 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_JWT_LEEWAY", "5", "Seconds of clock skew allowed for a token's exp and nbf", S),
             s("WEBSOCKET_JWT_AUDIENCE", "", "Required token audience (aud); empty: not checked", S),
             s("WEBSOCKET_JWT_ISSUER", "", "Required token issuer (iss); empty: not checked", S),
+            s("WEBSOCKET_TLS_CERT", "",
+              "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)", S),
+            s("WEBSOCKET_TLS_KEY", "", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
@@ -312,6 +315,13 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     if (v.ok() && s.authMode == u"jwt" && s.jwtSecret.isEmpty() && s.jwtPublicKeyPath.isEmpty())
         v.fail("WEBSOCKET_AUTH",
                QStringLiteral("jwt needs a key: set WEBSOCKET_JWT_SECRET and/or WEBSOCKET_JWT_PUBLIC_KEY"));
+    // SECURITY.md, "TLS": both or neither; the server reads and checks the files when it starts.
+    s.tlsCert = v.text("WEBSOCKET_TLS_CERT").trimmed();
+    s.tlsKey = v.text("WEBSOCKET_TLS_KEY").trimmed();
+    if (s.tlsCert.isEmpty() && !s.tlsKey.isEmpty())
+        v.fail("WEBSOCKET_TLS_CERT", QStringLiteral("must be set when WEBSOCKET_TLS_KEY is"));
+    else if (!s.tlsCert.isEmpty() && s.tlsKey.isEmpty())
+        v.fail("WEBSOCKET_TLS_KEY", QStringLiteral("must be set when WEBSOCKET_TLS_CERT is"));
 
     // SECURITY.md, "Origins (CORS)": "*", or exact origins (kept in canonical form), or "null".
     const QString cors = v.text("CORS_ALLOWED_ORIGINS");

@@ -59,6 +59,8 @@ struct Settings
     int jwtLeeway = 5; // WEBSOCKET_JWT_LEEWAY, seconds of clock skew for exp and nbf
     QString jwtAudience; // WEBSOCKET_JWT_AUDIENCE: required aud; empty = not checked
     QString jwtIssuer; // WEBSOCKET_JWT_ISSUER: required iss; empty = not checked
+    QString tlsCert; // WEBSOCKET_TLS_CERT: PEM certificate (+ chain); empty with tlsKey = no TLS
+    QString tlsKey; // WEBSOCKET_TLS_KEY: PEM private key of that certificate (SECURITY.md, "TLS")
     QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
 

@@ -204,6 +204,20 @@ quint16 Engine::listenPort() const
     return serverRunning() ? m_server->port() : 0;
 }
 
+bool Engine::serverTls() const
+{
+    return serverRunning() && m_server->tlsEnabled();
+}
+
+bool Engine::reloadTls(QString *message)
+{
+    if (!serverRunning()) {
+        *message = QStringLiteral("the server is not running");
+        return false;
+    }
+    return m_server->reloadTls(message);
+}
+
 EngineStatus Engine::status() const
 {
     EngineStatus s;
@@ -215,6 +229,9 @@ EngineStatus Engine::status() const
         s.listenAddress = QStringLiteral("%1:%2").arg(host).arg(m_server->port());
         // SECURITY.md: beyond loopback and WEBSOCKET_AUTH=none (no tokens).
         s.openToNetwork = !a.isLoopback() && !m_server->context().options().tokenVerifier;
+        s.tls = m_server->tlsEnabled();
+        if (s.tls)
+            s.tlsCertificate = m_server->tlsCertificate();
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

@@ -69,6 +69,13 @@ public:
     bool serverRunning() const;
     QHostAddress listenAddress() const; // null when the server is not running
     quint16 listenPort() const; // 0 when the server is not running
+    // SECURITY.md, "TLS": the running server serves wss:// and https://.
+    bool serverTls() const;
+    // Operator action: the running server re-reads its TLS certificate and key; connected
+    // clients stay. False (nothing changed) when TLS is off or a file is bad; *message says
+    // what happened, one line without key material. Reads two small files; never blocks on
+    // a socket.
+    bool reloadTls(QString *message);
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on

@@ -20,6 +20,8 @@ struct EngineStatus
     // Listening beyond loopback with WEBSOCKET_AUTH=none (SECURITY.md, "Admin endpoints"):
     // anyone who reaches the port reads every price and alert.
     bool openToNetwork = false;
+    bool tls = false; // wss:// and https:// (SECURITY.md, "TLS")
+    QString tlsCertificate; // the certificate new connections get (subject, issuer, serial, expiry)
     const void *serverIdentity = nullptr; // changes when the server is restarted (rates restart)
     server::StatsSnapshot stats;
 

@@ -75,7 +75,8 @@ void MainWindow::createModelsAndPanels()
     const core::InstrumentSet &inst = m_engine->instruments();
     storage::StorageReader *reader = m_engine->storageReader();
     m_hub = new EngineSampler(m_engine, this);
-    m_server = new ServerControl(m_engine, m_hub, {m_ui->actionStart, m_ui->actionStop, m_ui->actionCopyUrl}, this);
+    m_server = new ServerControl(
+        m_engine, m_hub, {m_ui->actionStart, m_ui->actionStop, m_ui->actionCopyUrl, m_ui->actionReloadTls}, this);
     m_clientsModel = new ClientsModel(this);
     m_clientsModel->setRoomTotal(inst.size());
     m_roomsModel = new RoomsModel(inst.rooms(), this);
@@ -172,6 +173,7 @@ void MainWindow::connectActions()
         m_alertsPanel->table()->view()->setFocus();
     });
     connect(ui.actionCopyUrl, &QAction::triggered, m_server, &ServerControl::copyUrl);
+    connect(ui.actionReloadTls, &QAction::triggered, m_server, &ServerControl::reloadTls);
     connect(ui.actionShortcuts, &QAction::triggered, this, [this] { Shortcuts::showHelp(this); });
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui.actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);

@@ -36,6 +36,8 @@ void ServerControl::updateActions()
     m_actions.start->setEnabled(!running && !m_pendingRestart);
     m_actions.stop->setEnabled(running);
     m_actions.copyUrl->setEnabled(running);
+    if (m_actions.reloadTls)
+        m_actions.reloadTls->setEnabled(running && m_engine->serverTls());
     m_sampler->refreshSoon();
 }
 
@@ -180,9 +182,34 @@ void ServerControl::copyUrl()
     QString host = address.toString();
     if (address.isNull() || host == u"0.0.0.0" || host == u"::")
         host = QStringLiteral("localhost");
-    const QString url = QStringLiteral("ws://%1:%2/ws").arg(host).arg(m_engine->listenPort());
+    const QString url = QStringLiteral("%1://%2:%3/ws")
+                            .arg(m_engine->serverTls() ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+                            .arg(m_engine->listenPort());
     QApplication::clipboard()->setText(url);
     showMessage(QCoreApplication::translate("fx::gui::MainWindow", "Copied %1").arg(url));
+}
+
+void ServerControl::reloadTls()
+{
+    QString message;
+    const bool ok = m_engine->reloadTls(&message); // two small files; no socket, no shard waited on
+    if (ok) {
+        showMessage(QCoreApplication::translate("fx::gui::MainWindow", "TLS certificate reloaded: %1").arg(message),
+                    15000);
+    } else {
+        showMessage(QCoreApplication::translate("fx::gui::MainWindow", "TLS certificate not reloaded: %1").arg(message),
+                    15000);
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, QCoreApplication::translate("fx::gui::MainWindow", "TLS certificate not reloaded"),
+            QCoreApplication::translate("fx::gui::MainWindow",
+                                        "The TLS certificate was not reloaded: %1\n\nThe server keeps serving the "
+                                        "previous certificate; connected clients are not affected.")
+                .arg(message),
+            QMessageBox::Ok, m_window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    Q_EMIT tlsReloaded(ok, message);
 }
 
 void ServerControl::ask(const QString &title, const QString &text, const QString &yes, std::function<void()> onYes)

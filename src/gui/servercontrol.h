@@ -38,6 +38,7 @@ public:
         QAction *start;
         QAction *stop;
         QAction *copyUrl;
+        QAction *reloadTls = nullptr; // enabled while a TLS server runs (SECURITY.md, "TLS")
     };
 
     // Message boxes open over window.
@@ -58,8 +59,11 @@ public:
     SettingsDialog *openSettings(const GuiSettings &gui);
     // What changed settings need (the dialog has saved them).
     void applySettings(const core::Settings &settings, const QStringList &changed);
-    // The clients' WebSocket address on the clipboard.
+    // The clients' WebSocket address on the clipboard (wss:// with TLS).
     void copyUrl();
+    // Operator action: the running server re-reads its TLS certificate and key (clients stay);
+    // the result is shown in the status bar, and a failure in a message box too.
+    void reloadTls();
     void updateActions();
     // The app is quitting: a stopped server is no longer reported or restarted.
     void setQuitting() { m_quitting = true; }
@@ -68,6 +72,8 @@ Q_SIGNALS:
     void message(const QString &text, int ms);
     void guiSettingsApplied(const GuiSettings &gui);
     void startFailed(const QString &error);
+    // After reloadTls: whether it worked and the one-line result.
+    void tlsReloaded(bool ok, const QString &message);
 
 private:
     void onServerStopped();

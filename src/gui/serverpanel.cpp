@@ -32,6 +32,7 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     : QWidget(parent)
     , m_listening(new QLabel(this))
     , m_exposure(new QLabel(this))
+    , m_tls(new QLabel(this))
     , m_uptime(new QLabel(this))
     , m_clients(new QLabel(this))
     , m_connections(new QLabel(this))
@@ -61,7 +62,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setContentsMargins(6, 6, 6, 6);
     m_exposure->setObjectName(QStringLiteral("networkWarning"));
-    for (QLabel *l : {m_listening, m_exposure, m_redis, m_database, m_errors}) {
+    m_tls->setObjectName(QStringLiteral("tlsCertificate"));
+    for (QLabel *l : {m_listening, m_exposure, m_tls, m_redis, m_database, m_errors}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -70,6 +72,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     addRow(tr("Listening:"), m_listening);
     addRow(tr("Security:"), m_exposure);
     m_form->setRowVisible(m_exposure, false);
+    addRow(tr("TLS:"), m_tls);
+    m_form->setRowVisible(m_tls, false);
     addRow(tr("Uptime:"), m_uptime);
     addRow(tr("Clients:"), m_clients);
     addRow(tr("Connections:"), m_connections);
@@ -137,6 +141,11 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
                           "and alert (WEBSOCKET_AUTH=none: clients need no token)"),
                        Theme::warning()});
     m_form->setRowVisible(m_exposure, open);
+    // SECURITY.md, "TLS": which certificate new connections get (it changes on a reload).
+    const bool tls = s.serverRunning && s.tls;
+    if (tls)
+        m_tls->setText(s.tlsCertificate);
+    m_form->setRowVisible(m_tls, tls);
     const server::StatsSnapshot &st = s.stats;
     if (s.serverRunning) {
         m_uptime->setText(fmt::duration(qint64(st.uptimeSeconds)));

@@ -37,6 +37,7 @@ private:
 
     QLabel *m_listening;
     QLabel *m_exposure; // shown while the server listens beyond loopback
+    QLabel *m_tls; // the served certificate, shown while the server speaks TLS
     QLabel *m_uptime;
     QLabel *m_clients;
     QLabel *m_connections;

@@ -12,6 +12,10 @@ StateText StatusText::server(const StatusSnapshot &s)
 {
     if (!s.serverRunning)
         return {QCoreApplication::translate("fx::gui::StatusText", "Server stopped"), Theme::error()};
+    if (s.tls) // SECURITY.md, "TLS"
+        return {QCoreApplication::translate("fx::gui::StatusText", "Listening on %1 with TLS (wss://, https://)")
+                    .arg(s.listenAddress),
+                Theme::ok()};
     return {QCoreApplication::translate("fx::gui::StatusText", "Listening on %1").arg(s.listenAddress), Theme::ok()};
 }
 

@@ -15,6 +15,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
@@ -94,6 +95,8 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         scheduleReap();
     });
     connect(tcp, &QTcpSocket::bytesWritten, this, [s] { s->onBytesWritten(); });
+    if (auto *ssl = qobject_cast<QSslSocket *>(tcp)) // drained means sent, not only encrypted
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [s] { s->onBytesWritten(); });
 
     addClient(s);
     welcome(s);

@@ -107,7 +107,7 @@ qint64 EngineIoSession::queuedBytes() const
 {
     qint64 n = m_queuedBytes;
     if (m_tcp)
-        n += m_tcp->bytesToWrite();
+        n += pendingBytes(m_tcp);
     return n;
 }
 
@@ -130,7 +130,7 @@ void EngineIoSession::enqueue(Out o)
         return;
     flushStaged(); // broadcasts staged before this packet go first
     if (m_transport == Transport::WebSocket) {
-        if (m_tcp && m_tcp->bytesToWrite() > m_options.sendQueueLimit) {
+        if (m_tcp && pendingBytes(m_tcp) > m_options.sendQueueLimit) {
             close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
             return;
         }
@@ -184,7 +184,7 @@ void EngineIoSession::stageShared(const QByteArray &wsFrame, const QByteArray &t
 {
     if (m_closed)
         return;
-    if (m_transport != Transport::WebSocket || (m_tcp && m_tcp->bytesToWrite() > m_options.softQueueLimit())) {
+    if (m_transport != Transport::WebSocket || (m_tcp && pendingBytes(m_tcp) > m_options.softQueueLimit())) {
         sendShared(wsFrame, text, conflatable, pair);
         return;
     }
@@ -203,7 +203,7 @@ void EngineIoSession::flushStaged()
     ShardCounters &c = counters();
     c.add(c.messagesSent, quint64(frames.size()));
     c.add(c.bytesSent, bytes);
-    if (m_tcp && m_tcp->bytesToWrite() > m_options.sendQueueLimit)
+    if (m_tcp && pendingBytes(m_tcp) > m_options.sendQueueLimit)
         close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
 }
 

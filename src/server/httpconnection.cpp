@@ -7,8 +7,10 @@
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
+#include "server/socketwriter.h"
 
 #include <QJsonDocument>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimerEvent>
 
@@ -65,7 +67,7 @@ void HttpConnection::close()
         QObject::disconnect(m_socket, nullptr, this, nullptr);
         QTcpSocket *s = m_socket;
         m_socket = nullptr;
-        if (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() > 0) {
+        if (s->state() == QAbstractSocket::ConnectedState && pendingBytes(s) > 0) {
             // Let the response drain, then close; bounded by the socket's own timeouts.
             connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             s->disconnectFromHost();
@@ -84,7 +86,10 @@ void HttpConnection::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     // Slow or idle client: a partial head after the handshake timeout, or an idle keep-alive.
-    if (m_socket && m_socket->bytesAvailable() > 0) {
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && !ssl->isEncrypted()) {
+        m_ctx.tls().handshakeTimedOut(ssl); // SECURITY.md, "TLS"
+        close();
+    } else if (m_socket && m_socket->bytesAvailable() > 0) {
         m_ctx.stats().countHttp(true);
         respondError(408, QStringLiteral("request head not received in time"), nullptr, false);
     } else {
@@ -344,9 +349,10 @@ void HttpConnection::handle(const HttpRequest &req, const QByteArray &body)
                     {QStringLiteral("error"), QStringLiteral("upgrade_required")},
                     {QStringLiteral("status"), 426},
                     {QStringLiteral("message"),
-                     QStringLiteral("%1 is a WebSocket endpoint: connect with ws://host:port%1 "
+                     QStringLiteral("%1 is a WebSocket endpoint: connect with %2://host:port%1 "
                                     "(plain JSON) or a Socket.IO client at /socket.io/")
-                         .arg(QString::fromUtf8(path))},
+                         .arg(QString::fromUtf8(path),
+                              m_ctx.tls().enabled() ? QStringLiteral("wss") : QStringLiteral("ws"))},
                 }),
                 &req, {{"Upgrade", "websocket"}}, keepAlive);
         return;

@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QMetaMethod>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -87,7 +88,10 @@ IoShard::~IoShard()
 
 void IoShard::adoptSocket(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket;
+    // SECURITY.md, "TLS": with a certificate configured every connection is TLS from its first
+    // byte; the handshake runs here, under the HTTP connection's handshake timeout.
+    const bool tls = m_ctx.tls().enabled();
+    QTcpSocket *socket = tls ? new QSslSocket : new QTcpSocket;
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(fxServerLog) << "cannot adopt accepted socket:" << socket->errorString();
         delete socket;
@@ -100,6 +104,8 @@ void IoShard::adoptSocket(qintptr descriptor)
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (tls)
+        m_ctx.tls().startServerEncryption(static_cast<QSslSocket *>(socket));
     new HttpConnection(socket, this, m_ctx);
 }
 

@@ -6,6 +6,8 @@
 #include "server/serveroptions.h"
 #include "server/socketwriter.h"
 
+#include <QSslSocket>
+
 namespace fx::server {
 
 PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
@@ -23,8 +25,11 @@ PlainJsonClient::~PlainJsonClient()
 {
     if (m_ws) {
         QObject::disconnect(m_ws, nullptr, nullptr, nullptr);
-        if (m_tcp)
+        if (m_tcp) {
             QObject::disconnect(m_tcp, &QTcpSocket::bytesWritten, nullptr, nullptr);
+            if (auto *ssl = qobject_cast<QSslSocket *>(m_tcp.data()))
+                QObject::disconnect(ssl, &QSslSocket::encryptedBytesWritten, nullptr, nullptr);
+        }
         m_ws->abort();
         m_ws->deleteLater();
     }
@@ -32,7 +37,7 @@ PlainJsonClient::~PlainJsonClient()
 
 qint64 PlainJsonClient::queuedBytes() const
 {
-    return m_tcp ? m_tcp->bytesToWrite() : 0;
+    return pendingBytes(m_tcp);
 }
 
 void PlainJsonClient::writeFrame(const QByteArray &frame)

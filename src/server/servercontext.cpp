@@ -12,6 +12,7 @@ namespace fx::server {
 ServerContext::ServerContext(ServerOptions options)
     : m_options(std::move(options))
     , m_stats(m_options.ioThreads, m_options.instruments.size(), m_options.maxClients)
+    , m_tls(m_options.tlsCertPath, m_options.tlsKeyPath)
 {
     m_redis = QJsonObject{{QStringLiteral("connected"), false},
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
@@ -231,6 +232,7 @@ QByteArray ServerContext::metricsText() const
     }
     metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
     value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
+    out += m_tls.metricsText(); // SECURITY.md, "TLS" (nothing when TLS is off)
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "server/serveroptions.h"
 #include "server/serverstats.h"
+#include "server/tlscontext.h"
 
 #include <QJsonObject>
 #include <QMutex>
@@ -22,6 +23,9 @@ public:
     const ServerOptions &options() const { return m_options; }
     const core::InstrumentSet &instruments() const { return m_options.instruments; }
     ServerStats &stats() { return m_stats; }
+    // SECURITY.md, "TLS": the current certificate and the handshake counters (any thread).
+    TlsContext &tls() { return m_tls; }
+    const TlsContext &tls() const { return m_tls; }
     const ServerStats &stats() const { return m_stats; }
 
     // Any thread. Objects as shown in server_stats / health, e.g.
@@ -56,6 +60,7 @@ public:
 private:
     ServerOptions m_options;
     ServerStats m_stats;
+    TlsContext m_tls;
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;

@@ -28,6 +28,8 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.sendQueueLimit = s.sendQueueLimit;
     o.corsOrigins = s.corsOrigins.isEmpty() ? QStringList{QStringLiteral("*")} : s.corsOrigins;
     o.adminToken = s.adminToken;
+    o.tlsCertPath = s.tlsCert;
+    o.tlsKeyPath = s.tlsKey;
     o.instruments = core::InstrumentSet(s.pairs);
     if (s.authMode == u"jwt") {
         // Checked at start-up already (app::initialise); should the keys have gone since, the

@@ -39,6 +39,10 @@ struct ServerOptions
     // this verifier accepts. Read-only, shared by every I/O thread.
     std::shared_ptr<const auth::TokenVerifier> tokenVerifier;
     QString authError; // WEBSOCKET_AUTH=jwt whose keys could not be loaded: the server does not start
+    // WEBSOCKET_TLS_CERT / WEBSOCKET_TLS_KEY (SECURITY.md, "TLS"): PEM files; both empty = plain
+    // ws:// and http://. Read and checked by TlsContext when the server starts and on reload.
+    QString tlsCertPath;
+    QString tlsKeyPath;
     core::InstrumentSet instruments;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
@@ -59,6 +63,7 @@ struct ServerOptions
     bool originAllowed(QByteArrayView origin) const;
     // The listen address reaches beyond this machine (anything but 127.0.0.0/8 and ::1).
     bool listensBeyondLoopback() const { return !address.isLoopback(); }
+    bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }
     // Engine.IO sessions (with or without a namespace) at most.
     int maxEngineSessions() const { return maxClients + 1024; }
     // Period of the shards' housekeeping timer (keep-alive, timeouts).

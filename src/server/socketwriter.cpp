@@ -1,5 +1,6 @@
 #include "server/socketwriter.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -17,6 +18,22 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
 
     qsizetype first = 0;
     qsizetype offset = 0; // bytes of frames[first] already sent
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        // TLS: the frames in one write (one TLS record for a small batch, not one per frame),
+        // then flush(), which encrypts and hands the record to the kernel now rather than on a
+        // later pass of the event loop (what the direct path below does for plain sockets).
+        if (frames.size() == 1) {
+            ssl->write(frames.first());
+        } else {
+            QByteArray joined;
+            joined.reserve(qsizetype(total));
+            for (const QByteArray &f : frames)
+                joined += f;
+            ssl->write(joined);
+        }
+        ssl->flush();
+        return total;
+    }
     if (socket->bytesToWrite() == 0) {
         const int fd = int(socket->socketDescriptor());
         while (first < frames.size()) {
@@ -56,6 +73,15 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
             socket->write(frames[i]);
     }
     return total;
+}
+
+qint64 pendingBytes(const QTcpSocket *socket)
+{
+    if (!socket)
+        return 0;
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(socket))
+        return ssl->bytesToWrite() + ssl->encryptedBytesToWrite();
+    return socket->bytesToWrite();
 }
 
 } // namespace fx::server

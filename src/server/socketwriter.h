@@ -12,7 +12,12 @@ class QTcpSocket;
 
 namespace fx::server {
 
-// Returns the number of bytes handed over (all of them unless the socket is gone).
+// Returns the number of bytes handed over (all of them unless the socket is gone). A TLS socket
+// (QSslSocket) is written through Qt, which encrypts.
 quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames);
+
+// Bytes waiting to be written to the peer: for a TLS socket the plain bytes not yet encrypted
+// plus the encrypted ones not yet taken by the kernel.
+qint64 pendingBytes(const QTcpSocket *socket);
 
 } // namespace fx::server

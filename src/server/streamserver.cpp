@@ -45,6 +45,9 @@ bool StreamServer::start(QString *error)
         *error = o.authError;
         return false;
     }
+    // SECURITY.md, "TLS": a missing, unreadable or mismatched file stops the start.
+    if (m_ctx->tls().enabled() && !m_ctx->tls().initialise(error))
+        return false;
     for (int i = 0; i < o.ioThreads; ++i) {
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));
@@ -77,11 +80,15 @@ bool StreamServer::start(QString *error)
     }
     m_port = port;
     m_running = true;
-    qCInfo(fxServerLog).noquote() << QStringLiteral("listening on %1:%2 with %3 I/O thread(s), max %4 clients")
+    qCInfo(fxServerLog).noquote() << QStringLiteral("listening on %1:%2 with %3 I/O thread(s), max %4 clients (%5)")
                                          .arg(o.address.toString())
                                          .arg(m_port)
                                          .arg(o.ioThreads)
-                                         .arg(o.maxClients);
+                                         .arg(o.maxClients)
+                                         .arg(tlsEnabled() ? QStringLiteral("TLS: wss:// and https://")
+                                                           : QStringLiteral("plain: ws:// and http://"));
+    if (tlsEnabled())
+        qCInfo(fxServerLog).noquote() << QStringLiteral("TLS: %1").arg(m_ctx->tls().certificate().describe());
     // SECURITY.md, "Admin endpoints": said once per start, never with the token itself.
     if (o.adminToken.isEmpty())
         qCWarning(fxServerLog).noquote() << QStringLiteral(
@@ -98,6 +105,25 @@ bool StreamServer::start(QString *error)
         qCInfo(fxServerLog).noquote() << QStringLiteral("client authentication: WEBSOCKET_AUTH=jwt (%1)")
                                              .arg(o.tokenVerifier->allowedAlgorithms().join(QStringLiteral(", ")));
     return true;
+}
+
+bool StreamServer::tlsEnabled() const
+{
+    return m_ctx->tls().enabled();
+}
+
+bool StreamServer::reloadTls(QString *message)
+{
+    if (!m_ctx->tls().reload(message))
+        return false;
+    *message = QStringLiteral("TLS certificate reloaded: new connections get the %1; connected clients stay")
+                   .arg(m_ctx->tls().certificate().describe());
+    return true;
+}
+
+QString StreamServer::tlsCertificate() const
+{
+    return m_ctx->tls().certificate().describe();
 }
 
 void StreamServer::stop()

@@ -48,6 +48,15 @@ public:
     bool isRunning() const { return m_running; }
 
     quint16 port() const { return m_port; }
+    // SECURITY.md, "TLS": "wss"/"https" with WEBSOCKET_TLS_CERT, else "ws"/"http".
+    bool tlsEnabled() const;
+    // Re-reads the certificate and key (SIGHUP, the desktop's "Reload TLS certificate"): on
+    // success new handshakes use them and connected clients stay; on failure nothing changes.
+    // *message says what happened either way (one line, no key material). Reads two small
+    // files on the calling thread; never waits on a shard.
+    bool reloadTls(QString *message);
+    // The certificate new connections get, in words (never key material); any thread.
+    QString tlsCertificate() const;
     QHostAddress address() const;
     const ServerOptions &options() const;
     ServerContext &context() { return *m_ctx; }

@@ -32,6 +32,7 @@
 #include "storage/storage.h"
 #include "storage/storagereader.h"
 #include "support/redisserver.h"
+#include "support/testpki.h"
 #include "support/wsclient.h"
 
 #include <QClipboard>
@@ -42,10 +43,14 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QStandardItemModel>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -451,6 +456,70 @@ private Q_SLOTS:
         QVERIFY(!second.dock(QStringLiteral("roomsDock"))->isFloating());
         rooms->setFloating(false);
         m_window->dock(QStringLiteral("serverDock"))->show();
+    }
+
+    // SECURITY.md, "TLS": Server -> Reload TLS certificate, with a client connected; the result
+    // in the status bar, a failure in a message box too, the old certificate kept.
+    void reloadTlsCertificateFromTheMenu()
+    {
+        QAction *reload = m_window->action(QStringLiteral("actionReloadTls"));
+        QVERIFY(reload);
+        QVERIFY(!reload->isEnabled()); // a plain server has nothing to reload
+        const core::Settings plain = m_engine->settings();
+        test::TestPki pki;
+        QVERIFY(pki.create());
+        QVERIFY(pki.copy(QStringLiteral("a.pem"), QStringLiteral("live.pem")));
+        QVERIFY(pki.copy(QStringLiteral("a.key"), QStringLiteral("live.key")));
+        core::Settings tls = plain;
+        tls.tlsCert = pki.path(QStringLiteral("live.pem"));
+        tls.tlsKey = pki.path(QStringLiteral("live.key"));
+        m_window->restartServerWith(tls);
+        QTRY_VERIFY(m_engine->serverRunning() && m_engine->serverTls());
+        QTRY_VERIFY(reload->isEnabled());
+        QTRY_VERIFY2(m_window->indicator(QStringLiteral("statusServer"))->text().contains(QStringLiteral("with TLS")),
+                     qPrintable(m_window->indicator(QStringLiteral("statusServer"))->text()));
+
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        trust.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
+        const QString url = QStringLiteral("wss://localhost:%1/ws").arg(m_engine->listenPort());
+        test::WsClient before;
+        before.socket().setSslConfiguration(trust);
+        QVERIFY(before.connectTo(url));
+        QCOMPARE(before.socket().sslConfiguration().peerCertificate().serialNumber(), QByteArray("10:01"));
+
+        QVERIFY(pki.copy(QStringLiteral("bchain.pem"), QStringLiteral("live.pem")));
+        QVERIFY(pki.copy(QStringLiteral("b.key"), QStringLiteral("live.key")));
+        reload->trigger();
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("TLS certificate reloaded")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("serial 20:02")));
+        auto *row = m_window->findChild<QLabel *>(QStringLiteral("tlsCertificate"));
+        QVERIFY(row);
+        QTRY_VERIFY2(row->isVisible() && row->text().contains(QStringLiteral("serial 20:02")), qPrintable(row->text()));
+        test::WsClient after;
+        after.socket().setSslConfiguration(trust);
+        QVERIFY(after.connectTo(url));
+        QCOMPARE(after.socket().sslConfiguration().peerCertificate().serialNumber(), QByteArray("20:02"));
+        QVERIFY(before.isConnected());
+
+        // A key of another certificate: refused, said in a message box, the old one kept.
+        QVERIFY(pki.copy(QStringLiteral("a.key"), QStringLiteral("live.key")));
+        reload->trigger();
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("TLS certificate not reloaded")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>()) != nullptr);
+        QVERIFY2(box->text().contains(QStringLiteral("does not belong to the certificate")), qPrintable(box->text()));
+        box->close();
+        test::WsClient third;
+        third.socket().setSslConfiguration(trust);
+        QVERIFY(third.connectTo(url));
+        QCOMPARE(third.socket().sslConfiguration().peerCertificate().serialNumber(), QByteArray("20:02"));
+        QVERIFY(before.isConnected() && after.isConnected());
+
+        m_window->restartServerWith(plain); // as the other cases expect it
+        QTRY_VERIFY(m_engine->serverRunning() && !m_engine->serverTls());
+        QTRY_VERIFY(!reload->isEnabled());
     }
 };
 

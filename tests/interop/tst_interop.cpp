@@ -7,6 +7,7 @@
 #include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
+#include "support/testpki.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -286,6 +287,39 @@ sio.wait()
                                      "Volatility alert: EUR_USD critical", "received 1 prices, 1 alerts"})
             QVERIFY2(o.output.contains(QLatin1String(expected)),
                      qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), o.output)));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // SECURITY.md, "TLS": both Socket.IO clients (every transport) and requests over TLS, with
+    // a test CA made at test time.
+    void socketIoOverTls_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::newRow("node socket.io-client") << "node"
+                                               << "sio_tls_node.mjs";
+        QTest::newRow("python-socketio") << "/usr/bin/python3"
+                                         << "sio_tls_python.py";
+    }
+    void socketIoOverTls()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        TestPki pki;
+        QVERIFY(pki.create());
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)
+                             + QStringList{QStringLiteral("--tls-cert"), pki.path(QStringLiteral("bchain.pem")),
+                                           QStringLiteral("--tls-key"), pki.path(QStringLiteral("b.key"))}));
+        Scenario s;
+        s.program = program;
+        s.args = {script};
+        s.env = env(QStringLiteral("https://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_CA"), pki.path(QStringLiteral("ca.pem")));
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
         QCOMPARE(server.stop(), 0);
     }
 
