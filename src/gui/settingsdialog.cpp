@@ -35,6 +35,7 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds of clock skew allowed for a token's exp and nbf"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Required token audience (aud); empty: not checked"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Required token issuer (iss); empty: not checked"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
                       "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Origins browsers may connect from: * or a comma-separated list"),
