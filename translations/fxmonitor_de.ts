@@ -1506,6 +1506,24 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation>Offen im Netz: Jeder Client, der den Port erreicht, kann alle Kurse und Alarme lesen (WEBSOCKET_AUTH=none: Clients brauchen kein Token)</translation>
     </message>
     <message>
+        <source>Refused:</source>
+        <translation>Abgewiesen:</translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 forbidden pairs, %3 origins, %4 admin requests, %5 TLS handshakes</source>
+        <translation>%1 Tokens, %2 verbotene Paare, %3 Origins, %4 Admin-Anfragen, %5 TLS-Handshakes</translation>
+    </message>
+    <message>
+        <source>No token refused</source>
+        <translation>Kein Token abgewiesen</translation>
+    </message>
+    <message>
+        <source>Tokens refused, by reason:
+%1</source>
+        <translation>Abgewiesene Tokens nach Grund:
+%1</translation>
+    </message>
+    <message>
         <source>Uptime:</source>
         <translation>Laufzeit:</translation>
     </message>

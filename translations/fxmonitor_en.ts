@@ -1494,6 +1494,23 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens, %2 forbidden pairs, %3 origins, %4 admin requests, %5 TLS handshakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens refused, by reason:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uptime:</source>
         <translation type="unfinished"></translation>
     </message>

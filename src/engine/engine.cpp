@@ -230,8 +230,12 @@ EngineStatus Engine::status() const
         // SECURITY.md: beyond loopback and WEBSOCKET_AUTH=none (no tokens).
         s.openToNetwork = !a.isLoopback() && !m_server->context().options().tokenVerifier;
         s.tls = m_server->tlsEnabled();
-        if (s.tls)
+        if (s.tls) {
             s.tlsCertificate = m_server->tlsCertificate();
+            const server::TlsContext &tls = m_server->context().tls();
+            for (int i = 0; i < server::kTlsFailureCount; ++i)
+                s.tlsHandshakeFailures += tls.failures(server::TlsFailure(i));
+        }
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }

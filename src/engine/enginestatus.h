@@ -22,6 +22,7 @@ struct EngineStatus
     bool openToNetwork = false;
     bool tls = false; // wss:// and https:// (SECURITY.md, "TLS")
     QString tlsCertificate; // the certificate new connections get (subject, issuer, serial, expiry)
+    quint64 tlsHandshakeFailures = 0; // every reason of fxmonitor_tls_handshake_failures_total
     const void *serverIdentity = nullptr; // changes when the server is restarted (rates restart)
     server::StatsSnapshot stats;
 

@@ -42,6 +42,7 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     , m_redis(new QLabel(this))
     , m_database(new QLabel(this))
     , m_errors(new QLabel(this))
+    , m_refused(new QLabel(this))
     , m_channels(new QStandardItemModel(0, 3, this))
     , m_channelView(new QTreeView(this))
     , m_form(new QFormLayout)
@@ -63,7 +64,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_form->setContentsMargins(6, 6, 6, 6);
     m_exposure->setObjectName(QStringLiteral("networkWarning"));
     m_tls->setObjectName(QStringLiteral("tlsCertificate"));
-    for (QLabel *l : {m_listening, m_exposure, m_tls, m_redis, m_database, m_errors}) {
+    m_refused->setObjectName(QStringLiteral("refusedCounts"));
+    for (QLabel *l : {m_listening, m_exposure, m_tls, m_redis, m_database, m_errors, m_refused}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -83,6 +85,7 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     addRow(tr("Redis:"), m_redis);
     addRow(tr("Database:"), m_database);
     addRow(tr("Errors:"), m_errors);
+    addRow(tr("Refused:"), m_refused);
 
     m_channels->setHorizontalHeaderLabels({tr("Redis channel"), tr("Messages"), tr("Dropped")});
     m_channels->setSortRole(SortRole);
@@ -162,10 +165,24 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
             errors += e;
         m_errors->setText(tr("%1 client errors, %2 conflated updates")
                               .arg(fmt::count(qint64(errors)), fmt::count(qint64(st.conflated))));
+        // SECURITY.md: what the access controls turned away since the server started.
+        const quint64 tokens = st.authRefusedTotal();
+        const bool anyRefused = tokens + st.forbidden + st.originRefused + st.adminRefused + s.tlsHandshakeFailures > 0;
+        setStateLabel(m_refused,
+                      {tr("%1 tokens, %2 forbidden pairs, %3 origins, %4 admin requests, %5 TLS handshakes")
+                           .arg(fmt::count(qint64(tokens)), fmt::count(qint64(st.forbidden)),
+                                fmt::count(qint64(st.originRefused)), fmt::count(qint64(st.adminRefused)),
+                                fmt::count(qint64(s.tlsHandshakeFailures))),
+                       anyRefused ? Theme::warning() : Theme::idle()});
+        QStringList why;
+        for (const auto &[reason, n] : st.authRefusedByReason())
+            why << QStringLiteral("%1: %2").arg(reason, fmt::count(qint64(n)));
+        m_refused->setToolTip(why.isEmpty() ? tr("No token refused")
+                                            : tr("Tokens refused, by reason:\n%1").arg(why.join(u'\n')));
         m_messages->addSample(s.messagesPerSecond);
         m_bytes->addSample(s.bytesPerSecond);
     } else {
-        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors})
+        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
             l->setText(QStringLiteral("—"));
         m_messages->addSample(0);
         m_bytes->addSample(0);

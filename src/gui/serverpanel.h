@@ -47,6 +47,7 @@ private:
     QLabel *m_redis;
     QLabel *m_database;
     QLabel *m_errors;
+    QLabel *m_refused; // SECURITY.md: requests refused by the access controls
     QStandardItemModel *m_channels;
     QTreeView *m_channelView;
     QFormLayout *m_form;

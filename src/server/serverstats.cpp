@@ -88,4 +88,21 @@ StatsSnapshot ServerStats::snapshot() const
     return s;
 }
 
+QList<QPair<QString, quint64>> StatsSnapshot::authRefusedByReason() const
+{
+    QList<QPair<QString, quint64>> out;
+    for (size_t i = 0; i < authRefused.size(); ++i)
+        if (authRefused[i] > 0)
+            out.append({auth::reasonName(auth::TokenFailure(i)), authRefused[i]});
+    return out;
+}
+
+quint64 StatsSnapshot::authRefusedTotal() const
+{
+    quint64 n = 0;
+    for (const quint64 v : authRefused)
+        n += v;
+    return n;
+}
+
 } // namespace fx::server

@@ -73,6 +73,10 @@ struct StatsSnapshot
     std::array<quint64, kDisconnectReasonCount> disconnects{};
     std::vector<int> roomSubscribers; // by pair index
     double uptimeSeconds = 0;
+
+    // Refused tokens by reason name ("expired": 3), the reasons with a count only.
+    QList<QPair<QString, quint64>> authRefusedByReason() const;
+    quint64 authRefusedTotal() const;
 };
 
 class ServerStats

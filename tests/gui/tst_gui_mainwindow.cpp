@@ -521,6 +521,39 @@ private Q_SLOTS:
         QTRY_VERIFY(m_engine->serverRunning() && !m_engine->serverTls());
         QTRY_VERIFY(!reload->isEnabled());
     }
+
+    // The server panel's "Refused" row counts what the access controls turned away
+    // (SECURITY.md): here a client without a token under WEBSOCKET_AUTH=jwt.
+    void refusedRowCountsRefusedTokens()
+    {
+        auto *row = m_window->serverPanel()->findChild<QLabel *>(QStringLiteral("refusedCounts"));
+        QVERIFY(row);
+        const core::Settings plain = m_engine->settings();
+        core::Settings jwt = plain;
+        jwt.authMode = QStringLiteral("jwt");
+        jwt.jwtSecret = QByteArray(32, 'k');
+        QSignalSpy started(m_engine.get(), &engine::Engine::serverStarted);
+        m_window->restartServerWith(jwt);
+        QTRY_VERIFY(!started.isEmpty() && m_engine->serverRunning());
+        QCOMPARE(m_engine->settings().authMode, QStringLiteral("jwt"));
+        QCOMPARE(m_engine->status().stats.authRefusedTotal(), quint64(0));
+        QTRY_VERIFY2(row->text().contains(QStringLiteral("0 tokens")), qPrintable(row->text()));
+        QCOMPARE(row->toolTip(), QStringLiteral("No token refused"));
+
+        test::WsClient anonymous;
+        anonymous.socket().open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_engine->listenPort())));
+        const QJsonObject error = anonymous.waitFor(QStringLiteral("error"));
+        QCOMPARE(error.value(QStringLiteral("data")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("UNAUTHORIZED"));
+        QVERIFY(anonymous.waitDisconnected());
+        QTRY_VERIFY2(row->text().contains(QStringLiteral("1 tokens")), qPrintable(row->text()));
+        QVERIFY2(row->toolTip().contains(QStringLiteral("missing: 1")), qPrintable(row->toolTip()));
+
+        started.clear();
+        m_window->restartServerWith(plain);
+        QTRY_VERIFY(!started.isEmpty() && m_engine->serverRunning());
+        QTRY_VERIFY2(row->text().contains(QStringLiteral("0 tokens")), qPrintable(row->text()));
+    }
 };
 
 FX_GUI_TEST_MAIN(TestGuiMainWindow)
