@@ -47,12 +47,25 @@ fx_log "the simulated feed (200 ticks/s, bursty)"
   --log-level WARNING >/dev/null 2>&1 &
 PIDS+=($!)
 
+# Clients present tokens (WEBSOCKET_AUTH=jwt, docs/SECURITY.md) so the clients table shows users;
+# without PyJWT (Debian python3-jwt) the server runs without tokens.
+AUTH_ENV=()
+token() { :; }
+if /usr/bin/python3 -c 'import jwt' 2>/dev/null; then
+  SECRET="$(openssl rand -hex 32)"
+  AUTH_ENV=(WEBSOCKET_AUTH=jwt "WEBSOCKET_JWT_SECRET=$SECRET")
+  token() {
+    /usr/bin/python3 -c 'import jwt,sys,time;print(jwt.encode({"sub":sys.argv[2],"exp":int(time.time())+3600},sys.argv[1],algorithm="HS256"))' \
+      "$SECRET" "$1"
+  }
+fi
+
 mkdir -p "$OUT" "$TMP/config/FXMonitor"
 # The price chart on its one-minute window: a full chart after the warm-up of a fresh database.
 printf '[gui]\nchartWindow=0\n' >"$TMP/config/FXMonitor/fxmonitor.conf"
 fx_log "FX Monitor on 127.0.0.1:$PORT under Xvfb; screenshots after ${WARMUP} s into $OUT"
 export LANG="${FX_SCREENSHOT_LANG:-C.UTF-8}" LC_ALL="${FX_SCREENSHOT_LANG:-C.UTF-8}"
-XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
+env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
   xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
@@ -64,21 +77,22 @@ grep -q "listening on" "$TMP/app.out" || { cat "$TMP/app.err" >&2; fx_die "FX Mo
 
 fx_log "example clients"
 if /usr/bin/python3 -c 'import socketio' 2>/dev/null; then
-  /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs all --seconds 600 >/dev/null 2>&1 &
+  FX_TOKEN="$(token alice)" /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs all --seconds 600 >/dev/null 2>&1 &
   PIDS+=($!)
-  /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs EUR_USD,USD_JPY --transports polling \
+  FX_TOKEN="$(token bob)" /usr/bin/python3 examples/client.py --url "http://127.0.0.1:$PORT" --pairs EUR_USD,USD_JPY --transports polling \
     --seconds 600 >/dev/null 2>&1 &
   PIDS+=($!)
 fi
 if command -v node >/dev/null && [ -d examples/node_modules ]; then
-  (cd examples && node client.js --url "http://127.0.0.1:$PORT" --pairs EUR_USD,GBP_USD,EUR_GBP --seconds 600 >/dev/null 2>&1) &
+  (cd examples && FX_TOKEN="$(token risk-engine)" node client.js --url "http://127.0.0.1:$PORT" --pairs EUR_USD,GBP_USD,EUR_GBP --seconds 600 >/dev/null 2>&1) &
   PIDS+=($!)
 fi
 if /usr/bin/python3 -c 'import websocket' 2>/dev/null; then
+  users=(carol dashboard-1 dashboard-2)
   for pairs in '["EUR_USD"]' '"all"' '["GBP_USD","AUD_USD","NZD_USD"]'; do
-    /usr/bin/python3 - "$PORT" "$pairs" >/dev/null 2>&1 <<'PY' &
+    /usr/bin/python3 - "$PORT" "$pairs" "$(token "${users[0]}")" >/dev/null 2>&1 <<'PY' &
 import json, sys, time, websocket
-ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?client=desk-demo"); ws.recv()
+ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?client=desk-demo&token={sys.argv[3]}"); ws.recv()
 ws.send(json.dumps({"event": "subscribe", "data": {"pairs": json.loads(sys.argv[2])}}))
 end, last = time.time() + 600, 0
 while time.time() < end:
@@ -88,6 +102,7 @@ while time.time() < end:
         ws.send(json.dumps({"event": "ping", "data": {"timestamp": int(last * 1000)}}))
 PY
     PIDS+=($!)
+    users=("${users[@]:1}")
   done
 fi
 
