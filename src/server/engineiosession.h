@@ -12,6 +12,7 @@
 #include "protocol/socketio.h"
 #include "server/serverstats.h"
 #include "server/socketioapplication.h"
+#include "server/socketwriter.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -87,6 +88,8 @@ public:
     // go out in one write; over polling they queue as usual.
     void stageShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
     void flushStaged();
+    // Bytes waiting for the client: the polling queue, or over WebSocket Qt's buffers and the
+    // kernel's (SECURITY.md, "Bounds").
     qint64 queuedBytes() const;
 
     // Server-initiated close (notifies the client where it can).
@@ -109,6 +112,11 @@ private:
     void enqueue(Out o);
     void flushPolling();
     void writeWs(QTcpSocket *tcp, const Out &o);
+    // WebSocket: a price update for a client over the soft queue limit waits here (the newest
+    // per pair) until the socket drains, like PlainJsonClient's.
+    void conflate(int pair, const QByteArray &wsFrame);
+    void drainConflated();
+    void watchDrain(QTcpSocket *tcp);
     void handlePacket(const protocol::eio::Packet &p);
     void handleProbeText(const QString &text);
     void completeUpgrade();
@@ -141,6 +149,9 @@ private:
 
     QList<Out> m_queue;
     QList<QByteArray> m_staged; // WebSocket frames of the current batch
+    SendBacklog m_backlog; // WebSocket
+    std::vector<QByteArray> m_conflated; // WebSocket: newest waiting price frame per pair
+    int m_conflatedCount = 0;
     qint64 m_queuedBytes = 0;
     QPointer<HttpConnection> m_pendingGet;
     protocol::HttpRequest m_pendingRequest;

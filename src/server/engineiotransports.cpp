@@ -152,6 +152,7 @@ void EngineIoSession::startWebSocket(QWebSocket *ws, QTcpSocket *tcp)
     m_tcp = tcp;
     m_peer = ws->peerAddress().toString() + u':' + QString::number(ws->peerPort());
     connectWs(ws, false);
+    watchDrain(tcp);
     writeWs(m_tcp, Out{openPacket(false), false, {}, -1});
 }
 
@@ -193,6 +194,7 @@ void EngineIoSession::completeUpgrade()
     m_probed = false;
     m_upgradeDeadline = 0;
     m_transport = Transport::WebSocket;
+    watchDrain(m_tcp);
     if (m_ws)
         m_peer = m_ws->peerAddress().toString() + u':' + QString::number(m_ws->peerPort());
     if (m_pendingGet)
