@@ -56,6 +56,8 @@ public:
     QString closeReason() const { return m_closeReason; }
     // Socket.IO: the client has joined nsp (CONNECT accepted, no DISCONNECT since).
     bool hasJoined(const QString &nsp) const { return m_socketIds.contains(nsp); }
+    // Socket.IO packets and WebSocket pings received so far (counted before admission).
+    quint64 packetsReceived() const { return m_packetsIn; }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling
     // request that arrived later on another connection sees the upgrade's state (2probe, 5).
@@ -127,6 +129,8 @@ private:
     void onMessage(const QByteArray &data, bool binary);
     void onSioPacket(const QByteArray &text);
     void onSioAttachment(const QByteArray &data);
+    // SECURITY.md, "Bounds": the application's admitPacket() for a packet of `bytes` or a ping.
+    bool admitInbound(qsizetype bytes);
     void dispatchSio(const protocol::sio::Packet &p, const QList<QByteArray> &attachments);
     void protocolError(const QString &why);
     void finish(const QString &reason, DisconnectReason why);
@@ -173,6 +177,9 @@ private:
     QHash<QString, QByteArray> m_socketIds; // namespace -> Socket.IO socket id
     std::optional<protocol::sio::Packet> m_partial; // binary packet waiting for attachments
     QList<QByteArray> m_attachments;
+    qint64 m_attachmentBytes = 0; // buffered in m_attachments
+    int m_skipAttachments = 0; // attachments still to discard unbuffered (refused or dropped packet)
+    quint64 m_packetsIn = 0;
 };
 
 } // namespace fx::server
