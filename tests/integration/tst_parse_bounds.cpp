@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -331,6 +332,37 @@ private Q_SLOTS:
         }
         QVERIFY(notice);
         QCOMPARE(pongs, 20);
+    }
+
+    // The same bounds met by real client libraries: python-socketio flooding events (only the
+    // burst is decoded and answered, the rest dropped undecoded with a RATE_LIMITED notice), and
+    // python3-websocket flooding pings on a plain JSON connection (pongs for the burst only).
+    void realClients()
+    {
+        QVERIFY(start(meteredOptions()));
+        QProcess py;
+        py.start(QStringLiteral("/usr/bin/python3"), // Debian's, with python3-socketio
+                 {QStringLiteral(FX_BOUNDS_SCRIPTS "/bounds_sio_flood.py"), QString::number(port())});
+        QVERIFY(py.waitForFinished(30000));
+        const QJsonObject got = QJsonDocument::fromJson(py.readAllStandardOutput().trimmed()).object();
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        QCOMPARE(got.value(QStringLiteral("pong")).toInt(), 20);
+        QVERIFY(got.value(QStringLiteral("errors")).toArray().contains(QStringLiteral("RATE_LIMITED")));
+        // The client may disconnect before its writer thread sent all 300 (and its DISCONNECT is
+        // itself over the limit): whatever arrived past the burst was dropped undecoded.
+        QTRY_VERIFY(errors(protocol::ErrorCode::RateLimited) >= 1);
+        QVERIFY(errors(protocol::ErrorCode::RateLimited) <= 281);
+        QTRY_COMPARE(stats().connectedClients, 0);
+        QCOMPARE(stats().sioDecoded, quint64(1 + 20)); // the CONNECT and the burst
+
+        py.start(QStringLiteral("/usr/bin/python3"), // Debian's, with python3-socketio
+                 {QStringLiteral(FX_BOUNDS_SCRIPTS "/bounds_ping_flood.py"), QString::number(port())});
+        QVERIFY(py.waitForFinished(30000));
+        const QJsonObject pings = QJsonDocument::fromJson(py.readAllStandardOutput().trimmed()).object();
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        QCOMPARE(pings.value(QStringLiteral("pongs")).toInt(), 20);
+        QCOMPARE(pings.value(QStringLiteral("notices")).toInt(), 1);
+        QCOMPARE(stats().wsPings, quint64(25));
     }
 
     // A client that stops reading: prices conflated to the newest per pair, alerts all kept.
