@@ -44,8 +44,8 @@ public:
     // The client left nsp (DISCONNECT) or the connection closed.
     virtual void onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why) = 0;
     // SECURITY.md, "Bounds": every Socket.IO packet (an Engine.IO text message of a SocketIo
-    // session) and every WebSocket ping frame, before anything is decoded; bytes: its size (0
-    // for a ping). False drops it undecoded (the application may have closed the session). The
+    // session) and every WebSocket ping frame, before anything is decoded; bytes: its size as one Engine.IO
+    // message, type included (0 for a ping). False drops it undecoded (the application may have closed the session). The
     // default admits everything.
     virtual bool admitPacket(EngineIoSession &, qsizetype) { return true; }
     // Whether binary attachments are buffered for onEvent()/onAck(). False: a binary packet is

@@ -56,7 +56,7 @@ void EngineIoSession::onSioPacket(const QByteArray &text)
         protocolError(QStringLiteral("invalid attachment count"));
         return;
     }
-    if (!admitInbound(text.size())) {
+    if (!admitInbound(text.size() + 1)) { // as one WebSocket message: with the Engine.IO type
         m_skipAttachments = m_closed ? 0 : announced;
         return;
     }

@@ -10,6 +10,7 @@
 #include "core/marketdata.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
+#include "support/httpclient.h"
 #include "support/rawwsclient.h"
 
 #include <QDeadlineTimer>
@@ -238,6 +239,49 @@ private Q_SLOTS:
         QCOMPARE(closeCodeOf(c), 1009);
         QCOMPARE(stats().sioDecoded, decoded0 + (sio ? 2 : 0));
         QTRY_COMPARE(disconnects(server::DisconnectReason::MessageTooLarge), quint64(1));
+    }
+
+    // Over long-polling the same bounds apply to each packet of a POST body, before decoding.
+    void sioPollingBounded()
+    {
+        server::ServerOptions o = meteredOptions();
+        o.maxMessageSize = 1024;
+        QVERIFY(start(o));
+        const auto join = [this]() -> QByteArray {
+            const QByteArray base = "/socket.io/?EIO=4&transport=polling";
+            const QByteArray url = base + "&sid=" + sidOf(httpRequest(port(), "GET", base).body);
+            if (httpRequest(port(), "POST", url, "40").status != 200)
+                return {};
+            return httpRequest(port(), "GET", url).body.startsWith("40{") ? url : QByteArray();
+        };
+        const auto pings = [](int n, qsizetype size = 0) {
+            QList<QByteArray> packets;
+            for (int i = 0; i < n; ++i)
+                packets.append(size ? pingOfSize(true, size) : request(true, "ping"));
+            return packets.join('\x1e');
+        };
+        const QByteArray a = join();
+        QVERIFY(!a.isEmpty());
+        const quint64 decoded0 = stats().sioDecoded;
+        QCOMPARE(httpRequest(port(), "POST", a, pings(19)).status, 200); // under the burst
+        QCOMPARE(stats().sioDecoded, decoded0 + 19);
+        QCOMPARE(httpRequest(port(), "POST", a, pings(1)).status, 200); // at it
+        QCOMPARE(stats().sioDecoded, decoded0 + 20);
+        QCOMPARE(httpRequest(port(), "POST", a, pings(5)).status, 200); // over it: dropped undecoded
+        QCOMPARE(stats().sioDecoded, decoded0 + 20);
+        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(5));
+
+        // Size: a message ("42[...]", as it would be one WebSocket message) of 1023, 1024, 1025 bytes.
+        const QByteArray b = join();
+        QVERIFY(!b.isEmpty());
+        const quint64 decoded1 = stats().sioDecoded;
+        QCOMPARE(httpRequest(port(), "POST", b, pings(1, 1023)).status, 200);
+        QCOMPARE(httpRequest(port(), "POST", b, pings(1, 1024)).status, 200);
+        QCOMPARE(stats().sioDecoded, decoded1 + 2);
+        QCOMPARE(httpRequest(port(), "POST", b, pings(1, 1025)).status, 400);
+        QCOMPARE(stats().sioDecoded, decoded1 + 2);
+        QCOMPARE(errors(protocol::ErrorCode::MessageTooLarge), quint64(1));
+        QCOMPARE(httpRequest(port(), "GET", b).status, 400); // the session is gone
     }
 
     // Binary attachments are not part of the product: a binary event is answered at its header,
