@@ -56,8 +56,9 @@ public:
     QString closeReason() const { return m_closeReason; }
     // Socket.IO: the client has joined nsp (CONNECT accepted, no DISCONNECT since).
     bool hasJoined(const QString &nsp) const { return m_socketIds.contains(nsp); }
-    // Socket.IO packets and WebSocket pings received so far (counted before admission).
-    quint64 packetsReceived() const { return m_packetsIn; }
+    // Socket.IO packets and WebSocket pings received while no namespace was joined (counted
+    // before admission).
+    quint64 packetsWhileUnjoined() const { return m_unjoinedPackets; }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling
     // request that arrived later on another connection sees the upgrade's state (2probe, 5).
@@ -179,7 +180,7 @@ private:
     QList<QByteArray> m_attachments;
     qint64 m_attachmentBytes = 0; // buffered in m_attachments
     int m_skipAttachments = 0; // attachments still to discard unbuffered (refused or dropped packet)
-    quint64 m_packetsIn = 0;
+    quint64 m_unjoinedPackets = 0;
 };
 
 } // namespace fx::server

@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 
+#include <atomic>
+
 namespace fx::server {
 
 namespace {
@@ -59,11 +61,9 @@ bool meterPings(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, std::f
         }
     }
     if (!processor || processor->metaObject()->indexOfSignal("pingReceived(QByteArray)") < 0) {
-        static bool warned = false;
-        if (!warned) {
-            warned = true;
+        static std::atomic<bool> warned{false}; // shards run on several threads
+        if (!warned.exchange(true))
             qCWarning(fxServerLog) << "WebSocket pings cannot be metered with this Qt version; Qt answers them";
-        }
         return false;
     }
     QObject::disconnect(processor, SIGNAL(pingReceived(QByteArray)), ws, nullptr); // Qt's automatic pong

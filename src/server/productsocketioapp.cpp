@@ -104,7 +104,7 @@ bool ProductSocketIoApp::admitPacket(EngineIoSession &s, qsizetype bytes)
     }
     if (!client) {
         // Nothing to do before joining but CONNECT: a session that keeps trying is closed.
-        if (s.packetsReceived() <= quint64(o.rateBurst))
+        if (s.packetsWhileUnjoined() <= quint64(o.rateBurst))
             return true;
         ctx.stats().countError(protocol::ErrorCode::RateLimited);
         qCInfo(fxServerLog).noquote() << "Engine.IO session" << s.sid() << s.peer() << "closed: more than"

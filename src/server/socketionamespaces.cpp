@@ -39,7 +39,8 @@ int announcedAttachments(QByteArrayView text)
 
 bool EngineIoSession::admitInbound(qsizetype bytes)
 {
-    ++m_packetsIn;
+    if (m_socketIds.isEmpty())
+        ++m_unjoinedPackets;
     return m_app.admitPacket(*this, bytes) && !m_closed;
 }
 
