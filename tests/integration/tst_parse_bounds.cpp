@@ -12,6 +12,7 @@
 #include "server/streamserver.h"
 #include "support/httpclient.h"
 #include "support/rawwsclient.h"
+#include "support/testpki.h"
 
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -19,7 +20,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTest>
+#include <QWebSocket>
 
 #include <memory>
 
@@ -407,6 +410,41 @@ private Q_SLOTS:
         QCOMPARE(pings.value(QStringLiteral("pongs")).toInt(), 20);
         QCOMPARE(pings.value(QStringLiteral("notices")).toInt(), 1);
         QCOMPARE(stats().wsPings, quint64(25));
+    }
+
+    // The ping meter over TLS (the pong is written through QSslSocket), with Qt's QWebSocket
+    // as the client: pongs for the burst, then the RATE_LIMITED notice and no more pongs.
+    void pingFloodOverTls()
+    {
+        TestPki pki;
+        QVERIFY(pki.create());
+        server::ServerOptions o = meteredOptions();
+        o.tlsCertPath = pki.path(QStringLiteral("a.pem"));
+        o.tlsKeyPath = pki.path(QStringLiteral("a.key"));
+        QVERIFY(start(o));
+        QWebSocket ws;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
+        ws.setSslConfiguration(tls);
+        int pongs = 0;
+        QStringList events;
+        connect(&ws, &QWebSocket::pong, this, [&pongs] { ++pongs; });
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&events](const QString &t) { events << t; });
+        ws.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/ws").arg(port())));
+        QTRY_VERIFY(!events.isEmpty()); // connection_established
+        for (int i = 0; i < 19; ++i)
+            ws.ping("p");
+        QTRY_COMPARE(pongs, 19);
+        ws.ping("at");
+        QTRY_COMPARE(pongs, 20);
+        for (int i = 0; i < 5; ++i)
+            ws.ping("over");
+        QTRY_COMPARE(stats().wsPings, quint64(25));
+        QTRY_VERIFY(events.last().contains(QStringLiteral("RATE_LIMITED")));
+        ws.close();
+        QTRY_COMPARE(ws.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(pongs, 20);
+        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(5));
     }
 
     // A client that stops reading: prices conflated to the newest per pair, alerts all kept.
