@@ -198,6 +198,25 @@ private Q_SLOTS:
         QCOMPARE(stats().roomSubscribers.at(size_t(core::InstrumentSet().indexOf(u"EUR_USD"))), 0);
     }
 
+    // A Socket.IO client that stays over the limit is closed, having had only its burst parsed.
+    void sioSustainedFloodClosed()
+    {
+        server::ServerOptions o = meteredOptions();
+        o.rateLimitCloseAfterMs = 500;
+        QVERIFY(start(o));
+        RawWsClient c;
+        QVERIFY(sioJoin(c, port()));
+        QDeadlineTimer deadline(10000);
+        while (c.socket().state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            for (int i = 0; i < 10; ++i)
+                c.sendText(request(true, "ping"));
+            c.readFrames(25);
+        }
+        QVERIFY(c.waitForDisconnected(3000));
+        QTRY_COMPARE(disconnects(server::DisconnectReason::RateLimited), quint64(1));
+        QCOMPARE(stats().sioDecoded, quint64(1 + 20));
+    }
+
     // Before a namespace is joined a session may send WEBSOCKET_RATE_BURST packets.
     void sioUnjoinedPacketsBounded()
     {
