@@ -47,8 +47,12 @@ public:
     bool staged = false; // on the shard's list of clients to flush
     // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
     virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;
-    // Bytes waiting to be written to the client.
+    // Bytes waiting to be written to the client, the kernel's share included (SECURITY.md,
+    // "Bounds").
     virtual qint64 queuedBytes() const = 0;
+    // On the shard's tick: samples the kernel's share of queuedBytes() and writes conflated
+    // price updates if the queue has drained (the kernel drains without telling Qt).
+    virtual void pollBacklog() {}
     // Ends the client. The shard reaps it on its next pass, never synchronously.
     virtual void disconnect(DisconnectReason reason, int closeCode, const QString &text) = 0;
 

@@ -9,6 +9,7 @@
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
 #include "server/client.h"
+#include "server/pingmeter.h"
 #include "server/plainjsonclient.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
@@ -81,6 +82,8 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         s->pongDeadlineMs = 0;
         s->nextPingAtMs = core::monotonicMillis() + m_ctx.options().pingIntervalMs;
     });
+    // SECURITY.md, "Bounds": a ping costs a request; a dropped one gets no pong.
+    meterPings(ws, tcp, m_counters, [this, s] { return !s->isDead() && admit(s); });
     connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [s](QAbstractSocket::SocketError) {
         // The connection broke without a close handshake.
         s->markDead(DisconnectReason::Vanished);
@@ -162,8 +165,6 @@ void IoShard::handleSocketIoEvent(Client *s, const QString &event, const QJsonVa
         return;
     ++s->messagesReceived;
     m_counters.add(m_counters.messagesReceived);
-    if (!admit(s))
-        return;
     if (binary) {
         sendReply(s,
                   m_handler.error(ErrorCode::InvalidPayload,

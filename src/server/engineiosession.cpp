@@ -15,6 +15,7 @@
 #include "server/socketwriter.h"
 
 #include <QJsonObject>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace fx::server {
@@ -96,6 +97,8 @@ void EngineIoSession::tick(qint64 nowMs)
     }
     if (m_probe && m_upgradeDeadline && nowMs >= m_upgradeDeadline)
         abortProbe();
+    if (m_transport == Transport::WebSocket && m_tcp)
+        drainConflated(); // the kernel drains without telling Qt: sample it here
     if (m_connectDeadline && nowMs >= m_connectDeadline && m_socketIds.isEmpty())
         finish(QStringLiteral("no namespace joined in time"), DisconnectReason::ProtocolError);
 }
@@ -107,8 +110,54 @@ qint64 EngineIoSession::queuedBytes() const
 {
     qint64 n = m_queuedBytes;
     if (m_tcp)
-        n += pendingBytes(m_tcp);
+        n += m_backlog.bytes(m_tcp);
     return n;
+}
+
+void EngineIoSession::conflate(int pair, const QByteArray &wsFrame)
+{
+    if (size_t(pair) >= m_conflated.size())
+        m_conflated.resize(size_t(pair) + 1);
+    QByteArray &slot = m_conflated[size_t(pair)];
+    if (!slot.isNull()) {
+        ShardCounters &c = counters();
+        c.add(c.conflated);
+    } else {
+        ++m_conflatedCount;
+    }
+    slot = wsFrame; // shared, not copied
+}
+
+void EngineIoSession::drainConflated()
+{
+    if (m_closed || !m_tcp || m_transport != Transport::WebSocket)
+        return;
+    m_backlog.sample(m_tcp);
+    if (m_conflatedCount == 0 || m_backlog.bytes(m_tcp) > m_options.softQueueLimit() / 2)
+        return;
+    m_conflatedCount = 0;
+    for (QByteArray &frame : m_conflated) {
+        if (frame.isNull())
+            continue;
+        writeWs(m_tcp, Out{{}, false, frame, -1});
+        frame = QByteArray();
+    }
+}
+
+void EngineIoSession::watchDrain(QTcpSocket *tcp)
+{
+    if (!tcp)
+        return;
+    m_backlog = SendBacklog();
+    // The socket may outlive the session (a graceful close): find the session by its sid.
+    const auto drained = [shard = &m_shard, sid = m_sid, tcp] {
+        EngineIoSession *s = shard->findEio(sid);
+        if (s && s->m_tcp == tcp)
+            s->drainConflated();
+    };
+    QObject::connect(tcp, &QTcpSocket::bytesWritten, tcp, drained);
+    if (auto *ssl = qobject_cast<QSslSocket *>(tcp)) // drained means sent, not only encrypted
+        QObject::connect(ssl, &QSslSocket::encryptedBytesWritten, tcp, drained);
 }
 
 void EngineIoSession::writeWs(QTcpSocket *tcp, const Out &o)
@@ -130,7 +179,13 @@ void EngineIoSession::enqueue(Out o)
         return;
     flushStaged(); // broadcasts staged before this packet go first
     if (m_transport == Transport::WebSocket) {
-        if (m_tcp && pendingBytes(m_tcp) > m_options.sendQueueLimit) {
+        const qint64 backlog = m_tcp ? m_backlog.bytes(m_tcp) : 0;
+        if (o.conflatePair >= 0 && !o.wsFrame.isEmpty()
+            && (backlog > m_options.softQueueLimit() || m_conflatedCount > 0)) {
+            conflate(o.conflatePair, o.wsFrame); // alerts and replies are never conflated
+            return;
+        }
+        if (backlog > m_options.sendQueueLimit) {
             close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
             return;
         }
@@ -184,7 +239,8 @@ void EngineIoSession::stageShared(const QByteArray &wsFrame, const QByteArray &t
 {
     if (m_closed)
         return;
-    if (m_transport != Transport::WebSocket || (m_tcp && pendingBytes(m_tcp) > m_options.softQueueLimit())) {
+    if (m_transport != Transport::WebSocket || m_conflatedCount > 0
+        || (m_tcp && m_backlog.bytes(m_tcp) > m_options.softQueueLimit())) {
         sendShared(wsFrame, text, conflatable, pair);
         return;
     }
@@ -203,7 +259,9 @@ void EngineIoSession::flushStaged()
     ShardCounters &c = counters();
     c.add(c.messagesSent, quint64(frames.size()));
     c.add(c.bytesSent, bytes);
-    if (m_tcp && pendingBytes(m_tcp) > m_options.sendQueueLimit)
+    if (m_tcp && pendingBytes(m_tcp) > 0) // the kernel's buffer is full: count what it holds
+        m_backlog.sample(m_tcp);
+    if (m_tcp && m_backlog.bytes(m_tcp) > m_options.sendQueueLimit)
         close(QStringLiteral("send queue over the limit"), DisconnectReason::SlowConsumer);
 }
 
@@ -266,6 +324,8 @@ void EngineIoSession::finish(const QString &reason, DisconnectReason why)
     m_clients.clear();
     m_queue.clear();
     m_staged.clear();
+    m_conflated.clear();
+    m_conflatedCount = 0;
     m_queuedBytes = 0;
     // A held poll learns the outcome: "6" when the client closed, "1" when we closed it for
     // good. On shutdown it is dropped without an answer, like a WebSocket: clients then see a

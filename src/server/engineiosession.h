@@ -12,6 +12,7 @@
 #include "protocol/socketio.h"
 #include "server/serverstats.h"
 #include "server/socketioapplication.h"
+#include "server/socketwriter.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -55,6 +56,9 @@ public:
     QString closeReason() const { return m_closeReason; }
     // Socket.IO: the client has joined nsp (CONNECT accepted, no DISCONNECT since).
     bool hasJoined(const QString &nsp) const { return m_socketIds.contains(nsp); }
+    // Socket.IO packets and WebSocket pings received while no namespace was joined (counted
+    // before admission).
+    quint64 packetsWhileUnjoined() const { return m_unjoinedPackets; }
 
     // Processes frames an upgrading client already sent on its probe WebSocket, so a polling
     // request that arrived later on another connection sees the upgrade's state (2probe, 5).
@@ -87,6 +91,8 @@ public:
     // go out in one write; over polling they queue as usual.
     void stageShared(const QByteArray &wsFrame, const QByteArray &text, bool conflatable, int pair);
     void flushStaged();
+    // Bytes waiting for the client: the polling queue, or over WebSocket Qt's buffers and the
+    // kernel's (SECURITY.md, "Bounds").
     qint64 queuedBytes() const;
 
     // Server-initiated close (notifies the client where it can).
@@ -109,6 +115,11 @@ private:
     void enqueue(Out o);
     void flushPolling();
     void writeWs(QTcpSocket *tcp, const Out &o);
+    // WebSocket: a price update for a client over the soft queue limit waits here (the newest
+    // per pair) until the socket drains, like PlainJsonClient's.
+    void conflate(int pair, const QByteArray &wsFrame);
+    void drainConflated();
+    void watchDrain(QTcpSocket *tcp);
     void handlePacket(const protocol::eio::Packet &p);
     void handleProbeText(const QString &text);
     void completeUpgrade();
@@ -119,6 +130,8 @@ private:
     void onMessage(const QByteArray &data, bool binary);
     void onSioPacket(const QByteArray &text);
     void onSioAttachment(const QByteArray &data);
+    // SECURITY.md, "Bounds": the application's admitPacket() for a packet of `bytes` or a ping.
+    bool admitInbound(qsizetype bytes);
     void dispatchSio(const protocol::sio::Packet &p, const QList<QByteArray> &attachments);
     void protocolError(const QString &why);
     void finish(const QString &reason, DisconnectReason why);
@@ -141,6 +154,9 @@ private:
 
     QList<Out> m_queue;
     QList<QByteArray> m_staged; // WebSocket frames of the current batch
+    SendBacklog m_backlog; // WebSocket
+    std::vector<QByteArray> m_conflated; // WebSocket: newest waiting price frame per pair
+    int m_conflatedCount = 0;
     qint64 m_queuedBytes = 0;
     QPointer<HttpConnection> m_pendingGet;
     protocol::HttpRequest m_pendingRequest;
@@ -162,6 +178,9 @@ private:
     QHash<QString, QByteArray> m_socketIds; // namespace -> Socket.IO socket id
     std::optional<protocol::sio::Packet> m_partial; // binary packet waiting for attachments
     QList<QByteArray> m_attachments;
+    qint64 m_attachmentBytes = 0; // buffered in m_attachments
+    int m_skipAttachments = 0; // attachments still to discard unbuffered (refused or dropped packet)
+    quint64 m_unjoinedPackets = 0;
 };
 
 } // namespace fx::server

@@ -9,6 +9,7 @@
 #include "server/client.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
+#include "server/pingmeter.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
@@ -120,8 +121,16 @@ void EngineIoSession::onPollingPost(HttpConnection *c, const protocol::HttpReque
 
 void EngineIoSession::connectWs(QWebSocket *ws, bool probe)
 {
-    ws->setMaxAllowedIncomingFrameSize(quint64(m_options.eioMaxPayload));
-    ws->setMaxAllowedIncomingMessageSize(quint64(m_options.eioMaxPayload));
+    // SECURITY.md, "Bounds": a Socket.IO packet or attachment over the application's limit is
+    // refused (1009) before QWebSocket buffers it; pings are metered like packets.
+    const qint64 maxMessage =
+        m_kind == Kind::SocketIo ? m_app.maxPacketBytes(m_options.eioMaxPayload) : m_options.eioMaxPayload;
+    ws->setMaxAllowedIncomingFrameSize(quint64(maxMessage));
+    ws->setMaxAllowedIncomingMessageSize(quint64(maxMessage));
+    meterPings(ws, probe ? m_probeTcp : m_tcp, counters(), [shard = &m_shard, sid = m_sid, ws] {
+        EngineIoSession *s = shard->findEio(sid);
+        return s && (ws == s->m_ws || ws == s->m_probe) && (s->m_kind == Kind::RawEngineIo || s->admitInbound(0));
+    });
     QObject::connect(ws, &QWebSocket::textMessageReceived, ws, [this, ws, probe](const QString &text) {
         if (probe && ws == m_probe)
             handleProbeText(text);
@@ -152,6 +161,7 @@ void EngineIoSession::startWebSocket(QWebSocket *ws, QTcpSocket *tcp)
     m_tcp = tcp;
     m_peer = ws->peerAddress().toString() + u':' + QString::number(ws->peerPort());
     connectWs(ws, false);
+    watchDrain(tcp);
     writeWs(m_tcp, Out{openPacket(false), false, {}, -1});
 }
 
@@ -193,6 +203,7 @@ void EngineIoSession::completeUpgrade()
     m_probed = false;
     m_upgradeDeadline = 0;
     m_transport = Transport::WebSocket;
+    watchDrain(m_tcp);
     if (m_ws)
         m_peer = m_ws->peerAddress().toString() + u':' + QString::number(m_ws->peerPort());
     if (m_pendingGet)
@@ -241,6 +252,8 @@ void EngineIoSession::onWsClosed()
 {
     QWebSocket *ws = m_ws;
     const bool tooBig = ws && ws->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData;
+    if (tooBig) // counted like a plain JSON client's (SECURITY.md, "Bounds")
+        m_shard.context().stats().countError(protocol::ErrorCode::MessageTooLarge);
     if (ws) {
         m_ws = nullptr;
         QObject::disconnect(ws, nullptr, nullptr, nullptr);

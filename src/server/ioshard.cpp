@@ -266,6 +266,9 @@ void IoShard::onTick()
                 s->nextPingAtMs = now + o.pingIntervalMs;
             }
         }
+        s->pollBacklog();
+        if (s->isDead())
+            continue;
         if (s->queuedBytes() > o.softQueueLimit()) {
             if (!s->backloggedSinceMs)
                 s->backloggedSinceMs = now;

@@ -73,8 +73,12 @@ public:
     // A live client's transport or rooms changed: clientChanged, for the connection history.
     void noteClientChanged(Client *s);
     void welcome(Client *s);
+    // An event already admitted by admit() (ProductSocketIoApp::admitPacket, before decoding).
     void handleSocketIoEvent(Client *s, const QString &event, const QJsonValue &data, bool binary,
                              const QJsonValue &replyTag);
+    // The rate limit: one request (or packet, or ping) of s; false when it is dropped (s is
+    // notified now and then, and closed after ServerOptions::rateLimitCloseAfterMs of flooding).
+    bool admit(Client *s);
     void scheduleReap();
     EngineIoSession *findEio(const QByteArray &sid) const { return m_engineIoSessions.value(sid); }
     // A polling client closed its session (packet "1") while no GET was held: a GET already on
@@ -117,7 +121,6 @@ private:
 
     // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).
     void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
-    bool admit(Client *s);
     void onText(PlainJsonClient *s, const QString &text);
     void onBinary(PlainJsonClient *s, qsizetype size);
     void dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);

@@ -37,7 +37,7 @@ PlainJsonClient::~PlainJsonClient()
 
 qint64 PlainJsonClient::queuedBytes() const
 {
-    return pendingBytes(m_tcp);
+    return m_backlog.bytes(m_tcp);
 }
 
 void PlainJsonClient::writeFrame(const QByteArray &frame)
@@ -116,12 +116,17 @@ void PlainJsonClient::flushStaged()
     m_counters.add(m_counters.bytesSent, bytes);
 
     writeFrames(m_tcp, frames);
+    if (pendingBytes(m_tcp) > 0) // the kernel's buffer is full: count what it holds
+        m_backlog.sample(m_tcp);
     overHardLimit();
 }
 
 void PlainJsonClient::onBytesWritten()
 {
-    if (m_conflatedCount == 0 || m_closing || isDead())
+    if (m_closing || isDead())
+        return;
+    m_backlog.sample(m_tcp);
+    if (m_conflatedCount == 0)
         return;
     if (queuedBytes() > m_options.softQueueLimit() / 2)
         return;

@@ -6,6 +6,7 @@
 // Shard thread only.
 
 #include "server/client.h"
+#include "server/socketwriter.h"
 
 #include <QPointer>
 #include <QTcpSocket>
@@ -35,6 +36,7 @@ public:
     QWebSocket *socket() const { return m_ws; }
     // Called when the socket drained: writes conflated price updates once below the soft limit.
     void onBytesWritten();
+    void pollBacklog() override { onBytesWritten(); }
 
 private:
     void writeFrame(const QByteArray &frame);
@@ -44,6 +46,7 @@ private:
     QPointer<QTcpSocket> m_tcp;
     ShardCounters &m_counters;
     const ServerOptions &m_options;
+    SendBacklog m_backlog;
     std::vector<QByteArray> m_conflated; // newest pending price-update frame per pair
     QList<QByteArray> m_staged; // frames of the current batch (shared, not copied)
     int m_conflatedCount = 0;

@@ -4,6 +4,8 @@
 #include "protocol/contract.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
+#include "server/serverlog.h"
+#include "server/serveroptions.h"
 #include "server/socketioclient.h"
 
 #include <QJsonArray>
@@ -83,6 +85,39 @@ void ProductSocketIoApp::onDisconnect(EngineIoSession &s, const QString &nsp, Di
     client->detach();
     client->transportClosed = true;
     m_shard.scheduleReap();
+}
+
+bool ProductSocketIoApp::admitPacket(EngineIoSession &s, qsizetype bytes)
+{
+    ServerContext &ctx = m_shard.context();
+    const ServerOptions &o = ctx.options();
+    Client *client = s.clientOf(QStringLiteral("/"));
+    if (client && client->isDead())
+        return false;
+    if (bytes > o.maxMessageSize) {
+        // Over WebSocket QWebSocket already refuses such a message (1009); this is a polling body.
+        ctx.stats().countError(protocol::ErrorCode::MessageTooLarge);
+        qCInfo(fxServerLog).noquote() << "Engine.IO session" << s.sid() << s.peer() << "closed: a packet of" << bytes
+                                      << "bytes, over" << o.maxMessageSize;
+        s.close(QStringLiteral("message too large"), DisconnectReason::MessageTooLarge);
+        return false;
+    }
+    if (!client) {
+        // Nothing to do before joining but CONNECT: a session that keeps trying is closed.
+        if (s.packetsWhileUnjoined() <= quint64(o.rateBurst))
+            return true;
+        ctx.stats().countError(protocol::ErrorCode::RateLimited);
+        qCInfo(fxServerLog).noquote() << "Engine.IO session" << s.sid() << s.peer() << "closed: more than"
+                                      << o.rateBurst << "packets before joining a namespace";
+        s.close(QStringLiteral("too many packets before joining a namespace"), DisconnectReason::RateLimited);
+        return false;
+    }
+    return m_shard.admit(client);
+}
+
+qint64 ProductSocketIoApp::maxPacketBytes(qint64 maxPayload) const
+{
+    return std::min(maxPayload, m_shard.context().options().maxMessageSize);
 }
 
 } // namespace fx::server

@@ -18,6 +18,12 @@ public:
     void onEvent(EngineIoSession &s, const QString &nsp, const protocol::sio::Packet &p,
                  const QList<QByteArray> &attachments) override;
     void onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why) override;
+    // SECURITY.md, "Bounds": the rate limit of requests, and WEBSOCKET_MAX_MESSAGE_SIZE per
+    // packet; before a namespace is joined at most WEBSOCKET_RATE_BURST packets. No attachments
+    // (binary events are answered INVALID_PAYLOAD at once).
+    bool admitPacket(EngineIoSession &s, qsizetype bytes) override;
+    bool acceptsAttachments() const override { return false; }
+    qint64 maxPacketBytes(qint64 maxPayload) const override;
 
 private:
     IoShard &m_shard;

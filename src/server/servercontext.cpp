@@ -101,6 +101,9 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("bytes_received"), qint64(s.bytesReceived)},
         {QStringLiteral("conflated_updates"), qint64(s.conflated)},
         {QStringLiteral("overload_conflated_updates"), qint64(s.overloadConflated)},
+        {QStringLiteral("socketio_packets_decoded"), qint64(s.sioDecoded)},
+        {QStringLiteral("socketio_attachment_bytes_buffered"), qint64(s.sioAttachmentBytes)},
+        {QStringLiteral("websocket_pings_received"), qint64(s.wsPings)},
         {QStringLiteral("errors"), errors},
         {QStringLiteral("disconnects"), disconnects},
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
@@ -183,6 +186,15 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_overload_conflated_updates_total", "counter",
            "Price updates replaced by a newer one before reaching any client: the server fell behind the feed.");
     value("fxmonitor_overload_conflated_updates_total", {}, double(s.overloadConflated));
+    metric("fxmonitor_socketio_packets_decoded_total", "counter",
+           "Socket.IO packets decoded (after the rate and size limits admitted them).");
+    value("fxmonitor_socketio_packets_decoded_total", {}, double(s.sioDecoded));
+    metric("fxmonitor_socketio_attachment_bytes_buffered_total", "counter",
+           "Bytes of Socket.IO binary attachments buffered until their packet was complete.");
+    value("fxmonitor_socketio_attachment_bytes_buffered_total", {}, double(s.sioAttachmentBytes));
+    metric("fxmonitor_websocket_pings_received_total", "counter",
+           "WebSocket ping frames received from clients (metered like requests).");
+    value("fxmonitor_websocket_pings_received_total", {}, double(s.wsPings));
     metric("fxmonitor_http_requests_total", "counter", "Plain HTTP requests served.");
     value("fxmonitor_http_requests_total", {}, double(s.httpRequests));
     metric("fxmonitor_origin_refused_total", "counter",

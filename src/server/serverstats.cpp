@@ -69,6 +69,9 @@ StatsSnapshot ServerStats::snapshot() const
         s.conflated += sh->conflated.load(std::memory_order_relaxed);
         s.broadcasts += sh->broadcasts.load(std::memory_order_relaxed);
         s.overloadConflated += sh->overloadConflated.load(std::memory_order_relaxed);
+        s.sioDecoded += sh->sioDecoded.load(std::memory_order_relaxed);
+        s.sioAttachmentBytes += sh->sioAttachmentBytes.load(std::memory_order_relaxed);
+        s.wsPings += sh->wsPings.load(std::memory_order_relaxed);
     }
     s.httpRequests = m_http.load(std::memory_order_relaxed);
     s.httpErrors = m_httpErrors.load(std::memory_order_relaxed);

@@ -43,6 +43,11 @@ struct alignas(64) ShardCounters
     std::atomic<quint64> conflated{0}; // price updates replaced by a newer one for a slow client
     std::atomic<quint64> broadcasts{0};
     std::atomic<quint64> overloadConflated{0}; // replaced before reaching any client: the shard fell behind
+    // SECURITY.md, "Bounds": Socket.IO packets decoded (JSON parsed) after passing the rate and
+    // size limits, bytes of binary attachments buffered, WebSocket ping frames received.
+    std::atomic<quint64> sioDecoded{0};
+    std::atomic<quint64> sioAttachmentBytes{0};
+    std::atomic<quint64> wsPings{0};
 
     void add(std::atomic<quint64> &c, quint64 n = 1)
     {
@@ -63,6 +68,9 @@ struct StatsSnapshot
     quint64 conflated = 0;
     quint64 broadcasts = 0;
     quint64 overloadConflated = 0;
+    quint64 sioDecoded = 0;
+    quint64 sioAttachmentBytes = 0;
+    quint64 wsPings = 0;
     quint64 httpRequests = 0;
     quint64 httpErrors = 0;
     quint64 originRefused = 0; // requests and upgrades refused for their Origin

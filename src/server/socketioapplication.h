@@ -43,6 +43,17 @@ public:
                          const QList<QByteArray> &attachments) = 0;
     // The client left nsp (DISCONNECT) or the connection closed.
     virtual void onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why) = 0;
+    // SECURITY.md, "Bounds": every Socket.IO packet (an Engine.IO text message of a SocketIo
+    // session) and every WebSocket ping frame, before anything is decoded; bytes: its size as one Engine.IO
+    // message, type included (0 for a ping). False drops it undecoded (the application may have closed the session). The
+    // default admits everything.
+    virtual bool admitPacket(EngineIoSession &, qsizetype) { return true; }
+    // Whether binary attachments are buffered for onEvent()/onAck(). False: a binary packet is
+    // passed on at once, without them, and its attachments are discarded as they arrive.
+    virtual bool acceptsAttachments() const { return true; }
+    // Largest Socket.IO packet or attachment (one WebSocket message) a session accepts;
+    // Engine.IO's maxPayload still bounds a polling body.
+    virtual qint64 maxPacketBytes(qint64 maxPayload) const { return maxPayload; }
     // Client ACKs of server-requested acks (unused by the product; accepted and ignored).
     virtual void onAck(EngineIoSession &, const QString &, const protocol::sio::Packet &, const QList<QByteArray> &) {}
 };

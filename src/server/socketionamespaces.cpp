@@ -22,20 +22,62 @@ namespace fx::server {
 namespace eio = protocol::eio;
 namespace sio = protocol::sio;
 
+namespace {
+// The attachment count a BINARY_EVENT / BINARY_ACK header announces ("51-..."), read without
+// decoding the packet: 0 for other packets, -1 when the header is malformed.
+int announcedAttachments(QByteArrayView text)
+{
+    if (text.isEmpty() || (text[0] != '5' && text[0] != '6'))
+        return 0;
+    int n = 0;
+    qsizetype i = 1;
+    for (; i < text.size() && i < 4 && text[i] >= '0' && text[i] <= '9'; ++i)
+        n = n * 10 + (text[i] - '0');
+    return (i > 1 && i < text.size() && text[i] == '-') ? n : -1;
+}
+} // namespace
+
+bool EngineIoSession::admitInbound(qsizetype bytes)
+{
+    if (m_socketIds.isEmpty())
+        ++m_unjoinedPackets;
+    return m_app.admitPacket(*this, bytes) && !m_closed;
+}
+
 void EngineIoSession::onSioPacket(const QByteArray &text)
 {
-    if (m_partial) {
+    if (m_partial || m_skipAttachments > 0) {
         protocolError(QStringLiteral("text packet while binary attachments were expected"));
         return;
     }
+    // SECURITY.md, "Bounds": rate and size limits before the packet is decoded. The attachments
+    // of a dropped binary packet are discarded as they arrive.
+    const int announced = announcedAttachments(text);
+    if (announced < 0 || announced > sio::kMaxAttachments) {
+        protocolError(QStringLiteral("invalid attachment count"));
+        return;
+    }
+    if (!admitInbound(text.size() + 1)) { // as one WebSocket message: with the Engine.IO type
+        m_skipAttachments = m_closed ? 0 : announced;
+        return;
+    }
+    ShardCounters &k = counters();
+    k.add(k.sioDecoded);
     sio::Decoded d = sio::decode(text);
     if (!d.packet) {
         protocolError(QStringLiteral("invalid Socket.IO packet: %1").arg(d.error));
         return;
     }
     if (d.packet->isBinary()) {
+        if (!m_app.acceptsAttachments()) {
+            // Refused before buffering: the application answers the packet as it is.
+            m_skipAttachments = d.packet->attachments;
+            dispatchSio(*d.packet, {});
+            return;
+        }
         m_partial = std::move(d.packet);
         m_attachments.clear();
+        m_attachmentBytes = 0;
         return;
     }
     dispatchSio(*d.packet, {});
@@ -43,10 +85,22 @@ void EngineIoSession::onSioPacket(const QByteArray &text)
 
 void EngineIoSession::onSioAttachment(const QByteArray &data)
 {
+    if (m_skipAttachments > 0) {
+        --m_skipAttachments;
+        return;
+    }
     if (!m_partial) {
         protocolError(QStringLiteral("binary data without a binary packet"));
         return;
     }
+    // One packet's attachments together stay within Engine.IO's maxPayload.
+    if (m_attachmentBytes + data.size() > m_options.eioMaxPayload) {
+        protocolError(QStringLiteral("binary attachments over %1 bytes").arg(m_options.eioMaxPayload));
+        return;
+    }
+    m_attachmentBytes += data.size();
+    ShardCounters &k = counters();
+    k.add(k.sioAttachmentBytes, quint64(data.size()));
     m_attachments.append(data);
     if (m_attachments.size() < m_partial->attachments)
         return;
@@ -54,6 +108,7 @@ void EngineIoSession::onSioAttachment(const QByteArray &data)
     const QList<QByteArray> atts = m_attachments;
     m_partial.reset();
     m_attachments.clear();
+    m_attachmentBytes = 0;
     dispatchSio(p, atts);
 }
 

@@ -3,6 +3,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -82,6 +84,16 @@ qint64 pendingBytes(const QTcpSocket *socket)
     if (const auto *ssl = qobject_cast<const QSslSocket *>(socket))
         return ssl->bytesToWrite() + ssl->encryptedBytesToWrite();
     return socket->bytesToWrite();
+}
+
+qint64 kernelQueuedBytes(const QTcpSocket *socket)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return 0;
+    int queued = 0;
+    if (::ioctl(int(socket->socketDescriptor()), SIOCOUTQ, &queued) != 0)
+        return 0;
+    return queued;
 }
 
 } // namespace fx::server

@@ -20,4 +20,22 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames);
 // plus the encrypted ones not yet taken by the kernel.
 qint64 pendingBytes(const QTcpSocket *socket);
 
+// SECURITY.md, "Bounds": bytes the kernel holds for the peer (sent but unacknowledged, or not
+// yet sent: SIOCOUTQ). One ioctl, so sampled (SendBacklog), not read on every delivery.
+qint64 kernelQueuedBytes(const QTcpSocket *socket);
+
+// What a client's send bounds measure: Qt's buffers, read live, plus the kernel's share,
+// sampled by sample() (on the shard's tick, when a drain is signalled, and after a write that
+// left bytes in Qt's buffer, i.e. when the kernel's buffer is full).
+class SendBacklog
+{
+public:
+    qint64 bytes(const QTcpSocket *socket) const { return pendingBytes(socket) + m_kernel; }
+    void sample(const QTcpSocket *socket) { m_kernel = kernelQueuedBytes(socket); }
+    qint64 kernelBytes() const { return m_kernel; }
+
+private:
+    qint64 m_kernel = 0;
+};
+
 } // namespace fx::server

@@ -443,6 +443,42 @@ private Q_SLOTS:
         QCOMPARE(got[2].payload, QByteArray("\x04\x05\x06", 3));
     }
 
+    // SECURITY.md, "Bounds": one packet's attachments together stay within maxPayload
+    // (1,000,000): at the bound they are echoed, one byte over it closes the connection before
+    // the attachment is kept.
+    void attachmentBytesBounded_data()
+    {
+        QTest::addColumn<qsizetype>("second");
+        QTest::addColumn<bool>("echoed");
+        QTest::newRow("under") << qsizetype(399999) << true;
+        QTest::newRow("at") << qsizetype(400000) << true;
+        QTest::newRow("over") << qsizetype(400001) << false;
+    }
+    void attachmentBytesBounded()
+    {
+        QFETCH(qsizetype, second);
+        QFETCH(bool, echoed);
+        RawWsClient ws;
+        QVERIFY(sioConnect(ws));
+        ws.sendText("452-[\"message\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        ws.sendFrame(2, QByteArray(600000, 'a'));
+        ws.sendFrame(2, QByteArray(second, 'b'));
+        if (!echoed) {
+            QVERIFY(ws.waitForDisconnected(5000));
+            return;
+        }
+        qsizetype back = 0;
+        for (int frames = 0; frames < 2;) {
+            const RawFrame f = ws.nextFrame(5000);
+            QVERIFY(f.opcode != 0 && f.opcode != 8);
+            if (f.opcode == 2) {
+                back += f.payload.size();
+                ++frames;
+            }
+        }
+        QCOMPARE(back, 600000 + second);
+    }
+
     void malformedPacketsClose_data()
     {
         QTest::addColumn<QByteArray>("packet");
