@@ -410,6 +410,9 @@ void HttpConnection::onReadyReadUnguarded()
         const qint64 cap = m_socket->readBufferSize();
         m_socket->setReadBufferSize(0);
         m_socket->setReadBufferSize(cap);
+        // QSslSocket likewise decrypts more only from its readData(): ask for that pass directly.
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && ssl->isEncrypted())
+            QMetaObject::invokeMethod(ssl, "_q_flushReadBuffer", Qt::QueuedConnection);
         m_timer.stop();
         m_headDeadline = false;
         handle(req, body);

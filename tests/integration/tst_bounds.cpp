@@ -7,11 +7,14 @@
 #include "support/httpclient.h"
 #include "support/rawwsclient.h"
 #include "support/serverprocess.h"
+#include "support/testpki.h"
 #include "support/wsclient.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -428,6 +431,85 @@ private Q_SLOTS:
         QVERIFY(big.waitDisconnected(20000));
         QCOMPARE(big.socket().closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
         QVERIFY(boundHits(server.port(), "lingering_close") >= 2);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // The same bounds over TLS (SECURITY.md, "TLS"): a pipelining client that never reads is
+    // closed after the drain deadline with the server's memory bounded, a trickling head gets
+    // 408 at its deadline, and python3-websocket reads 1009 over wss://.
+    void overTls()
+    {
+        TestPki pki;
+        QVERIFY(pki.create());
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--tls-cert"), pki.path(QStringLiteral("a.pem")),
+                              QStringLiteral("--tls-key"), pki.path(QStringLiteral("a.key"))}));
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
+        auto open = [&](QSslSocket &s) {
+            s.setSslConfiguration(conf);
+            s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
+            return s.waitForEncrypted(5000);
+        };
+        auto metricsOverTls = [&] {
+            QSslSocket probe;
+            if (!open(probe))
+                return QByteArray();
+            probe.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            QByteArray got;
+            QElapsedTimer w;
+            w.start();
+            while (probe.state() == QAbstractSocket::ConnectedState && w.elapsed() < 5000)
+                if (probe.waitForReadyRead(100))
+                    got += probe.readAll();
+            return got + probe.readAll();
+        };
+        const qint64 rssBefore = rssKb(server.pid());
+        QSslSocket attacker, slow;
+        attacker.setReadBufferSize(4096); // never reads: Qt stops taking data from the kernel
+        QVERIFY(open(attacker));
+        QVERIFY(open(slow));
+        QElapsedTimer t;
+        t.start();
+        attacker.write(QByteArray("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").repeated(20000));
+        slow.write("GET /health HTTP/1.1\r\nHost: x\r\n");
+        QByteArray slowGot;
+        qint64 rssMax = rssBefore;
+        int line = 0;
+        while (t.elapsed() < 15000 && slow.state() == QAbstractSocket::ConnectedState) {
+            if (t.elapsed() > (line + 1) * 1000)
+                slow.write("X-Line-" + QByteArray::number(++line) + ": 1\r\n");
+            QTest::qWait(50);
+            slowGot += slow.readAll();
+            rssMax = std::max(rssMax, rssKb(server.pid()));
+        }
+        const qint64 slowClosedMs = t.elapsed();
+        slowGot += slow.readAll();
+        QVERIFY2(slowGot.startsWith("HTTP/1.1 408"), slowGot.constData());
+        // (The deadline runs from the connect, before the TLS handshake and this clock.)
+        QVERIFY2(slowClosedMs >= 8000 && slowClosedMs < 12500, QByteArray::number(slowClosedMs).constData());
+        // The attacker (a client that cannot see the reset, since it reads nothing) is closed by
+        // the server at the drain deadline.
+        QTRY_COMPARE_WITH_TIMEOUT(metric(metricsOverTls(), "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"),
+                                  1.0, 15000);
+        rssMax = std::max(rssMax, rssKb(server.pid()));
+        qInfo("TLS: pipelining client closed by %lld ms, RSS %lld -> max %lld kB; 408 after %lld ms", t.elapsed(),
+              rssBefore, rssMax, slowClosedMs);
+        QVERIFY2(rssMax - rssBefore < 64 * 1024, "the server's memory grew with the attack");
+
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("FX_URL"), QStringLiteral("wss://127.0.0.1:%1/ws").arg(server.port()));
+        e.insert(QStringLiteral("FX_CA"), pki.path(QStringLiteral("ca.pem")));
+        e.insert(QStringLiteral("FX_SIZE"), QString::number(32 * 1024 * 1024));
+        QByteArray out, err;
+        const int rc =
+            runProgram(QStringLiteral("/usr/bin/python3"),
+                       {QStringLiteral(FX_SOURCE_DIR "/tests/interop/ws_close_1009.py")}, &out, &err, e, 60000);
+        QVERIFY2(rc == 0 && out.contains("OK 1009"), (out + err).constData());
+
+        const QByteArray metrics = metricsOverTls();
+        QCOMPARE(metric(metrics, "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"), 1.0);
+        QCOMPARE(metric(metrics, "fxmonitor_bound_hits_total{bound=\"head_timeout\"}"), 1.0);
         QCOMPARE(server.stop(), 0);
     }
 
