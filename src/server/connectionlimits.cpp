@@ -19,6 +19,8 @@ void logBound(const QString &key, const QString &line)
 
 QHostAddress ConnectionLimits::key(const QHostAddress &peer)
 {
+    if (peer.isNull())
+        return {};
     bool v4 = false;
     const quint32 a = peer.toIPv4Address(&v4);
     return v4 ? QHostAddress(a) : QHostAddress(peer.toIPv6Address());
