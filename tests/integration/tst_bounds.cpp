@@ -513,6 +513,40 @@ private Q_SLOTS:
         QCOMPARE(server.stop(), 0);
     }
 
+    // Over TLS a connection over the per-address handshake cap is closed before its TLS
+    // handshake (no 503 can be written in the clear); other addresses are served.
+    void handshakesPerAddressOverTls()
+    {
+        TestPki pki;
+        QVERIFY(pki.create());
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--tls-cert"), pki.path(QStringLiteral("a.pem")),
+                              QStringLiteral("--tls-key"), pki.path(QStringLiteral("a.key"))}));
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
+        auto handshake = [&](const char *from) {
+            QSslSocket s;
+            s.setSslConfiguration(conf);
+            s.bind(QHostAddress(QString::fromLatin1(from)));
+            s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
+            return s.waitForEncrypted(5000);
+        };
+        std::vector<int> held;
+        for (int i = 0; i < kHandshakesPerAddress; ++i) {
+            const int fd = rawConnect(server.port());
+            QVERIFY(fd >= 0);
+            held.push_back(fd);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!handshake("127.0.0.1"), 5000); // over: closed
+        QVERIFY(handshake("127.0.0.2")); // another address
+        ::close(held.back());
+        held.pop_back();
+        QTRY_VERIFY_WITH_TIMEOUT(handshake("127.0.0.1"), 5000); // under again
+        for (int fd : held)
+            ::close(fd);
+        QCOMPARE(server.stop(), 0);
+    }
+
     // Out of descriptors (a low RLIMIT_NOFILE): accepting pauses with a backoff (no busy loop),
     // the error is counted and logged, and accepting resumes by itself once descriptors return.
     void acceptResumesAfterDescriptorExhaustion()
