@@ -53,7 +53,6 @@ void IoShard::refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err,
 void IoShard::refuseTooManyFromAddress(const QString &address)
 {
     m_ctx.stats().countBound(BoundHit::ClientsPerAddress);
-    m_ctx.stats().countError(ErrorCode::TooManyConnections);
     logBound(QStringLiteral("connections_per_ip"),
              QStringLiteral("refused a client from %1: %2 clients from it already (WEBSOCKET_MAX_CONNECTIONS_PER_IP)")
                  .arg(address)

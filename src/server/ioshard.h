@@ -83,7 +83,8 @@ public:
     void noteClosedWithoutPendingGet(const QByteArray &sid);
     void scheduleEioReap();
     // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP refused a client of either
-    // protocol (clientrequests.cpp): counted and logged; the caller answers.
+    // protocol (clientrequests.cpp): counted and logged; the caller answers (and counts the
+    // TOO_MANY_CONNECTIONS error it sends).
     void refuseTooManyFromAddress(const QString &address);
 
     // clientauth.cpp (SECURITY.md, "Tokens"): a token checked, a refusal counted and logged

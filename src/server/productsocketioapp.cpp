@@ -55,6 +55,7 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
     if (counted && !ctx.limits().tryAddClient(address)) {
         ctx.stats().removeClient();
         m_shard.refuseTooManyFromAddress(address.toString());
+        ctx.stats().countError(protocol::ErrorCode::TooManyConnections);
         return QJsonObject{
             {QStringLiteral("message"), QStringLiteral("TOO_MANY_CONNECTIONS")},
             {QStringLiteral("data"),
