@@ -24,6 +24,7 @@
 #include <netinet/in.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <arpa/inet.h>
@@ -270,6 +271,51 @@ private Q_SLOTS:
         QTRY_COMPARE(slow.state(), QAbstractSocket::UnconnectedState);
         QVERIFY2(inTimeGot.startsWith("HTTP/1.1 200"), inTimeGot.constData());
         QCOMPARE(boundHits(server.port(), "head_timeout"), 1.0);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // The attack: 2,000 connections (from two addresses, under the per-address cap)
+    // each sending a header line every 5 seconds. All are answered 408 and closed at the 10 s
+    // deadline, and a normal client is served meanwhile.
+    void slowHeaderAttack()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        std::vector<int> fds;
+        for (int i = 0; i < 2000; ++i) {
+            const int fd = rawConnect(server.port(), i % 2 ? "127.0.0.3" : "127.0.0.4");
+            QVERIFY(fd >= 0);
+            QCOMPARE(::send(fd, "GET /health HTTP/1.1\r\nHost: x\r\n", 33, MSG_NOSIGNAL), ssize_t(33));
+            fds.push_back(fd);
+        }
+        QElapsedTimer t;
+        t.start();
+        QTest::qWait(5000); // the attackers' pace
+        for (int fd : fds)
+            ::send(fd, "X-Slow: 1\r\n", 11, MSG_NOSIGNAL | MSG_DONTWAIT);
+        QCOMPARE(requestFrom(QHostAddress::LocalHost, server.port(), "/health").status, 200);
+        // Each attacker reads its 408 and then the end of the connection.
+        int answered = 0;
+        for (int fd : fds) {
+            QByteArray got;
+            char buf[512];
+            const timeval patience{8, 0}; // a server that never answers fails the test, not hangs it
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+            for (;;) {
+                const ssize_t n = ::recv(fd, buf, sizeof buf, 0); // blocking: the server closes
+                if (n <= 0)
+                    break;
+                got.append(buf, n);
+            }
+            if (got.startsWith("HTTP/1.1 408"))
+                ++answered;
+            ::close(fd);
+        }
+        const qint64 elapsed = t.elapsed();
+        qInfo("slow-header attack: %d of 2000 answered 408, all closed after %lld ms", answered, elapsed);
+        QCOMPARE(answered, 2000);
+        QVERIFY2(elapsed < 13000, QByteArray::number(elapsed).constData());
+        QCOMPARE(boundHits(server.port(), "head_timeout"), 2000.0);
         QCOMPARE(server.stop(), 0);
     }
 
