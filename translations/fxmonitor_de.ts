@@ -345,6 +345,10 @@
         <translation>Höchstzahl gleichzeitig verbundener Clients</translation>
     </message>
     <message>
+        <source>Most clients connected at once from one IP address (0: no limit)</source>
+        <translation>Höchstzahl gleichzeitig verbundener Clients von einer IP-Adresse (0: keine Grenze)</translation>
+    </message>
+    <message>
         <source>Seconds between keep-alive pings (fractions allowed)</source>
         <translation>Sekunden zwischen Keep-alive-Pings (Bruchteile erlaubt)</translation>
     </message>

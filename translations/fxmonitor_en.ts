@@ -345,6 +345,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Most clients connected at once from one IP address (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Seconds between keep-alive pings (fractions allowed)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -30,6 +30,8 @@ CommandLine::CommandLine(const QString &description, int groups)
         flag("host", "WEBSOCKET_HOST", "Listen address (WEBSOCKET_HOST).", "address");
         flag("port", "WEBSOCKET_PORT", "Listen port, 0 for any free port (WEBSOCKET_PORT).", "port");
         flag("max-clients", "WEBSOCKET_MAX_CLIENTS", "Most clients at once (WEBSOCKET_MAX_CLIENTS).", "count");
+        flag("max-connections-per-ip", "WEBSOCKET_MAX_CONNECTIONS_PER_IP",
+             "Most clients at once from one IP address, 0 for no limit (WEBSOCKET_MAX_CONNECTIONS_PER_IP).", "count");
         flag("ping-interval", "WEBSOCKET_PING_INTERVAL", "Seconds between keep-alive pings (WEBSOCKET_PING_INTERVAL).",
              "seconds");
         flag("ping-timeout", "WEBSOCKET_PING_TIMEOUT", "Seconds to answer a ping (WEBSOCKET_PING_TIMEOUT).", "seconds");

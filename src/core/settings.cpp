@@ -38,6 +38,8 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_HOST", "0.0.0.0", "Address the server listens on (IP address or localhost)", S),
             s("WEBSOCKET_PORT", "5001", "Port for WebSocket, Socket.IO and HTTP (0: any free port)", S),
             s("WEBSOCKET_MAX_CLIENTS", "1000", "Most clients connected at once", S),
+            s("WEBSOCKET_MAX_CONNECTIONS_PER_IP", "0",
+              "Most clients connected at once from one IP address (0: no limit)", S),
             s("WEBSOCKET_PING_INTERVAL", "25", "Seconds between keep-alive pings (fractions allowed)", S),
             s("WEBSOCKET_PING_TIMEOUT", "5", "Seconds a client has to answer a ping (fractions allowed)", S),
             s("WEBSOCKET_MAX_MESSAGE_SIZE", "65536", "Largest message a client may send, in bytes", S),
@@ -279,6 +281,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
         v.fail("WEBSOCKET_HOST", QStringLiteral("must be an IP address, localhost or *"));
     s.port = quint16(v.integer("WEBSOCKET_PORT", 0, 65535));
     s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS", 1, 1000000));
+    s.maxConnectionsPerIp = int(v.integer("WEBSOCKET_MAX_CONNECTIONS_PER_IP", 0, 1000000));
     s.pingInterval = v.real("WEBSOCKET_PING_INTERVAL", 0.01, 86400);
     s.pingTimeout = v.real("WEBSOCKET_PING_TIMEOUT", 0.01, 3600);
     s.maxMessageSize = v.integer("WEBSOCKET_MAX_MESSAGE_SIZE", 256, 64LL * 1024 * 1024);

@@ -44,6 +44,7 @@ struct Settings
     QString host; // WEBSOCKET_HOST
     quint16 port = 5001; // WEBSOCKET_PORT (0: any free port)
     int maxClients = 1000; // WEBSOCKET_MAX_CLIENTS
+    int maxConnectionsPerIp = 0; // WEBSOCKET_MAX_CONNECTIONS_PER_IP (0 = no limit)
     double pingInterval = 25; // WEBSOCKET_PING_INTERVAL, seconds
     double pingTimeout = 5; // WEBSOCKET_PING_TIMEOUT, seconds
     qint64 maxMessageSize = 65536; // WEBSOCKET_MAX_MESSAGE_SIZE, bytes

@@ -21,6 +21,7 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "Address the server listens on (IP address or localhost)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Port for WebSocket, Socket.IO and HTTP (0: any free port)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Most clients connected at once"),
+    QT_TRANSLATE_NOOP("fx::core::Settings", "Most clients connected at once from one IP address (0: no limit)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds between keep-alive pings (fractions allowed)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds a client has to answer a ping (fractions allowed)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Largest message a client may send, in bytes"),

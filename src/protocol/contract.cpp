@@ -37,6 +37,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::ServerFull: return QStringLiteral("SERVER_FULL");
     case ErrorCode::Forbidden: return QStringLiteral("FORBIDDEN");
     case ErrorCode::TokenExpired: return QStringLiteral("TOKEN_EXPIRED");
+    case ErrorCode::TooManyConnections: return QStringLiteral("TOO_MANY_CONNECTIONS");
     }
     return {};
 }

@@ -49,8 +49,9 @@ enum class ErrorCode {
     ServerFull,
     Forbidden, // a pair the client's token does not permit (SECURITY.md, "Pair permissions")
     TokenExpired, // the client's token expired: close 4001 follows (SECURITY.md, "Tokens")
+    TooManyConnections, // WEBSOCKET_MAX_CONNECTIONS_PER_IP reached: close 1013 (SECURITY.md, "Bounds")
 };
-inline constexpr int kErrorCodeCount = 11;
+inline constexpr int kErrorCodeCount = 12;
 QString errorCodeName(ErrorCode code);
 
 } // namespace fx::protocol

@@ -2,10 +2,17 @@
 
 // Accepts TCP connections on the accept thread and hands each descriptor to an I/O shard,
 // round robin, where it is parsed, upgraded and served. Only the listening socket lives here.
+// SECURITY.md, "Bounds": a connection over the handshake caps (ConnectionLimits) is refused
+// here, before it costs a TLS handshake. The accept loop is our own (QTcpServer only listens):
+// Qt 6.4 retries an accept that failed for want of descriptors on every pass of the event loop,
+// a busy loop; here errors (out of descriptors or memory) pause accepting with a growing backoff.
 
+#include <QBasicTimer>
 #include <QList>
 #include <QTcpServer>
 #include <atomic>
+
+class QSocketNotifier;
 
 namespace fx::server {
 
@@ -20,13 +27,28 @@ class Acceptor final : public QTcpServer
 public:
     Acceptor(QList<IoShard *> shards, ServerContext &context);
 
+    // Accept thread: listens and starts accepting; stop() closes the listening socket.
+    bool start(const QHostAddress &address, quint16 port);
+    void stop();
+
+    // Pause after an accept error: doubles from the first to the last while errors continue.
+    static constexpr int kFirstBackoffMs = 10;
+    static constexpr int kMaxBackoffMs = 1000;
+
 protected:
     void incomingConnection(qintptr descriptor) override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
+    void acceptPending();
+    void onAcceptError(int error);
+
     QList<IoShard *> m_shards;
     ServerContext &m_ctx;
     int m_next = 0;
+    int m_backoffMs = 0;
+    QBasicTimer m_resume;
+    QSocketNotifier *m_notifier = nullptr;
 };
 
 } // namespace fx::server

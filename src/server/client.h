@@ -14,6 +14,7 @@
 #include "server/serverstats.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonValue>
 #include <QString>
 #include <vector>
@@ -107,6 +108,9 @@ public:
     qint64 backloggedSinceMs = 0; // over the soft queue limit since (0: not backlogged)
 
     int shardSlot = -1; // index in the shard's client list
+    // The address whose ConnectionLimits client slot this client holds (given back when it is
+    // reaped); null: none.
+    QHostAddress limitSlot;
     // The transport is closed (socket gone): the shard may reap the client. A dead client
     // whose transport is still closing (close handshake in flight) is kept until then.
     bool transportClosed = false;

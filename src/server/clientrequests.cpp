@@ -9,6 +9,8 @@
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
 #include "server/client.h"
+#include "server/connectionlimits.h"
+#include "server/lingeringclose.h"
 #include "server/pingmeter.h"
 #include "server/plainjsonclient.h"
 #include "server/servercontext.h"
@@ -16,6 +18,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,14 +31,33 @@ using protocol::ErrorCode;
 // RFC 6455 registry: 1013 Try Again Later (Qt 6.4 has no enumerator for it).
 static constexpr int kCloseTryAgainLater = 1013;
 
+void IoShard::lingerOnClose(QWebSocket *ws, QTcpSocket *tcp)
+{
+    connect(ws, &QWebSocket::aboutToClose, this, [this, tcp = QPointer<QTcpSocket>(tcp)] {
+        if (!m_shuttingDown)
+            LingeringClose::start(tcp, this, m_ctx.stats());
+    });
+}
+
 void IoShard::refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text)
 {
-    // Tell the client why in both ways it can read: an error event, then the close code.
+    // Tell the client why in both ways it can read: an error event, then the close code (which
+    // the client reads even if it is still sending: SECURITY.md, "Bounds").
+    lingerOnClose(ws, tcp);
     tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
     ws->close(QWebSocketProtocol::CloseCode(closeCode), text);
     ws->setParent(this); // freed with the shard if the server stops within the 2 s
     connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
     QTimer::singleShot(2000, ws, [ws] { ws->abort(); });
+}
+
+void IoShard::refuseTooManyFromAddress(const QString &address)
+{
+    m_ctx.stats().countBound(BoundHit::ClientsPerAddress);
+    logBound(QStringLiteral("connections_per_ip"),
+             QStringLiteral("refused a client from %1: %2 clients from it already (WEBSOCKET_MAX_CONNECTIONS_PER_IP)")
+                 .arg(address)
+                 .arg(m_ctx.limits().maxClientsPerAddress()));
 }
 
 void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
@@ -66,17 +88,50 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
             kCloseTryAgainLater, QStringLiteral("SERVER_FULL"));
         return;
     }
+    // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP.
+    const QHostAddress address = ConnectionLimits::key(ws->peerAddress());
+    if (!m_ctx.limits().tryAddClient(address)) {
+        m_ctx.stats().removeClient();
+        refuseTooManyFromAddress(address.toString());
+        refusePlainJson(
+            ws, tcp,
+            m_handler.error(
+                ErrorCode::TooManyConnections,
+                QStringLiteral("too many connections from your address (at most %1); try "
+                               "again later")
+                    .arg(m_ctx.limits().maxClientsPerAddress()),
+                {}, QJsonObject{{QStringLiteral("max_connections_per_ip"), m_ctx.limits().maxClientsPerAddress()}}),
+            kCloseTryAgainLater, QStringLiteral("TOO_MANY_CONNECTIONS"));
+        return;
+    }
     const auto &o = m_ctx.options();
     ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
     ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
     auto *s = new PlainJsonClient(ws, tcp, m_counters, o, core::nowMicros());
+    s->limitSlot = address;
     applyClaims(s, claims);
     const qint64 now = core::monotonicMillis();
     s->nextPingAtMs = now + o.pingIntervalMs;
 
-    connect(ws, &QWebSocket::textMessageReceived, this, [this, s](const QString &text) { onText(s, text); });
+    lingerOnClose(ws, tcp); // 1009 and other closes the server sends are read by every client
+    // SECURITY.md, "Bounds": out of memory on one client's message drops that client only.
+    auto guarded = [this, s](auto &&work) {
+        try {
+            work();
+        } catch (const std::bad_alloc &) {
+            m_ctx.stats().countBound(BoundHit::OutOfMemory);
+            logBound(QStringLiteral("out_of_memory"),
+                     QStringLiteral("out of memory serving client %1: dropped").arg(s->logName()));
+            s->markDead(DisconnectReason::Vanished);
+            if (QWebSocket *w = s->socket())
+                w->abort(); // disconnected: reaped
+            scheduleReap();
+        }
+    };
+    connect(ws, &QWebSocket::textMessageReceived, this,
+            [this, s, guarded](const QString &text) { guarded([&] { onText(s, text); }); });
     connect(ws, &QWebSocket::binaryMessageReceived, this,
-            [this, s](const QByteArray &data) { onBinary(s, data.size()); });
+            [this, s, guarded](const QByteArray &data) { guarded([&] { onBinary(s, data.size()); }); });
     connect(ws, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &) {
         s->lastRttMs = qint64(elapsed);
         s->pongDeadlineMs = 0;

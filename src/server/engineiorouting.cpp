@@ -150,6 +150,7 @@ EngineIoSession *IoShard::createEio(EioEndpoint ep, QString peer)
 
 void IoShard::onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid)
 {
+    lingerOnClose(ws, tcp); // SECURITY.md, "Bounds": closes (1009, ...) are read by every client
     if (sid.isEmpty()) {
         EngineIoSession *s = createEio(ep);
         s->startWebSocket(ws, tcp);

@@ -4,6 +4,7 @@
 #include "core/version.h"
 #include "protocol/envelope.h"
 #include "server/adminaccess.h"
+#include "server/connectionlimits.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
@@ -12,27 +13,37 @@
 #include <QJsonDocument>
 #include <QSslSocket>
 #include <QThread>
+#include <QTimer>
 #include <QTimerEvent>
 
 namespace fx::server {
 
 using protocol::HttpRequest;
 
-HttpConnection::HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context)
+HttpConnection::HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context, QHostAddress handshakeSlot)
     : QObject(shard)
     , m_socket(socket)
     , m_shard(shard)
     , m_ctx(context)
+    , m_handshakeSlot(std::move(handshakeSlot))
 {
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
-    m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) // drained means sent, not only encrypted
+        connect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onBytesWritten);
+    // SECURITY.md, "Bounds": what is read ahead of the request being served stays bounded (one
+    // head and one body at most); past it the kernel's window pushes back on the client.
+    const protocol::HttpLimits limits;
+    socket->setReadBufferSize(limits.maxHead + limits.maxBody + 1);
+    startHeadDeadline(); // from connect: the TLS handshake and the first head
     if (socket->bytesAvailable())
         QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection()
 {
+    endHandshake();
     if (m_socket) {
         QObject::disconnect(m_socket, nullptr, this, nullptr);
         m_socket->abort();
@@ -47,8 +58,38 @@ QTcpSocket *HttpConnection::releaseSocket()
         QObject::disconnect(s, nullptr, this, nullptr);
     m_socket = nullptr;
     m_timer.stop();
+    endHandshake();
+    if (s) {
+        QObject::disconnect(s, nullptr, this, nullptr);
+        s->setReadBufferSize(0); // the WebSocket reads frames by its own limits
+    }
     deleteLater();
     return s;
+}
+
+void HttpConnection::endHandshake()
+{
+    if (m_handshakeSlot.isNull())
+        return;
+    m_ctx.limits().endHandshake(m_handshakeSlot);
+    m_handshakeSlot = QHostAddress();
+}
+
+void HttpConnection::startHeadDeadline()
+{
+    if (m_headDeadline || m_drainBlocked)
+        return; // a deadline is running: partial reads never move it
+    m_headDeadline = true;
+    m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (!m_drainBlocked || !m_socket || pendingBytes(m_socket) > kMaxQueuedResponseBytes)
+        return;
+    m_drainBlocked = false;
+    m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
+    QMetaObject::invokeMethod(this, &HttpConnection::resume, Qt::QueuedConnection);
 }
 
 void HttpConnection::close()
@@ -56,6 +97,7 @@ void HttpConnection::close()
     if (m_closing)
         return;
     m_closing = true;
+    endHandshake();
     if (m_parked && m_onAbort) {
         m_parked = false;
         auto abort = std::move(m_onAbort);
@@ -68,11 +110,17 @@ void HttpConnection::close()
         QTcpSocket *s = m_socket;
         m_socket = nullptr;
         if (s->state() == QAbstractSocket::ConnectedState && pendingBytes(s) > 0) {
-            // Let the response drain, then close; bounded by the socket's own timeouts.
+            // Let the response drain, then close; a peer that does not read it within the drain
+            // deadline is cut off (SECURITY.md, "Bounds").
             connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
             s->disconnectFromHost();
             if (s->state() == QAbstractSocket::UnconnectedState)
                 s->deleteLater();
+            else
+                QTimer::singleShot(kDrainDeadlineMs, s, [s] {
+                    s->abort();
+                    s->deleteLater();
+                });
         } else {
             s->abort();
             s->deleteLater();
@@ -85,13 +133,32 @@ void HttpConnection::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
-    // Slow or idle client: a partial head after the handshake timeout, or an idle keep-alive.
+    if (m_drainBlocked) {
+        // SECURITY.md, "Bounds": the client stopped reading its responses.
+        m_ctx.stats().countBound(BoundHit::HttpWriteQueue);
+        logBound(QStringLiteral("http_write_queue"),
+                 QStringLiteral("closed %1: %2 response bytes not read within %3 ms")
+                     .arg(m_socket ? m_socket->peerAddress().toString() : QStringLiteral("?"))
+                     .arg(pendingBytes(m_socket))
+                     .arg(kDrainDeadlineMs));
+        if (m_socket)
+            m_socket->abort();
+        close();
+        return;
+    }
+    // Slow or idle client: a head not complete by its deadline, or an idle keep-alive.
     if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && !ssl->isEncrypted()) {
         m_ctx.tls().handshakeTimedOut(ssl); // SECURITY.md, "TLS"
         close();
     } else if (m_socket && m_socket->bytesAvailable() > 0) {
         m_ctx.stats().countHttp(true);
-        respondError(408, QStringLiteral("request head not received in time"), nullptr, false);
+        m_ctx.stats().countBound(BoundHit::HeadTimeout);
+        logBound(QStringLiteral("head_timeout"),
+                 QStringLiteral("408 for %1: request not complete within %2 ms")
+                     .arg(m_socket->peerAddress().toString())
+                     .arg(m_ctx.options().handshakeTimeoutMs));
+        respondError(408, QStringLiteral("request not complete within %1 ms").arg(m_ctx.options().handshakeTimeoutMs),
+                     nullptr, false);
     } else {
         close();
     }
@@ -206,7 +273,9 @@ void HttpConnection::respond(int status, QByteArrayView contentType, QByteArrayV
         close();
         return;
     }
-    m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
+    m_headDeadline = false;
+    if (!m_drainBlocked)
+        m_timer.start(m_ctx.options().httpIdleTimeoutMs, this);
     if (wasParked && m_socket->bytesAvailable())
         QMetaObject::invokeMethod(this, &HttpConnection::resume, Qt::QueuedConnection);
 }
@@ -216,6 +285,7 @@ void HttpConnection::park(std::function<void()> onAbort)
     m_parked = true;
     m_onAbort = std::move(onAbort);
     m_timer.stop();
+    m_headDeadline = false;
 }
 
 void HttpConnection::resume()
@@ -229,6 +299,7 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
     // moving now would let the target thread run (and delete) this object while the caller
     // still unwinds through it. Stop reading, and move once control is back in the event loop.
     m_timer.stop();
+    m_headDeadline = false;
     m_migrating = true;
     if (m_socket)
         QObject::disconnect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
@@ -279,15 +350,38 @@ void HttpConnection::respondError(int status, const QString &message, const Http
 
 void HttpConnection::onReadyRead()
 {
+    // SECURITY.md, "Bounds": running out of memory on one connection's request drops that
+    // connection, not the process.
+    try {
+        onReadyReadUnguarded();
+    } catch (const std::bad_alloc &) {
+        m_ctx.stats().countBound(BoundHit::OutOfMemory);
+        logBound(QStringLiteral("out_of_memory"),
+                 QStringLiteral("out of memory serving an HTTP request: connection dropped"));
+        if (m_socket)
+            m_socket->abort();
+        close();
+    }
+}
+
+void HttpConnection::onReadyReadUnguarded()
+{
     protocol::HttpLimits limits;
-    while (m_socket && !m_closing && !m_parked && !m_migrating) {
+    while (m_socket && !m_closing && !m_parked && !m_migrating && !m_drainBlocked) {
         const qint64 avail = m_socket->bytesAvailable();
         if (avail <= 0)
             return;
+        if (pendingBytes(m_socket) > kMaxQueuedResponseBytes) {
+            // SECURITY.md, "Bounds": read nothing more until the client takes its responses.
+            m_drainBlocked = true;
+            m_headDeadline = false;
+            m_timer.start(kDrainDeadlineMs, this);
+            return;
+        }
         const QByteArray peeked = m_socket->peek(std::min<qint64>(avail, limits.maxHead + 1));
         const protocol::HttpParseResult r = protocol::parseHttpHead(peeked, limits);
         if (r.status == protocol::HttpParseResult::Incomplete) {
-            m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+            startHeadDeadline();
             return;
         }
         if (r.status == protocol::HttpParseResult::Error) {
@@ -296,6 +390,7 @@ void HttpConnection::onReadyRead()
             respondError(r.errorStatus, r.error, nullptr, false);
             return;
         }
+        endHandshake(); // a complete head: SECURITY.md, "Bounds"
         const HttpRequest &req = r.request;
         if (req.isWebSocketUpgrade()) {
             // The shard takes the socket (or answers with an error); nothing more to read here.
@@ -304,12 +399,22 @@ void HttpConnection::onReadyRead()
         }
         const qint64 total = r.headLength + req.contentLength;
         if (avail < total) {
-            m_timer.start(m_ctx.options().handshakeTimeoutMs, this);
+            startHeadDeadline();
             return;
         }
         m_socket->skip(r.headLength);
         const QByteArray body = req.contentLength ? m_socket->read(req.contentLength) : QByteArray();
+        // A full read buffer stops Qt reading the socket, and Qt only starts again from
+        // QAbstractSocket::readData(), which a read served from the buffer never calls: without
+        // this, pipelined requests beyond the buffer would stay unread in the kernel.
+        const qint64 cap = m_socket->readBufferSize();
+        m_socket->setReadBufferSize(0);
+        m_socket->setReadBufferSize(cap);
+        // QSslSocket likewise decrypts more only from its readData(): ask for that pass directly.
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket.data()); ssl && ssl->isEncrypted())
+            QMetaObject::invokeMethod(ssl, "_q_flushReadBuffer", Qt::QueuedConnection);
         m_timer.stop();
+        m_headDeadline = false;
         handle(req, body);
     }
 }

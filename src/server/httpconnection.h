@@ -8,6 +8,7 @@
 #include "protocol/httpcodec.h"
 
 #include <QBasicTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
@@ -25,7 +26,9 @@ class HttpConnection final : public QObject
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
 public:
-    HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context);
+    // handshakeSlot: the address whose ConnectionLimits handshake slot this connection holds
+    // until its first request head is complete (null: none).
+    HttpConnection(QTcpSocket *socket, IoShard *shard, ServerContext &context, QHostAddress handshakeSlot = {});
     ~HttpConnection() override;
 
     // Hands the socket over (WebSocket upgrade); this object then deletes itself.
@@ -58,11 +61,23 @@ public:
     void resume();
     QTcpSocket *socket() const { return m_socket; }
 
+    // SECURITY.md, "Bounds". Past this many response bytes queued for the peer, no further
+    // request is read until the queue drains; a queue that does not drain within
+    // kDrainDeadlineMs closes the connection. What the server reads ahead is bounded too.
+    static constexpr qint64 kMaxQueuedResponseBytes = 1024 * 1024;
+    static constexpr int kDrainDeadlineMs = 10000;
+
 protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
     void onReadyRead();
+    void onBytesWritten();
+    // The request head (and body) of the request under way must be complete by this deadline,
+    // set when its first byte arrives (at connect for the first one) and never moved by reads.
+    void startHeadDeadline();
+    void endHandshake();
+    void onReadyReadUnguarded();
     void handle(const protocol::HttpRequest &request, const QByteArray &body);
     protocol::HttpHeaders corsHeaders(const protocol::HttpRequest *request) const;
 
@@ -73,7 +88,10 @@ private:
     bool m_closing = false;
     bool m_parked = false;
     bool m_migrating = false; // set by migrate(): read nothing more on this thread
+    bool m_headDeadline = false; // m_timer is the deadline of the request under way
+    bool m_drainBlocked = false; // over kMaxQueuedResponseBytes: reading waits for the peer
     std::function<void()> m_onAbort;
+    QHostAddress m_handshakeSlot;
 };
 
 } // namespace fx::server

@@ -81,12 +81,14 @@ IoShard::~IoShard()
     for (Client *s : m_clients) {
         m_rooms.leaveAll(s);
         m_ctx.stats().removeClient();
+        if (!s->limitSlot.isNull())
+            m_ctx.limits().removeClient(s->limitSlot);
         delete s;
     }
     m_clients.clear();
 }
 
-void IoShard::adoptSocket(qintptr descriptor)
+void IoShard::adoptSocket(qintptr descriptor, const QHostAddress &peer)
 {
     // SECURITY.md, "TLS": with a certificate configured every connection is TLS from its first
     // byte; the handshake runs here, under the HTTP connection's handshake timeout.
@@ -96,17 +98,19 @@ void IoShard::adoptSocket(qintptr descriptor)
         qCWarning(fxServerLog) << "cannot adopt accepted socket:" << socket->errorString();
         delete socket;
         ::close(int(descriptor));
+        m_ctx.limits().endHandshake(peer);
         return;
     }
     if (m_shuttingDown) {
         socket->abort();
         delete socket;
+        m_ctx.limits().endHandshake(peer);
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (tls)
         m_ctx.tls().startServerEncryption(static_cast<QSslSocket *>(socket));
-    new HttpConnection(socket, this, m_ctx);
+    new HttpConnection(socket, this, m_ctx, peer);
 }
 
 void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request)
@@ -217,6 +221,8 @@ void IoShard::reap()
         last->shardSlot = int(i);
         m_clients.pop_back();
         m_ctx.stats().removeClient();
+        if (!s->limitSlot.isNull())
+            m_ctx.limits().removeClient(s->limitSlot);
         m_ctx.stats().countDisconnect(s->deathReason());
         qCDebug(fxServerLog).noquote() << "client" << s->logName() << "gone:" << disconnectReasonName(s->deathReason());
         if (isSignalConnected(QMetaMethod::fromSignal(&IoShard::clientDisconnected))) {

@@ -55,7 +55,8 @@ public:
     void enqueue(const BroadcastBatch &batch);
 
     // --- queued from other threads ---
-    void adoptSocket(qintptr descriptor);
+    // peer holds a ConnectionLimits handshake slot, given back by the HTTP connection.
+    void adoptSocket(qintptr descriptor, const QHostAddress &peer);
     // Closes every client with 1001 (going away); emits drained() when none is left.
     void shutdown();
     // Disconnects one client (operator action); false when it is not on this shard.
@@ -85,6 +86,10 @@ public:
     // its way (sent with the close, but arriving after it) is answered "6" like a held one.
     void noteClosedWithoutPendingGet(const QByteArray &sid);
     void scheduleEioReap();
+    // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP refused a client of either
+    // protocol (clientrequests.cpp): counted and logged; the caller answers (and counts the
+    // TOO_MANY_CONNECTIONS error it sends).
+    void refuseTooManyFromAddress(const QString &address);
 
     // clientauth.cpp (SECURITY.md, "Tokens"): a token checked, a refusal counted and logged
     // (never the token); the claims applied to a client; the refusal's details and message.
@@ -117,6 +122,7 @@ private:
     static constexpr const char *kTokenProperty = "fxPresentedToken"; // on the upgraded QTcpSocket
     void refreshToken(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
     bool expireToken(Client *s, qint64 nowSeconds);
+    void lingerOnClose(QWebSocket *ws, QTcpSocket *tcp);
     void refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text);
 
     // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).

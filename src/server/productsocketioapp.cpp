@@ -2,6 +2,7 @@
 
 #include "core/timeutil.h"
 #include "protocol/contract.h"
+#include "server/connectionlimits.h"
 #include "server/ioshard.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
@@ -50,7 +51,22 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
                             QJsonObject{{QStringLiteral("code"), QStringLiteral("SERVER_FULL")},
                                         {QStringLiteral("max_clients"), ctx.options().maxClients}}}};
     }
+    // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP.
+    const QHostAddress address = ConnectionLimits::addressOfPeer(s.peer());
+    const bool counted = !address.isNull();
+    if (counted && !ctx.limits().tryAddClient(address)) {
+        ctx.stats().removeClient();
+        m_shard.refuseTooManyFromAddress(address.toString());
+        ctx.stats().countError(protocol::ErrorCode::TooManyConnections);
+        return QJsonObject{
+            {QStringLiteral("message"), QStringLiteral("TOO_MANY_CONNECTIONS")},
+            {QStringLiteral("data"),
+             QJsonObject{{QStringLiteral("code"), QStringLiteral("TOO_MANY_CONNECTIONS")},
+                         {QStringLiteral("max_connections_per_ip"), ctx.limits().maxClientsPerAddress()}}}};
+    }
     auto *client = new SocketIoClient(&s, socketId, core::nowMicros());
+    if (counted)
+        client->limitSlot = address;
     m_shard.applyClaims(client, claims);
     s.bindClient(nsp, client);
     m_shard.addClient(client);

@@ -13,6 +13,7 @@ ServerContext::ServerContext(ServerOptions options)
     : m_options(std::move(options))
     , m_stats(m_options.ioThreads, m_options.instruments.size(), m_options.maxClients)
     , m_tls(m_options.tlsCertPath, m_options.tlsKeyPath)
+    , m_limits(m_options.maxClientsPerIp)
 {
     m_redis = QJsonObject{{QStringLiteral("connected"), false},
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
@@ -89,6 +90,9 @@ QJsonObject ServerContext::statsPayload() const
     QJsonObject disconnects;
     for (int i = 0; i < kDisconnectReasonCount; ++i)
         disconnects.insert(disconnectReasonName(DisconnectReason(i)), qint64(s.disconnects[size_t(i)]));
+    QJsonObject bounds;
+    for (int i = 0; i < kBoundHitCount; ++i)
+        bounds.insert(boundHitName(BoundHit(i)), qint64(s.boundHits[size_t(i)]));
     QJsonObject o{
         {QStringLiteral("connected_clients"), s.connectedClients},
         {QStringLiteral("peak_clients"), s.peakClients},
@@ -106,6 +110,7 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("websocket_pings_received"), qint64(s.wsPings)},
         {QStringLiteral("errors"), errors},
         {QStringLiteral("disconnects"), disconnects},
+        {QStringLiteral("bounds"), bounds},
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
         {QStringLiteral("io_threads"), m_options.ioThreads},
@@ -220,6 +225,14 @@ QByteArray ServerContext::metricsText() const
     for (int i = 0; i < kDisconnectReasonCount; ++i)
         value("fxmonitor_disconnects_total", "reason=\"" + disconnectReasonName(DisconnectReason(i)).toLatin1() + '"',
               double(s.disconnects[size_t(i)]));
+    // SECURITY.md, "Bounds".
+    metric("fxmonitor_bound_hits_total", "counter",
+           "Connections refused or closed by a bound, accept errors and out-of-memory drops, by bound.");
+    for (int i = 0; i < kBoundHitCount; ++i)
+        value("fxmonitor_bound_hits_total", "bound=\"" + boundHitName(BoundHit(i)).toLatin1() + '"',
+              double(s.boundHits[size_t(i)]));
+    metric("fxmonitor_handshakes_in_progress", "gauge", "Connections that have not completed their request head.");
+    value("fxmonitor_handshakes_in_progress", {}, m_limits.handshakes());
     metric("fxmonitor_room_subscribers", "gauge", "Subscribers per room.");
     for (int i = 0; i < instruments().size(); ++i)
         value("fxmonitor_room_subscribers", "room=\"" + instruments().room(i).toLatin1() + '"',

@@ -4,6 +4,7 @@
 // and the status of the components around the server (Redis, database), which other threads
 // set and readers copy under a mutex.
 
+#include "server/connectionlimits.h"
 #include "server/serveroptions.h"
 #include "server/serverstats.h"
 #include "server/tlscontext.h"
@@ -27,6 +28,8 @@ public:
     TlsContext &tls() { return m_tls; }
     const TlsContext &tls() const { return m_tls; }
     const ServerStats &stats() const { return m_stats; }
+    // SECURITY.md, "Bounds": handshakes and clients by remote address (any thread).
+    ConnectionLimits &limits() { return m_limits; }
 
     // Any thread. Objects as shown in server_stats / health, e.g.
     // {"connected": true, "state": "connected", "channels": [...]}.
@@ -61,6 +64,7 @@ private:
     ServerOptions m_options;
     ServerStats m_stats;
     TlsContext m_tls;
+    ConnectionLimits m_limits;
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;

@@ -22,6 +22,7 @@ struct ServerOptions
     QHostAddress address = QHostAddress::Any;
     quint16 port = 5001;
     int maxClients = 1000;
+    int maxClientsPerIp = 0; // WEBSOCKET_MAX_CONNECTIONS_PER_IP (SECURITY.md, "Bounds"); 0 = no limit
     int pingIntervalMs = 25000;
     int pingTimeoutMs = 5000;
     qint64 maxMessageSize = 65536;

@@ -23,6 +23,21 @@ QString disconnectReasonName(DisconnectReason r)
     return {};
 }
 
+QString boundHitName(BoundHit b)
+{
+    switch (b) {
+    case BoundHit::HttpWriteQueue: return QStringLiteral("http_write_queue");
+    case BoundHit::HeadTimeout: return QStringLiteral("head_timeout");
+    case BoundHit::Handshakes: return QStringLiteral("handshakes");
+    case BoundHit::HandshakesPerAddress: return QStringLiteral("handshakes_per_ip");
+    case BoundHit::ClientsPerAddress: return QStringLiteral("connections_per_ip");
+    case BoundHit::AcceptError: return QStringLiteral("accept_error");
+    case BoundHit::OutOfMemory: return QStringLiteral("out_of_memory");
+    case BoundHit::LingeringClose: return QStringLiteral("lingering_close");
+    }
+    return {};
+}
+
 ServerStats::ServerStats(int shards, int rooms, int maxClients)
     : m_roomsStorage(new std::atomic<int>[size_t(std::max(rooms, 1))])
     , m_rooms(m_roomsStorage.get())
@@ -84,6 +99,8 @@ StatsSnapshot ServerStats::snapshot() const
         s.errors[i] = m_errors[i].load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.disconnects.size(); ++i)
         s.disconnects[i] = m_disconnects[i].load(std::memory_order_relaxed);
+    for (size_t i = 0; i < s.boundHits.size(); ++i)
+        s.boundHits[i] = m_boundHits[i].load(std::memory_order_relaxed);
     s.roomSubscribers.resize(size_t(m_roomCount));
     for (int i = 0; i < m_roomCount; ++i)
         s.roomSubscribers[size_t(i)] = m_rooms[i].load(std::memory_order_relaxed);

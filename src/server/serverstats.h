@@ -34,6 +34,21 @@ enum class DisconnectReason {
 inline constexpr int kDisconnectReasonCount = 12;
 QString disconnectReasonName(DisconnectReason r);
 
+// SECURITY.md, "Bounds": a connection refused or closed by a bound, or a resource failure
+// survived (fxmonitor_bound_hits_total{bound=...}).
+enum class BoundHit {
+    HttpWriteQueue, // plain HTTP responses not drained within the deadline: closed
+    HeadTimeout, // request head not complete by its deadline: 408, closed
+    Handshakes, // too many connections in their handshake: refused at accept
+    HandshakesPerAddress, // the same from one address
+    ClientsPerAddress, // WEBSOCKET_MAX_CONNECTIONS_PER_IP: close 1013 / CONNECT_ERROR
+    AcceptError, // accept() failed (descriptors, memory): retried after a pause
+    OutOfMemory, // std::bad_alloc on a connection's path: that connection dropped
+    LingeringClose, // protocol-error close followed by a read-and-discard grace period
+};
+inline constexpr int kBoundHitCount = 8;
+QString boundHitName(BoundHit b);
+
 struct alignas(64) ShardCounters
 {
     std::atomic<quint64> messagesSent{0};
@@ -79,6 +94,7 @@ struct StatsSnapshot
     quint64 forbidden = 0; // requests for pairs the client's token does not permit
     std::array<quint64, protocol::kErrorCodeCount> errors{};
     std::array<quint64, kDisconnectReasonCount> disconnects{};
+    std::array<quint64, kBoundHitCount> boundHits{};
     std::vector<int> roomSubscribers; // by pair index
     double uptimeSeconds = 0;
 
@@ -104,6 +120,7 @@ public:
 
     void countError(protocol::ErrorCode code) { m_errors[size_t(code)].fetch_add(1, std::memory_order_relaxed); }
     void countDisconnect(DisconnectReason r) { m_disconnects[size_t(r)].fetch_add(1, std::memory_order_relaxed); }
+    void countBound(BoundHit b) { m_boundHits[size_t(b)].fetch_add(1, std::memory_order_relaxed); }
     void countHttp(bool error)
     {
         m_http.fetch_add(1, std::memory_order_relaxed);
@@ -141,6 +158,7 @@ private:
     std::atomic<quint64> m_forbidden{0};
     std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
     std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
+    std::array<std::atomic<quint64>, kBoundHitCount> m_boundHits{};
     qint64 m_startedNs;
 };
 

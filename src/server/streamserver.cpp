@@ -68,7 +68,7 @@ bool StreamServer::start(QString *error)
     QMetaObject::invokeMethod(
         m_acceptor,
         [&] {
-            ok = m_acceptor->listen(o.address, o.port);
+            ok = m_acceptor->start(o.address, o.port);
             err = m_acceptor->errorString();
             port = m_acceptor->serverPort();
         },
@@ -133,7 +133,7 @@ void StreamServer::stop()
     m_stopping = true;
     qCInfo(fxServerLog) << "stopping: closing every client with 1001";
     QMetaObject::invokeMethod(
-        m_acceptor, [a = m_acceptor] { a->close(); }, Qt::QueuedConnection);
+        m_acceptor, [a = m_acceptor] { a->stop(); }, Qt::QueuedConnection);
     m_drained = 0;
     for (IoShard *shard : shards())
         QMetaObject::invokeMethod(shard, &IoShard::shutdown, Qt::QueuedConnection);

@@ -22,6 +22,8 @@ class RawWsClient
 public:
     // Connects and completes the opening handshake; false on failure.
     bool connectTo(quint16 port, const QByteArray &path = "/ws", int timeoutMs = 5000);
+    // Connects from this local address (another 127.x.y.z is another client address).
+    void bindTo(const QHostAddress &local) { m_sock.bind(local); }
     void sendFrame(int opcode, const QByteArray &payload, bool fin = true);
     void sendText(const QByteArray &text) { sendFrame(1, text); }
     // Writes raw bytes (e.g. half a frame).

@@ -1,0 +1,61 @@
+#pragma once
+
+// SECURITY.md, "Bounds": connections counted by remote address, shared by the accept thread
+// and the I/O threads. A connection holds a handshake slot from accept until its first request
+// head is complete (or it goes away); a client holds a client slot from admission until it is
+// reaped. Every slot taken is given back exactly once by its holder (HttpConnection, IoShard).
+// Thread-safe: one mutex, taken once per connection event, never per message.
+
+#include <QHash>
+#include <QHostAddress>
+#include <QMutex>
+
+namespace fx::server {
+
+// Logs one line about a bound hit (SECURITY.md, "Bounds"), at most 5 per key every 10 s, with
+// the count of lines held back. Never pass a secret.
+void logBound(const QString &key, const QString &line);
+
+class ConnectionLimits
+{
+public:
+    // Connections that have not completed their request head, at most, in all and per address.
+    static constexpr int kMaxHandshakes = 4096;
+    static constexpr int kMaxHandshakesPerAddress = 1024;
+
+    // maxClientsPerAddress: WEBSOCKET_MAX_CONNECTIONS_PER_IP (0 = no limit).
+    explicit ConnectionLimits(int maxClientsPerAddress) : m_maxClientsPerAddress(maxClientsPerAddress) {}
+
+    enum class Admission { Admitted, TooManyHandshakes, TooManyHandshakesFromAddress };
+    Admission beginHandshake(const QHostAddress &peer);
+    void endHandshake(const QHostAddress &peer);
+
+    // False when the address has WEBSOCKET_MAX_CONNECTIONS_PER_IP clients already.
+    bool tryAddClient(const QHostAddress &peer);
+    void removeClient(const QHostAddress &peer);
+    int maxClientsPerAddress() const { return m_maxClientsPerAddress; }
+
+    // For /metrics: connections in their handshake now; addresses tracked.
+    int handshakes() const;
+    int trackedAddresses() const;
+
+    // IPv4 peers of a dual-stack socket arrive as ::ffff:a.b.c.d: one address, one key.
+    static QHostAddress key(const QHostAddress &peer);
+    // "a.b.c.d:port" or "[v6]:port" / "v6:port" (Client::peer()) to its address.
+    static QHostAddress addressOfPeer(const QString &peer);
+
+private:
+    struct Counts
+    {
+        int handshakes = 0;
+        int clients = 0;
+    };
+    void dropIfEmpty(QHash<QHostAddress, Counts>::iterator it);
+
+    const int m_maxClientsPerAddress;
+    mutable QMutex m_mutex;
+    QHash<QHostAddress, Counts> m_byAddress;
+    int m_handshakes = 0;
+};
+
+} // namespace fx::server
