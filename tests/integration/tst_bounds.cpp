@@ -518,7 +518,7 @@ private Q_SLOTS:
         auto open = [&](QSslSocket &s) {
             s.setSslConfiguration(conf);
             s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
-            return s.waitForEncrypted(5000);
+            return s.waitForEncrypted(1000);
         };
         auto metricsOverTls = [&] {
             QSslSocket probe;
@@ -600,7 +600,7 @@ private Q_SLOTS:
             s.setSslConfiguration(conf);
             s.bind(QHostAddress(QString::fromLatin1(from)));
             s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
-            return s.waitForEncrypted(5000);
+            return s.waitForEncrypted(1000);
         };
         std::vector<int> held;
         for (int i = 0; i < kHandshakesPerAddress; ++i) {
@@ -608,11 +608,13 @@ private Q_SLOTS:
             QVERIFY(fd >= 0);
             held.push_back(fd);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(!handshake("127.0.0.1"), 5000); // over: closed
+        // Each attempt waits at most 1 s: one made before the server saw a slot come free may
+        // be refused, the next one is served.
+        QTRY_VERIFY_WITH_TIMEOUT(!handshake("127.0.0.1"), 10000); // over: closed
         QVERIFY(handshake("127.0.0.2")); // another address
         ::close(held.back());
         held.pop_back();
-        QTRY_VERIFY_WITH_TIMEOUT(handshake("127.0.0.1"), 5000); // under again
+        QTRY_VERIFY_WITH_TIMEOUT(handshake("127.0.0.1"), 10000); // under again
         for (int fd : held)
             ::close(fd);
         QCOMPARE(server.stop(), 0);
