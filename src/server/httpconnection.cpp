@@ -1,6 +1,7 @@
 #include "server/httpconnection.h"
 
 #include "core/logging.h"
+#include "core/tsan.h"
 #include "core/version.h"
 #include "protocol/envelope.h"
 #include "server/adminaccess.h"
@@ -53,6 +54,7 @@ QTcpSocket *HttpConnection::releaseSocket()
 
 void HttpConnection::close()
 {
+    core::tsan::acquire(this); // after a migrate(), from the thread that handed it over
     if (m_closing)
         return;
     m_closing = true;
@@ -83,6 +85,7 @@ void HttpConnection::close()
 
 void HttpConnection::timerEvent(QTimerEvent *event)
 {
+    core::tsan::acquire(this);
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     // Slow or idle client: a partial head after the handshake timeout, or an idle keep-alive.
@@ -246,6 +249,9 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
             // thread may delete it at any moment (its socket was reset), and even building a
             // QPointer to it then reads freed memory.
             QPointer<HttpConnection> guard(this);
+            // Qt's own event queue orders this hand-over; ThreadSanitizer cannot see it
+            // (core/tsan.h): the target thread acquires it in close(), onReadyRead(), timerEvent().
+            core::tsan::release(this);
             moveToThread(thread);
             // From here on this object belongs to the target thread: touch nothing of it.
             QMetaObject::invokeMethod(
@@ -279,6 +285,7 @@ void HttpConnection::respondError(int status, const QString &message, const Http
 
 void HttpConnection::onReadyRead()
 {
+    core::tsan::acquire(this);
     protocol::HttpLimits limits;
     while (m_socket && !m_closing && !m_parked && !m_migrating) {
         const qint64 avail = m_socket->bytesAvailable();
