@@ -5,6 +5,8 @@
 #
 #   scripts/test.sh                 build in ./build and run everything
 #   FX_SANITIZE=1 scripts/test.sh   the same with AddressSanitizer + UBSan in ./build-asan
+#   FX_SANITIZE=thread scripts/test.sh   ThreadSanitizer in ./build-tsan: every suite but the
+#                                   desktop's (headless build, TESTING.md); any report fails
 #   scripts/test.sh -R settings     extra arguments go to ctest
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,6 +24,21 @@ if [ "${FX_SANITIZE:-0}" = 1 ]; then
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
   export LSAN_OPTIONS="suppressions=$FX_ROOT/tests/lsan.supp:${LSAN_OPTIONS:-}"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
+elif [ "${FX_SANITIZE:-0}" = thread ]; then
+  BUILD_DIR=build-tsan
+  # Headless: the desktop's suites are not built (TESTING.md, "ThreadSanitizer" says why).
+  EXTRA=(-DFX_SANITIZE=thread -DFX_BUILD_GUI=OFF -DFX_BUILD_BENCH=OFF)
+  # A report stops the process at once with status 66 (so its test fails) and is also written
+  # to build-tsan/tsan-reports/, which is checked after the run: a report in a child process
+  # (a server a test started) fails the run even if that test did not notice. tests/tsan.supp
+  # names the third-party code that is suppressed, and why.
+  TSAN_REPORTS="$FX_ROOT/$BUILD_DIR/tsan-reports"
+  rm -rf "$TSAN_REPORTS" && mkdir -p "$TSAN_REPORTS"
+  # ignore_noninstrumented_modules: Debian's Qt, GLib, libpq, hiredis and OpenSSL are not
+  # instrumented (tests/tsan.supp says why that needs it). die_after_fork=0: QProcess forks
+  # from a multi-threaded test to start redis-server, PostgreSQL and our servers; the child
+  # only execs.
+  export TSAN_OPTIONS="halt_on_error=1:exitcode=66:second_deadlock_stack=1:ignore_noninstrumented_modules=1:die_after_fork=0:log_path=$TSAN_REPORTS/report:suppressions=$FX_ROOT/tests/tsan.supp:${TSAN_OPTIONS:-}"
 fi
 fx_build "$BUILD_DIR" "${EXTRA[@]}"
 
@@ -35,4 +52,11 @@ done
 fx_log "running the tests"
 cd "$BUILD_DIR"
 export QT_QPA_PLATFORM=offscreen
-ctest --output-on-failure -j2 --timeout 600 "$@"
+status=0
+ctest --output-on-failure -j2 --timeout 600 "$@" || status=$?
+if [ -n "${TSAN_REPORTS:-}" ] && [ -n "$(ls -A "$TSAN_REPORTS")" ]; then
+  cat "$TSAN_REPORTS"/* >&2
+  fx_log "ThreadSanitizer reported in $(ls "$TSAN_REPORTS" | wc -l) process(es): see above"
+  status=1
+fi
+exit "$status"

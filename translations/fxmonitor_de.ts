@@ -489,6 +489,10 @@
         <translation>Tage, die Minutenbalken aufbewahrt werden</translation>
     </message>
     <message>
+        <source>Seconds the database writes may take at stop, retrying while it is down (0: do not wait)</source>
+        <translation>Sekunden, die die Datenbank-Schreibvorgänge beim Beenden dauern dürfen, mit Wiederholungen, solange sie nicht erreichbar ist (0: nicht warten)</translation>
+    </message>
+    <message>
         <source>DEBUG, INFO, WARNING, ERROR or CRITICAL</source>
         <translation>DEBUG, INFO, WARNING, ERROR oder CRITICAL</translation>
     </message>
@@ -1723,12 +1727,16 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation>Datenbank verbindet</translation>
     </message>
     <message>
-        <source>Database ok, %1 ticks dropped</source>
-        <translation>Datenbank ok, %1 Ticks verworfen</translation>
+        <source>Database ok, dropped while it was away: %1 alerts, %2 ticks, %3 connection records</source>
+        <translation>Datenbank ok, verworfen während sie nicht erreichbar war: %1 Alarme, %2 Ticks, %3 Verbindungseinträge</translation>
     </message>
     <message>
         <source>Database ok</source>
         <translation>Datenbank ok</translation>
+    </message>
+    <message>
+        <source>Database error (%1), %2 rows waiting, dropped %3 alerts, %4 ticks, %5 connection records, retrying in %6</source>
+        <translation>Datenbankfehler (%1), %2 Zeilen wartend, verworfen: %3 Alarme, %4 Ticks, %5 Verbindungseinträge, neuer Versuch in %6</translation>
     </message>
     <message>
         <source>Database error (%1), %2 rows waiting, retrying in %3</source>

@@ -489,6 +489,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Seconds the database writes may take at stop, retrying while it is down (0: do not wait)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DEBUG, INFO, WARNING, ERROR or CRITICAL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,11 +1710,15 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database ok, %1 ticks dropped</source>
+        <source>Database ok, dropped while it was away: %1 alerts, %2 ticks, %3 connection records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Database ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database error (%1), %2 rows waiting, dropped %3 alerts, %4 ticks, %5 connection records, retrying in %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -81,6 +81,8 @@ const QList<SettingSpec> &settingSpecs()
             s("DB_PATH", "", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)", D),
             s("DB_TICK_RETENTION_DAYS", "7", "Days raw ticks are kept", D),
             s("DB_BAR_RETENTION_DAYS", "365", "Days one-minute bars are kept", D),
+            s("DB_SHUTDOWN_FLUSH_SECONDS", "10",
+              "Seconds the database writes may take at stop, retrying while it is down (0: do not wait)", D),
             s("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL", L),
             s("LOG_FILE", "", "Also write the log to this file", L),
         };
@@ -415,6 +417,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.dbPath = v.text("DB_PATH");
     s.tickRetentionDays = int(v.integer("DB_TICK_RETENTION_DAYS", 1, 3650));
     s.barRetentionDays = int(v.integer("DB_BAR_RETENTION_DAYS", 1, 36500));
+    s.dbShutdownFlushSeconds = int(v.integer("DB_SHUTDOWN_FLUSH_SECONDS", 0, 3600));
 
     s.logLevel = v.text("LOG_LEVEL").toUpper();
     if (s.logLevel == u"WARN")

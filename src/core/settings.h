@@ -89,6 +89,7 @@ struct Settings
     QString dbPath;
     int tickRetentionDays = 7;
     int barRetentionDays = 365;
+    int dbShutdownFlushSeconds = 10; // DB_SHUTDOWN_FLUSH_SECONDS: bound of the write flush at stop
 
     // Logging
     QString logLevel; // DEBUG, INFO, WARNING, ERROR, CRITICAL

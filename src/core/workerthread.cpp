@@ -1,8 +1,23 @@
 #include "core/workerthread.h"
 
+#include "core/tsan.h"
+
 #include <QThread>
 
 namespace fx::core {
+
+void invokeAndWait(QObject *object, const std::function<void()> &fn)
+{
+    int handOver = 0; // only its address is used
+    QMetaObject::invokeMethod(
+        object,
+        [&] {
+            fn();
+            tsan::release(&handOver);
+        },
+        Qt::BlockingQueuedConnection);
+    tsan::acquire(&handOver);
+}
 
 WorkerThread::WorkerThread(QObject *object, const QString &threadName, std::function<void()> stopHook)
     : m_thread(new QThread)
@@ -14,6 +29,9 @@ WorkerThread::WorkerThread(QObject *object, const QString &threadName, std::func
     Q_ASSERT(m_object->thread() == QThread::currentThread());
     m_thread->setObjectName(threadName);
     m_object->moveToThread(m_thread);
+    // The thread's last act, on the thread itself: everything it did is seen after wait().
+    QObject::connect(
+        m_thread, &QThread::finished, m_thread, [t = m_thread] { tsan::release(t); }, Qt::DirectConnection);
 }
 
 WorkerThread::~WorkerThread()
@@ -30,8 +48,7 @@ void WorkerThread::start(std::function<void()> startHook)
     // Wait until the thread has run what moveToThread() posted to the object (Qt re-registers
     // the object's timers there, with a list it allocates). A thread stopped before that, as
     // when the server cannot listen right after starting its I/O threads, would leak the list.
-    QMetaObject::invokeMethod(
-        m_object, [] {}, Qt::BlockingQueuedConnection);
+    invokeAndWait(m_object, [] {});
     if (startHook)
         QMetaObject::invokeMethod(m_object, std::move(startHook), Qt::QueuedConnection);
 }
@@ -41,9 +58,10 @@ void WorkerThread::stop()
     if (!m_thread->isRunning())
         return;
     if (m_stopHook)
-        QMetaObject::invokeMethod(m_object, m_stopHook, Qt::BlockingQueuedConnection);
+        invokeAndWait(m_object, m_stopHook);
     m_thread->quit();
     m_thread->wait();
+    tsan::acquire(m_thread); // released by the thread's last act, see the constructor
 }
 
 bool WorkerThread::isRunning() const

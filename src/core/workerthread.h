@@ -23,6 +23,11 @@ class QThread;
 
 namespace fx::core {
 
+// Runs fn on object's thread (another thread than the caller's) and returns once it has run:
+// a Qt::BlockingQueuedConnection call whose hand-over ThreadSanitizer sees (core/tsan.h), so
+// what fn wrote is known to be visible to the caller afterwards.
+void invokeAndWait(QObject *object, const std::function<void()> &fn);
+
 class WorkerThread
 {
     Q_DISABLE_COPY_MOVE(WorkerThread)

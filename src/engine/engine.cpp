@@ -68,7 +68,8 @@ void Engine::connectServerToStorage(server::StreamServer *server)
     if (!db)
         return;
     // Direct: these run on the I/O threads; Storage's input is thread-safe and never waits.
-    for (server::IoShard *shard : server->shards()) {
+    // Connected as each shard is made, before its thread runs (StreamServer::setShardSetup).
+    server->setShardSetup([db](server::IoShard *shard) {
         connect(
             shard, &server::IoShard::clientConnected, db,
             [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
@@ -78,7 +79,7 @@ void Engine::connectServerToStorage(server::StreamServer *server)
         connect(
             shard, &server::IoShard::clientChanged, db,
             [db](const server::ClientInfo &c) { db->recordConnection(toRecord(c)); }, Qt::DirectConnection);
-    }
+    });
 }
 
 redis::RedisSubscriber *Engine::subscriber() const
@@ -173,10 +174,10 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     m_server.reset();
     m_settings = settings;
     auto server = std::make_unique<server::StreamServer>(server::ServerOptions::fromSettings(settings));
+    connectServerToStorage(server.get());
     if (!server->start(error))
         return false;
     connect(server.get(), &server::StreamServer::stopped, this, &Engine::onServerStopped);
-    connectServerToStorage(server.get());
     m_server = std::move(server);
     m_relay.setServer(m_server.get());
     Q_EMIT serverStarted();

@@ -63,6 +63,8 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Days raw ticks are kept"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Days one-minute bars are kept"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
+                      "Seconds the database writes may take at stop, retrying while it is down (0: do not wait)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Also write the log to this file"),
 };

@@ -59,12 +59,23 @@ StateText StatusText::database(const StatusSnapshot &s)
     case storage::StorageState::Connecting:
         return {QCoreApplication::translate("fx::gui::StatusText", "Database connecting"), Theme::warning()};
     case storage::StorageState::Ok:
-        if (d.droppedTicks > 0)
-            return {QCoreApplication::translate("fx::gui::StatusText", "Database ok, %1 ticks dropped")
-                        .arg(fmt::count(qint64(d.droppedTicks))),
+        if (d.droppedRows() > 0)
+            return {QCoreApplication::translate("fx::gui::StatusText",
+                                                "Database ok, dropped while it was away: %1 alerts, %2 ticks, %3 "
+                                                "connection records")
+                        .arg(fmt::count(qint64(d.droppedAlerts)), fmt::count(qint64(d.droppedTicks)),
+                             fmt::count(qint64(d.droppedConnections))),
                     Theme::warning()};
         return {QCoreApplication::translate("fx::gui::StatusText", "Database ok"), Theme::ok()};
     case storage::StorageState::Error:
+        if (d.retryInMs > 0 && d.droppedRows() > 0)
+            return {QCoreApplication::translate("fx::gui::StatusText",
+                                                "Database error (%1), %2 rows waiting, dropped %3 alerts, %4 ticks, "
+                                                "%5 connection records, retrying in %6")
+                        .arg(d.lastError, fmt::count(d.bufferedRows), fmt::count(qint64(d.droppedAlerts)),
+                             fmt::count(qint64(d.droppedTicks)), fmt::count(qint64(d.droppedConnections)),
+                             fmt::milliseconds(d.retryInMs)),
+                    Theme::error()};
         if (d.retryInMs > 0)
             return {QCoreApplication::translate("fx::gui::StatusText",
                                                 "Database error (%1), %2 rows waiting, retrying in %3")

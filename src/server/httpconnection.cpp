@@ -1,6 +1,7 @@
 #include "server/httpconnection.h"
 
 #include "core/logging.h"
+#include "core/tsan.h"
 #include "core/version.h"
 #include "protocol/envelope.h"
 #include "server/adminaccess.h"
@@ -94,6 +95,7 @@ void HttpConnection::onBytesWritten()
 
 void HttpConnection::close()
 {
+    core::tsan::acquire(this); // after a migrate(), from the thread that handed it over
     if (m_closing)
         return;
     m_closing = true;
@@ -131,6 +133,7 @@ void HttpConnection::close()
 
 void HttpConnection::timerEvent(QTimerEvent *event)
 {
+    core::tsan::acquire(this);
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     if (m_drainBlocked) {
@@ -317,6 +320,9 @@ void HttpConnection::migrate(IoShard *target, std::function<void(HttpConnection 
             // thread may delete it at any moment (its socket was reset), and even building a
             // QPointer to it then reads freed memory.
             QPointer<HttpConnection> guard(this);
+            // Qt's own event queue orders this hand-over; ThreadSanitizer cannot see it
+            // (core/tsan.h): the target thread acquires it in close(), onReadyRead(), timerEvent().
+            core::tsan::release(this);
             moveToThread(thread);
             // From here on this object belongs to the target thread: touch nothing of it.
             QMetaObject::invokeMethod(
@@ -350,6 +356,7 @@ void HttpConnection::respondError(int status, const QString &message, const Http
 
 void HttpConnection::onReadyRead()
 {
+    core::tsan::acquire(this); // the hand-over of migrate() (core/tsan.h)
     // SECURITY.md, "Bounds": running out of memory on one connection's request drops that
     // connection, not the process.
     try {

@@ -255,6 +255,19 @@ QByteArray ServerContext::metricsText() const
                       "channel=\"" + it.key().toUtf8() + "\",reason=\"" + r.key().toUtf8() + '"', r.value().toDouble());
         }
     }
+    // The database's write side, from the status the storage thread publishes (at most a second old).
+    const QJsonObject db = databaseStatus();
+    metric("fxmonitor_storage_dropped_total", "counter",
+           "Rows dropped unwritten because the database write buffer was full while the database could not "
+           "take writes, by kind.");
+    for (const auto &[kind, key] : {std::pair{"alerts", "dropped_alerts"}, std::pair{"ticks", "dropped_ticks"},
+                                    std::pair{"connections", "dropped_connections"}})
+        value("fxmonitor_storage_dropped_total", QByteArray("kind=\"") + kind + '"',
+              db.value(QLatin1StringView(key)).toDouble());
+    metric("fxmonitor_storage_rejected_rows_total", "counter", "Rows the database refused and were dropped.");
+    value("fxmonitor_storage_rejected_rows_total", {}, db.value(QStringLiteral("rejected_rows")).toDouble());
+    metric("fxmonitor_storage_buffered_rows", "gauge", "Rows waiting to be written to the database.");
+    value("fxmonitor_storage_buffered_rows", {}, db.value(QStringLiteral("buffered_rows")).toDouble());
     metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
     value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
     out += m_tls.metricsText(); // SECURITY.md, "TLS" (nothing when TLS is off)

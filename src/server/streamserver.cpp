@@ -52,6 +52,8 @@ bool StreamServer::start(QString *error)
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));
         connect(shard, &IoShard::drained, this, &StreamServer::onShardDrained, Qt::QueuedConnection);
+        if (m_shardSetup)
+            m_shardSetup(shard);
         thread->start();
         m_ioThreads.append(thread);
         std::unique_lock lock(m_shardsLock);
@@ -65,14 +67,11 @@ bool StreamServer::start(QString *error)
     bool ok = false;
     QString err;
     quint16 port = 0;
-    QMetaObject::invokeMethod(
-        m_acceptor,
-        [&] {
-            ok = m_acceptor->start(o.address, o.port);
-            err = m_acceptor->errorString();
-            port = m_acceptor->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
+    core::invokeAndWait(m_acceptor, [&] {
+        ok = m_acceptor->start(o.address, o.port);
+        err = m_acceptor->errorString();
+        port = m_acceptor->serverPort();
+    });
     if (!ok) {
         *error = QStringLiteral("cannot listen on %1:%2: %3").arg(o.address.toString()).arg(o.port).arg(err);
         joinThreads();

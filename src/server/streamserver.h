@@ -77,6 +77,10 @@ public:
     // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
     // (queued) and requesting client snapshots.
     QList<IoShard *> shards() const;
+    // Called by start() on this thread with each new IoShard before its thread runs: signal
+    // connections made here are in place before the first client, and the thread start orders
+    // them before its first emission (no connect() racing a running I/O thread).
+    void setShardSetup(std::function<void(IoShard *)> setup) { m_shardSetup = std::move(setup); }
 
 Q_SIGNALS:
     void stopped();
@@ -89,6 +93,7 @@ private:
     core::WorkerThread *m_acceptThread = nullptr; // owns m_acceptor
     Acceptor *m_acceptor = nullptr;
     QList<core::WorkerThread *> m_ioThreads; // own the shards
+    std::function<void(IoShard *)> m_shardSetup;
     QList<IoShard *> m_shards; // written under m_shardsLock (exclusive), read by publishers (shared)
     mutable std::shared_mutex m_shardsLock;
     quint16 m_port = 0;

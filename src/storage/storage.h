@@ -99,7 +99,12 @@ private:
     // in the buffer).
     bool writeIsolatingRefused(PendingBatch batch, const QString &firstError);
     void accountCommit(const CommitInfo &info, const QList<AckResult> &acks);
-    bool openDatabase();
+    // withinMs >= 0 (at stop): the connect and statement timeouts are cut to fit in it.
+    bool openDatabase(qint64 withinMs = -1);
+    bool bufferIsEmpty();
+    void reportStop(const StorageStatus &before, qint64 elapsedMs);
+    // Logs the rows dropped since the last such line (at most one line per 10 s; force: now).
+    void logDrops(bool force = false);
     void closeDatabase();
     void fail(const QString &error);
     void scheduleRetry(int delayMs);
@@ -119,6 +124,11 @@ private:
     bool m_started = false;
     std::atomic<bool> m_stopping{false};
     core::logging::RateLimiter m_logLimiter{5, 10000};
+    core::logging::RateLimiter m_dropLogLimiter{1, 10000};
+    // The dropped counts the last drop line reported (storage thread only).
+    quint64 m_loggedDroppedTicks = 0;
+    quint64 m_loggedDroppedAlerts = 0;
+    quint64 m_loggedDroppedConnections = 0;
 
     // Ingress: any thread.
     QMutex m_bufferMutex;

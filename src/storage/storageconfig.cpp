@@ -30,6 +30,7 @@ StorageConfig StorageConfig::fromSettings(const core::Settings &settings)
     }
     c.tickRetentionDays = settings.tickRetentionDays;
     c.barRetentionDays = settings.barRetentionDays;
+    c.stopFlushMs = settings.dbShutdownFlushSeconds * 1000;
     return c;
 }
 

@@ -57,8 +57,10 @@ struct StorageConfig
     int retryInitialMs = 250;
     int retryMaxMs = 5000;
 
-    // The stop() deadline: what cannot be written by then stays unwritten (and is logged).
-    int stopFlushMs = 2000;
+    // The stop() deadline (DB_SHUTDOWN_FLUSH_SECONDS): stop() writes what waits, reconnecting
+    // and retrying while the database is down, until this many ms have passed; what cannot be
+    // written by then stays unwritten and is logged with its counts. 0: write nothing at stop.
+    int stopFlushMs = 10000;
 
     // DB_HOST set: PostgreSQL with DB_PORT, DB_NAME, DB_USER, DB_PASSWORD. Otherwise SQLite at
     // DB_PATH, or defaultSqlitePath() when DB_PATH is empty.

@@ -12,7 +12,9 @@
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
+#include <algorithm>
 
 namespace fx::storage {
 
@@ -47,42 +49,87 @@ void Storage::stop()
         return;
     QElapsedTimer clock;
     clock.start();
-    // A local file reopens at once; a PostgreSQL connect may take its whole timeout, so only
-    // an open connection is used.
-    if (!m_writer && m_config.engine == Engine::Sqlite)
-        openDatabase();
-    while (m_writer && clock.elapsed() < m_config.stopFlushMs) {
+    const StorageStatus before = status();
+    // Until the deadline: write what waits; when the database is away (or goes away), reconnect
+    // with the usual backoff, each connect bounded by the time left.
+    int delayMs = m_config.retryInitialMs;
+    int attempts = 0;
+    for (;;) {
+        const qint64 leftMs = m_config.stopFlushMs - clock.elapsed();
+        if (leftMs <= 0 || bufferIsEmpty())
+            break;
+        if (!m_writer) {
+            if (attempts++ > 0) {
+                QThread::msleep(ulong(std::clamp<qint64>(std::min<qint64>(delayMs, leftMs), 1, leftMs)));
+                delayMs = std::min(delayMs * 2, m_config.retryMaxMs);
+                if (clock.elapsed() >= m_config.stopFlushMs)
+                    break;
+            }
+            if (!openDatabase(m_config.stopFlushMs - clock.elapsed())) {
+                if (status().state == StorageState::RefusedNewerSchema)
+                    break; // never written, however long we wait
+                continue;
+            }
+        }
         PendingBatch batch = takeBatch();
         if (batch.isEmpty())
             break;
-        if (!writeBatch(std::move(batch)))
-            break;
+        writeBatch(std::move(batch)); // on failure the rows are back in the buffer, m_writer is gone
     }
-    {
-        QMutexLocker lock(&m_bufferMutex);
-        if (!m_buffer.isEmpty()) {
-            qCWarning(fxStorageLog).noquote()
-                << QStringLiteral("stopping with %1 rows not written (%2 alerts, %3 ticks, %4 connection records)")
-                       .arg(m_buffer.rows())
-                       .arg(m_buffer.alertCount())
-                       .arg(m_buffer.tickCount())
-                       .arg(m_buffer.connectionCount());
-        }
-    }
+    reportStop(before, clock.elapsed());
     closeDatabase();
     m_started = false;
     emitStatusIfMoved();
 }
 
-bool Storage::openDatabase()
+bool Storage::bufferIsEmpty()
+{
+    QMutexLocker lock(&m_bufferMutex);
+    return m_buffer.isEmpty();
+}
+
+void Storage::reportStop(const StorageStatus &before, qint64 elapsedMs)
+{
+    logDrops(true);
+    const StorageStatus after = status();
+    qCInfo(fxStorageLog).noquote() << QStringLiteral("%1 %2: the shutdown flush wrote %3 alerts, %4 ticks, %5 "
+                                                     "connection records in %6 ms")
+                                          .arg(m_config.engineName(), m_config.location())
+                                          .arg(after.writtenAlerts - before.writtenAlerts)
+                                          .arg(after.writtenTicks - before.writtenTicks)
+                                          .arg(after.writtenConnections - before.writtenConnections)
+                                          .arg(elapsedMs);
+    QMutexLocker lock(&m_bufferMutex);
+    if (m_buffer.isEmpty())
+        return;
+    qCWarning(fxStorageLog).noquote()
+        << QStringLiteral("%1 %2: stopping with %3 rows not written within DB_SHUTDOWN_FLUSH_SECONDS (%4 s): %5 "
+                          "alerts, %6 ticks, %7 connection records, %8 acknowledgements")
+               .arg(m_config.engineName(), m_config.location())
+               .arg(m_buffer.rows())
+               .arg(double(m_config.stopFlushMs) / 1000.0)
+               .arg(m_buffer.alertCount())
+               .arg(m_buffer.tickCount())
+               .arg(m_buffer.connectionCount())
+               .arg(m_buffer.ackCount());
+}
+
+bool Storage::openDatabase(qint64 withinMs)
 {
     closeDatabase();
     {
         QMutexLocker lock(&m_statusMutex);
         ++m_status.openAttempts;
     }
+    StorageConfig config = m_config;
+    if (withinMs >= 0) {
+        // At stop: neither the connect nor a statement may outlive the flush deadline by much
+        // (libpq's connect_timeout is whole seconds, at least 2).
+        config.connectTimeoutS = int(std::clamp<qint64>((withinMs + 999) / 1000, 2, m_config.connectTimeoutS));
+        config.statementTimeoutMs = int(std::clamp<qint64>(withinMs, 1000, m_config.statementTimeoutMs));
+    }
     QString error;
-    if (!m_connection->open(m_config, &error)) {
+    if (!m_connection->open(config, &error)) {
         fail(error);
         return false;
     }

@@ -23,17 +23,28 @@ QString StorageStatus::describe() const
     case StorageState::NotConfigured: return QStringLiteral("Database not configured");
     case StorageState::Connecting: return QStringLiteral("Database connecting (%1)").arg(where);
     case StorageState::Ok:
-        return droppedTicks > 0 ? QStringLiteral("Database ok (%1), %2 ticks dropped").arg(where).arg(droppedTicks)
-                                : QStringLiteral("Database ok (%1)").arg(where);
-    case StorageState::Error:
-        return retryInMs > 0 ? QStringLiteral("Database error (%1): %2, %3 rows buffered, retrying in %4 ms")
+        return droppedRows() > 0 ? QStringLiteral("Database ok (%1), %2").arg(where, describeDrops())
+                                 : QStringLiteral("Database ok (%1)").arg(where);
+    case StorageState::Error: {
+        const QString drops = droppedRows() > 0 ? QStringLiteral(", ") + describeDrops() : QString();
+        return retryInMs > 0 ? QStringLiteral("Database error (%1): %2, %3 rows buffered%4, retrying in %5 ms")
                                    .arg(where, lastError)
                                    .arg(bufferedRows)
+                                   .arg(drops)
                                    .arg(retryInMs)
-                             : QStringLiteral("Database error (%1): %2").arg(where, lastError);
+                             : QStringLiteral("Database error (%1): %2%3").arg(where, lastError, drops);
+    }
     case StorageState::RefusedNewerSchema: return QStringLiteral("Database refused (%1): %2").arg(where, lastError);
     }
     return {};
+}
+
+QString StorageStatus::describeDrops() const
+{
+    return QStringLiteral("dropped %1 alerts, %2 ticks, %3 connection records")
+        .arg(droppedAlerts)
+        .arg(droppedTicks)
+        .arg(droppedConnections);
 }
 
 QJsonObject StorageStatus::toJson() const

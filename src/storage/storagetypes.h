@@ -40,8 +40,12 @@ struct StorageStatus
     qint64 lastBatchMicros = 0; // duration of the last batch transaction
 
     bool ok() const { return state == StorageState::Ok; }
+    // Rows dropped unwritten because the write buffer was full (all kinds).
+    quint64 droppedRows() const { return droppedTicks + droppedAlerts + droppedConnections; }
     // "Database ok (sqlite /path)", "Database error (...), retrying in 1000 ms", ...
     QString describe() const;
+    // "dropped 0 alerts, 4000 ticks, 0 connection records"
+    QString describeDrops() const;
     // The object /health and server_stats show under "database".
     QJsonObject toJson() const;
 };

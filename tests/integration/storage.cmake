@@ -45,3 +45,9 @@ set_tests_properties(tst_product_storage PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=
 # DB_SSLMODE against the fixture's TLS (self-signed: require yes, verify-full no).
 fx_test(tst_storage_pg_ssl SOURCES tst_storage_pg_ssl.cpp LIBS fxstoragetestsupport LABELS integration FIXTURES pg)
 set_tests_properties(tst_storage_pg_ssl PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
+
+# Nothing lost silently: drops in /metrics and the log, DB_SHUTDOWN_FLUSH_SECONDS at stop while
+# PostgreSQL is down (and back), on a server of its own.
+fx_test(tst_storage_shutdown SOURCES tst_storage_shutdown.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration
+    TIMEOUT 600)
+target_compile_definitions(tst_storage_shutdown PRIVATE FX_STORAGE_TEST_TMP="${CMAKE_CURRENT_BINARY_DIR}")

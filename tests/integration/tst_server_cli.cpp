@@ -89,6 +89,8 @@ private Q_SLOTS:
                                    << QString() << "CORS_ALLOWED_ORIGINS";
         QTest::newRow("cors wildcard") << QStringList{} << "CORS_ALLOWED_ORIGINS=*,https://*.ops.example"
                                        << "CORS_ALLOWED_ORIGINS";
+        QTest::newRow("shutdown flush") << QStringList{} << "DB_SHUTDOWN_FLUSH_SECONDS=soon"
+                                        << "DB_SHUTDOWN_FLUSH_SECONDS";
         QTest::newRow("log file") << QStringList{QStringLiteral("--log-file"), QStringLiteral("/proc/nope/x.log")}
                                   << QString() << "LOG_FILE";
     }

@@ -73,17 +73,38 @@ QStringList messages(const AlertPage &page)
 
 } // namespace
 
+// The storage's signals, re-emitted on the thread that creates this object (queued).
+class StorageSignals : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StorageSignals(Storage *storage)
+    {
+        connect(storage, &Storage::batchCommitted, this, &StorageSignals::batchCommitted, Qt::QueuedConnection);
+        connect(storage, &Storage::acknowledged, this, &StorageSignals::acknowledged, Qt::QueuedConnection);
+        connect(storage, &Storage::pruned, this, &StorageSignals::pruned, Qt::QueuedConnection);
+    }
+
+Q_SIGNALS:
+    void batchCommitted(const fx::storage::CommitInfo &info);
+    void acknowledged(quint64 requestId, qint64 count);
+    void pruned(const fx::storage::PruneInfo &deleted);
+};
+
 class TestStorageEngine : public QObject
 {
     Q_OBJECT
 
 private:
-    // A running storage on a fresh database, with a synchronous reader.
-    // The spies are destroyed after the storage thread has stopped: its signals are emitted
-    // on that thread, straight into them.
+    // A running storage on a fresh database, with a synchronous reader. The storage's signals
+    // come from its thread; the spies record them on this one, through queued connections to
+    // mainThread (a QSignalSpy appends without a lock: one filled from another thread while
+    // the test reads it is a data race, which ThreadSanitizer reports).
     struct Harness
     {
         StorageConfig config;
+        std::unique_ptr<StorageSignals> mainThread;
         std::unique_ptr<QSignalSpy> committed;
         std::unique_ptr<QSignalSpy> acknowledged;
         std::unique_ptr<QSignalSpy> pruned;
@@ -113,9 +134,10 @@ private:
         h->config = *cfg;
         h->thread = std::make_unique<StorageThread>(*cfg);
         h->replies = std::make_unique<Replies>(h->thread->reader());
-        h->committed = std::make_unique<QSignalSpy>(h->storage(), &Storage::batchCommitted);
-        h->acknowledged = std::make_unique<QSignalSpy>(h->storage(), &Storage::acknowledged);
-        h->pruned = std::make_unique<QSignalSpy>(h->storage(), &Storage::pruned);
+        h->mainThread = std::make_unique<StorageSignals>(h->storage());
+        h->committed = std::make_unique<QSignalSpy>(h->mainThread.get(), &StorageSignals::batchCommitted);
+        h->acknowledged = std::make_unique<QSignalSpy>(h->mainThread.get(), &StorageSignals::acknowledged);
+        h->pruned = std::make_unique<QSignalSpy>(h->mainThread.get(), &StorageSignals::pruned);
         if (!QTest::qWaitFor([&] { return h->storage()->status().state == StorageState::Ok; }, 15000)) {
             qWarning().noquote() << "storage did not open:" << h->storage()->status().describe();
             return nullptr;

@@ -38,7 +38,21 @@ private Q_SLOTS:
         QVERIFY(s->redisPassword.isEmpty()); // "None"
         QCOMPARE(s->logLevel, QStringLiteral("INFO"));
         QCOMPARE(s->pairs.size(), 20);
+        QCOMPARE(s->dbShutdownFlushSeconds, 10);
         QCOMPARE(s->values.value(QStringLiteral("WEBSOCKET_PORT")).source, SettingSource::Default);
+    }
+
+    // DB_SHUTDOWN_FLUSH_SECONDS at its bounds (0 and 3600; just over them in rejections()).
+    void shutdownFlushBounds()
+    {
+        for (const char *v : {"0", "1", "3599", "3600"}) {
+            SettingsLoader l;
+            QString err;
+            l.setEnvironment(env({{"DB_SHUTDOWN_FLUSH_SECONDS", v}}));
+            const auto s = l.resolve(&err);
+            QVERIFY2(s, qPrintable(err));
+            QCOMPARE(s->dbShutdownFlushSeconds, QByteArray(v).toInt());
+        }
     }
 
     void precedence()
@@ -110,6 +124,12 @@ private Q_SLOTS:
                                           << "a b";
         QTest::newRow("log level") << "LOG_LEVEL"
                                    << "LOUD";
+        QTest::newRow("shutdown flush -1") << "DB_SHUTDOWN_FLUSH_SECONDS"
+                                           << "-1";
+        QTest::newRow("shutdown flush 3601") << "DB_SHUTDOWN_FLUSH_SECONDS"
+                                             << "3601";
+        QTest::newRow("shutdown flush fraction") << "DB_SHUTDOWN_FLUSH_SECONDS"
+                                                 << "1.5";
         QTest::newRow("pairs bad") << "FX_PAIRS"
                                    << "EUR_USD,EURO";
         QTest::newRow("pairs duplicate") << "FX_PAIRS"

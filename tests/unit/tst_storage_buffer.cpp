@@ -257,7 +257,14 @@ private Q_SLOTS:
         QCOMPARE(
             s.describe(),
             QStringLiteral(
-                "Database error (postgresql db:5432/fx): connection refused, 12 rows buffered, retrying in 800 ms"));
+                "Database error (postgresql db:5432/fx): connection refused, 12 rows buffered, dropped 0 alerts, 3 "
+                "ticks, 0 connection records, retrying in 800 ms"));
+        s.state = StorageState::Ok;
+        s.droppedConnections = 2;
+        QCOMPARE(
+            s.describe(),
+            QStringLiteral("Database ok (postgresql db:5432/fx), dropped 0 alerts, 3 ticks, 2 connection records"));
+        QCOMPARE(s.toJson().value(QStringLiteral("dropped_connections")).toInteger(), qint64(2));
         QCOMPARE(storageStateName(StorageState::RefusedNewerSchema), QStringLiteral("refused_newer_schema"));
         QCOMPARE(storageStateName(StorageState::Connecting), QStringLiteral("connecting"));
     }
