@@ -133,6 +133,42 @@ int rawConnect(quint16 port, const char *from = "127.0.0.1", int rcvbuf = 0)
     return fd;
 }
 
+// Raw connections an attacker holds open without a word; closed when the case ends, however it
+// ends (a failed check must not leave a thousand descriptors to the next case).
+class HeldConnections
+{
+public:
+    HeldConnections() = default;
+    HeldConnections(const HeldConnections &) = delete;
+    HeldConnections &operator=(const HeldConnections &) = delete;
+    ~HeldConnections() { closeAll(); }
+    // n more connections from one local address; false when one could not connect.
+    bool open(quint16 port, int n, const char *from = "127.0.0.1")
+    {
+        for (int i = 0; i < n; ++i) {
+            const int fd = rawConnect(port, from);
+            if (fd < 0)
+                return false;
+            m_fds.push_back(fd);
+        }
+        return true;
+    }
+    void closeNewest()
+    {
+        ::close(m_fds.back());
+        m_fds.pop_back();
+    }
+    void closeAll()
+    {
+        for (int fd : m_fds)
+            ::close(fd);
+        m_fds.clear();
+    }
+
+private:
+    std::vector<int> m_fds;
+};
+
 void raiseFileLimit()
 {
     rlimit rl{};
@@ -346,12 +382,8 @@ private Q_SLOTS:
             QSKIP("RLIMIT_NOFILE's hard limit is too low on this machine for this many connections");
         ServerProcess server;
         QVERIFY(server.start());
-        std::vector<int> held;
-        for (int i = 0; i < kHandshakesPerAddress; ++i) {
-            const int fd = rawConnect(server.port());
-            QVERIFY(fd >= 0);
-            held.push_back(fd);
-        }
+        HeldConnections held;
+        QVERIFY(held.open(server.port(), kHandshakesPerAddress));
         QTRY_COMPARE_WITH_TIMEOUT(handshakesInProgress(server.port()), double(kHandshakesPerAddress), 5000);
         // Over: the next from the same address.
         const HttpReply over = requestFrom(QHostAddress::LocalHost, server.port(), "/health");
@@ -360,12 +392,10 @@ private Q_SLOTS:
         // Another address is admitted.
         QCOMPARE(requestFrom(QHostAddress(QStringLiteral("127.0.0.2")), server.port(), "/health").status, 200);
         // Just under again: one closes, the next from the address is served.
-        ::close(held.back());
-        held.pop_back();
+        held.closeNewest();
         QTRY_COMPARE_WITH_TIMEOUT(handshakesInProgress(server.port()), double(kHandshakesPerAddress - 1), 5000);
         QCOMPARE(requestFrom(QHostAddress::LocalHost, server.port(), "/health").status, 200);
-        for (int fd : held)
-            ::close(fd);
+        held.closeAll();
         QTRY_COMPARE_WITH_TIMEOUT(handshakesInProgress(server.port()), 0.0, 5000);
         QCOMPARE(boundHits(server.port(), "handshakes_per_ip"), 1.0);
         QCOMPARE(server.stop(), 0);
@@ -378,24 +408,17 @@ private Q_SLOTS:
             QSKIP("RLIMIT_NOFILE's hard limit is too low on this machine for this many connections");
         ServerProcess server;
         QVERIFY(server.start());
-        std::vector<int> held;
-        const char *addresses[] = {"127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"};
-        for (const char *a : addresses)
-            for (int i = 0; i < kHandshakes / 4; ++i) {
-                const int fd = rawConnect(server.port(), a);
-                QVERIFY(fd >= 0);
-                held.push_back(fd);
-            }
+        HeldConnections held;
+        for (const char *a : {"127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"})
+            QVERIFY(held.open(server.port(), kHandshakes / 4, a));
         // Over: a fifth address is refused (once the server has accepted all of them).
         QTRY_COMPARE_WITH_TIMEOUT(
             requestFrom(QHostAddress(QStringLiteral("127.0.0.5")), server.port(), "/health").status, 503, 5000);
         // Just under again once one goes.
-        ::close(held.back());
-        held.pop_back();
+        held.closeNewest();
         QTRY_COMPARE_WITH_TIMEOUT(
             requestFrom(QHostAddress(QStringLiteral("127.0.0.6")), server.port(), "/health").status, 200, 5000);
-        for (int fd : held)
-            ::close(fd);
+        held.closeAll();
         QTRY_COMPARE_WITH_TIMEOUT(handshakesInProgress(server.port()), 0.0, 5000);
         QVERIFY(boundHits(server.port(), "handshakes") >= 1);
         QCOMPARE(boundHits(server.port(), "handshakes_per_ip"), 0.0);
@@ -618,12 +641,8 @@ private Q_SLOTS:
             s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
             return s.waitForEncrypted(1000);
         };
-        std::vector<int> held;
-        for (int i = 0; i < kHandshakesPerAddress; ++i) {
-            const int fd = rawConnect(server.port());
-            QVERIFY(fd >= 0);
-            held.push_back(fd);
-        }
+        HeldConnections held;
+        QVERIFY(held.open(server.port(), kHandshakesPerAddress));
         // Each attempt waits at most 1 s.
         QTRY_VERIFY_WITH_TIMEOUT(!handshake("127.0.0.1"), 10000); // over: closed
         QVERIFY(handshake("127.0.0.2")); // another address
@@ -632,8 +651,7 @@ private Q_SLOTS:
         // 5 -> 0 within 0.2 s), but this step failed 1 run in 3 here with 1,024 held
         // connections, for a reason not found yet (open work of issue 12). The plain case is
         // checked by handshakesPerAddress().
-        for (int fd : held)
-            ::close(fd);
+        held.closeAll();
         QCOMPARE(server.stop(), 0);
     }
 
