@@ -172,6 +172,11 @@ QByteArray ServerContext::metricsText() const
             out += '{' + labels + '}';
         out += ' ' + QByteArray::number(v, 'g', 17) + '\n';
     };
+    // One series per enum value i in [from, values.size()): name{label="<nameOf(i)>"} values[i].
+    auto perLabel = [&value](const char *name, const char *label, int from, const auto &values, auto nameOf) {
+        for (int i = from; i < int(values.size()); ++i)
+            value(name, QByteArray(label) + "=\"" + nameOf(i).toLatin1() + '"', double(values[size_t(i)]));
+    };
     metric("fxmonitor_connected_clients", "gauge", "Clients connected now.");
     value("fxmonitor_connected_clients", {}, s.connectedClients);
     metric("fxmonitor_peak_clients", "gauge", "Most clients connected at once since start.");
@@ -210,27 +215,21 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_admin_refused_total", {}, double(s.adminRefused));
     metric("fxmonitor_auth_refused_total", "counter",
            "Client tokens refused (WEBSOCKET_AUTH=jwt), at connect or refresh_token, by reason.");
-    for (int i = 1; i < auth::kTokenFailureCount; ++i)
-        value("fxmonitor_auth_refused_total", "reason=\"" + auth::reasonName(auth::TokenFailure(i)).toLatin1() + '"',
-              double(s.authRefused[size_t(i)]));
+    perLabel("fxmonitor_auth_refused_total", "reason", 1, s.authRefused,
+             [](int i) { return auth::reasonName(auth::TokenFailure(i)); }); // 0 is "no failure"
     metric("fxmonitor_forbidden_total", "counter",
            "Pairs refused to clients whose token does not permit them (FORBIDDEN, forbidden_pairs).");
     value("fxmonitor_forbidden_total", {}, double(s.forbidden));
     metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
-    for (int i = 0; i < protocol::kErrorCodeCount; ++i)
-        value("fxmonitor_client_errors_total",
-              "code=\"" + protocol::errorCodeName(protocol::ErrorCode(i)).toLatin1() + '"',
-              double(s.errors[size_t(i)]));
+    perLabel("fxmonitor_client_errors_total", "code", 0, s.errors,
+             [](int i) { return protocol::errorCodeName(protocol::ErrorCode(i)); });
     metric("fxmonitor_disconnects_total", "counter", "Clients disconnected, by reason.");
-    for (int i = 0; i < kDisconnectReasonCount; ++i)
-        value("fxmonitor_disconnects_total", "reason=\"" + disconnectReasonName(DisconnectReason(i)).toLatin1() + '"',
-              double(s.disconnects[size_t(i)]));
+    perLabel("fxmonitor_disconnects_total", "reason", 0, s.disconnects,
+             [](int i) { return disconnectReasonName(DisconnectReason(i)); });
     // SECURITY.md, "Bounds".
     metric("fxmonitor_bound_hits_total", "counter",
            "Connections refused or closed by a bound, accept errors and out-of-memory drops, by bound.");
-    for (int i = 0; i < kBoundHitCount; ++i)
-        value("fxmonitor_bound_hits_total", "bound=\"" + boundHitName(BoundHit(i)).toLatin1() + '"',
-              double(s.boundHits[size_t(i)]));
+    perLabel("fxmonitor_bound_hits_total", "bound", 0, s.boundHits, [](int i) { return boundHitName(BoundHit(i)); });
     metric("fxmonitor_handshakes_in_progress", "gauge", "Connections that have not completed their request head.");
     value("fxmonitor_handshakes_in_progress", {}, m_limits.handshakes());
     metric("fxmonitor_room_subscribers", "gauge", "Subscribers per room.");
