@@ -23,6 +23,7 @@
 // with one send() per client from a loop, no event-loop work per client at all (the sockets are
 // not even polled). No real server can do less per delivery; --target all runs the three.
 
+#include "benchprocs.h"
 #include "loadclients.h"
 
 #include "core/instruments.h"
@@ -162,25 +163,8 @@ struct Child
                  << (target == u"floor" ? QStringLiteral("serve-floor") : QStringLiteral("serve-naive"))
                  << QStringLiteral("--redis-port") << QString::number(redisPort);
         }
-        proc.setProgram(program);
-        proc.setArguments(args);
-        proc.setProcessChannelMode(QProcess::SeparateChannels);
-        proc.start();
-        if (!proc.waitForStarted(5000))
-            return false;
-        static const QRegularExpression re(QStringLiteral("listening on [^\\s]+:(\\d+)"));
-        QByteArray out;
-        QDeadlineTimer d(10000);
-        while (!d.hasExpired()) {
-            proc.waitForReadyRead(100);
-            out += proc.readAllStandardOutput();
-            const auto m = re.match(QString::fromUtf8(out));
-            if (m.hasMatch()) {
-                port = quint16(m.captured(1).toUInt());
-                return true;
-            }
-        }
-        return false;
+        port = startListening(proc, program, args);
+        return port != 0;
     }
     ~Child()
     {
@@ -192,56 +176,6 @@ struct Child
         }
     }
 };
-
-struct Redis
-{
-    QTemporaryDir dir;
-    QProcess proc;
-    quint16 port = 0;
-    bool start()
-    {
-        port = freePort();
-        proc.start(QStringLiteral("taskset"),
-                   {QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("redis-server"), QStringLiteral("--bind"),
-                    QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QString::number(port),
-                    QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"), QStringLiteral("no"),
-                    QStringLiteral("--dir"), dir.path()});
-        QDeadlineTimer d(5000);
-        QByteArray out;
-        while (!d.hasExpired()) {
-            proc.waitForReadyRead(50);
-            out += proc.readAll();
-            if (out.contains("Ready to accept"))
-                return true;
-        }
-        return false;
-    }
-    ~Redis()
-    {
-        proc.terminate();
-        proc.waitForFinished(3000);
-    }
-};
-
-// Runs the event loop for ms milliseconds, asleep between events (processEvents(flags, maxtime)
-// never blocks: a loop of it would burn the load generator's core).
-void spin(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-bool waitFor(const std::function<bool()> &cond, int ms)
-{
-    QDeadlineTimer d(ms);
-    while (!d.hasExpired()) {
-        if (cond())
-            return true;
-        spin(5);
-    }
-    return cond();
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -255,10 +189,10 @@ struct IdleResult
 IdleResult runIdle(const QString &target, int clients, int threads)
 {
     IdleResult r;
-    Redis redis;
+    RedisProcess redis(1);
     redis.start();
     Child server;
-    if (!server.startServer(target, clients + 100, redis.port)) {
+    if (!server.startServer(target, clients + 100, redis.port())) {
         std::fprintf(stderr, "cannot start %s server\n", qPrintable(target));
         return r;
     }
@@ -296,13 +230,13 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
     RelayResult r;
     r.clients = clients;
     r.rate = rate;
-    Redis redis;
+    RedisProcess redis(1);
     if (!redis.start()) {
         std::fprintf(stderr, "cannot start redis-server\n");
         return r;
     }
     Child server;
-    if (!server.startServer(target, clients + 100, redis.port)) {
+    if (!server.startServer(target, clients + 100, redis.port())) {
         std::fprintf(stderr, "cannot start %s server\n", qPrintable(target));
         return r;
     }
@@ -319,7 +253,7 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
     QThread *pubThread = QThread::create([&] {
         redis::RedisConfig c;
         c.host = QStringLiteral("127.0.0.1");
-        c.port = redis.port;
+        c.port = redis.port();
         redis::RedisPublisher pub(c);
         const QStringList pairs = core::InstrumentSet::defaultPairs();
         QElapsedTimer clock;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMessageAuthenticationCode>
 #include <QMutexLocker>
@@ -13,6 +14,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
 #include <fcntl.h>
@@ -32,6 +34,24 @@ QByteArray hs256Token(const QByteArray &secret, const QByteArray &claimsJson)
     };
     const QByteArray signing = b64(R"({"alg":"HS256","typ":"JWT"})") + '.' + b64(claimsJson);
     return signing + '.' + b64(QMessageAuthenticationCode::hash(signing, secret, QCryptographicHash::Sha256));
+}
+
+std::vector<qint32> ClientStats::takeLatencies()
+{
+    std::vector<qint32> out;
+    {
+        QMutexLocker lock(&mutex);
+        out.swap(latencyUs);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+double percentileMs(const std::vector<qint32> &sortedUs, double p)
+{
+    if (sortedUs.empty())
+        return 0;
+    return sortedUs[std::min(sortedUs.size() - 1, size_t(double(sortedUs.size()) * p))] / 1000.0;
 }
 
 quint16 freePort()
@@ -108,10 +128,16 @@ void EpollClients::sendBytes(Conn &c, const char *data, size_t len)
 
 void EpollClients::sendFrame(Conn &c, int opcode, const char *data, size_t len)
 {
-    char hdr[8];
+    char hdr[10];
     size_t h = 0;
     hdr[h++] = char(0x80 | opcode);
-    hdr[h++] = char(0x80 | len); // only short control/subscribe frames are sent
+    if (len < 126) {
+        hdr[h++] = char(0x80 | len);
+    } else { // requests and tokens: well under 64 KiB
+        hdr[h++] = char(0x80 | 126);
+        hdr[h++] = char((len >> 8) & 0xff);
+        hdr[h++] = char(len & 0xff);
+    }
     hdr[h++] = 0;
     hdr[h++] = 0;
     hdr[h++] = 0;
@@ -139,10 +165,16 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
     std::vector<qint32> lat;
     lat.reserve(4096);
     std::vector<epoll_event> events(1024);
-    const QByteArray request = "GET /ws" + (m_token.isEmpty() ? QByteArray() : "?token=" + m_token)
+    const QByteArray path = m_socketIo ? QByteArray("/socket.io/?EIO=4&transport=websocket") : QByteArray("/ws");
+    // The token: ?token= on a plain upgrade, the CONNECT packet's auth for Socket.IO.
+    const QByteArray request = "GET " + path + (m_token.isEmpty() || m_socketIo ? QByteArray() : "?token=" + m_token)
         + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     static const char sub[] = R"({"event":"subscribe","data":{"pairs":"all"}})";
+    static const char sioSub[] = R"(42["subscribe",{"pairs":"all"}])";
+    const QByteArray sioConnect = m_token.isEmpty() ? QByteArray("40") : "40{\"token\":\"" + m_token + "\"}";
+    QElapsedTimer sinceFlush;
+    sinceFlush.start();
     char buf[65536];
     while (!m_stop) {
         // Open in bursts of 200 per pass so the handshakes overlap.
@@ -241,7 +273,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 c.upgraded = true;
                 pos = end + 4;
                 m_stats->connected.fetch_add(1);
-                if (subscribe)
+                if (subscribe && !m_socketIo)
                     sendFrame(c, 1, sub, sizeof sub - 1);
             }
             const char *d = c.in.constData();
@@ -269,9 +301,27 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                     break;
                 const int op = b0 & 0x0f;
                 const char *payload = d + pos + hdr;
-                if (op == 1) {
+                if (op == 1 && m_socketIo && len >= 1 && payload[0] != '4') {
+                    // Engine.IO: "0{...}" open -> CONNECT to "/"; "2" ping -> "3" pong.
+                    if (payload[0] == '0')
+                        sendFrame(c, 1, sioConnect.constData(), size_t(sioConnect.size()));
+                    else if (payload[0] == '2')
+                        sendFrame(c, 1, "3", 1);
+                } else if (op == 1 && m_socketIo && len >= 2 && payload[1] == '0') {
+                    if (subscribe) // "40{sid}": connected to "/"
+                        sendFrame(c, 1, sioSub, sizeof sioSub - 1);
+                } else if (op == 1) {
                     ++count;
                     const QByteArrayView pv(payload, len);
+                    if (const qsizetype at = m_marker.isEmpty() ? -1 : pv.indexOf(m_marker); at >= 0) {
+                        m_stats->marked.fetch_add(1, std::memory_order_relaxed);
+                        qint64 id = 0;
+                        for (qsizetype i = at + m_marker.size() + 1; i < len && payload[i] >= '0' && payload[i] <= '9';
+                             ++i)
+                            id = id * 10 + (payload[i] - '0');
+                        if (id > 0 && id < m_stats->markedIds)
+                            m_stats->markedById[size_t(id)].fetch_add(1, std::memory_order_relaxed);
+                    }
                     const qsizetype t = pv.indexOf("\"t_pub\":");
                     if (t >= 0) {
                         qint64 pub = 0;
@@ -288,10 +338,11 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
             c.in.remove(0, pos);
         }
         m_stats->messages.fetch_add(count, std::memory_order_relaxed);
-        if (lat.size() > 2048) {
+        if (lat.size() > 2048 || (!lat.empty() && sinceFlush.elapsed() >= 250)) {
             QMutexLocker lock(&m_stats->mutex);
             m_stats->latencyUs.insert(m_stats->latencyUs.end(), lat.begin(), lat.end());
             lat.clear();
+            sinceFlush.restart();
         }
     }
     {

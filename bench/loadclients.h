@@ -35,9 +35,24 @@ struct ClientStats
     std::atomic<int> connected{0};
     std::atomic<int> failed{0};
     std::atomic<int> closed{0};
+    std::atomic<quint64> marked{0}; // text messages holding EpollClients::setCountMarker's marker
+    // With trackIds(n): how many messages held the marker followed by " <id>", per id below n.
+    void trackIds(int n)
+    {
+        markedById = std::make_unique<std::atomic<quint32>[]>(size_t(n));
+        markedIds = n;
+    }
+    std::unique_ptr<std::atomic<quint32>[]> markedById;
+    int markedIds = 0;
     QMutex mutex;
-    std::vector<qint32> latencyUs;
+    std::vector<qint32> latencyUs; // workers add their samples at least every 250 ms
+
+    // The samples gathered since the last call (a phase's share of them), sorted.
+    std::vector<qint32> takeLatencies();
 };
+
+// p (0..1) of sorted samples, in milliseconds; 0 without samples.
+double percentileMs(const std::vector<qint32> &sortedUs, double p);
 
 class EpollClients
 {
@@ -50,6 +65,11 @@ public:
     ~EpollClients() { stop(); }
     // Every client presents this JSON Web Token as ?token= on its upgrade request (empty: none).
     void setToken(QByteArray token) { m_token = std::move(token); }
+    // Speak Socket.IO v4 over its WebSocket transport (/socket.io/?EIO=4&transport=websocket):
+    // CONNECT to "/", subscribe with an event, answer the server's Engine.IO pings.
+    void setSocketIo(bool on) { m_socketIo = on; }
+    // Text messages containing marker are counted in ClientStats::marked.
+    void setCountMarker(QByteArray marker) { m_marker = std::move(marker); }
 
     void start(int clients, quint16 port, bool subscribe, bool tls = false)
     {
@@ -91,6 +111,8 @@ private:
     std::vector<std::unique_ptr<Worker>> m_workers;
     std::atomic<bool> m_stop{false};
     QByteArray m_token;
+    QByteArray m_marker;
+    bool m_socketIo = false;
 };
 
 // An HS256 JSON Web Token for every load client (SECURITY.md, "Tokens"), made with Qt's HMAC.

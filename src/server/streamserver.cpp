@@ -1,5 +1,6 @@
 #include "server/streamserver.h"
 
+#include "core/memoryreclaim.h"
 #include "core/workerthread.h"
 #include "server/acceptor.h"
 #include "server/servercontext.h"
@@ -48,6 +49,8 @@ bool StreamServer::start(QString *error)
     // SECURITY.md, "TLS": a missing, unreadable or mismatched file stops the start.
     if (m_ctx->tls().enabled() && !m_ctx->tls().initialise(error))
         return false;
+    if (!m_reclaimer)
+        m_reclaimer = new core::MemoryReclaimer(30000, this);
     for (int i = 0; i < o.ioThreads; ++i) {
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));

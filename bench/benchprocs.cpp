@@ -1,0 +1,91 @@
+#include "benchprocs.h"
+
+#include "loadclients.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace fx::bench {
+
+void spin(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool waitFor(const std::function<bool()> &cond, int ms)
+{
+    QDeadlineTimer d(ms);
+    while (!d.hasExpired()) {
+        if (cond())
+            return true;
+        spin(5);
+    }
+    return cond();
+}
+
+bool RedisProcess::start()
+{
+    if (running())
+        return true;
+    if (m_port == 0)
+        m_port = freePort();
+    QStringList args{QStringLiteral("--bind"),       QStringLiteral("127.0.0.1"),
+                     QStringLiteral("--port"),       QString::number(m_port),
+                     QStringLiteral("--save"),       QString(),
+                     QStringLiteral("--appendonly"), QStringLiteral("no"),
+                     QStringLiteral("--dir"),        m_dir.path()};
+    if (m_cpu >= 0) {
+        args.prepend(QStringLiteral("redis-server"));
+        args.prepend(QString::number(m_cpu));
+        args.prepend(QStringLiteral("-c"));
+        m_proc.start(QStringLiteral("taskset"), args);
+    } else {
+        m_proc.start(QStringLiteral("redis-server"), args);
+    }
+    QDeadlineTimer d(5000);
+    QByteArray out;
+    while (!d.hasExpired()) {
+        m_proc.waitForReadyRead(50);
+        out += m_proc.readAll();
+        if (out.contains("Ready to accept"))
+            return true;
+    }
+    return false;
+}
+
+void RedisProcess::kill()
+{
+    if (!running())
+        return;
+    m_proc.kill();
+    m_proc.waitForFinished(5000);
+}
+
+quint16 startListening(QProcess &proc, const QString &program, const QStringList &args, QByteArray *output)
+{
+    proc.setProgram(program);
+    proc.setArguments(args);
+    proc.setProcessChannelMode(QProcess::SeparateChannels);
+    proc.start();
+    if (!proc.waitForStarted(5000))
+        return 0;
+    static const QRegularExpression re(QStringLiteral("listening on [^\\s]+:(\\d+)"));
+    QByteArray out;
+    QDeadlineTimer d(10000);
+    while (!d.hasExpired() && proc.state() == QProcess::Running) {
+        proc.waitForReadyRead(100);
+        out += proc.readAllStandardOutput();
+        const auto m = re.match(QString::fromUtf8(out));
+        if (m.hasMatch())
+            return quint16(m.captured(1).toUInt());
+    }
+    if (output)
+        *output = out + proc.readAllStandardError();
+    return 0;
+}
+
+} // namespace fx::bench

@@ -1,0 +1,45 @@
+#pragma once
+
+// Shared by the benchmarks: the processes they run (a private redis-server that can be killed
+// and brought back on its port, a server whose "listening on host:port" line gives its port)
+// and waiting without burning the load generator's core.
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <functional>
+
+namespace fx::bench {
+
+// Runs the event loop for ms milliseconds, asleep between events (processEvents(flags, maxtime)
+// never blocks: a loop of it would burn the load generator's core).
+void spin(int ms);
+// Spins until cond() holds or ms pass; cond()'s last value.
+bool waitFor(const std::function<bool()> &cond, int ms);
+
+// A redis-server of the bench's own on 127.0.0.1, no persistence. cpu >= 0 pins it (taskset).
+class RedisProcess
+{
+public:
+    explicit RedisProcess(int cpu = -1) : m_cpu(cpu) {}
+    ~RedisProcess() { kill(); }
+    // Starts it (on a free port the first time, on the same port after kill()).
+    bool start();
+    // SIGKILL: no shutdown, as a crash would do; start() brings it back.
+    void kill();
+    bool running() const { return m_proc.state() != QProcess::NotRunning; }
+    quint16 port() const { return m_port; }
+
+private:
+    int m_cpu;
+    quint16 m_port = 0;
+    QTemporaryDir m_dir;
+    QProcess m_proc;
+};
+
+// Starts program with args and waits (at most 10 s) for its "listening on <host>:<port>" line;
+// the port, or 0 when it did not come (its output so far is in *output).
+quint16 startListening(QProcess &proc, const QString &program, const QStringList &args, QByteArray *output = nullptr);
+
+} // namespace fx::bench
