@@ -11,13 +11,14 @@
 //                  WebSocket, all subscribed to every pair). Its first third is a warm-up with the
 //                  abusers, so that every code path has run once (thread arenas, caches, tables at
 //                  their working size; the resident size before it is printed as "cold"); the
-//                  second a pause; the last third without abusers gives the latency "without
+//                  second a pause (at least 35 s: one pass of the server's memory reclaimer); the
+//                  last third without abusers gives the latency "without
 //                  abusers", and the resident memory and descriptors at its end are the baseline.
 //   abuse  (70 %): plus the abusers (bench/abusers.h: ten kinds, half of each over Socket.IO,
 //                  reconnecting all the time); their latency "with abusers". Meanwhile
 //                  redis-server is killed (SIGKILL) and restarted twice, and PostgreSQL is killed
 //                  (every process, SIGKILL) and restarted twice, each down for --outage-seconds.
-//   after  (15 %): the abusers gone; latency again.
+//   after  (15 %, at least 40 s): the abusers gone; latency again.
 //
 // Then it checks and prints (exit status 1 when one fails):
 //   - resident memory back within 10 % of the baseline;
@@ -303,6 +304,8 @@ int main(int argc, char **argv)
     waitFor([&] { return plainStats.connected + plainStats.failed + sioStats.connected + sioStats.failed >= clients; },
             30000);
     const int connected = plainStats.connected + sioStats.connected;
+    // Every alert is to reach every well-behaved client: publish once all have subscribed.
+    waitFor([&] { return plainStats.subscribed + sioStats.subscribed >= connected; }, 30000);
     Publisher publisher(redis.port(), rate);
     publisher.start();
     const auto takeLatencies = [&] {
@@ -357,18 +360,21 @@ int main(int argc, char **argv)
     // Quiet: a warm-up with the abusers (every code path runs once: thread arenas, caches and
     // tables reach their working size), a pause, then the measured third without them.
     const qint64 coldRss = rssKb(pid);
+    // The pause outlasts one pass of the server's memory reclaimer (30 s, core/memoryreclaim.h),
+    // so the baseline and the reading after the load are taken in the same state.
     const qint64 quietMs = qint64(seconds) * 150;
     {
         Abusers warmUp(port, perKind, 2);
         warmUp.start();
         runFor(quietMs / 3, QStringLiteral("warm"));
     }
-    runFor(quietMs / 3, QStringLiteral("quiet"));
+    runFor(std::max<qint64>(35000, quietMs / 3), QStringLiteral("quiet"));
     takeLatencies();
-    runFor(quietMs - 2 * (quietMs / 3), QStringLiteral("quiet"));
+    runFor(quietMs / 3, QStringLiteral("quiet"));
     Latency quiet{QStringLiteral("without abusers"), takeLatencies()};
     const qint64 baselineRss = rssKb(pid);
     const int baselineFds = descriptorCount(pid);
+    const QByteArray baselineMetrics = httpGet(port, "/metrics");
     say(QStringLiteral("baseline: rss %1 MB (%2 MB before the warm-up), %3 descriptors")
             .arg(baselineRss / 1024.0, 0, 'f', 1)
             .arg(coldRss / 1024.0, 0, 'f', 1)
@@ -418,12 +424,13 @@ int main(int argc, char **argv)
     const quint64 abuseSessions = abusers.totalSessions();
 
     // After.
-    runFor(std::max<qint64>(30000, qint64(seconds) * 150), QStringLiteral("after"));
+    runFor(std::max<qint64>(40000, qint64(seconds) * 150), QStringLiteral("after"));
     Latency after{QStringLiteral("after"), takeLatencies()};
     // Lingering closes and reconnections end within seconds: wait for the count to come back.
     waitFor([&] { return descriptorCount(pid) <= baselineFds; }, 30000);
     const int finalFds = descriptorCount(pid);
     const qint64 finalRss = rssKb(pid);
+    const QByteArray finalMetrics = httpGet(port, "/metrics");
     const bool alive = server.state() == QProcess::Running;
 
     publisher.stop();
@@ -508,6 +515,18 @@ int main(int argc, char **argv)
             .arg(rssChange, 0, 'f', 1)
             .arg(verdict(rssOk))
             .arg(coldRss / 1024.0, 0, 'f', 1));
+    const auto mb = [](const QByteArray &metrics, const char *name) {
+        return QString::number(metricValue(metrics, name) / 1048576.0, 'f', 1);
+    };
+    say(QStringLiteral("             heap in use %1 -> %2 MB, free in malloc's arenas %3 -> %4 MB, given back "
+                       "to the system since start %5 MB")
+            .arg(mb(baselineMetrics, "fxmonitor_heap_in_use_bytes"), mb(finalMetrics, "fxmonitor_heap_in_use_bytes"),
+                 mb(baselineMetrics, "fxmonitor_heap_free_bytes"), mb(finalMetrics, "fxmonitor_heap_free_bytes"),
+                 mb(finalMetrics, "fxmonitor_heap_released_bytes_total")));
+    say(QStringLiteral("             %1 malloc_trim passes, %2 ms in all, the longest %3 ms")
+            .arg(metricValue(finalMetrics, "fxmonitor_heap_release_passes_total"))
+            .arg(metricValue(finalMetrics, "fxmonitor_heap_release_seconds_total") * 1000, 0, 'f', 1)
+            .arg(metricValue(finalMetrics, "fxmonitor_heap_release_longest_seconds") * 1000, 0, 'f', 1));
     say(QStringLiteral("descriptors: baseline %1, after the load %2: %3")
             .arg(baselineFds)
             .arg(finalFds)

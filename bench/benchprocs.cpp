@@ -4,7 +4,9 @@
 
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTimer>
 
 namespace fx::bench {
@@ -86,6 +88,32 @@ quint16 startListening(QProcess &proc, const QString &program, const QStringList
     if (output)
         *output = out + proc.readAllStandardError();
     return 0;
+}
+
+QByteArray httpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, port);
+    if (!s.waitForConnected(5000))
+        return {};
+    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray all;
+    QDeadlineTimer d(5000);
+    while (!d.hasExpired() && s.state() == QAbstractSocket::ConnectedState) {
+        s.waitForReadyRead(100);
+        all += s.readAll();
+    }
+    all += s.readAll();
+    const qsizetype body = all.indexOf("\r\n\r\n");
+    return body < 0 ? QByteArray() : all.mid(body + 4);
+}
+
+double metricValue(const QByteArray &metrics, const QByteArray &name)
+{
+    for (const QByteArray &line : metrics.split('\n'))
+        if (line.startsWith(name + ' '))
+            return line.mid(name.size() + 1).toDouble();
+    return -1;
 }
 
 } // namespace fx::bench

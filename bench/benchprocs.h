@@ -42,4 +42,9 @@ private:
 // the port, or 0 when it did not come (its output so far is in *output).
 quint16 startListening(QProcess &proc, const QString &program, const QStringList &args, QByteArray *output = nullptr);
 
+// GET path from 127.0.0.1:port (plain HTTP/1.1, at most 5 s); the body, empty on failure.
+QByteArray httpGet(quint16 port, const QByteArray &path);
+// The value of an unlabelled Prometheus series in a /metrics body; -1 when absent.
+double metricValue(const QByteArray &metrics, const QByteArray &name);
+
 } // namespace fx::bench

@@ -313,6 +313,8 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 } else if (op == 1) {
                     ++count;
                     const QByteArrayView pv(payload, len);
+                    if (pv.contains("\"subscription_confirmed\""))
+                        m_stats->subscribed.fetch_add(1, std::memory_order_relaxed);
                     if (const qsizetype at = m_marker.isEmpty() ? -1 : pv.indexOf(m_marker); at >= 0) {
                         m_stats->marked.fetch_add(1, std::memory_order_relaxed);
                         qint64 id = 0;

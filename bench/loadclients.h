@@ -35,6 +35,7 @@ struct ClientStats
     std::atomic<int> connected{0};
     std::atomic<int> failed{0};
     std::atomic<int> closed{0};
+    std::atomic<int> subscribed{0}; // subscription_confirmed received
     std::atomic<quint64> marked{0}; // text messages holding EpollClients::setCountMarker's marker
     // With trackIds(n): how many messages held the marker followed by " <id>", per id below n.
     void trackIds(int n)

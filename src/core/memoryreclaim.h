@@ -15,16 +15,50 @@ namespace fx::core {
 // One pass over every arena; returns how much the resident size fell, in KiB (0 when unknown).
 qint64 releaseFreeMemory();
 
-// Calls releaseFreeMemory() every intervalMs on the thread it lives on.
+// The resident size of this process in KiB (-1 when unknown); one small /proc read.
+qint64 residentKb();
+
+// What malloc holds (glibc's mallinfo2 over every arena; -1 elsewhere): bytes in use by the
+// program (mmapped blocks included) and bytes free inside the arenas, kept for reuse. In use
+// that stays up after a load is a leak or a cache; free that stays up is what
+// releaseFreeMemory() can give back. Also the total it gave back since start.
+struct HeapUsage
+{
+    qint64 inUseBytes = -1;
+    qint64 freeBytes = -1;
+    qint64 releasedBytes = 0;
+    qint64 passes = 0; // releaseFreeMemory() calls
+    double passSeconds = 0; // their total time
+    double longestPassSeconds = 0;
+};
+HeapUsage heapUsage();
+
+// Open file descriptors of this process (-1 when unknown).
+int openDescriptorCount();
+
+// Every intervalMs, on the thread it lives on, compares the resident size with the heap bytes in
+// use, and calls releaseFreeMemory() when the difference (code, stacks and the free memory
+// malloc keeps) grew by growthKb or more since the last pass that released (or since it was
+// made): after a burst, not in a steady state however large, since one pass holds each arena's
+// lock while it gives pages back (milliseconds for tens of megabytes).
 class MemoryReclaimer final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit MemoryReclaimer(int intervalMs, QObject *parent = nullptr);
+    MemoryReclaimer(int intervalMs, qint64 growthKb, QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void released(qint64 kb);
 
 private:
+    void check();
+
+    qint64 retainedKb() const; // resident minus heap in use; -1 when unknown
+
     QTimer *m_timer;
+    qint64 m_growthKb;
+    qint64 m_retainedKb;
 };
 
 } // namespace fx::core

@@ -1,5 +1,6 @@
 #include "server/servercontext.h"
 
+#include "core/memoryreclaim.h"
 #include "core/timeutil.h"
 #include "core/version.h"
 #include "server/adminaccess.h"
@@ -267,6 +268,25 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_storage_rejected_rows_total", {}, db.value(QStringLiteral("rejected_rows")).toDouble());
     metric("fxmonitor_storage_buffered_rows", "gauge", "Rows waiting to be written to the database.");
     value("fxmonitor_storage_buffered_rows", {}, db.value(QStringLiteral("buffered_rows")).toDouble());
+    // The process (PERFORMANCE.md, "Soak"): what a load left behind shows here after it stops.
+    metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
+    value("process_resident_memory_bytes", {}, double(core::residentKb()) * 1024);
+    metric("process_open_fds", "gauge", "Number of open file descriptors.");
+    value("process_open_fds", {}, core::openDescriptorCount());
+    const core::HeapUsage heap = core::heapUsage();
+    metric("fxmonitor_heap_in_use_bytes", "gauge", "Heap bytes in use (malloc), mmapped blocks included.");
+    value("fxmonitor_heap_in_use_bytes", {}, double(heap.inUseBytes));
+    metric("fxmonitor_heap_free_bytes", "gauge", "Heap bytes free inside malloc's arenas, kept for reuse.");
+    value("fxmonitor_heap_free_bytes", {}, double(heap.freeBytes));
+    metric("fxmonitor_heap_released_bytes_total", "counter",
+           "Resident bytes given back to the system by the periodic malloc_trim after a burst.");
+    value("fxmonitor_heap_released_bytes_total", {}, double(heap.releasedBytes));
+    metric("fxmonitor_heap_release_passes_total", "counter", "Passes of malloc_trim.");
+    value("fxmonitor_heap_release_passes_total", {}, double(heap.passes));
+    metric("fxmonitor_heap_release_seconds_total", "counter", "Time spent in malloc_trim passes.");
+    value("fxmonitor_heap_release_seconds_total", {}, heap.passSeconds);
+    metric("fxmonitor_heap_release_longest_seconds", "gauge", "The longest malloc_trim pass since start.");
+    value("fxmonitor_heap_release_longest_seconds", {}, heap.longestPassSeconds);
     metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
     value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
     out += m_tls.metricsText(); // SECURITY.md, "TLS" (nothing when TLS is off)

@@ -50,7 +50,7 @@ bool StreamServer::start(QString *error)
     if (m_ctx->tls().enabled() && !m_ctx->tls().initialise(error))
         return false;
     if (!m_reclaimer)
-        m_reclaimer = new core::MemoryReclaimer(30000, this);
+        m_reclaimer = new core::MemoryReclaimer(30000, 2 * 1024, this);
     for (int i = 0; i < o.ioThreads; ++i) {
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));

@@ -94,7 +94,8 @@ private:
     Acceptor *m_acceptor = nullptr;
     QList<core::WorkerThread *> m_ioThreads; // own the shards
     std::function<void(IoShard *)> m_shardSetup;
-    // Freed memory back to the system every 30 s (core/memoryreclaim.h); made by start().
+    // Freed memory back to the system when what malloc keeps grew by 2 MiB, checked every
+    // 30 s (core/memoryreclaim.h); made by start().
     QObject *m_reclaimer = nullptr;
     QList<IoShard *> m_shards; // written under m_shardsLock (exclusive), read by publishers (shared)
     mutable std::shared_mutex m_shardsLock;
