@@ -261,6 +261,10 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         refreshToken(s, data, replyTag);
         return;
     }
+    if (protocol::clientEventFromName(event) == protocol::ClientEvent::GetAlertHistory) {
+        requestAlertHistory(s, data, replyTag); // historyrequests.cpp
+        return;
+    }
     QList<Reply> replies;
     m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
