@@ -105,6 +105,10 @@ void Relay::setFeedUp(bool up)
             m_feed.gapMs = m_feed.known ? (now - m_feed.sinceMicros) / 1000 : 0;
             if (!m_outages.isEmpty() && m_outages.last().endMicros == 0)
                 m_outages.last().endMicros = now;
+            // The first connect at start-up is no outage for the charts unless it took long.
+            if (!m_everUp && !m_outages.isEmpty() && now - m_outages.last().startMicros < kStartupGraceMicros)
+                m_outages.removeLast();
+            m_everUp = true;
         } else {
             m_outages.append(FeedOutage{now, 0});
             if (m_outages.size() > kMaxFeedOutages)

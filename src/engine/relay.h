@@ -53,6 +53,8 @@ private:
     QJsonObject m_databaseStatus;
     server::FeedStatus m_feed; // under m_stateLock
     QList<FeedOutage> m_outages; // under m_stateLock
+    bool m_everUp = false; // under m_stateLock
+    static constexpr qint64 kStartupGraceMicros = 1'000'000;
     std::mutex m_sourceLock; // held while the source runs
     std::function<QJsonObject()> m_redisSource;
 };
