@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSet>
 #include <QTest>
 #include <QTimer>
@@ -74,6 +75,17 @@ private Q_SLOTS:
                                   {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("XXX_YYY")}}},
                                   QStringLiteral("error"));
 
+        // A python-socketio client, subscribed, waits for the same two events.
+        QProcess py;
+        QProcessEnvironment pyEnv = QProcessEnvironment::systemEnvironment();
+        pyEnv.insert(QStringLiteral("FX_URL"), QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+        py.setProcessEnvironment(pyEnv);
+        py.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(FX_INTEROP_DIR "/sio_feed_status.py")});
+        QByteArray pyOut;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (pyOut += py.readAllStandardOutput()).contains("READY") || py.state() == QProcess::NotRunning, 15000);
+        QVERIFY2(py.state() == QProcess::Running, py.readAllStandardError().constData());
+
         const qint64 killedAt = core::nowMicros();
         QElapsedTimer sinceKill;
         sinceKill.start();
@@ -125,6 +137,10 @@ private Q_SLOTS:
         QCOMPARE(gapMs, (upSince - downSince) / 1000);
         QCOMPARE(dataOf(subscribedNoPairs.waitFor(QStringLiteral("feed_status"), 5000)).value(QStringLiteral("state")),
                  QJsonValue(QStringLiteral("up")));
+
+        QVERIFY(py.waitForFinished(15000));
+        pyOut += py.readAllStandardOutput();
+        QVERIFY2(py.exitCode() == 0 && pyOut.contains("OK"), (pyOut + py.readAllStandardError()).constData());
 
         // Prices flow again, after "up".
         auto pub = publisherFor(redis.port());
