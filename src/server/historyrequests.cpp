@@ -14,6 +14,7 @@
 #include "server/serverlog.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace fx::server {
 
@@ -83,9 +84,9 @@ void IoShard::requestAlertHistory(Client *s, const QJsonObject &data, const QJso
 void IoShard::answerAlertHistory(Client *s, const QByteArray &clientId, const QJsonValue &replyTag,
                                  const AlertHistoryQuery &query, const AlertHistoryResult &result)
 {
-    // s may be gone: it is used only if it is still this shard's client of that id.
-    if (s->shardSlot < 0 || size_t(s->shardSlot) >= m_clients.size() || m_clients[size_t(s->shardSlot)] != s
-        || s->id() != clientId)
+    // s may be gone (reaped and deleted): it is used only if it is still one of this shard's
+    // clients, with that id (the address may have been reused). Answers are rare; a scan is fine.
+    if (std::find(m_clients.begin(), m_clients.end(), s) == m_clients.end() || s->id() != clientId)
         return;
     --s->historyQueries;
     if (s->isDead())
