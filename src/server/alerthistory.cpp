@@ -7,6 +7,7 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QtEndian>
+#include <cmath>
 
 namespace fx::server {
 
@@ -168,7 +169,7 @@ std::optional<AlertHistoryQuery> parseAlertHistoryRequest(const QJsonObject &dat
     const QJsonValue limit = data.value(QStringLiteral("limit"));
     if (!(limit.isUndefined() || limit.isNull())) {
         const double l = limit.toDouble(-1);
-        if (!limit.isDouble() || l != double(qint64(l)) || l < 1 || l > kAlertHistoryMaxLimit) {
+        if (!limit.isDouble() || !(l >= 1 && l <= kAlertHistoryMaxLimit) || l != std::floor(l)) {
             fail(error, ErrorCode::InvalidPayload,
                  QStringLiteral("\"limit\" must be a whole number from 1 to %1").arg(kAlertHistoryMaxLimit),
                  QStringLiteral("limit"), QJsonObject{{QStringLiteral("max_limit"), kAlertHistoryMaxLimit}});
