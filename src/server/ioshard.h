@@ -128,7 +128,6 @@ private:
     void requestAlertHistory(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
     void answerAlertHistory(Client *s, const QByteArray &clientId, const QJsonValue &replyTag,
                             const AlertHistoryQuery &query, const AlertHistoryResult &result);
-    std::shared_ptr<ReturnPath> m_returnPath; // answers from other threads (closed in ~IoShard)
     bool expireToken(Client *s, qint64 nowSeconds);
     void lingerOnClose(QWebSocket *ws, QTcpSocket *tcp);
     void refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text);
@@ -173,6 +172,7 @@ private:
     bool m_drainedOnce = false;
 
     ConflatingInbox m_inbox; // from the Redis thread (enqueue)
+    std::shared_ptr<ReturnPath> m_returnPath; // get_alert_history answers from other threads (closed in ~IoShard)
 };
 
 } // namespace fx::server
