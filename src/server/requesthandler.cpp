@@ -161,7 +161,7 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
 
 void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> *out)
 {
-    s.sentSubscribe = true; // feed_status from now on (PROTOCOL.md)
+    s.sentSubscribe = true; // feed_status from now on (PROTOCOL.md; the shard tells a first one of an outage)
     QList<int> valid;
     QStringList invalid;
     bool all = false;

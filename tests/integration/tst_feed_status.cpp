@@ -63,10 +63,11 @@ private Q_SLOTS:
         QVERIFY(micros(feed.value(QStringLiteral("since"))) > 0);
         QVERIFY(feed.contains(QStringLiteral("gap_ms")));
 
-        WsClient subscribed, subscribedNoPairs, silent;
+        WsClient subscribed, subscribedNoPairs, silent, subscribesDuringOutage;
         QVERIFY(subscribed.connectTo(server.wsUrl()));
         QVERIFY(subscribedNoPairs.connectTo(server.wsUrl()));
         QVERIFY(silent.connectTo(server.wsUrl()));
+        QVERIFY(subscribesDuringOutage.connectTo(server.wsUrl()));
         subscribed.request(QStringLiteral("subscribe"),
                            {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
                            QStringLiteral("subscription_confirmed"));
@@ -114,6 +115,25 @@ private Q_SLOTS:
                                  10000);
         QVERIFY(!subscribed.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
         QCOMPARE(subscribed.count(QStringLiteral("feed_status")), 0);
+        // A client that was told "up" at connect and subscribes now is told "down" right after
+        // its subscription_confirmed (it missed the broadcast).
+        QVERIFY(!subscribesDuringOutage.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
+        QCOMPARE(subscribesDuringOutage.count(QStringLiteral("feed_status")), 0); // nothing before its subscribe
+        subscribesDuringOutage.send(QStringLiteral("subscribe"),
+                                    {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("USD_JPY")}}});
+        const QList<QJsonObject> afterSubscribe = subscribesDuringOutage.takeUntil(
+            [&](const QJsonObject &e) { return e.value(QStringLiteral("event")).toString() == u"feed_status"; });
+        QCOMPARE(afterSubscribe.size(), 2);
+        QCOMPARE(afterSubscribe.at(0).value(QStringLiteral("event")).toString(),
+                 QStringLiteral("subscription_confirmed"));
+        QCOMPARE(dataOf(afterSubscribe.at(1)).value(QStringLiteral("state")).toString(), QStringLiteral("down"));
+        QCOMPARE(micros(dataOf(afterSubscribe.at(1)).value(QStringLiteral("since"))), downSince);
+        // A second subscribe does not repeat it.
+        subscribesDuringOutage.request(QStringLiteral("subscribe"),
+                                       {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
+                                       QStringLiteral("subscription_confirmed"));
+        QVERIFY(!subscribesDuringOutage.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
+        QCOMPARE(subscribesDuringOutage.count(QStringLiteral("feed_status")), 0);
         // A client that connects now is told the feed is down, since when.
         WsClient late;
         QVERIFY(late.connectTo(server.wsUrl()));
@@ -137,6 +157,9 @@ private Q_SLOTS:
         QCOMPARE(gapMs, (upSince - downSince) / 1000);
         QCOMPARE(dataOf(subscribedNoPairs.waitFor(QStringLiteral("feed_status"), 5000)).value(QStringLiteral("state")),
                  QJsonValue(QStringLiteral("up")));
+        QCOMPARE(
+            dataOf(subscribesDuringOutage.waitFor(QStringLiteral("feed_status"), 5000)).value(QStringLiteral("state")),
+            QJsonValue(QStringLiteral("up")));
 
         QVERIFY(py.waitForFinished(15000));
         pyOut += py.readAllStandardOutput();
