@@ -8,6 +8,8 @@
 #   scripts/screenshots.sh [OUTPUT_DIR]        (default docs/screenshots)
 #   FX_BUILD_DIR=build-gui scripts/screenshots.sh
 #   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
+#   FX_SCREENSHOT_OUTAGE=8 scripts/screenshots.sh    (redis-server stopped for 8 s, ending 12 s
+#                                                     before the shots: the charts shade the gap)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -37,8 +39,12 @@ trap cleanup EXIT INT TERM
 REDIS_PORT="$(fx_free_port)"
 PORT="$(fx_free_port)"
 fx_log "redis-server on 127.0.0.1:$REDIS_PORT"
-redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$TMP" --loglevel warning >/dev/null &
-PIDS+=($!)
+start_redis() {
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$TMP" --loglevel warning >/dev/null &
+  REDIS_PID=$!
+  PIDS+=($REDIS_PID)
+}
+start_redis
 for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 
 fx_log "the simulated feed (200 ticks/s, bursty)"
@@ -104,6 +110,16 @@ PY
     PIDS+=($!)
     users=("${users[@]:1}")
   done
+fi
+
+OUTAGE="${FX_SCREENSHOT_OUTAGE:-0}"
+if [ "$OUTAGE" -gt 0 ]; then
+  [ "$WARMUP" -gt $((OUTAGE + 14)) ] || fx_die "FX_SCREENSHOT_WARMUP must exceed FX_SCREENSHOT_OUTAGE + 14"
+  sleep $((WARMUP - OUTAGE - 12))
+  fx_log "feed outage: redis-server stopped for $OUTAGE s"
+  kill "$REDIS_PID"; wait "$REDIS_PID" 2>/dev/null || true
+  sleep "$OUTAGE"
+  start_redis
 fi
 
 wait "$APP" || true

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "core/marketsessions.h"
 #include "core/timeutil.h"
+#include "engine/storagealerthistory.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
@@ -26,6 +27,8 @@ Engine::~Engine()
     m_redis.reset(); // joins the Redis thread: nothing publishes any more
     m_relay.setServer(nullptr);
     m_server.reset(); // joins the I/O threads: nothing records connections any more
+    if (m_alertHistory)
+        m_alertHistory->detach();
     m_storage.reset(); // flushes what it can, then closes the database
 }
 
@@ -116,7 +119,11 @@ void Engine::restartRedis(const core::Settings &settings)
 
 void Engine::startStorage()
 {
-    m_storage = std::make_unique<storage::StorageThread>(storage::StorageConfig::fromSettings(m_settings));
+    const storage::StorageConfig config = storage::StorageConfig::fromSettings(m_settings);
+    m_storage = std::make_unique<storage::StorageThread>(config);
+    if (m_alertHistory)
+        m_alertHistory->detach();
+    m_alertHistory = std::make_shared<StorageAlertHistory>(m_storage->reader(), config.engine);
     storage::Storage *db = m_storage->storage();
     // Queued to this (main) thread: what the desktop listens to.
     connect(db, &storage::Storage::batchCommitted, this, [this](const storage::CommitInfo &info) {
@@ -159,8 +166,13 @@ void Engine::startRedis()
         Qt::DirectConnection);
     connect(
         sub, &redis::RedisSubscriber::statusChanged, sub,
-        [relay, sub](const redis::RedisStatus &) { relay->setRedisStatus(sub->statusJson()); }, Qt::DirectConnection);
+        [relay, sub](const redis::RedisStatus &st) {
+            relay->setRedisStatus(sub->statusJson());
+            relay->setFeedUp(st.connected()); // PROTOCOL.md, feed_status
+        },
+        Qt::DirectConnection);
     m_relay.setRedisStatusSource([sub] { return sub->statusJson(); });
+    m_relay.setFeedUp(false); // down until the subscription is in place
     m_redis->start();
 }
 
@@ -173,7 +185,9 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     m_relay.setServer(nullptr);
     m_server.reset();
     m_settings = settings;
-    auto server = std::make_unique<server::StreamServer>(server::ServerOptions::fromSettings(settings));
+    server::ServerOptions options = server::ServerOptions::fromSettings(settings);
+    options.alertHistory = m_alertHistory; // get_alert_history (null without storage)
+    auto server = std::make_unique<server::StreamServer>(options);
     connectServerToStorage(server.get());
     if (!server->start(error))
         return false;
@@ -240,6 +254,7 @@ EngineStatus Engine::status() const
         s.serverIdentity = m_server.get();
         s.stats = m_server->context().stats().snapshot();
     }
+    s.feedOutages = m_relay.feedOutages();
     if (redis::RedisSubscriber *sub = subscriber()) {
         s.hasRedis = true;
         s.redis = sub->status();
@@ -288,6 +303,8 @@ void Engine::onServerStopped()
     if (m_stopping) {
         m_relay.setRedisStatusSource({});
         m_redis.reset();
+        if (m_alertHistory)
+            m_alertHistory->detach();
         m_storage.reset();
         m_stopping = false;
         Q_EMIT stopped();
@@ -305,6 +322,8 @@ void Engine::stop()
     }
     m_relay.setRedisStatusSource({});
     m_redis.reset();
+    if (m_alertHistory)
+        m_alertHistory->detach();
     m_storage.reset();
     m_stopping = false;
     Q_EMIT stopped();

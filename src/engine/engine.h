@@ -38,6 +38,8 @@ class StorageThread;
 
 namespace fx::engine {
 
+class StorageAlertHistory;
+
 class Engine final : public QObject
 {
     Q_OBJECT
@@ -117,6 +119,8 @@ private:
     std::unique_ptr<server::StreamServer> m_server;
     std::unique_ptr<redis::RedisSubscriberThread> m_redis;
     std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
+    // get_alert_history's reader (every server this engine starts); detached before m_storage goes.
+    std::shared_ptr<StorageAlertHistory> m_alertHistory;
     bool m_stopping = false;
 };
 

@@ -9,9 +9,17 @@
 #include "storage/storagetypes.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace fx::engine {
+
+// One outage of the market data feed (the Redis subscriber without a connection), wall clock.
+struct FeedOutage
+{
+    qint64 startMicros = 0;
+    qint64 endMicros = 0; // 0: still going on
+};
 
 struct EngineStatus
 {
@@ -29,6 +37,8 @@ struct EngineStatus
     bool hasRedis = false;
     redis::RedisStatus redis;
     QJsonObject redisJson; // per-channel "messages" and "dropped" as in server_stats
+    // Feed outages, oldest first (the newest Relay::kMaxFeedOutages), for the charts' shaded gaps.
+    QList<FeedOutage> feedOutages;
 
     bool hasDatabase = false;
     storage::StorageStatus database;

@@ -1,5 +1,6 @@
 #include "engine/relay.h"
 
+#include "core/timeutil.h"
 #include "server/streamserver.h"
 
 #include <mutex>
@@ -14,12 +15,15 @@ void Relay::setServer(server::StreamServer *server)
         return;
     QList<core::MarketEvent> prices;
     QJsonObject redis, db;
+    server::FeedStatus feed;
     {
         std::lock_guard state(m_stateLock);
         prices = m_lastPrice.values();
         redis = m_redisStatus;
         db = m_databaseStatus;
+        feed = m_feed;
     }
+    server->setFeedStatus(feed, false);
     if (!prices.isEmpty())
         server->warmCache(prices);
     if (!redis.isEmpty())
@@ -87,6 +91,50 @@ void Relay::setDatabaseStatus(const QJsonObject &status)
     std::shared_lock lock(m_lock);
     if (m_server)
         m_server->setDatabaseStatus(status);
+}
+
+void Relay::setFeedUp(bool up)
+{
+    server::FeedStatus feed;
+    {
+        std::lock_guard state(m_stateLock);
+        if (m_feed.known && m_feed.up == up)
+            return;
+        const qint64 now = core::nowMicros();
+        if (up) {
+            m_feed.gapMs = m_feed.known ? (now - m_feed.sinceMicros) / 1000 : 0;
+            if (!m_outages.isEmpty() && m_outages.last().endMicros == 0)
+                m_outages.last().endMicros = now;
+            // The first connect at start-up is no outage for the charts unless it took long.
+            if (!m_everUp && !m_outages.isEmpty() && now - m_outages.last().startMicros < kStartupGraceMicros)
+                m_outages.removeLast();
+            m_everUp = true;
+        } else {
+            m_outages.append(FeedOutage{now, 0});
+            if (m_outages.size() > kMaxFeedOutages)
+                m_outages.removeFirst();
+        }
+        m_feed.known = true;
+        m_feed.up = up;
+        m_feed.sinceMicros = now;
+        feed = m_feed;
+    }
+    // The event goes through the same inboxes as the broadcasts, in order with them.
+    std::shared_lock lock(m_lock);
+    if (m_server)
+        m_server->setFeedStatus(feed, true);
+}
+
+server::FeedStatus Relay::feedStatus() const
+{
+    std::lock_guard state(m_stateLock);
+    return m_feed;
+}
+
+QList<FeedOutage> Relay::feedOutages() const
+{
+    std::lock_guard state(m_stateLock);
+    return m_outages;
 }
 
 } // namespace fx::engine

@@ -142,6 +142,11 @@ void ChartPanel::addAlerts(const QVector<AlertRow> &alerts)
         m_chart->addAlert(AlertMark{a.raisedMicros / 1000, a.severity, a.message, a.pair, a.pairB});
 }
 
+void ChartPanel::setFeedOutages(const QList<engine::FeedOutage> &outages)
+{
+    m_chart->setFeedOutages(outages);
+}
+
 bool ChartPanel::exportPng(const QString &path) const
 {
     return m_chart->grab().save(path, "PNG");

@@ -4,6 +4,7 @@
 // to return to the live edge after zooming, and PNG export, above a PriceChartView. Fed by
 // the owner with each market delta (this pair's ticks, every alert).
 
+#include "engine/enginestatus.h"
 #include "engine/marketdeltabuffer.h"
 #include "gui/guisettings.h"
 
@@ -42,6 +43,7 @@ public:
     void setCandles(bool on);
     void onMarket(const engine::MarketDelta &delta);
     void addAlerts(const QVector<AlertRow> &alerts);
+    void setFeedOutages(const QList<engine::FeedOutage> &outages);
     bool exportPng(const QString &path) const;
     void exportPngInteractive();
     void applyTheme();

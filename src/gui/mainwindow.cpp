@@ -253,6 +253,9 @@ void MainWindow::onStatus(const StatusSnapshot &s)
     for (int i = 0; i < m_marketModel->rowCount(); ++i)
         m_multiples->setStale(i, m_marketModel->isStale(i));
     m_tray->setStatus(s);
+    m_chartPanel->setFeedOutages(s.feedOutages); // shaded gaps (a no-op when unchanged)
+    for (ChartPanel *c : m_layout->extraCharts())
+        c->setFeedOutages(s.feedOutages);
     const QString title =
         s.serverRunning ? tr("FX Monitor — %1").arg(s.listenAddress) : tr("FX Monitor — server stopped");
     if (windowTitle() != title)

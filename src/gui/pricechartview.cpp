@@ -145,6 +145,17 @@ void PriceChartView::addAlert(const AlertMark &mark)
         m_dirty = true;
 }
 
+void PriceChartView::setFeedOutages(const QList<engine::FeedOutage> &outages)
+{
+    if (m_gaps.set(outages))
+        m_dirty = true;
+}
+
+int PriceChartView::visibleFeedGaps() const
+{
+    return m_gaps.visible(m_series->x()->min().toMSecsSinceEpoch(), m_series->x()->max().toMSecsSinceEpoch());
+}
+
 // --- drawing -------------------------------------------------------------------------------
 
 bool PriceChartView::isShown() const
@@ -251,6 +262,9 @@ void PriceChartView::drawForeground(QPainter *painter, const QRectF &rect)
     const QRectF plot = chart()->plotArea();
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    // Feed outages shaded, under the alert markers.
+    m_gaps.paint(painter, chart(), m_series->mid(), m_series->x()->min().toMSecsSinceEpoch(),
+                 m_series->x()->max().toMSecsSinceEpoch(), m_series->y()->min());
     // Alert markers on the time axis.
     m_marks.paint(painter, chart(), m_series->mid(), m_series->x()->min().toMSecsSinceEpoch(),
                   m_series->x()->max().toMSecsSinceEpoch(), m_series->y()->min());

@@ -20,6 +20,7 @@
 #include "engine/marketdeltabuffer.h"
 #include "gui/chartalertmarks.h"
 #include "gui/chartcrosshair.h"
+#include "gui/chartfeedgaps.h"
 #include "gui/guisettings.h"
 #include "gui/seriesbuffer.h"
 
@@ -62,6 +63,10 @@ public:
     void addTicks(const QVector<engine::TickPoint> &ticks);
     // An alert; kept when it involves this pair.
     void addAlert(const AlertMark &mark);
+    // Feed outages (engine::EngineStatus::feedOutages), shaded on the time axis.
+    void setFeedOutages(const QList<engine::FeedOutage> &outages);
+    // Outages in the visible time range (what is shaded now).
+    int visibleFeedGaps() const;
     void followLive();
     bool isFollowing() const { return m_following; }
     // Draws what changed since the last call, only when the chart can be seen (the 200 ms
@@ -108,6 +113,7 @@ private:
     SeriesBuffer m_points{kMaxPoints};
     CandleBuffer m_candles;
     ChartAlertMarks m_marks{kMaxMarks};
+    ChartFeedGaps m_gaps;
     ChartCrosshair m_crosshair;
     std::unique_ptr<PriceSeries> m_series;
     ChartHistory *m_history;

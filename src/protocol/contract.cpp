@@ -20,6 +20,8 @@ ClientEvent clientEventFromName(QStringView name)
         return ClientEvent::Ping;
     if (name == u"refresh_token")
         return ClientEvent::RefreshToken;
+    if (name == u"get_alert_history")
+        return ClientEvent::GetAlertHistory;
     return ClientEvent::Unknown;
 }
 
@@ -38,6 +40,9 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Forbidden: return QStringLiteral("FORBIDDEN");
     case ErrorCode::TokenExpired: return QStringLiteral("TOKEN_EXPIRED");
     case ErrorCode::TooManyConnections: return QStringLiteral("TOO_MANY_CONNECTIONS");
+    case ErrorCode::InvalidCursor: return QStringLiteral("INVALID_CURSOR");
+    case ErrorCode::HistoryUnavailable: return QStringLiteral("HISTORY_UNAVAILABLE");
+    case ErrorCode::TooManyQueries: return QStringLiteral("TOO_MANY_QUERIES");
     }
     return {};
 }

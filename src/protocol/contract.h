@@ -16,6 +16,7 @@ enum class ClientEvent {
     GetServerStats,
     Ping,
     RefreshToken, // SECURITY.md, "Tokens"
+    GetAlertHistory, // answered asynchronously from the database (server/alerthistory.h)
     Unknown,
 };
 ClientEvent clientEventFromName(QStringView name);
@@ -35,6 +36,8 @@ inline constexpr QStringView ServerStats = u"server_stats";
 inline constexpr QStringView Pong = u"pong";
 inline constexpr QStringView Error = u"error";
 inline constexpr QStringView TokenRefreshed = u"token_refreshed";
+inline constexpr QStringView AlertHistory = u"alert_history";
+inline constexpr QStringView FeedStatus = u"feed_status"; // to clients that sent subscribe
 } // namespace event
 
 enum class ErrorCode {
@@ -50,8 +53,11 @@ enum class ErrorCode {
     Forbidden, // a pair the client's token does not permit (SECURITY.md, "Pair permissions")
     TokenExpired, // the client's token expired: close 4001 follows (SECURITY.md, "Tokens")
     TooManyConnections, // WEBSOCKET_MAX_CONNECTIONS_PER_IP reached: close 1013 (SECURITY.md, "Bounds")
+    InvalidCursor, // get_alert_history: a cursor this server did not give for this query
+    HistoryUnavailable, // get_alert_history: no database configured, or it cannot be read now
+    TooManyQueries, // get_alert_history: too many of the client's (or the server's) queries running
 };
-inline constexpr int kErrorCodeCount = 12;
+inline constexpr int kErrorCodeCount = 15;
 QString errorCodeName(ErrorCode code);
 
 } // namespace fx::protocol

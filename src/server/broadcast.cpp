@@ -1,8 +1,10 @@
 #include "server/broadcast.h"
 
+#include "core/timeutil.h"
 #include "protocol/contract.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
+#include "server/feedstatus.h"
 
 namespace fx::server {
 
@@ -30,6 +32,15 @@ BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scop
     b->sioFrame = protocol::wsFrame(sio);
     b->sioPacket = std::move(sio);
     return b;
+}
+
+QJsonObject FeedStatus::toJson() const
+{
+    QJsonObject o{{QStringLiteral("state"), up ? QStringLiteral("up") : QStringLiteral("down")},
+                  {QStringLiteral("since"), core::isoTimestamp(sinceMicros)}};
+    if (up)
+        o.insert(QStringLiteral("gap_ms"), gapMs);
+    return o;
 }
 
 BroadcastPtr encodeBroadcast(const core::MarketEvent &event)

@@ -14,7 +14,8 @@ namespace fx::server {
 
 struct Broadcast
 {
-    enum class Scope { Room, TwoRooms, Everyone };
+    // Subscribers: every client that sent subscribe at least once (feed_status).
+    enum class Scope { Room, TwoRooms, Everyone, Subscribers };
     Scope scope = Scope::Everyone;
     int roomA = -1;
     int roomB = -1;

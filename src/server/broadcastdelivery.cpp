@@ -74,6 +74,11 @@ void IoShard::deliver(const BroadcastBatch &batch)
             for (Client *s : m_clients)
                 stage(s, b);
             break;
+        case Broadcast::Scope::Subscribers:
+            for (Client *s : m_clients)
+                if (s->sentSubscribe)
+                    stage(s, b);
+            break;
         }
     }
     // Flush once after every batch already queued has been staged: under load several batches

@@ -114,6 +114,10 @@ public:
     // The transport is closed (socket gone): the shard may reap the client. A dead client
     // whose transport is still closing (close handshake in flight) is kept until then.
     bool transportClosed = false;
+    // get_alert_history queries of this client not answered yet (SECURITY.md, "Bounds").
+    int historyQueries = 0;
+    // The client sent subscribe at least once: it gets feed_status events (PROTOCOL.md).
+    bool sentSubscribe = false;
 
 private:
     QByteArray m_id;

@@ -261,10 +261,21 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         refreshToken(s, data, replyTag);
         return;
     }
+    if (protocol::clientEventFromName(event) == protocol::ClientEvent::GetAlertHistory) {
+        requestAlertHistory(s, data, replyTag); // historyrequests.cpp
+        return;
+    }
+    const bool firstSubscribe = !s->sentSubscribe;
     QList<Reply> replies;
     m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
+    if (firstSubscribe && s->sentSubscribe) {
+        // PROTOCOL.md, feed_status: a first subscribe during an outage missed its "down"; it
+        // follows the reply, as an event of its own (no request id, no acknowledgement).
+        if (const FeedStatus feed = m_ctx.feedStatus(); feed.known && !feed.up)
+            s->sendEvent(protocol::event::FeedStatus, protocol::compactJson(feed.toJson()), QJsonValue::Undefined);
+    }
     if (const auto e = protocol::clientEventFromName(event);
         e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
         noteClientChanged(s);

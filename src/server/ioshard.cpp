@@ -10,6 +10,7 @@
 #include "protocol/engineio.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
+#include "server/alerthistory.h"
 #include "server/client.h"
 #include "server/engineiosession.h"
 #include "server/httpconnection.h"
@@ -48,6 +49,7 @@ IoShard::IoShard(int index, ServerContext &context)
     , m_handler(context, m_rooms, m_prices)
     , m_inbox(context.instruments().size())
 {
+    m_returnPath = std::make_shared<ReturnPath>(this);
     connect(m_upgrader, &WebSocketUpgrader::upgraded, this, &IoShard::onWebSocketUpgraded);
 
     const auto &o = context.options();
@@ -76,6 +78,7 @@ IoShard::IoShard(int index, ServerContext &context)
 
 IoShard::~IoShard()
 {
+    m_returnPath->close();
     qDeleteAll(m_engineIoSessions);
     m_engineIoSessions.clear();
     for (Client *s : m_clients) {

@@ -36,6 +36,9 @@ struct ShardCounters;
 class Client;
 class PlainJsonClient;
 class WebSocketUpgrader;
+class ReturnPath;
+struct AlertHistoryQuery;
+struct AlertHistoryResult;
 
 class IoShard final : public QObject
 {
@@ -121,6 +124,10 @@ private:
     static QByteArray presentedToken(const protocol::HttpRequest &request);
     static constexpr const char *kTokenProperty = "fxPresentedToken"; // on the upgraded QTcpSocket
     void refreshToken(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    // historyrequests.cpp: get_alert_history, answered when the database has read the page.
+    void requestAlertHistory(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    void answerAlertHistory(Client *s, const QByteArray &clientId, const QJsonValue &replyTag,
+                            const AlertHistoryQuery &query, const AlertHistoryResult &result);
     bool expireToken(Client *s, qint64 nowSeconds);
     void lingerOnClose(QWebSocket *ws, QTcpSocket *tcp);
     void refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text);
@@ -165,6 +172,7 @@ private:
     bool m_drainedOnce = false;
 
     ConflatingInbox m_inbox; // from the Redis thread (enqueue)
+    std::shared_ptr<ReturnPath> m_returnPath; // get_alert_history answers from other threads (closed in ~IoShard)
 };
 
 } // namespace fx::server

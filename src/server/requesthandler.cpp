@@ -53,6 +53,8 @@ Reply RequestHandler::welcome(const Client &client) const
         {QStringLiteral("ping_timeout"), o.pingTimeoutMs / 1000.0},
         {QStringLiteral("timestamp"), core::isoNow()},
     };
+    if (const FeedStatus feed = m_ctx.feedStatus(); feed.known)
+        hello.insert(QStringLiteral("feed_status"), feed.toJson()); // PROTOCOL.md, feed_status
     if (o.tokenVerifier) {
         // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.
         QJsonArray permitted;
@@ -80,11 +82,13 @@ void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &
     case ClientEvent::GetServerStats: out->append(makeReply(ev::ServerStats, m_ctx.statsPayload())); return;
     case ClientEvent::Ping: return ping(data, out);
     case ClientEvent::RefreshToken: // answered by the shard (clientauth.cpp), never here
+    case ClientEvent::GetAlertHistory: // answered by the shard (historyrequests.cpp), never here
     case ClientEvent::Unknown: break;
     }
     out->append(error(ErrorCode::UnknownEvent,
                       QStringLiteral("unknown event \"%1\"; known events: subscribe, unsubscribe, get_subscriptions, "
-                                     "request_price, request_all_prices, get_server_stats, ping, refresh_token")
+                                     "request_price, request_all_prices, get_server_stats, ping, refresh_token, "
+                                     "get_alert_history")
                           .arg(event.left(64)),
                       event.left(64)));
 }
@@ -157,6 +161,7 @@ bool RequestHandler::readPairs(const QJsonObject &data, const QString &event, QL
 
 void RequestHandler::subscribe(Client &s, const QJsonObject &data, QList<Reply> *out)
 {
+    s.sentSubscribe = true; // feed_status from now on (PROTOCOL.md; the shard tells a first one of an outage)
     QList<int> valid;
     QStringList invalid;
     bool all = false;

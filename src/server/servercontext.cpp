@@ -61,6 +61,18 @@ void ServerContext::setRedisStatusProvider(std::function<QJsonObject()> provider
     m_redisProvider = std::move(provider);
 }
 
+void ServerContext::setFeedStatus(const FeedStatus &status)
+{
+    QMutexLocker lock(&m_statusMutex);
+    m_feed = status;
+}
+
+FeedStatus ServerContext::feedStatus() const
+{
+    QMutexLocker lock(&m_statusMutex);
+    return m_feed;
+}
+
 QJsonObject ServerContext::redisStatus() const
 {
     std::function<QJsonObject()> provider;

@@ -5,6 +5,7 @@
 // set and readers copy under a mutex.
 
 #include "server/connectionlimits.h"
+#include "server/feedstatus.h"
 #include "server/serveroptions.h"
 #include "server/serverstats.h"
 #include "server/tlscontext.h"
@@ -40,6 +41,9 @@ public:
     // Extra fields merged into server_stats (e.g. market_sessions), computed on demand.
     void setStatsExtension(std::function<QJsonObject()> provider);
     QJsonObject redisStatus() const;
+    // PROTOCOL.md, feed_status (any thread): what connection_established says.
+    void setFeedStatus(const FeedStatus &status);
+    FeedStatus feedStatus() const;
     QJsonObject databaseStatus() const;
 
     // Every shard, set once before the server accepts connections; read-only afterwards.
@@ -50,6 +54,8 @@ public:
     // A new Engine.IO session id that maps to shard `index`.
     QByteArray newSidForShard(int index) const;
     std::atomic<int> engineSessions{0};
+    // get_alert_history queries running (server/alerthistory.h, kMaxHistoryQueriesPerServer).
+    std::atomic<int> historyQueries{0};
 
     // The get_server_stats reply of PROTOCOL.md ("Requests you send"); without endpoints, paths
     // and error texts when an admin token is configured (SECURITY.md, "Admin endpoints").
@@ -68,6 +74,7 @@ private:
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;
+    FeedStatus m_feed;
     std::function<QJsonObject()> m_extension;
     std::function<QJsonObject()> m_redisProvider;
     QList<class IoShard *> m_shards;

@@ -12,6 +12,8 @@
 
 namespace fx::server {
 
+class AlertHistorySource; // server/alerthistory.h
+
 // Everything the streaming server needs to know, fixed for the life of one StreamServer.
 struct ServerOptions
 {
@@ -45,6 +47,9 @@ struct ServerOptions
     QString tlsCertPath;
     QString tlsKeyPath;
     core::InstrumentSet instruments;
+    // get_alert_history (PROTOCOL.md): where the stored alerts are read; null: the request is
+    // answered HISTORY_UNAVAILABLE. Shared by every I/O thread (server/alerthistory.h).
+    std::shared_ptr<AlertHistorySource> alertHistory;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
     int httpIdleTimeoutMs = 30000; // idle keep-alive HTTP connection

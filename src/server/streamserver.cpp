@@ -220,6 +220,14 @@ void StreamServer::setDatabaseStatus(const QJsonObject &status)
     m_ctx->setDatabaseStatus(status);
 }
 
+void StreamServer::setFeedStatus(const FeedStatus &status, bool announce)
+{
+    m_ctx->setFeedStatus(status);
+    if (announce && status.known)
+        publish(BroadcastBatch{
+            encodeBroadcast(protocol::event::FeedStatus, status.toJson(), Broadcast::Scope::Subscribers)});
+}
+
 void StreamServer::requestClients(QObject *context, const std::function<void(const QList<ClientInfo> &)> &done)
 {
     // Shared by the per-shard calls; the last one to answer hands the result to context.

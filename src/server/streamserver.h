@@ -11,6 +11,7 @@
 
 #include "core/marketdata.h"
 #include "server/broadcast.h"
+#include "server/feedstatus.h"
 #include "server/ioshard.h"
 #include "server/serveroptions.h"
 
@@ -69,6 +70,10 @@ public:
     void setRedisStatus(const QJsonObject &status);
     void setRedisStatusProvider(std::function<QJsonObject()> provider);
     void setDatabaseStatus(const QJsonObject &status);
+    // PROTOCOL.md, feed_status: the state connection_established reports from now on; with
+    // announce, also a feed_status event to every client that sent subscribe (in order with
+    // the broadcasts published before and after).
+    void setFeedStatus(const FeedStatus &status, bool announce);
     // Disconnects a client by id; any thread.
     void kick(const QByteArray &clientId);
     // Collects every shard's clients on their threads, then calls done(list) on context's

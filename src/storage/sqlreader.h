@@ -15,6 +15,8 @@ class SqlReader
 {
 public:
     static bool alerts(SqlConnection &c, const AlertQuery &query, AlertPage *page, QString *error);
+    // sqlalerthistory.cpp: one keyset page (page->more: older rows match).
+    static bool alertHistory(SqlConnection &c, const AlertHistoryQuery &query, AlertPage *page, QString *error);
     static bool ticks(SqlConnection &c, const SeriesQuery &query, QList<TickRecord> *rows, QString *error);
     static bool bars(SqlConnection &c, const SeriesQuery &query, QList<BarRecord> *rows, QString *error);
     // Newest connection first.

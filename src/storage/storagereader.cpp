@@ -95,6 +95,17 @@ quint64 StorageReader::requestAlerts(const AlertQuery &query)
     });
 }
 
+quint64 StorageReader::requestAlertHistory(const AlertHistoryQuery &query)
+{
+    return submit([this, query](quint64 id, QString *error) {
+        AlertPage page;
+        if (!SqlReader::alertHistory(*m_connection, query, &page, error))
+            return false;
+        Q_EMIT alertHistoryReady(id, page);
+        return true;
+    });
+}
+
 quint64 StorageReader::requestTicks(const SeriesQuery &query)
 {
     return submit([this, query](quint64 id, QString *error) {

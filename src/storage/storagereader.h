@@ -39,6 +39,8 @@ public:
 
     // Any thread.
     quint64 requestAlerts(const fx::storage::AlertQuery &query);
+    // Answered with alertHistoryReady (or queryFailed).
+    quint64 requestAlertHistory(const fx::storage::AlertHistoryQuery &query);
     quint64 requestTicks(const fx::storage::SeriesQuery &query);
     quint64 requestBars(const fx::storage::SeriesQuery &query);
     quint64 requestConnections(const fx::storage::ConnectionQuery &query);
@@ -48,6 +50,7 @@ public:
 
 Q_SIGNALS:
     void alertsReady(quint64 requestId, const fx::storage::AlertPage &page);
+    void alertHistoryReady(quint64 requestId, const fx::storage::AlertPage &page);
     void ticksReady(quint64 requestId, const QList<fx::storage::TickRecord> &rows);
     void barsReady(quint64 requestId, const QList<fx::storage::BarRecord> &rows);
     void connectionsReady(quint64 requestId, const QList<fx::storage::ConnectionRecord> &rows);

@@ -116,6 +116,27 @@ struct AlertPage
     qint64 total = 0;
     int offset = 0;
     int limit = 0;
+    bool more = false; // AlertHistoryQuery: older rows match beyond this page (total is not counted)
+};
+
+// The alert history of the streaming protocol (PROTOCOL.md, get_alert_history): keyset paging
+// over (raised_at, id), newest first, so a page costs the same however deep it is and rows
+// written meanwhile neither repeat nor shift a page.
+struct AlertHistoryQuery
+{
+    qint64 sinceMicros = 0; // raised_at >= since (0: open)
+    qint64 untilMicros = 0; // raised_at <= until (0: open)
+    QStringList types; // any of these ("volatility", "correlation"); empty: any
+    QStringList severities; // any of these ("info", "warning", "critical"); empty: any
+    QStringList pairs; // alerts about any of these (either pair of a correlation); empty: any
+    // SECURITY.md, "Pair permissions": when restricted, only alerts whose every pair is listed.
+    bool restricted = false;
+    QStringList permittedPairs;
+    // Continue after this row: only rows older than (beforeRaisedAt, beforeId).
+    bool hasCursor = false;
+    qint64 beforeRaisedAt = 0;
+    qint64 beforeId = 0;
+    int limit = 100; // capped at kMaxAlertPage
 };
 
 struct TickRecord
@@ -192,6 +213,7 @@ Q_DECLARE_METATYPE(fx::storage::AlertFilter)
 Q_DECLARE_METATYPE(fx::storage::AlertQuery)
 Q_DECLARE_METATYPE(fx::storage::AlertRecord)
 Q_DECLARE_METATYPE(fx::storage::AlertPage)
+Q_DECLARE_METATYPE(fx::storage::AlertHistoryQuery)
 Q_DECLARE_METATYPE(fx::storage::TickRecord)
 Q_DECLARE_METATYPE(fx::storage::BarRecord)
 Q_DECLARE_METATYPE(fx::storage::ConnectionQuery)

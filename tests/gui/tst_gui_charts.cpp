@@ -162,6 +162,73 @@ private Q_SLOTS:
         QVERIFY(image.width() > 300);
     }
 
+    // Feed outages are shaded on the time axis: the pixels of the outage's span change and no
+    // others; an outage outside the visible window changes nothing; one still going on reaches
+    // the right edge.
+    void feedOutagesAreShaded()
+    {
+        const core::InstrumentSet set;
+        ChartPanel panel(set, nullptr, GuiSettings{});
+        panel.resize(900, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        PriceChartView *chart = panel.chart();
+        chart->setWindow(ChartWindow::OneMinute);
+        const qint64 now = core::nowMillis();
+        chart->addTicks(ticks(now - 60'000, 600, 100, 1.0845)); // the last minute, a tick each 100 ms
+        QTRY_VERIFY(chart->redraws() > 0);
+        // Hold the time axis still (a zoom stops following the live edge) so grabs compare.
+        QWheelEvent wheel(QPointF(450, 200), chart->mapToGlobal(QPointF(450, 200)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(chart->viewport(), &wheel);
+        QVERIFY(!chart->isFollowing());
+        chart->redraw();
+        const QImage plain = chart->grab().toImage();
+        QCOMPARE(chart->grab().toImage(), plain);
+
+        // Which columns differ from the chart without outages.
+        auto changedColumns = [&](const QImage &img) {
+            QList<int> cols;
+            for (int x = 0; x < img.width(); ++x)
+                for (int y = 0; y < img.height(); ++y)
+                    if (img.pixel(x, y) != plain.pixel(x, y)) {
+                        cols.append(x);
+                        break;
+                    }
+            return cols;
+        };
+
+        // Long before the window: nothing shaded.
+        chart->setFeedOutages({engine::FeedOutage{(now - 600'000) * 1000, (now - 590'000) * 1000}});
+        chart->redraw();
+        QCOMPARE(chart->visibleFeedGaps(), 0);
+        QVERIFY(changedColumns(chart->grab().toImage()).isEmpty());
+
+        // 10 s in the middle of the window: a band about a fifth of the plot wide.
+        chart->setFeedOutages({engine::FeedOutage{(now - 35'000) * 1000, (now - 25'000) * 1000}});
+        chart->redraw();
+        QCOMPARE(chart->visibleFeedGaps(), 1);
+        const QList<int> band = changedColumns(chart->grab().toImage());
+        QVERIFY(!band.isEmpty());
+        const int width = band.constLast() - band.constFirst() + 1;
+        QVERIFY2(width > 80 && width < 300, qPrintable(QString::number(width))); // ~10/48 of an ~750 px plot
+        QVERIFY2(band.size() >= width - 2, "one band, no stray pixels elsewhere");
+
+        // Still going on: from its start to the right edge of the plot.
+        chart->setFeedOutages({engine::FeedOutage{(now - 20'000) * 1000, 0}});
+        chart->redraw();
+        QCOMPARE(chart->visibleFeedGaps(), 1);
+        const QList<int> ongoing = changedColumns(chart->grab().toImage());
+        QVERIFY(!ongoing.isEmpty());
+        QVERIFY2(ongoing.constFirst() > band.constLast(), "starts after the earlier band's end");
+        QVERIFY(ongoing.constLast() > 900 - 120); // reaches the plot's right edge (the axis labels are right of it)
+
+        // Cleared: the chart is as before.
+        chart->setFeedOutages({});
+        chart->redraw();
+        QVERIFY(changedColumns(chart->grab().toImage()).isEmpty());
+    }
+
     void smallMultiples()
     {
         const core::InstrumentSet set;

@@ -6,6 +6,7 @@
 // the settings dialog's validation, stopping and starting the server, and the saved layout.
 
 #include "core/settings.h"
+#include "core/timeutil.h"
 #include "engine/engine.h"
 #include "gui/alertsmodel.h"
 #include "gui/alertspanel.h"
@@ -553,6 +554,33 @@ private Q_SLOTS:
         m_window->restartServerWith(plain);
         QTRY_VERIFY(!started.isEmpty() && m_engine->serverRunning());
         QTRY_VERIFY2(row->text().contains(QStringLiteral("0 tokens")), qPrintable(row->text()));
+    }
+
+    // PROTOCOL.md feed_status, GUI.md: the private redis-server SIGKILLed and restarted on the
+    // same port; the engine records the outage, the status bar says so while it lasts, and the
+    // price chart shades it once prices flow again.
+    void feedOutageIsShadedOnTheChart()
+    {
+        PriceChartView *chart = m_window->chartPanel()->chart();
+        chart->followLive();
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->status().redis.connected(), 10000);
+        const int before = int(m_engine->status().feedOutages.size());
+        QCOMPARE(chart->visibleFeedGaps(), 0);
+        const qint64 killedAt = core::nowMicros();
+        m_redis.kill9();
+        QTRY_COMPARE_WITH_TIMEOUT(m_engine->status().feedOutages.size(), before + 1, 5000);
+        QTRY_VERIFY(m_window->indicator(QStringLiteral("statusRedis"))
+                        ->text()
+                        .startsWith(QStringLiteral("Redis disconnected")));
+        const engine::FeedOutage ongoing = m_engine->status().feedOutages.constLast();
+        QVERIFY(ongoing.startMicros >= killedAt);
+        QCOMPARE(ongoing.endMicros, qint64(0));
+        QVERIFY(m_redis.restart());
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->status().feedOutages.constLast().endMicros > 0, 10000);
+        const int points = chart->pointCount();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount() > points, 10000); // the feed reconnected too
+        QTRY_COMPARE_WITH_TIMEOUT(chart->visibleFeedGaps(), 1, 5000);
+        QTRY_COMPARE(m_window->indicator(QStringLiteral("statusRedis"))->text(), QStringLiteral("Redis connected"));
     }
 };
 

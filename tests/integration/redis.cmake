@@ -8,3 +8,6 @@ set_tests_properties(redis_fixture_stop PROPERTIES FIXTURES_CLEANUP redis LABELS
 fx_test(tst_redis_relay SOURCES tst_redis_relay.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
 fx_test(tst_redis_faults SOURCES tst_redis_faults.cpp LIBS fxtestsupport LABELS integration)
 set_tests_properties(tst_redis_relay PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")
+# feed_status across a private redis-server killed and restarted.
+fx_test(tst_feed_status SOURCES tst_feed_status.cpp LIBS fxtestsupport LABELS integration)
+target_compile_definitions(tst_feed_status PRIVATE FX_INTEROP_DIR="${PROJECT_SOURCE_DIR}/tests/interop")

@@ -51,3 +51,10 @@ set_tests_properties(tst_storage_pg_ssl PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=$
 fx_test(tst_storage_shutdown SOURCES tst_storage_shutdown.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration
     TIMEOUT 600)
 target_compile_definitions(tst_storage_shutdown PRIVATE FX_STORAGE_TEST_TMP="${CMAKE_CURRENT_BINARY_DIR}")
+
+# get_alert_history on both engines (plain JSON and python-socketio), the bounds while
+# PostgreSQL holds a lock, and a database that is down.
+fx_test(tst_alert_history SOURCES tst_alert_history.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration
+    FIXTURES pg TIMEOUT 300)
+set_tests_properties(tst_alert_history PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
+target_compile_definitions(tst_alert_history PRIVATE FX_INTEROP_DIR="${PROJECT_SOURCE_DIR}/tests/interop")
