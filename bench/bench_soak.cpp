@@ -206,6 +206,21 @@ private:
     std::vector<int> m_accepted;
 };
 
+// Where the cores went in a phase: the server's share and the soak's own (its clients), as
+// percentages of one core, and the machine's load average at its end.
+struct CpuShare
+{
+    QString label;
+    double server = 0, soak = 0;
+    QByteArray load;
+};
+
+QByteArray loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readLine().split(' ').mid(0, 3).join(' ') : QByteArray("?");
+}
+
 struct Latency
 {
     QString label;
@@ -332,6 +347,17 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     clock.start();
     qint64 peakRss = 0;
+    QList<CpuShare> cpu;
+    double lastServerCpu = cpuSeconds(pid), lastSoakCpu = cpuSeconds(QCoreApplication::applicationPid());
+    qint64 lastCpuAt = clock.elapsed();
+    const auto cpuPhase = [&](const QString &label) {
+        const double server = cpuSeconds(pid), soak = cpuSeconds(QCoreApplication::applicationPid());
+        const double wall = std::max<qint64>(1, clock.elapsed() - lastCpuAt) / 1000.0;
+        cpu << CpuShare{label, 100 * (server - lastServerCpu) / wall, 100 * (soak - lastSoakCpu) / wall, loadAverage()};
+        lastServerCpu = server;
+        lastSoakCpu = soak;
+        lastCpuAt = clock.elapsed();
+    };
     const auto progress = [&](const QString &phase) {
         peakRss = std::max(peakRss, rssKb(pid));
         say(QStringLiteral("  t=%1s %2 rss=%3 MB fds=%4 prices=%5 alerts=%6 (accepted %7) well-behaved closed=%8")
@@ -370,7 +396,9 @@ int main(int argc, char **argv)
     }
     runFor(std::max<qint64>(35000, quietMs / 3), QStringLiteral("quiet"));
     takeLatencies();
+    cpuPhase(QStringLiteral("warm-up and pause"));
     runFor(quietMs / 3, QStringLiteral("quiet"));
+    cpuPhase(QStringLiteral("without abusers"));
     Latency quiet{QStringLiteral("without abusers"), takeLatencies()};
     const qint64 baselineRss = rssKb(pid);
     const int baselineFds = descriptorCount(pid);
@@ -420,12 +448,14 @@ int main(int argc, char **argv)
     fault(QStringLiteral("PostgreSQL"), killPg, startPg);
     until(1.0);
     Latency abused{QStringLiteral("with abusers"), takeLatencies()};
+    cpuPhase(QStringLiteral("with abusers"));
     abusers.stop();
     const quint64 abuseSessions = abusers.totalSessions();
 
     // After.
     runFor(std::max<qint64>(40000, qint64(seconds) * 150), QStringLiteral("after"));
     Latency after{QStringLiteral("after"), takeLatencies()};
+    cpuPhase(QStringLiteral("after"));
     // Lingering closes and reconnections end within seconds: wait for the count to come back.
     waitFor([&] { return descriptorCount(pid) <= baselineFds; }, 30000);
     const int finalFds = descriptorCount(pid);
@@ -556,6 +586,12 @@ int main(int argc, char **argv)
             .arg(verdict(serverOk)));
     say(QStringLiteral("latency of well-behaved clients, Redis PUBLISH to receipt:\n  %1\n  %2\n  %3")
             .arg(quiet.text(), abused.text(), after.text()));
+    for (const CpuShare &c : cpu)
+        say(QStringLiteral("  cpu %1: server %2 %, soak's clients %3 % of one core; load average %4")
+                .arg(c.label, -18)
+                .arg(c.server, 0, 'f', 0)
+                .arg(c.soak, 0, 'f', 0)
+                .arg(QString::fromLatin1(c.load)));
     if (abused.us.size() && quiet.us.size())
         say(QStringLiteral("  p99 with abusers / without: %1x")
                 .arg(percentileMs(abused.us, 0.99) / std::max(0.001, percentileMs(quiet.us, 0.99)), 0, 'f', 2));

@@ -233,7 +233,8 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_forbidden_total", "counter",
            "Pairs refused to clients whose token does not permit them (FORBIDDEN, forbidden_pairs).");
     value("fxmonitor_forbidden_total", {}, double(s.forbidden));
-    metric("fxmonitor_client_errors_total", "counter", "Error events sent to clients, by code.");
+    metric("fxmonitor_client_errors_total", "counter",
+           "Client errors by code: error events sent, and requests dropped unanswered over the rate limit.");
     perLabel("fxmonitor_client_errors_total", "code", 0, s.errors,
              [](int i) { return protocol::errorCodeName(protocol::ErrorCode(i)); });
     metric("fxmonitor_disconnects_total", "counter", "Clients disconnected, by reason.");
