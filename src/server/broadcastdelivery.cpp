@@ -50,6 +50,10 @@ void IoShard::deliver(const BroadcastBatch &batch)
         m_counters.add(m_counters.broadcasts);
         if (b.conflatable)
             m_prices.update(b.roomA, b);
+        if (b.seq) { // PROTOCOL.md, "History and recovery": what this shard has delivered so far
+            m_streamDelivered[size_t(b.stream)] = b.offset;
+            m_seqDelivered = b.seq;
+        }
         if (b.cacheOnly)
             continue;
         switch (b.scope) {

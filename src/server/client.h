@@ -45,6 +45,9 @@ public:
     // gets the whole batch in one write. The default delivers at once.
     virtual void stage(const Broadcast &b) { deliver(b); }
     virtual void flushStaged() {}
+    // PROTOCOL.md, "History and recovery": a replayed or snapshot broadcast, written now (after
+    // anything staged), never conflated.
+    virtual void sendPrepared(const Broadcast &b) { deliver(b); }
     bool staged = false; // on the shard's list of clients to flush
     // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
     virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;

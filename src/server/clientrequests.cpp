@@ -262,7 +262,10 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         return;
     }
     QList<Reply> replies;
-    m_handler.handle(*s, event, data, &replies);
+    if (protocol::clientEventFromName(event) == protocol::ClientEvent::Subscribe)
+        subscribe(s, data, replyTag); // shardrecovery.cpp: "snapshot" and "recover" (PROTOCOL.md)
+    else
+        m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
     if (const auto e = protocol::clientEventFromName(event);

@@ -8,3 +8,7 @@ set_tests_properties(redis_fixture_stop PROPERTIES FIXTURES_CLEANUP redis LABELS
 fx_test(tst_redis_relay SOURCES tst_redis_relay.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
 fx_test(tst_redis_faults SOURCES tst_redis_faults.cpp LIBS fxtestsupport LABELS integration)
 set_tests_properties(tst_redis_relay PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")
+
+# PROTOCOL.md, "History and recovery" (issue 13).
+fx_test(tst_recovery SOURCES tst_recovery.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
+set_tests_properties(tst_recovery PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")
