@@ -290,6 +290,42 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // PROTOCOL.md §10: socket.io-client's connection state recovery with
+    // WEBSOCKET_SIO_RECOVERY on (recovered, nothing missing) and off (a fresh session, cleanly).
+    void socketIoRecovery_data()
+    {
+        QTest::addColumn<QString>("recovery");
+        QTest::addColumn<QString>("transports");
+        QTest::newRow("on, websocket") << "on"
+                                       << "websocket";
+        QTest::newRow("on, polling then websocket") << "on"
+                                                    << "default";
+        QTest::newRow("off, websocket") << "off"
+                                        << "websocket";
+    }
+
+    void socketIoRecovery()
+    {
+        QFETCH(QString, recovery);
+        QFETCH(QString, transports);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"),
+                                       QStringLiteral("WEBSOCKET_SIO_RECOVERY=")
+                                           + (recovery == u"on" ? QStringLiteral("true") : QStringLiteral("false"))}));
+        Scenario s;
+        s.program = QStringLiteral("node");
+        s.args = {QStringLiteral("sio_recovery.mjs")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.env.insert(QStringLiteral("FX_RECOVERY"), recovery);
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
     // SECURITY.md, "TLS": both Socket.IO clients (every transport) and requests over TLS, with
     // a test CA made at test time.
     void socketIoOverTls_data()
