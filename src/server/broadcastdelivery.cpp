@@ -37,7 +37,7 @@ void IoShard::deliver(const BroadcastBatch &batch)
     // Stage every event of the batch per recipient, then write each recipient once.
     std::vector<Client *> &touched = m_touched;
     auto stage = [&touched](Client *s, const Broadcast &b) {
-        if (s->isDead())
+        if (s->isDead() || (s->skipping() && s->alreadyHas(b)))
             return;
         s->stage(b);
         if (!s->staged) {

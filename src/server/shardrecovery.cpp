@@ -203,6 +203,8 @@ void IoShard::subscribe(Client *s, const QJsonObject &data, const QJsonValue &re
             continue;
         }
         snapshotPair[size_t(stream)] = false;
+        if (offset > m_streamDelivered[size_t(stream)]) // it got further on another shard
+            s->skipUpTo(stream, offset);
         Recovered r{stream, {}, 0};
         if (alerts) {
             for (const BroadcastPtr &b : std::as_const(range.messages))
@@ -297,6 +299,8 @@ std::optional<QList<BroadcastPtr>> IoShard::restoreSioSession(Client *s, const s
             m_rooms.leave(s, streams[i]);
         return std::nullopt;
     }
+    if (offset > m_seqDelivered) // it got further on another shard
+        s->skipUpToSeq(offset);
     if (!replay.isEmpty())
         m_ctx.stats().countRecovered(quint64(replay.size()));
     return replay;
