@@ -495,6 +495,63 @@ private Q_SLOTS:
         QCOMPARE(dataOf(prices.first()).value(QStringLiteral("n")).toInt(), 10);
     }
 
+    void replayIsBoundedByHalfTheSendQueue()
+    {
+        // SECURITY.md, "Bounds": a replay may take half of WEBSOCKET_SEND_QUEUE_LIMIT (64 KiB here:
+        // 32 KiB). The largest replay within it is recovered, one message more is not.
+        Rig rig;
+        QVERIFY(rig.start(12, {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_SEND_QUEUE_LIMIT=65536")}));
+        WsClient observer;
+        QVERIFY(observer.connectTo(rig.server.wsUrl()));
+        std::map<qint64, qint64> frameBytes; // offset -> bytes of its WebSocket frame
+        QString observerEpoch;
+        connect(&observer.socket(), &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+            const QJsonObject e = QJsonDocument::fromJson(text.toUtf8()).object();
+            const qint64 n = text.toUtf8().size();
+            if (eventOf(e) != u"price_update")
+                return;
+            frameBytes[e.value(QStringLiteral("offset")).toInteger()] = n + (n < 126 ? 2 : 4);
+            observerEpoch = e.value(QStringLiteral("epoch")).toString();
+        });
+        subscribe(observer, {{QStringLiteral("pairs"), QStringLiteral("EUR_USD")}});
+        const int total = 400;
+        for (int n = 1; n <= total; ++n)
+            rig.publish("price_updates", price("EUR_USD", n));
+        rig.barrier();
+        QVERIFY(!observer.takeUntil(isBarrier, 10000).isEmpty());
+        QCOMPARE(qsizetype(frameBytes.size()), qsizetype(total));
+        // The smallest offset whose replay (offset + 1 .. total) fits in 32768 bytes.
+        qint64 sum = 0, after = total;
+        while (after > 0 && sum + frameBytes[after] <= 32768)
+            sum += frameBytes[after--];
+        QVERIFY(after > 0 && after < total);
+        auto recoverFrom = [&](qint64 offset) {
+            WsClient r;
+            if (!r.connectTo(rig.server.wsUrl()))
+                return QJsonObject{};
+            const QJsonObject ok = subscribe(
+                r,
+                {{QStringLiteral("pairs"), QStringLiteral("EUR_USD")},
+                 {QStringLiteral("recover"),
+                  QJsonObject{{QStringLiteral("epoch"), observerEpoch},
+                              {QStringLiteral("offsets"), QJsonObject{{QStringLiteral("EUR_USD"), offset}}}}}});
+            rig.barrier();
+            const QList<QJsonObject> got = r.takeUntil(isBarrier, 10000);
+            QJsonObject result = dataOf(ok).value(QStringLiteral("recovered")).toObject();
+            result.insert(QStringLiteral("messages"), qsizetype(got.size() - 1));
+            if (!got.isEmpty())
+                result.insert(QStringLiteral("first"), dataOf(got.first()));
+            return result;
+        };
+        const QJsonObject within = recoverFrom(after);
+        QCOMPARE(within.value(QStringLiteral("EUR_USD")), QJsonValue(true));
+        QCOMPARE(within.value(QStringLiteral("messages")).toInteger(), total - after);
+        const QJsonObject over = recoverFrom(after - 1);
+        QCOMPARE(over.value(QStringLiteral("EUR_USD")), QJsonValue(false));
+        QCOMPARE(over.value(QStringLiteral("messages")).toInteger(), 1); // the snapshot
+        QCOMPARE(over.value(QStringLiteral("first")).toObject().value(QStringLiteral("snapshot")), QJsonValue(true));
+    }
+
     void recoverIsValidated_data()
     {
         QTest::addColumn<QJsonValue>("recover");
