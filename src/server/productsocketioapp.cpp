@@ -76,9 +76,8 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
         bool ok = false;
         offset = offText.size() <= 20 ? offText.toULongLong(&ok) : 0;
         if (p.isString() && p.toString().size() <= 64 && off.isString() && ok) {
-            session = ctx.recoverySessions().take(p.toString().toLatin1(), core::monotonicMillis());
-            if (session && session->user != claims.subject)
-                session.reset(); // SECURITY.md, "Tokens": only its own user takes a session back
+            // SECURITY.md, "Tokens": only its own user takes a session back.
+            session = ctx.recoverySessions().take(p.toString().toLatin1(), claims.subject, core::monotonicMillis());
             if (session)
                 pid = p.toString().toLatin1();
         }

@@ -31,12 +31,13 @@ void RecoverySessions::persist(const QByteArray &pid, Session session, qint64 no
     m_sessions.insert(pid, std::move(session));
 }
 
-std::optional<RecoverySessions::Session> RecoverySessions::take(const QByteArray &pid, qint64 nowMs)
+std::optional<RecoverySessions::Session> RecoverySessions::take(const QByteArray &pid, const QString &user,
+                                                                qint64 nowMs)
 {
     QMutexLocker lock(&m_mutex);
     expire(nowMs);
     auto it = m_sessions.find(pid);
-    if (it == m_sessions.end())
+    if (it == m_sessions.end() || it->user != user)
         return std::nullopt;
     Session s = std::move(*it);
     m_sessions.erase(it);

@@ -30,8 +30,9 @@ public:
     RecoverySessions(int capacity, int ttlSeconds);
 
     void persist(const QByteArray &pid, Session session, qint64 nowMs);
-    // Removes and returns the session of pid when it is still there (one use).
-    std::optional<Session> take(const QByteArray &pid, qint64 nowMs);
+    // Removes and returns the session of pid when it is still there and was left by `user` (one
+    // use). A session of another user stays where it is (SECURITY.md, "Tokens").
+    std::optional<Session> take(const QByteArray &pid, const QString &user, qint64 nowMs);
     int size() const;
 
 private:

@@ -6,6 +6,7 @@
 
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
+#include "support/tokenmint.h"
 #include "support/wsclient.h"
 
 #include <QJsonArray>
@@ -59,6 +60,8 @@ struct Rig
     int db = 0;
     quint16 redisPort = 0;
     QStringList args;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString token; // with WEBSOCKET_AUTH=jwt: the token of the Redis-status check
     std::unique_ptr<redis::RedisPublisher> pub;
 
     bool start(int database, const QStringList &extra = {})
@@ -76,17 +79,17 @@ struct Rig
                            QStringLiteral("--redis-db"),   QString::number(db),
                            QStringLiteral("--set"),        QStringLiteral("REDIS_CHANNEL_PREFIX=") + prefix}
             + extra;
-        return server.start(args) && waitRedisConnected();
+        return server.start(args, env) && waitRedisConnected();
     }
     bool restart()
     {
         server.stop();
-        return server.start(args) && waitRedisConnected();
+        return server.start(args, env) && waitRedisConnected();
     }
     bool waitRedisConnected()
     {
         WsClient c;
-        if (!c.connectTo(server.wsUrl()))
+        if (!c.connectTo(server.wsUrl() + (token.isEmpty() ? QString() : QStringLiteral("?token=") + token)))
             return false;
         return QTest::qWaitFor(
             [&] {
@@ -187,6 +190,56 @@ QString checkConsecutive(const Seen &seen)
                 return QStringLiteral("%1: offset %2 after %3").arg(stream).arg(list[i]).arg(list[i - 1]);
     return {};
 }
+
+// A raw Socket.IO client over Engine.IO's WebSocket transport (one packet per frame): what
+// socket.io-client sends and reads, written out, to check the wire and the server's rules.
+class RawSio : public QObject
+{
+public:
+    bool open(quint16 port)
+    {
+        connect(&m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &t) { m_in << t; });
+        m_ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/socket.io/?EIO=4&transport=websocket").arg(port)));
+        return QTest::qWaitFor([&] { return !m_in.isEmpty(); }, 5000) && m_in.takeFirst().startsWith(u'0');
+    }
+    void send(const QString &packet) { m_ws.sendTextMessage(packet); }
+    // The next packet starting with prefix (earlier ones dropped); empty on timeout.
+    QString next(const QString &prefix)
+    {
+        QString got;
+        (void)QTest::qWaitFor(
+            [&] {
+                while (!m_in.isEmpty()) {
+                    const QString t = m_in.takeFirst();
+                    if (t.startsWith(prefix)) {
+                        got = t;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            5000);
+        return got;
+    }
+    // CONNECT with auth; the CONNECT reply's data ({"sid", "pid"}), empty when refused.
+    QJsonObject join(const QJsonObject &auth)
+    {
+        send(QStringLiteral("40") + QString::fromUtf8(QJsonDocument(auth).toJson(QJsonDocument::Compact)));
+        const QString reply = next(QStringLiteral("4"));
+        return reply.startsWith(u"40") ? QJsonDocument::fromJson(reply.mid(2).toUtf8()).object() : QJsonObject{};
+    }
+    // An event's arguments: 42["name", data, offset?]
+    QJsonArray event(const QString &name)
+    {
+        const QString t = next(QStringLiteral("42[\"%1\"").arg(name));
+        return QJsonDocument::fromJson(t.mid(2).toUtf8()).array();
+    }
+    void abort() { m_ws.abort(); }
+
+private:
+    QWebSocket m_ws;
+    QStringList m_in;
+};
 
 } // namespace
 
@@ -550,6 +603,65 @@ private Q_SLOTS:
         QCOMPARE(over.value(QStringLiteral("EUR_USD")), QJsonValue(false));
         QCOMPARE(over.value(QStringLiteral("messages")).toInteger(), 1); // the snapshot
         QCOMPARE(over.value(QStringLiteral("first")).toObject().value(QStringLiteral("snapshot")), QJsonValue(true));
+    }
+
+    void socketIoSessionGoesBackToItsOwnUserOnly()
+    {
+        // PROTOCOL.md §10 and SECURITY.md, "Tokens": with WEBSOCKET_AUTH=jwt a lost session is
+        // taken back only by a CONNECT whose token has the same sub; another user's attempt
+        // starts afresh and leaves the session for its owner.
+        const QString alice = QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"+600"})"));
+        const QString bob = QString::fromLatin1(TokenMint::hs256(R"({"sub":"bob","exp":"+600"})"));
+        Rig rig;
+        rig.env.insert(QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt"));
+        rig.env.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), QString::fromLatin1(TokenMint::secret()));
+        rig.token = alice;
+        QVERIFY(rig.start(13, {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_SIO_RECOVERY=true")}));
+
+        RawSio a;
+        QVERIFY(a.open(rig.server.port()));
+        const QJsonObject first = a.join({{QStringLiteral("token"), alice}});
+        const QString sid = first.value(QStringLiteral("sid")).toString();
+        const QString pid = first.value(QStringLiteral("pid")).toString();
+        QCOMPARE(pid.size(), 20);
+        QCOMPARE(a.event(QStringLiteral("connection_established")).size(), 3); // data, then the position
+        a.send(QStringLiteral(R"(42["subscribe",{"pairs":["EUR_USD"]}])"));
+        QVERIFY(!a.event(QStringLiteral("subscription_confirmed")).isEmpty());
+        rig.publish("price_updates", price("EUR_USD", 1));
+        const QJsonArray live = a.event(QStringLiteral("price_update"));
+        QCOMPARE(live.size(), 3);
+        const QString offset = live.at(2).toString();
+        QVERIFY(!offset.isEmpty());
+        a.abort();
+        rig.publish("price_updates", price("EUR_USD", 2)); // missed
+
+        RawSio b;
+        QVERIFY(b.open(rig.server.port()));
+        const QJsonObject stranger =
+            b.join({{QStringLiteral("token"), bob}, {QStringLiteral("pid"), pid}, {QStringLiteral("offset"), offset}});
+        QVERIFY(!stranger.isEmpty());
+        QVERIFY(stranger.value(QStringLiteral("pid")).toString() != pid);
+        QVERIFY(stranger.value(QStringLiteral("sid")).toString() != sid);
+
+        RawSio back;
+        QVERIFY(back.open(rig.server.port()));
+        const QJsonObject again = back.join(
+            {{QStringLiteral("token"), alice}, {QStringLiteral("pid"), pid}, {QStringLiteral("offset"), offset}});
+        QCOMPARE(again.value(QStringLiteral("pid")).toString(), pid); // socket.recovered
+        QCOMPARE(again.value(QStringLiteral("sid")).toString(), sid);
+        const QJsonArray missed = back.event(QStringLiteral("price_update"));
+        QCOMPARE(missed.at(1).toObject().value(QStringLiteral("n")).toInt(), 2);
+        QVERIFY(missed.at(2).toString().toULongLong() > offset.toULongLong());
+        // Taken back once: the same pid again starts afresh.
+        RawSio twice;
+        QVERIFY(twice.open(rig.server.port()));
+        QVERIFY(twice
+                    .join({{QStringLiteral("token"), alice},
+                           {QStringLiteral("pid"), pid},
+                           {QStringLiteral("offset"), offset}})
+                    .value(QStringLiteral("pid"))
+                    .toString()
+                != pid);
     }
 
     void recoverIsValidated_data()

@@ -150,20 +150,21 @@ private Q_SLOTS:
     {
         RecoverySessions s(2, 10);
         s.persist("p1", {"sid1", QStringLiteral("alice"), {1, 2}, 0}, 0);
-        QVERIFY(!s.take("p2", 0));
-        const auto got = s.take("p1", 10000); // at the TTL: still there
+        QVERIFY(!s.take("p2", QStringLiteral("alice"), 0));
+        QVERIFY(!s.take("p1", QStringLiteral("bob"), 0)); // another user: refused, and it stays
+        const auto got = s.take("p1", QStringLiteral("alice"), 10000); // at the TTL: still there
         QVERIFY(got);
         QCOMPARE(got->socketId, QByteArray("sid1"));
         QCOMPARE(got->rooms, (std::vector<int>{1, 2}));
-        QVERIFY(!s.take("p1", 0)); // once
+        QVERIFY(!s.take("p1", QStringLiteral("alice"), 0)); // once
         s.persist("p1", {}, 0);
-        QVERIFY(!s.take("p1", 10001)); // just over
+        QVERIFY(!s.take("p1", {}, 10001)); // just over
         s.persist("a", {}, 1);
         s.persist("b", {}, 2);
         s.persist("c", {}, 3); // over capacity: the oldest goes
         QCOMPARE(s.size(), 2);
-        QVERIFY(!s.take("a", 3));
-        QVERIFY(s.take("b", 3));
+        QVERIFY(!s.take("a", {}, 3));
+        QVERIFY(s.take("b", {}, 3));
     }
 
     void clientSkipsWhatItHas()
