@@ -6,6 +6,21 @@
 
 namespace fx::server {
 
+namespace {
+// The relayed events' names, shared by every Broadcast (no allocation per event; the recovery
+// history holds thousands of them).
+QString eventName(QStringView event)
+{
+    static const QString names[] = {
+        protocol::event::PriceUpdate.toString(), protocol::event::VolatilityAlert.toString(),
+        protocol::event::CorrelationAlert.toString(), protocol::event::DataReady.toString()};
+    for (const QString &n : names)
+        if (n == event)
+            return n;
+    return event.toString();
+}
+} // namespace
+
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope, int roomA, int roomB)
 {
     return encodeBroadcast(event, protocol::compactJson(data), scope, roomA, roomB);
@@ -18,7 +33,7 @@ BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scop
     b->scope = scope;
     b->roomA = roomA;
     b->roomB = roomB;
-    b->event = event.toString();
+    b->event = eventName(event);
     b->data = std::move(data);
     b->offset = stamp.offset;
     b->seq = stamp.seq;
