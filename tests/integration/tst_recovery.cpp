@@ -4,6 +4,7 @@
 // publishing (every message once, in order), history exhausted, epoch changed by a restart,
 // conflated recovery, the validation of "recover" and of the settings.
 
+#include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/tokenmint.h"
@@ -109,6 +110,16 @@ struct Rig
 QJsonObject subscribe(WsClient &c, const QJsonObject &data)
 {
     return c.request(QStringLiteral("subscribe"), data, QStringLiteral("subscription_confirmed"));
+}
+
+// One series of GET /metrics (0 when absent).
+double metric(quint16 port, const QByteArray &name)
+{
+    const HttpReply r = httpRequest(port, "GET", "/metrics");
+    for (const QByteArray &line : r.body.split('\n'))
+        if (line.startsWith(name + ' '))
+            return line.mid(name.size() + 1).toDouble();
+    return 0;
 }
 
 // Publishes numbered prices of EUR_USD and GBP_USD and every 5th a volatility alert of EUR_USD,
@@ -294,6 +305,11 @@ private:
             seen.offsets[QStringLiteral("EUR_USD")].size() + seen.offsets[QStringLiteral("GBP_USD")].size();
         QCOMPARE(prices, qint64(feed.sent()));
         QCOMPARE(seen.offsets[QStringLiteral("EUR_USD")].first(), 1);
+        // Counted in /metrics: what was replayed, and what the history holds.
+        QVERIFY(metric(rig.server.port(), "fxmonitor_recovered_messages_total") >= 50);
+        QVERIFY(metric(rig.server.port(), "fxmonitor_history_messages") > 0);
+        QVERIFY(metric(rig.server.port(), "fxmonitor_history_bytes") > 0);
+        QCOMPARE(rig.server.stop(), 0); // a clean exit (under the sanitizers: no error, no leak)
     }
 
 private Q_SLOTS:
@@ -662,6 +678,7 @@ private Q_SLOTS:
                     .value(QStringLiteral("pid"))
                     .toString()
                 != pid);
+        QCOMPARE(rig.server.stop(), 0);
     }
 
     void recoverIsValidated_data()
