@@ -3,7 +3,7 @@
 // WEBSOCKET_SIO_RECOVERY=true the reconnect has socket.recovered true, keeps its id and rooms,
 // and every missed event arrives once, in order; with it off the same flow starts a fresh
 // session (recovered false, nothing replayed, a new subscribe works). Driven by tst_interop.
-//   FX_URL, FX_REDIS_PORT, FX_PREFIX, FX_TRANSPORTS=default|websocket, FX_RECOVERY=on|off
+//   FX_URL, FX_REDIS_PORT, FX_PREFIX, FX_TRANSPORTS=default|websocket|polling, FX_RECOVERY=on|off
 import { io } from "socket.io-client";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -12,6 +12,7 @@ const url = process.env.FX_URL;
 const redisPort = process.env.FX_REDIS_PORT;
 const prefix = process.env.FX_PREFIX ?? "";
 const wsOnly = process.env.FX_TRANSPORTS === "websocket";
+const pollingOnly = process.env.FX_TRANSPORTS === "polling";
 const recovery = process.env.FX_RECOVERY === "on";
 
 const step = (name) => console.log(`STEP ${name}`);
@@ -28,7 +29,8 @@ const price = (n) => ({ instrument: "EUR_USD", price: { bid: `1.${10000 + n}`, a
 const alert = (n) => ({ instrument: "EUR_USD", volatility: 0.03, threshold: 0.02, severity: "warning", n });
 
 async function main() {
-  const s = io(url, { ...(wsOnly ? { transports: ["websocket"] } : {}), reconnectionDelay: 200, reconnectionDelayMax: 500 });
+  const transports = wsOnly ? { transports: ["websocket"] } : pollingOnly ? { transports: ["polling"] } : {};
+  const s = io(url, { ...transports, reconnectionDelay: 200, reconnectionDelayMax: 500 });
   const prices = [], alerts = [], offsets = [];
   s.on("price_update", (d, offset) => { prices.push(d.n); if (recovery) offsets.push(offset); });
   s.on("volatility_alert", (d, offset) => { alerts.push(d.n); if (recovery) offsets.push(offset); });
@@ -43,7 +45,7 @@ async function main() {
   await next(s, "connection_established", 8000);
   const firstId = s.id;
   assert.ok(!s.recovered, "a first connection is not recovered");
-  if (!wsOnly && s.io.engine.transport.name !== "websocket") await next(s.io.engine, "upgrade", 3000);
+  if (!wsOnly && !pollingOnly && s.io.engine.transport.name !== "websocket") await next(s.io.engine, "upgrade", 3000);
   const sub = await s.timeout(4000).emitWithAck("subscribe", { pairs: ["EUR_USD"] });
   assert.deepEqual(sub.pairs, ["EUR_USD"]);
   step("subscribed");
@@ -63,7 +65,8 @@ async function main() {
   }
   step("live events");
 
-  // Kill the transport under the socket: no close handshake, the server sees the TCP close.
+  // Kill the transport under the socket: over WebSocket no close handshake (the server sees the
+  // TCP close); over polling the engine is closed under the socket ("forced close").
   const gone = next(s, "disconnect");
   const transport = s.io.engine.transport;
   if (transport.ws && typeof transport.ws.terminate === "function") transport.ws.terminate();

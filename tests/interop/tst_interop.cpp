@@ -300,6 +300,8 @@ sio.wait()
                                        << "websocket";
         QTest::newRow("on, polling then websocket") << "on"
                                                     << "default";
+        QTest::newRow("on, polling only") << "on"
+                                          << "polling";
         QTest::newRow("off, websocket") << "off"
                                         << "websocket";
     }
