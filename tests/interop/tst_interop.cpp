@@ -328,6 +328,36 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // PROTOCOL.md §10: python-socketio (no recovery of its own) unchanged with
+    // WEBSOCKET_SIO_RECOVERY off; with it on, the documented extra argument.
+    void pythonWithAndWithoutSioRecovery_data()
+    {
+        QTest::addColumn<QString>("recovery");
+        QTest::newRow("off: unchanged") << "off";
+        QTest::newRow("on: the offset argument") << "on";
+    }
+
+    void pythonWithAndWithoutSioRecovery()
+    {
+        QFETCH(QString, recovery);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"),
+                                       QStringLiteral("WEBSOCKET_SIO_RECOVERY=")
+                                           + (recovery == u"on" ? QStringLiteral("true") : QStringLiteral("false"))}));
+        Scenario s;
+        s.program = QStringLiteral("/usr/bin/python3");
+        s.args = {QStringLiteral("sio_recovery.py")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_RECOVERY"), recovery);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
     // examples/recovering_client.{js,py} (PROTOCOL.md §10): the connection is cut mid-stream while
     // prices flow; every price published after the subscription is printed once, in order.
     void examplesRecovering_data()
