@@ -12,6 +12,9 @@
 //       doubles the tick rate until deliveries are lost, then bisects for the highest rate that
 //       also keeps p99 under 100 ms; reports both.
 //
+// --history on|off|both (relay, sweep): "off" runs the product as "fx-nohist", with
+// WEBSOCKET_HISTORY_SIZE=0 (no recovery history, no offsets: PROTOCOL.md §10); "both" runs it
+// right after "fx" (history on, the default 1000 per stream), so the two come from one run.
 // --tls adds "fx-tls" after "fx": the same server and scenario over TLS (wss://), with a
 // throw-away self-signed certificate made by the openssl command line for this run, so the
 // plain and the TLS figures come from one run on one machine.
@@ -128,7 +131,7 @@ TlsFiles &tlsFiles()
 // The product: plain (fx), over TLS (fx-tls) or with tokens (fx-jwt).
 bool isFx(const QString &target)
 {
-    return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt";
+    return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt" || target == u"fx-nohist";
 }
 
 struct Child
@@ -152,6 +155,8 @@ struct Child
                  << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
                  << QString::number(redisPort) << QStringLiteral("--log-level") << QStringLiteral("WARNING")
                  << QStringLiteral("--io-threads") << QStringLiteral("1");
+            if (target == u"fx-nohist")
+                args << QStringLiteral("--set") << QStringLiteral("WEBSOCKET_HISTORY_SIZE=0");
             if (target == u"fx-tls") {
                 if (!tlsFiles().make())
                     return false;
@@ -445,6 +450,10 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"),
                  QStringLiteral("12800")});
     p.addOption({QStringLiteral("tls"), QStringLiteral("Also run fx over TLS (fx-tls), right after fx.")});
+    p.addOption({QStringLiteral("history"),
+                 QStringLiteral("Recovery history of fx: on (default), off (fx-nohist: WEBSOCKET_HISTORY_SIZE=0) or "
+                                "both (fx-nohist right after fx)."),
+                 QStringLiteral("on|off|both"), QStringLiteral("on")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
@@ -457,6 +466,11 @@ int main(int argc, char **argv)
                               : QStringList{targetArg};
     if (p.isSet(QStringLiteral("tls")) && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-tls"));
+    const QString history = p.value(QStringLiteral("history"));
+    if (history == u"both" && targets.contains(QStringLiteral("fx")))
+        targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-nohist"));
+    else if (history == u"off" && targets.contains(QStringLiteral("fx")))
+        targets.replace(targets.indexOf(QStringLiteral("fx")), QStringLiteral("fx-nohist"));
 
     if (mode == u"serve-naive")
         return serveNaive(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
@@ -501,6 +515,15 @@ int main(int argc, char **argv)
             std::printf("TLS / plain (same run): server CPU per delivery %.2fx, p99 latency %.2fx, RSS peak %.2fx\n",
                         t.serverCpuPerDeliveryUs / fx.serverCpuPerDeliveryUs, t.p99Ms / fx.p99Ms,
                         double(t.peakRssKb) / std::max<qint64>(1, fx.peakRssKb));
+        }
+        if (results.contains(QStringLiteral("fx-nohist")) && fx.serverCpuPerDeliveryUs > 0 && fx.p99Ms > 0) {
+            const RelayResult &n = results[QStringLiteral("fx-nohist")];
+            std::printf("history on / off (same run): server CPU per delivery %.2fx (%.2f / %.2f us), p99 latency "
+                        "%.2fx (%.2f / %.2f ms), RSS peak %.2fx (%.0f / %.0f MB)\n",
+                        fx.serverCpuPerDeliveryUs / std::max(0.001, n.serverCpuPerDeliveryUs),
+                        fx.serverCpuPerDeliveryUs, n.serverCpuPerDeliveryUs, fx.p99Ms / std::max(0.001, n.p99Ms),
+                        fx.p99Ms, n.p99Ms, double(fx.peakRssKb) / std::max<qint64>(1, n.peakRssKb),
+                        double(fx.peakRssKb) / 1024.0, double(n.peakRssKb) / 1024.0);
         }
         if (results.contains(QStringLiteral("floor")) && fx.serverCpuPerDeliveryUs > 0)
             std::printf("server CPU per delivery, fx / floor: %.2fx (1.00x would be the floor)\n",

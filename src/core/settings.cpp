@@ -60,6 +60,13 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_TLS_KEY", "", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
+            s("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE", "false",
+              "Send the last known price of each newly subscribed pair right after subscribing (true/false)", S),
+            s("WEBSOCKET_HISTORY_SIZE", "1000",
+              "Messages kept per room and for alerts, for recovery after a reconnect (0: no history)", S),
+            s("WEBSOCKET_HISTORY_TTL", "300", "Seconds a message stays in the recovery history", S),
+            s("WEBSOCKET_SIO_RECOVERY", "false",
+              "Socket.IO connection state recovery: an offset argument on every event (true/false)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
             s("REDIS_PORT", "6379", "Redis port", R),
             s("REDIS_DB", "0", "Redis database number", R),
@@ -230,6 +237,16 @@ public:
         return v;
     }
 
+    bool flag(const char *name)
+    {
+        const QString t = text(name).toLower();
+        if (t == u"true" || t == u"1" || t == u"yes" || t == u"on")
+            return true;
+        if (t != u"false" && t != u"0" && t != u"no" && t != u"off")
+            fail(name, QStringLiteral("must be true or false"));
+        return false;
+    }
+
     double real(const char *name, double lo, double hi)
     {
         bool ok = false;
@@ -373,6 +390,14 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
         if (v.ok() && s.pairs.isEmpty())
             v.fail("FX_PAIRS", QStringLiteral("names no pair"));
     }
+
+    // PROTOCOL.md, "History and recovery".
+    s.snapshotOnSubscribe = v.flag("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE");
+    s.historySize = int(v.integer("WEBSOCKET_HISTORY_SIZE", 0, 10000));
+    s.historyTtlSeconds = int(v.integer("WEBSOCKET_HISTORY_TTL", 1, 86400));
+    s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
+    if (v.ok() && s.sioRecovery && s.historySize == 0)
+        v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
 
     s.redisHost = v.noSpaces("REDIS_HOST");
     if (v.ok() && s.redisHost.isEmpty())

@@ -64,6 +64,11 @@ struct Settings
     QString tlsKey; // WEBSOCKET_TLS_KEY: PEM private key of that certificate (SECURITY.md, "TLS")
     QStringList corsOrigins; // CORS_ALLOWED_ORIGINS: "*", "null" or canonical origins; empty = "*"
     QStringList pairs; // FX_PAIRS
+    // PROTOCOL.md, "History and recovery"
+    bool snapshotOnSubscribe = false; // WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE
+    int historySize = 1000; // WEBSOCKET_HISTORY_SIZE, messages per stream (0: no history)
+    int historyTtlSeconds = 300; // WEBSOCKET_HISTORY_TTL
+    bool sioRecovery = false; // WEBSOCKET_SIO_RECOVERY
 
     // Redis
     QString redisHost;

@@ -8,26 +8,60 @@
 
 namespace fx::server {
 
+namespace {
+// The relayed events' names, shared by every Broadcast (no allocation per event; the recovery
+// history holds thousands of them).
+QString eventName(QStringView event)
+{
+    static const QString names[] = {
+        protocol::event::PriceUpdate.toString(), protocol::event::VolatilityAlert.toString(),
+        protocol::event::CorrelationAlert.toString(), protocol::event::DataReady.toString()};
+    for (const QString &n : names)
+        if (n == event)
+            return n;
+    return event.toString();
+}
+} // namespace
+
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope, int roomA, int roomB)
 {
     return encodeBroadcast(event, protocol::compactJson(data), scope, roomA, roomB);
 }
 
-BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA, int roomB)
+BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA, int roomB,
+                             const Stamp &stamp)
 {
     auto b = std::make_shared<Broadcast>();
     b->scope = scope;
     b->roomA = roomA;
     b->roomB = roomB;
-    b->event = event.toString();
+    b->event = eventName(event);
     b->data = std::move(data);
-    b->jsonFrame = protocol::wsFrame(protocol::encodeEnvelope(event, b->data));
+    b->offset = stamp.offset;
+    b->seq = stamp.seq;
+    QByteArray envelope = protocol::encodeEnvelope(event, b->data);
+    if (stamp.offset) {
+        // PROTOCOL.md, "History and recovery": beside "event" and "data".
+        envelope.chop(1);
+        envelope += ",\"offset\":";
+        envelope += QByteArray::number(stamp.offset);
+        envelope += ",\"epoch\":\"";
+        envelope += stamp.epoch;
+        envelope += "\"}";
+    }
+    b->jsonFrame = protocol::wsFrame(envelope);
     QByteArray sio;
-    sio.reserve(b->data.size() + event.size() + 8);
+    sio.reserve(b->data.size() + event.size() + 32);
     sio += "42[\"";
     sio += event.toUtf8();
     sio += "\",";
     sio += b->data;
+    if (stamp.sioOffset && stamp.seq) {
+        // Socket.IO connection state recovery: the offset is the event's last argument, a string.
+        sio += ",\"";
+        sio += QByteArray::number(stamp.seq);
+        sio += '"';
+    }
     sio += ']';
     b->sioFrame = protocol::wsFrame(sio);
     b->sioPacket = std::move(sio);
@@ -43,29 +77,30 @@ QJsonObject FeedStatus::toJson() const
     return o;
 }
 
-BroadcastPtr encodeBroadcast(const core::MarketEvent &event)
+BroadcastPtr encodeBroadcast(const core::MarketEvent &event, const Stamp &stamp)
 {
     using namespace fx::core;
     return std::visit(
-        [](const auto &e) -> BroadcastPtr {
+        [&stamp](const auto &e) -> BroadcastPtr {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, PriceTick>) {
-                auto b =
-                    encodeBroadcast(protocol::event::PriceUpdate, e.payloadJson(), Broadcast::Scope::Room, e.index);
+                auto b = encodeBroadcast(protocol::event::PriceUpdate, e.payloadJson(), Broadcast::Scope::Room, e.index,
+                                         -1, stamp);
                 std::const_pointer_cast<Broadcast>(b)->conflatable = true;
                 return b;
             } else if constexpr (std::is_same_v<T, VolatilityAlert>) {
-                auto b =
-                    encodeBroadcast(protocol::event::VolatilityAlert, e.toPayload(), Broadcast::Scope::Room, e.index);
+                auto b = encodeBroadcast(protocol::event::VolatilityAlert, protocol::compactJson(e.toPayload()),
+                                         Broadcast::Scope::Room, e.index, -1, stamp);
                 std::const_pointer_cast<Broadcast>(b)->isAlert = true;
                 return b;
             } else if constexpr (std::is_same_v<T, CorrelationAlert>) {
-                auto b = encodeBroadcast(protocol::event::CorrelationAlert, e.toPayload(), Broadcast::Scope::TwoRooms,
-                                         e.indexA, e.indexB);
+                auto b = encodeBroadcast(protocol::event::CorrelationAlert, protocol::compactJson(e.toPayload()),
+                                         Broadcast::Scope::TwoRooms, e.indexA, e.indexB, stamp);
                 std::const_pointer_cast<Broadcast>(b)->isAlert = true;
                 return b;
             } else {
-                return encodeBroadcast(protocol::event::DataReady, e.toPayload(), Broadcast::Scope::Everyone);
+                return encodeBroadcast(protocol::event::DataReady, protocol::compactJson(e.toPayload()),
+                                       Broadcast::Scope::Everyone, -1, -1, stamp);
             }
         },
         event);

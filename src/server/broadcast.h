@@ -29,19 +29,37 @@ struct Broadcast
     bool conflatable = false; // a price update: a slow client may get only the newest per pair
     bool isAlert = false;
     bool cacheOnly = false; // warm-up price: updates the shards' price books, reaches no client
+
+    // PROTOCOL.md, "History and recovery": where the event sits in the server's history, set once
+    // by StreamHistory::stamp before any shard sees it (0/-1: not in the history).
+    int stream = -1; // a pair's index for its price_<PAIR> room, StreamHistory::alertsStream() for alerts
+    quint64 offset = 0; // position in its stream, from 1
+    quint64 seq = 0; // position among every stamped event (Socket.IO recovery's offset), from 1
+    qint64 stampedAtMs = 0; // monotonic ms, for WEBSOCKET_HISTORY_TTL
 };
 
 using BroadcastPtr = std::shared_ptr<const Broadcast>;
 using BroadcastBatch = QList<BroadcastPtr>;
 
+// The position an event is encoded with: the plain JSON envelope gets "offset" and "epoch" at its
+// top level, and with sioOffset the Socket.IO packet gets the seq as its last argument
+// (connection state recovery). A default Stamp encodes neither.
+struct Stamp
+{
+    quint64 offset = 0;
+    quint64 seq = 0;
+    QByteArray epoch;
+    bool sioOffset = false;
+};
+
 // Encodes one event for its audience (PROTOCOL.md, "Currency pairs and rooms"): prices and
 // volatility alerts to the pair's room, correlation alerts to both rooms, data_ready to everyone.
-BroadcastPtr encodeBroadcast(const core::MarketEvent &event);
+BroadcastPtr encodeBroadcast(const core::MarketEvent &event, const Stamp &stamp = {});
 // Any event to everyone (used for notices and tests).
 BroadcastPtr encodeBroadcast(QStringView event, const QJsonObject &data, Broadcast::Scope scope, int roomA = -1,
                              int roomB = -1);
 // The same with the payload already compact JSON.
-BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA = -1,
-                             int roomB = -1);
+BroadcastPtr encodeBroadcast(QStringView event, QByteArray data, Broadcast::Scope scope, int roomA = -1, int roomB = -1,
+                             const Stamp &stamp = {});
 
 } // namespace fx::server

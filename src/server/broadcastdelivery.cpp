@@ -37,7 +37,7 @@ void IoShard::deliver(const BroadcastBatch &batch)
     // Stage every event of the batch per recipient, then write each recipient once.
     std::vector<Client *> &touched = m_touched;
     auto stage = [&touched](Client *s, const Broadcast &b) {
-        if (s->isDead())
+        if (s->isDead() || (s->skipping() && s->alreadyHas(b)))
             return;
         s->stage(b);
         if (!s->staged) {
@@ -50,6 +50,10 @@ void IoShard::deliver(const BroadcastBatch &batch)
         m_counters.add(m_counters.broadcasts);
         if (b.conflatable)
             m_prices.update(b.roomA, b);
+        if (b.seq) { // PROTOCOL.md, "History and recovery": what this shard has delivered so far
+            m_streamDelivered[size_t(b.stream)] = b.offset;
+            m_seqDelivered = b.seq;
+        }
         if (b.cacheOnly)
             continue;
         switch (b.scope) {

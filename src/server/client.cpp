@@ -32,6 +32,46 @@ void Client::markDead(DisconnectReason reason)
     m_reason = reason;
 }
 
+void Client::skipUpTo(int stream, quint64 offset)
+{
+    if (stream < 0 || offset == 0)
+        return;
+    if (m_skipOffset.size() <= size_t(stream))
+        m_skipOffset.resize(size_t(stream) + 1, 0);
+    if (m_skipOffset[size_t(stream)] == 0)
+        ++m_skipPending;
+    m_skipOffset[size_t(stream)] = offset;
+}
+
+void Client::skipUpToSeq(quint64 seq)
+{
+    if (seq == 0)
+        return;
+    if (m_skipSeq == 0)
+        ++m_skipPending;
+    m_skipSeq = seq;
+}
+
+bool Client::alreadyHas(const Broadcast &b)
+{
+    if (b.seq == 0)
+        return false;
+    if (m_skipSeq) {
+        if (b.seq <= m_skipSeq)
+            return true;
+        m_skipSeq = 0; // caught up
+        --m_skipPending;
+    }
+    if (size_t(b.stream) < m_skipOffset.size() && m_skipOffset[size_t(b.stream)]) {
+        quint64 &until = m_skipOffset[size_t(b.stream)];
+        if (b.offset <= until)
+            return true;
+        until = 0;
+        --m_skipPending;
+    }
+    return false;
+}
+
 Client::Admission Client::admitRequest(qint64 nowMs, const ServerOptions &options)
 {
     if (m_tokens < 0) {

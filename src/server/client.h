@@ -45,7 +45,18 @@ public:
     // gets the whole batch in one write. The default delivers at once.
     virtual void stage(const Broadcast &b) { deliver(b); }
     virtual void flushStaged() {}
+    // PROTOCOL.md, "History and recovery": a replayed or snapshot broadcast, written now (after
+    // anything staged), never conflated.
+    virtual void sendPrepared(const Broadcast &b) { deliver(b); }
     bool staged = false; // on the shard's list of clients to flush
+
+    // PROTOCOL.md, "History and recovery": a client that recovered with positions ahead of what
+    // this shard has delivered already has the events in between; they are skipped when they
+    // arrive here (offset per stream, or seq for Socket.IO). False for everyone else: one test.
+    bool skipping() const { return m_skipPending > 0; }
+    bool alreadyHas(const Broadcast &b);
+    void skipUpTo(int stream, quint64 offset);
+    void skipUpToSeq(quint64 seq);
     // One event to this client only: a reply (replyTag: the request's id or ack) or a notice.
     virtual void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) = 0;
     // Bytes waiting to be written to the client, the kernel's share included (SECURITY.md,
@@ -131,6 +142,10 @@ private:
     int m_subscriptions = 0;
     bool m_dead = false;
     DisconnectReason m_reason = DisconnectReason::Vanished;
+
+    std::vector<quint64> m_skipOffset; // per stream; 0: nothing to skip
+    quint64 m_skipSeq = 0;
+    int m_skipPending = 0;
 
     double m_tokens = -1; // -1: full bucket on first use
     qint64 m_lastRefillMs = 0;

@@ -267,7 +267,10 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
     }
     const bool firstSubscribe = !s->sentSubscribe;
     QList<Reply> replies;
-    m_handler.handle(*s, event, data, &replies);
+    if (protocol::clientEventFromName(event) == protocol::ClientEvent::Subscribe)
+        subscribe(s, data, replyTag); // shardrecovery.cpp: "snapshot" and "recover" (PROTOCOL.md)
+    else
+        m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
     if (firstSubscribe && s->sentSubscribe) {

@@ -47,6 +47,7 @@ IoShard::IoShard(int index, ServerContext &context)
     , m_rooms(context.instruments().size(), &context.stats())
     , m_prices(context.instruments().size())
     , m_handler(context, m_rooms, m_prices)
+    , m_streamDelivered(size_t(context.instruments().size() + 1), 0)
     , m_inbox(context.instruments().size())
 {
     m_returnPath = std::make_shared<ReturnPath>(this);

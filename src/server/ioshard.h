@@ -20,6 +20,7 @@
 #include <QObject>
 #include <QPointer>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTcpSocket;
@@ -139,6 +140,27 @@ private:
     void dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Client *s, const Reply &r, const QJsonValue &replyTag);
 
+    // shardrecovery.cpp (PROTOCOL.md, "History and recovery"): subscribe with "snapshot" and
+    // "recover", the snapshots and replays that follow its reply, and Socket.IO sessions kept
+    // and taken back (WEBSOCKET_SIO_RECOVERY).
+    void subscribe(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    // Whether a broadcast reaches s by its rooms and permissions (as deliver() decides).
+    static bool reaches(const Client *s, const Broadcast &b);
+    // A price_update marked "snapshot": true from this shard's price book.
+    BroadcastPtr snapshotOf(int pair) const;
+
+public:
+    // Socket.IO connection state recovery (ProductSocketIoApp): the position this shard's
+    // clients are at (the seq of the newest event delivered here), a client's session kept
+    // when its connection was lost, and one taken back by a reconnect: its rooms joined and the
+    // events it missed sent (false: nothing to take back, the client starts afresh).
+    const quint64 &deliveredSeq() const { return m_seqDelivered; }
+    void persistSioSession(Client *s, const QByteArray &pid);
+    // The events s missed since offset when its session's rooms could be joined and the history
+    // holds all of them; nullopt: not recovered.
+    std::optional<QList<BroadcastPtr>> restoreSioSession(Client *s, const std::vector<int> &rooms, quint64 offset);
+
+private:
     // broadcastdelivery.cpp: staging each event for its room's members, one flush per pass.
     void deliver(const BroadcastBatch &batch);
     void flushStaged();
@@ -162,6 +184,10 @@ private:
     std::vector<Client *> m_clients;
     std::vector<Client *> m_touched; // clients with staged frames, flushed once per pass
     bool m_flushScheduled = false;
+    // PROTOCOL.md, "History and recovery": per stream the offset of the newest event this shard
+    // delivered, and its seq; a recovery replays up to these, later events arrive live.
+    std::vector<quint64> m_streamDelivered;
+    quint64 m_seqDelivered = 0;
     std::unique_ptr<SocketIoApplication> m_sioApp; // from ServerOptions::socketIoApplication
     QHash<QByteArray, EngineIoSession *> m_engineIoSessions; // Engine.IO sessions owned here, by sid
     QHash<QByteArray, qint64> m_closedAwaitingGet; // sid -> until when (monotonic ms)

@@ -121,6 +121,12 @@ void PlainJsonClient::flushStaged()
     overHardLimit();
 }
 
+void PlainJsonClient::sendPrepared(const Broadcast &b)
+{
+    flushStaged();
+    writeFrame(b.jsonFrame); // shared, not copied
+}
+
 void PlainJsonClient::onBytesWritten()
 {
     if (m_closing || isDead())

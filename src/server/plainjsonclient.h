@@ -32,6 +32,7 @@ public:
 
     void stage(const Broadcast &b) override;
     void flushStaged() override;
+    void sendPrepared(const Broadcast &b) override;
 
     QWebSocket *socket() const { return m_ws; }
     // Called when the socket drained: writes conflated price updates once below the soft limit.

@@ -27,11 +27,15 @@ public:
             ++m_count;
         e.present = true;
         e.payload = b.data;
+        e.offset = b.offset;
         e.price.reset();
     }
     bool has(int pair) const { return pair >= 0 && size_t(pair) < m_entries.size() && m_entries[size_t(pair)].present; }
     // The last price_update payload (compact JSON), shared.
     const QByteArray &payload(int pair) const { return m_entries[size_t(pair)].payload; }
+    // Its position in the pair's history (PROTOCOL.md, "History and recovery"); 0: none (a
+    // warm-up price, or no history).
+    quint64 offset(int pair) const { return m_entries[size_t(pair)].offset; }
     // Its "price" object ({bid, ask, mid, time}), read from the payload when first asked for.
     const QJsonObject &price(int pair) const
     {
@@ -48,6 +52,7 @@ private:
     {
         bool present = false;
         QByteArray payload;
+        quint64 offset = 0;
         mutable std::optional<QJsonObject> price; // a cache of the payload's "price"
     };
     std::vector<Entry> m_entries;

@@ -64,19 +64,65 @@ std::optional<QJsonObject> ProductSocketIoApp::onConnect(EngineIoSession &s, con
              QJsonObject{{QStringLiteral("code"), QStringLiteral("TOO_MANY_CONNECTIONS")},
                          {QStringLiteral("max_connections_per_ip"), ctx.limits().maxClientsPerAddress()}}}};
     }
-    auto *client = new SocketIoClient(&s, socketId, core::nowMicros());
+    // PROTOCOL.md, "Socket.IO connection state recovery": a reconnect naming the pid of a session
+    // kept for it (and an offset) takes that session back: its socket id, rooms, missed events.
+    std::optional<RecoverySessions::Session> session;
+    quint64 offset = 0;
+    QByteArray pid;
+    if (ctx.options().sioRecovery) {
+        const QJsonObject a = auth.toObject();
+        const QJsonValue p = a.value(QStringLiteral("pid")), off = a.value(QStringLiteral("offset"));
+        const QString offText = off.toString();
+        bool ok = false;
+        offset = offText.size() <= 20 ? offText.toULongLong(&ok) : 0;
+        if (p.isString() && p.toString().size() <= 64 && off.isString() && ok) {
+            // SECURITY.md, "Tokens": only its own user takes a session back.
+            session = ctx.recoverySessions().take(p.toString().toLatin1(), claims.subject, core::monotonicMillis());
+            if (session)
+                pid = p.toString().toLatin1();
+        }
+    }
+    auto *client = new SocketIoClient(&s, session ? session->socketId : socketId, core::nowMicros());
     if (counted)
         client->limitSlot = address;
     m_shard.applyClaims(client, claims);
     s.bindClient(nsp, client);
     m_shard.addClient(client);
+    if (ctx.options().sioRecovery) {
+        client->setPositionSource(&m_shard.deliveredSeq());
+        if (session) {
+            if (auto replay = m_shard.restoreSioSession(client, session->rooms, offset)) {
+                client->recovered = true;
+                client->pendingReplay = std::move(*replay);
+            }
+        }
+        client->pid = client->recovered ? pid : newSessionId();
+    }
     return std::nullopt;
+}
+
+QJsonObject ProductSocketIoApp::connectReply(EngineIoSession &s, const QString &nsp, const QByteArray &socketId)
+{
+    auto *client = static_cast<SocketIoClient *>(s.clientOf(nsp));
+    if (!client || client->pid.isEmpty())
+        return SocketIoApplication::connectReply(s, nsp, socketId);
+    return QJsonObject{{QStringLiteral("sid"), QString::fromLatin1(client->id())},
+                       {QStringLiteral("pid"), QString::fromLatin1(client->pid)}};
 }
 
 void ProductSocketIoApp::afterConnect(EngineIoSession &s, const QString &nsp, const QJsonValue &)
 {
-    if (Client *client = s.clientOf(nsp))
-        m_shard.welcome(client);
+    auto *client = static_cast<SocketIoClient *>(s.clientOf(nsp));
+    if (!client)
+        return;
+    m_shard.welcome(client);
+    if (client->recovered) {
+        m_shard.noteClientChanged(client); // its rooms are back
+        const QList<BroadcastPtr> replay = std::move(client->pendingReplay);
+        client->pendingReplay.clear();
+        for (const BroadcastPtr &b : replay)
+            client->sendPrepared(*b);
+    }
 }
 
 void ProductSocketIoApp::onEvent(EngineIoSession &s, const QString &nsp, const sio::Packet &p,
@@ -97,6 +143,13 @@ void ProductSocketIoApp::onDisconnect(EngineIoSession &s, const QString &nsp, Di
     auto *client = static_cast<SocketIoClient *>(s.clientOf(nsp));
     if (!client)
         return;
+    // PROTOCOL.md, "Socket.IO connection state recovery": a connection lost (not a DISCONNECT
+    // from either side, not a kick or a slow consumer) leaves its session to be taken back.
+    const bool lost = s.isClosed()
+        && (why == DisconnectReason::ClientClosed || why == DisconnectReason::Vanished
+            || why == DisconnectReason::KeepaliveTimeout || why == DisconnectReason::Shutdown);
+    if (!client->pid.isEmpty() && lost && !client->isDead())
+        m_shard.persistSioSession(client, client->pid);
     client->markDead(why);
     client->detach();
     client->transportClosed = true;

@@ -15,6 +15,9 @@ public:
     std::optional<QJsonObject> onConnect(EngineIoSession &s, const QString &nsp, const QByteArray &socketId,
                                          const QJsonValue &auth) override;
     void afterConnect(EngineIoSession &s, const QString &nsp, const QJsonValue &auth) override;
+    // PROTOCOL.md, "Socket.IO connection state recovery": {"sid", "pid"} with
+    // WEBSOCKET_SIO_RECOVERY, the sid of a recovered session being its old one.
+    QJsonObject connectReply(EngineIoSession &s, const QString &nsp, const QByteArray &socketId) override;
     void onEvent(EngineIoSession &s, const QString &nsp, const protocol::sio::Packet &p,
                  const QList<QByteArray> &attachments) override;
     void onDisconnect(EngineIoSession &s, const QString &nsp, DisconnectReason why) override;

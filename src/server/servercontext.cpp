@@ -15,6 +15,8 @@ ServerContext::ServerContext(ServerOptions options)
     , m_stats(m_options.ioThreads, m_options.instruments.size(), m_options.maxClients)
     , m_tls(m_options.tlsCertPath, m_options.tlsKeyPath)
     , m_limits(m_options.maxClientsPerIp)
+    , m_history(m_options.instruments.size(), m_options.historySize, m_options.historyTtlSeconds, m_options.sioRecovery)
+    , m_recoverySessions(m_options.maxClients, m_options.historyTtlSeconds)
 {
     m_redis = QJsonObject{{QStringLiteral("connected"), false},
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
@@ -233,6 +235,14 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_forbidden_total", "counter",
            "Pairs refused to clients whose token does not permit them (FORBIDDEN, forbidden_pairs).");
     value("fxmonitor_forbidden_total", {}, double(s.forbidden));
+    // PROTOCOL.md, "History and recovery".
+    const StreamHistory::Usage history = m_history.usage();
+    metric("fxmonitor_history_messages", "gauge", "Messages held for recovery (WEBSOCKET_HISTORY_SIZE per stream).");
+    value("fxmonitor_history_messages", {}, double(history.messages));
+    metric("fxmonitor_history_bytes", "gauge", "Encoded bytes of the messages held for recovery.");
+    value("fxmonitor_history_bytes", {}, double(history.bytes));
+    metric("fxmonitor_recovered_messages_total", "counter", "Messages replayed to clients that recovered.");
+    value("fxmonitor_recovered_messages_total", {}, double(s.recovered));
     metric("fxmonitor_client_errors_total", "counter",
            "Client errors by code: error events sent, and requests dropped unanswered over the rate limit.");
     perLabel("fxmonitor_client_errors_total", "code", 0, s.errors,

@@ -6,8 +6,10 @@
 
 #include "server/connectionlimits.h"
 #include "server/feedstatus.h"
+#include "server/recoverysessions.h"
 #include "server/serveroptions.h"
 #include "server/serverstats.h"
+#include "server/streamhistory.h"
 #include "server/tlscontext.h"
 
 #include <QJsonObject>
@@ -31,6 +33,10 @@ public:
     const ServerStats &stats() const { return m_stats; }
     // SECURITY.md, "Bounds": handshakes and clients by remote address (any thread).
     ConnectionLimits &limits() { return m_limits; }
+    // PROTOCOL.md, "History and recovery": the streams' history and positions, and the Socket.IO
+    // sessions waiting to be recovered (any thread).
+    StreamHistory &history() { return m_history; }
+    RecoverySessions &recoverySessions() { return m_recoverySessions; }
 
     // Any thread. Objects as shown in server_stats / health, e.g.
     // {"connected": true, "state": "connected", "channels": [...]}.
@@ -71,6 +77,8 @@ private:
     ServerStats m_stats;
     TlsContext m_tls;
     ConnectionLimits m_limits;
+    StreamHistory m_history;
+    RecoverySessions m_recoverySessions;
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;

@@ -32,6 +32,10 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.tlsCertPath = s.tlsCert;
     o.tlsKeyPath = s.tlsKey;
     o.instruments = core::InstrumentSet(s.pairs);
+    o.snapshotOnSubscribe = s.snapshotOnSubscribe;
+    o.historySize = s.historySize;
+    o.historyTtlSeconds = s.historyTtlSeconds;
+    o.sioRecovery = s.sioRecovery;
     if (s.authMode == u"jwt") {
         // Checked at start-up already (app::initialise); should the keys have gone since, the
         // server refuses to start (StreamServer::start) rather than run without authentication.

@@ -58,6 +58,13 @@ struct ServerOptions
     qint64 eioMaxPayload = 1000000; // Engine.IO maxPayload (POST body, WebSocket message)
     int sioConnectTimeoutMs = 45000; // an Engine.IO connection that joins no namespace by then is closed
     int upgradeTimeoutMs = 10000; // a probe WebSocket that does not send "5" by then is closed
+    // PROTOCOL.md, "History and recovery" (issue 13): WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE,
+    // WEBSOCKET_HISTORY_SIZE (messages per stream; 0: no history, no offsets),
+    // WEBSOCKET_HISTORY_TTL (seconds), WEBSOCKET_SIO_RECOVERY (Socket.IO connection state recovery).
+    bool snapshotOnSubscribe = false;
+    int historySize = 1000;
+    int historyTtlSeconds = 300;
+    bool sioRecovery = false;
 
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).

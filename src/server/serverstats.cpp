@@ -95,6 +95,7 @@ StatsSnapshot ServerStats::snapshot() const
     for (size_t i = 0; i < m_authRefused.size(); ++i)
         s.authRefused[i] = m_authRefused[i].load(std::memory_order_relaxed);
     s.forbidden = m_forbidden.load(std::memory_order_relaxed);
+    s.recovered = m_recovered.load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.errors.size(); ++i)
         s.errors[i] = m_errors[i].load(std::memory_order_relaxed);
     for (size_t i = 0; i < s.disconnects.size(); ++i)

@@ -92,6 +92,7 @@ struct StatsSnapshot
     quint64 adminRefused = 0; // /health and /metrics refused (401) without the admin token
     std::array<quint64, auth::kTokenFailureCount> authRefused{}; // tokens refused, by failure
     quint64 forbidden = 0; // requests for pairs the client's token does not permit
+    quint64 recovered = 0; // PROTOCOL.md, "History and recovery": messages replayed to reconnected clients
     std::array<quint64, protocol::kErrorCodeCount> errors{};
     std::array<quint64, kDisconnectReasonCount> disconnects{};
     std::array<quint64, kBoundHitCount> boundHits{};
@@ -139,6 +140,9 @@ public:
     // SECURITY.md, "Pair permissions": a pair refused to a client (FORBIDDEN, forbidden_pairs).
     void countForbidden(quint64 n = 1) { m_forbidden.fetch_add(n, std::memory_order_relaxed); }
 
+    // PROTOCOL.md, "History and recovery": messages replayed by recoveries.
+    void countRecovered(quint64 n) { m_recovered.fetch_add(n, std::memory_order_relaxed); }
+
     StatsSnapshot snapshot() const;
 
 private:
@@ -156,6 +160,7 @@ private:
     std::atomic<quint64> m_adminRefused{0};
     std::array<std::atomic<quint64>, auth::kTokenFailureCount> m_authRefused{};
     std::atomic<quint64> m_forbidden{0};
+    std::atomic<quint64> m_recovered{0};
     std::array<std::atomic<quint64>, protocol::kErrorCodeCount> m_errors{};
     std::array<std::atomic<quint64>, kDisconnectReasonCount> m_disconnects{};
     std::array<std::atomic<quint64>, kBoundHitCount> m_boundHits{};

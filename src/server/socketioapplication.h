@@ -39,6 +39,13 @@ public:
     virtual std::optional<QJsonObject> onConnect(EngineIoSession &s, const QString &nsp, const QByteArray &socketId,
                                                  const QJsonValue &auth) = 0;
     virtual void afterConnect(EngineIoSession &s, const QString &nsp, const QJsonValue &auth) = 0;
+    // The data of the CONNECT reply to an accepted CONNECT: {"sid": socketId} unless the
+    // application gives the socket another id or adds fields (the product's "pid": PROTOCOL.md,
+    // "Socket.IO connection state recovery").
+    virtual QJsonObject connectReply(EngineIoSession &, const QString &, const QByteArray &socketId)
+    {
+        return QJsonObject{{QStringLiteral("sid"), QString::fromLatin1(socketId)}};
+    }
     virtual void onEvent(EngineIoSession &s, const QString &nsp, const protocol::sio::Packet &p,
                          const QList<QByteArray> &attachments) = 0;
     // The client left nsp (DISCONNECT) or the connection closed.

@@ -38,6 +38,15 @@ void SocketIoClient::stage(const Broadcast &b)
     bytesSent += quint64(b.sioPacket.size());
 }
 
+void SocketIoClient::sendPrepared(const Broadcast &b)
+{
+    if (isDead() || !m_eio)
+        return;
+    m_eio->sendShared(b.sioFrame, b.sioPacket, false, -1);
+    ++messagesSent;
+    bytesSent += quint64(b.sioPacket.size());
+}
+
 void SocketIoClient::flushStaged()
 {
     if (m_eio)
@@ -54,6 +63,11 @@ void SocketIoClient::sendEvent(QStringView event, QByteArrayView data, const QJs
     packet += event.toUtf8();
     packet += "\",";
     packet += data;
+    if (m_position) {
+        packet += ",\"";
+        packet += QByteArray::number(*m_position);
+        packet += '"';
+    }
     packet += ']';
     m_eio->sendMessage(packet);
     ++messagesSent;

@@ -18,6 +18,7 @@ public:
     void deliver(const Broadcast &b) override;
     void stage(const Broadcast &b) override;
     void flushStaged() override;
+    void sendPrepared(const Broadcast &b) override;
     void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) override;
     qint64 queuedBytes() const override;
     void disconnect(DisconnectReason reason, int closeCode, const QString &text) override;
@@ -26,8 +27,18 @@ public:
     void detach() { m_eio = nullptr; }
     EngineIoSession *eio() const { return m_eio; }
 
+    // PROTOCOL.md, "Socket.IO connection state recovery": with a source, every event this client
+    // is sent carries the position as its last argument (the broadcasts have it encoded; replies
+    // get the shard's current position), and pid is its private session id.
+    void setPositionSource(const quint64 *position) { m_position = position; }
+    QByteArray pid;
+    // A recovered session: the events it missed, sent after connection_established.
+    bool recovered = false;
+    QList<BroadcastPtr> pendingReplay;
+
 private:
     EngineIoSession *m_eio;
+    const quint64 *m_position = nullptr;
 };
 
 } // namespace fx::server

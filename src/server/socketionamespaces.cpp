@@ -131,12 +131,13 @@ void EngineIoSession::dispatchSio(const sio::Packet &p, const QList<QByteArray> 
             sendSio(err);
             return;
         }
-        m_socketIds.insert(p.nsp, socketId);
+        const QJsonObject reply = m_app.connectReply(*this, p.nsp, socketId);
+        m_socketIds.insert(p.nsp, reply.value(QStringLiteral("sid")).toString().toLatin1());
         m_connectDeadline = 0;
         sio::Packet ok;
         ok.type = sio::PacketType::Connect;
         ok.nsp = p.nsp;
-        ok.data = QJsonObject{{QStringLiteral("sid"), QString::fromLatin1(socketId)}};
+        ok.data = reply;
         sendSio(ok);
         if (m_tcp && m_transport == Transport::WebSocket)
             m_tcp->flush(); // the CONNECT reply leaves in its own segment

@@ -1,6 +1,7 @@
 #include "server/streamserver.h"
 
 #include "core/memoryreclaim.h"
+#include "core/timeutil.h"
 #include "core/workerthread.h"
 #include "server/acceptor.h"
 #include "server/servercontext.h"
@@ -176,11 +177,10 @@ void StreamServer::publish(const QList<core::MarketEvent> &events)
 {
     if (events.isEmpty())
         return;
-    BroadcastBatch batch;
-    batch.reserve(events.size());
-    for (const core::MarketEvent &e : events)
-        batch.append(encodeBroadcast(e));
-    publish(batch);
+    // PROTOCOL.md, "History and recovery": positions are given here, once per event, and the
+    // batch reaches every shard in the order of its positions (one publisher at a time).
+    std::lock_guard order(m_publishOrder);
+    publish(m_ctx->history().stamp(events, core::monotonicMillis()));
 }
 
 void StreamServer::publish(const BroadcastBatch &batch)

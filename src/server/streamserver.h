@@ -20,6 +20,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 
 namespace fx::core {
@@ -104,6 +105,7 @@ private:
     QObject *m_reclaimer = nullptr;
     QList<IoShard *> m_shards; // written under m_shardsLock (exclusive), read by publishers (shared)
     mutable std::shared_mutex m_shardsLock;
+    std::mutex m_publishOrder; // publish(events): positions given and batches enqueued in one order
     quint16 m_port = 0;
     int m_drained = 0;
     bool m_running = false;

@@ -11,3 +11,7 @@ set_tests_properties(tst_redis_relay PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=$
 # feed_status across a private redis-server killed and restarted.
 fx_test(tst_feed_status SOURCES tst_feed_status.cpp LIBS fxtestsupport LABELS integration)
 target_compile_definitions(tst_feed_status PRIVATE FX_INTEROP_DIR="${PROJECT_SOURCE_DIR}/tests/interop")
+
+# PROTOCOL.md, "History and recovery" (issue 13).
+fx_test(tst_recovery SOURCES tst_recovery.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
+set_tests_properties(tst_recovery PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")

@@ -290,6 +290,152 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // PROTOCOL.md §10: socket.io-client's connection state recovery with
+    // WEBSOCKET_SIO_RECOVERY on (recovered, nothing missing) and off (a fresh session, cleanly).
+    void socketIoRecovery_data()
+    {
+        QTest::addColumn<QString>("recovery");
+        QTest::addColumn<QString>("transports");
+        QTest::newRow("on, websocket") << "on"
+                                       << "websocket";
+        QTest::newRow("on, polling then websocket") << "on"
+                                                    << "default";
+        QTest::newRow("on, polling only") << "on"
+                                          << "polling";
+        QTest::newRow("off, websocket") << "off"
+                                        << "websocket";
+    }
+
+    void socketIoRecovery()
+    {
+        QFETCH(QString, recovery);
+        QFETCH(QString, transports);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"),
+                                       QStringLiteral("WEBSOCKET_SIO_RECOVERY=")
+                                           + (recovery == u"on" ? QStringLiteral("true") : QStringLiteral("false"))}));
+        Scenario s;
+        s.program = QStringLiteral("node");
+        s.args = {QStringLiteral("sio_recovery.mjs")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.env.insert(QStringLiteral("FX_RECOVERY"), recovery);
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // PROTOCOL.md §10: python-socketio (no recovery of its own) unchanged with
+    // WEBSOCKET_SIO_RECOVERY off; with it on, the documented extra argument.
+    void pythonWithAndWithoutSioRecovery_data()
+    {
+        QTest::addColumn<QString>("recovery");
+        QTest::newRow("off: unchanged") << "off";
+        QTest::newRow("on: the offset argument") << "on";
+    }
+
+    void pythonWithAndWithoutSioRecovery()
+    {
+        QFETCH(QString, recovery);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"),
+                                       QStringLiteral("WEBSOCKET_SIO_RECOVERY=")
+                                           + (recovery == u"on" ? QStringLiteral("true") : QStringLiteral("false"))}));
+        Scenario s;
+        s.program = QStringLiteral("/usr/bin/python3");
+        s.args = {QStringLiteral("sio_recovery.py")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_RECOVERY"), recovery);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // examples/recovering_client.{js,py} (PROTOCOL.md §10): the connection is cut mid-stream while
+    // prices flow; every price published after the subscription is printed once, in order.
+    void examplesRecovering_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("scheme");
+        QTest::addColumn<QString>("recoveredLine");
+        QTest::newRow("recovering_client.js") << "node"
+                                              << "recovering_client.js"
+                                              << "http"
+                                              << "recovered: rooms kept, missed events replayed";
+        QTest::newRow("recovering_client.py") << "/usr/bin/python3"
+                                              << "recovering_client.py"
+                                              << "ws"
+                                              << "recovered: {\"NZD_JPY\": true}";
+    }
+
+    void examplesRecovering()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, scheme);
+        QFETCH(QString, recoveredLine);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)
+                             + QStringList{QStringLiteral("--set"), QStringLiteral("WEBSOCKET_SIO_RECOVERY=true")}));
+        Scenario s;
+        s.program = program;
+        s.args = {QStringLiteral(FX_EXAMPLES_DIR "/") + script,
+                  QStringLiteral("--url"),
+                  scheme == u"ws" ? QStringLiteral("ws://127.0.0.1:%1/ws").arg(port)
+                                  : QStringLiteral("http://127.0.0.1:%1").arg(port),
+                  QStringLiteral("--pairs"),
+                  QStringLiteral("NZD_JPY"),
+                  QStringLiteral("--seconds"),
+                  QStringLiteral("4"),
+                  QStringLiteral("--drop-after"),
+                  QStringLiteral("1.5")};
+        s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        // A price every 20 ms from the subscription until 0.7 s after the recovery.
+        int published = 0;
+        QTimer feed;
+        feed.setInterval(20);
+        connect(&feed, &QTimer::timeout, this, [&] {
+            ++published;
+            publish("price_updates",
+                    QStringLiteral(R"({"instrument":"NZD_JPY","price":{"bid":"%1.000","ask":"%2.000"}})")
+                        .arg(1000 + published)
+                        .arg(2000 + published)
+                        .toUtf8());
+        });
+        s.onLine = [&](const QString &line) {
+            if (line.startsWith(QStringLiteral("subscribed to")) && !feed.isActive() && published == 0)
+                feed.start();
+            if (line == recoveredLine)
+                QTimer::singleShot(700, &feed, &QTimer::stop);
+            return false;
+        };
+        const Outcome o = run(s);
+        feed.stop();
+        QVERIFY2(o.finished && o.exitCode == 0, qPrintable(o.output));
+        QVERIFY2(o.output.contains(QStringLiteral("dropping the connection")) && o.output.contains(recoveredLine),
+                 qPrintable(o.output));
+        QList<int> got;
+        for (const QString &line : o.output.split(u'\n'))
+            if (line.startsWith(QStringLiteral("price NZD_JPY bid=")) && !line.endsWith(QStringLiteral("(snapshot)")))
+                got << line.section(u'=', 1, 1).section(u'.', 0, 0).toInt() - 1000;
+        QList<int> expected;
+        for (int n = 1; n <= published; ++n)
+            expected << n;
+        QVERIFY2(published > 50, qPrintable(o.output));
+        QCOMPARE(got, expected);
+        QCOMPARE(server.stop(), 0);
+    }
+
     // SECURITY.md, "TLS": both Socket.IO clients (every transport) and requests over TLS, with
     // a test CA made at test time.
     void socketIoOverTls_data()
