@@ -67,7 +67,7 @@ void EngineIoSession::releaseSocket(QPointer<QWebSocket> &ws, bool graceful, QTc
 
 EngineIoSession::~EngineIoSession()
 {
-    releaseSocket(m_ws, true, m_tcp);
+    releaseSocket(m_ws, true); // no lingering close from here: the shard may be going away
     releaseSocket(m_probe, false);
     if (m_pendingGet)
         m_pendingGet->close();
