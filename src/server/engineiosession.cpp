@@ -9,6 +9,7 @@
 #include "server/client.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
+#include "server/lingeringclose.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 #include "server/serveroptions.h"
@@ -37,7 +38,8 @@ EngineIoSession::EngineIoSession(IoShard &shard, SocketIoApplication &app, QByte
         m_connectDeadline = nowMs + m_options.sioConnectTimeoutMs;
 }
 
-void EngineIoSession::releaseSocket(QPointer<QWebSocket> &ws, bool graceful)
+void EngineIoSession::releaseSocket(QPointer<QWebSocket> &ws, bool graceful, QTcpSocket *tcp,
+                                    QWebSocketProtocol::CloseCode code, const QString &text)
 {
     if (!ws)
         return;
@@ -48,7 +50,15 @@ void EngineIoSession::releaseSocket(QPointer<QWebSocket> &ws, bool graceful)
         // Let the close frame go out, then delete; cut it off if the peer never answers.
         QObject::connect(w, &QWebSocket::disconnected, w, &QObject::deleteLater);
         QTimer::singleShot(2000, w, [w] { w->abort(); });
-        w->close(QWebSocketProtocol::CloseCodeNormal);
+        if (tcp) {
+            // The disconnect above also took IoShard::lingerOnClose's hook: without it a client
+            // that is still sending (a flood) would read a reset instead of this close.
+            IoShard *shard = &m_shard;
+            QObject::connect(w, &QWebSocket::aboutToClose, shard, [shard, tcp = QPointer<QTcpSocket>(tcp)] {
+                LingeringClose::start(tcp, shard, shard->context().stats());
+            });
+        }
+        w->close(code, text);
     } else {
         w->abort();
         w->deleteLater();
@@ -57,7 +67,7 @@ void EngineIoSession::releaseSocket(QPointer<QWebSocket> &ws, bool graceful)
 
 EngineIoSession::~EngineIoSession()
 {
-    releaseSocket(m_ws, true);
+    releaseSocket(m_ws, true); // no lingering close from here: the shard may be going away
     releaseSocket(m_probe, false);
     if (m_pendingGet)
         m_pendingGet->close();
@@ -354,8 +364,12 @@ void EngineIoSession::finish(const QString &reason, DisconnectReason why)
             QObject::connect(w, &QWebSocket::disconnected, w, &QObject::deleteLater);
             QTimer::singleShot(2000, w, [w] { w->abort(); });
             w->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        } else if (why == DisconnectReason::RateLimited) {
+            // As over plain JSON (PROTOCOL.md, section 6): the close says why.
+            releaseSocket(m_ws, true, m_tcp, QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("RATE_LIMITED"));
         } else {
-            releaseSocket(m_ws, true);
+            releaseSocket(m_ws, true, m_tcp);
         }
     }
     m_shard.scheduleEioReap();

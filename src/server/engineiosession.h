@@ -139,8 +139,12 @@ private:
     bool alive(qint64 nowMs);
     void respondPending(const QByteArray &body);
     ShardCounters &counters();
-    // Lets go of a WebSocket: graceful sends a close frame first (cut off after 2 s).
-    static void releaseSocket(QPointer<QWebSocket> &ws, bool graceful);
+    // Lets go of a WebSocket: graceful sends a close frame (`code`, `text`) first (cut off after
+    // 2 s) and, with the WebSocket's `tcp`, reads and discards what the client still sends
+    // meanwhile, so that it reads the close (SECURITY.md, "Bounds": LingeringClose).
+    void releaseSocket(QPointer<QWebSocket> &ws, bool graceful, QTcpSocket *tcp = nullptr,
+                       QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal,
+                       const QString &text = {});
 
     IoShard &m_shard;
     SocketIoApplication &m_app;

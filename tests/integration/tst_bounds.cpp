@@ -92,6 +92,26 @@ double handshakesInProgress(quint16 port)
                   "fxmonitor_handshakes_in_progress");
 }
 
+// GET /metrics over TLS from 127.0.0.9 (an address no case holds connections from); empty when
+// the TLS handshake fails.
+QByteArray metricsOverTls(quint16 port, const QSslConfiguration &conf)
+{
+    QSslSocket probe;
+    probe.setSslConfiguration(conf);
+    probe.bind(QHostAddress(QStringLiteral("127.0.0.9")));
+    probe.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!probe.waitForEncrypted(5000))
+        return {};
+    probe.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QByteArray got;
+    QElapsedTimer w;
+    w.start();
+    while (probe.state() == QAbstractSocket::ConnectedState && w.elapsed() < 5000)
+        if (probe.waitForReadyRead(100))
+            got += probe.readAll();
+    return got + probe.readAll();
+}
+
 qint64 rssKb(qint64 pid)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
@@ -552,19 +572,6 @@ private Q_SLOTS:
             s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
             return s.waitForEncrypted(1000);
         };
-        auto metricsOverTls = [&] {
-            QSslSocket probe;
-            if (!open(probe))
-                return QByteArray();
-            probe.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-            QByteArray got;
-            QElapsedTimer w;
-            w.start();
-            while (probe.state() == QAbstractSocket::ConnectedState && w.elapsed() < 5000)
-                if (probe.waitForReadyRead(100))
-                    got += probe.readAll();
-            return got + probe.readAll();
-        };
         const qint64 rssBefore = rssKb(server.pid());
         QSslSocket attacker, slow;
         attacker.setReadBufferSize(4096); // never reads: Qt stops taking data from the kernel
@@ -591,8 +598,9 @@ private Q_SLOTS:
         QVERIFY2(slowClosedMs >= 8000 && slowClosedMs < 12500, QByteArray::number(slowClosedMs).constData());
         // The attacker (a client that cannot see the reset, since it reads nothing) is closed by
         // the server at the drain deadline.
-        QTRY_COMPARE_WITH_TIMEOUT(metric(metricsOverTls(), "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"),
-                                  1.0, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            metric(metricsOverTls(server.port(), conf), "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"), 1.0,
+            15000);
         rssMax = std::max(rssMax, rssKb(server.pid()));
         qInfo("TLS: pipelining client closed by %lld ms, RSS %lld -> max %lld kB; 408 after %lld ms", t.elapsed(),
               rssBefore, rssMax, slowClosedMs);
@@ -615,14 +623,16 @@ private Q_SLOTS:
                        {QStringLiteral(FX_SOURCE_DIR "/tests/interop/ws_close_1009.py")}, &out, &err, e, 60000);
         QVERIFY2(rc == 0 && out.contains("OK 1009"), (out + err).constData());
 
-        const QByteArray metrics = metricsOverTls();
+        const QByteArray metrics = metricsOverTls(server.port(), conf);
         QCOMPARE(metric(metrics, "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"), 1.0);
         QCOMPARE(metric(metrics, "fxmonitor_bound_hits_total{bound=\"head_timeout\"}"), 1.0);
         QCOMPARE(server.stop(), 0);
     }
 
     // Over TLS a connection over the per-address handshake cap is closed before its TLS
-    // handshake (no 503 can be written in the clear); other addresses are served.
+    // handshake (no 503 can be written in the clear); other addresses are served; a slot freed by
+    // a held connection's close (before it sent a ClientHello) is taken again at once, not at the
+    // 10 s head deadline, and the cap holds again once it is.
     void handshakesPerAddressOverTls()
     {
         if (fileLimit() < rlim_t(kHandshakesPerAddress + 256))
@@ -634,24 +644,131 @@ private Q_SLOTS:
                               QStringLiteral("--tls-key"), pki.path(QStringLiteral("a.key"))}));
         QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
         conf.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
-        auto handshake = [&](const char *from) {
-            QSslSocket s;
+        // One TLS client from `from`, kept open by the caller: a connection that completed its
+        // TLS handshake but sent no request head still holds its handshake slot. Each is made
+        // exactly once, never inside a QTRY_* condition: those evaluate their expression several
+        // times, and every extra connection would take a slot of its own.
+        auto connectTls = [&](QSslSocket &s, const char *from) {
             s.setSslConfiguration(conf);
             s.bind(QHostAddress(QString::fromLatin1(from)));
             s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
-            return s.waitForEncrypted(1000);
+            return s.waitForEncrypted(5000);
         };
+        auto inHandshake = [&] {
+            return metric(metricsOverTls(server.port(), conf), "fxmonitor_handshakes_in_progress");
+        };
+        QElapsedTimer sinceHeld;
+        sinceHeld.start();
         HeldConnections held;
         QVERIFY(held.open(server.port(), kHandshakesPerAddress));
-        // Each attempt waits at most 1 s.
-        QTRY_VERIFY_WITH_TIMEOUT(!handshake("127.0.0.1"), 10000); // over: closed
-        QVERIFY(handshake("127.0.0.2")); // another address
-        // Not checked here: re-admission once a held connection closes. Measured by hand the
-        // slot comes back at once (five pending TLS connections closed: handshakes in progress
-        // 5 -> 0 within 0.2 s), but this step failed 1 run in 3 here with 1,024 held
-        // connections, for a reason not found yet (open work of issue 12). The plain case is
-        // checked by handshakesPerAddress().
+        QTRY_COMPARE_WITH_TIMEOUT(inHandshake(), double(kHandshakesPerAddress), 5000);
+        {
+            // Over: closed by the server before any TLS byte, not left to time out.
+            QSslSocket over;
+            QElapsedTimer t;
+            t.start();
+            QVERIFY(!connectTls(over, "127.0.0.1"));
+            QCOMPARE(over.error(), QAbstractSocket::RemoteHostClosedError);
+            QVERIFY2(t.elapsed() < 2000, QByteArray::number(t.elapsed()).constData());
+        }
+        {
+            QSslSocket other; // another address
+            QVERIFY(connectTls(other, "127.0.0.2"));
+        }
+        // Just under again: one held connection closes, the server sees it and frees its slot
+        // well before the held connections' 10 s head deadline would free them all.
+        held.closeNewest();
+        QTRY_COMPARE_WITH_TIMEOUT(inHandshake(), double(kHandshakesPerAddress - 1), 5000);
+        QSslSocket readmitted;
+        QVERIFY(connectTls(readmitted, "127.0.0.1"));
+        QVERIFY2(sinceHeld.elapsed() < 9000, QByteArray::number(sinceHeld.elapsed()).constData());
+        // At the cap again while it stays open: the next is refused.
+        QSslSocket overAgain;
+        QVERIFY(!connectTls(overAgain, "127.0.0.1"));
+        QCOMPARE(overAgain.error(), QAbstractSocket::RemoteHostClosedError);
+        QCOMPARE(metric(metricsOverTls(server.port(), conf), "fxmonitor_bound_hits_total{bound=\"handshakes_per_ip\"}"),
+                 2.0);
         held.closeAll();
+        readmitted.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(inHandshake(), 0.0, 5000);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // std::bad_alloc on one connection's path drops that connection, not the process (SECURITY.md,
+    // "Bounds"). The server's address space is capped (prlimit on its RLIMIT_AS) 1.5 MiB above
+    // what it maps at rest, and malloc maps every block of 64 KiB or more on its own
+    // (MALLOC_MMAP_THRESHOLD_; smaller ones come from the threads' arenas, already reserved). A
+    // request with a 1 MiB body then fits in the socket's buffer but not a second time: the copy
+    // of its body fails. That connection is reset and counted; a WebSocket client connected
+    // meanwhile is served on; with the cap lifted the same request is answered.
+    void outOfMemoryDropsOneConnection()
+    {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        QSKIP("the sanitizers reserve terabytes of address space: RLIMIT_AS cannot cap it; checked in plain builds");
+#endif
+        ServerProcess server;
+        QVERIFY(server.start({},
+                             env({{QStringLiteral("MALLOC_MMAP_THRESHOLD_"), QStringLiteral("4096")},
+                                  {QStringLiteral("MALLOC_ARENA_MAX"), QStringLiteral("1")}})));
+        WsClient bystander;
+        QVERIFY(bystander.connectTo(server.wsUrl())); // connection_established read
+        // A head of an odd length, the 1 MiB body (the most a request may carry) and the start of
+        // a next request: the body never fills a read-buffer chunk of its own, whose reading
+        // Qt could hand over without a copy.
+        const QByteArray big = "POST /metrics HTTP/1.1\r\nHost: x\r\nX-Pad: abc\r\nContent-Length: 1048576\r\n\r\n"
+            + QByteArray(1024 * 1024, 'b') + "GET /health HTTP/1.1\r\n";
+        // Sends `big` on a new connection; what it reads until the server closes it.
+        auto send = [&] {
+            const int fd = rawConnect(server.port());
+            const timeval patience{10, 0};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+            qsizetype sent = 0;
+            while (sent < big.size()) {
+                const ssize_t n = ::send(fd, big.constData() + sent, size_t(big.size() - sent), MSG_NOSIGNAL);
+                if (n <= 0)
+                    break;
+                sent += n;
+            }
+            QByteArray got;
+            char buf[4096];
+            ssize_t n;
+            while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) {
+                got.append(buf, n);
+                if (got.contains("\r\n\r\n") && got.contains("}"))
+                    break; // the answer (the connection stays open for the next request)
+            }
+            ::close(fd);
+            return got;
+        };
+        const auto vmSizeKb = [&] {
+            QFile f(QStringLiteral("/proc/%1/status").arg(server.pid()));
+            if (!f.open(QIODevice::ReadOnly))
+                return qint64(-1);
+            static const QRegularExpression re(QStringLiteral("VmSize:\\s+(\\d+)"));
+            return re.match(QString::fromLatin1(f.readAll())).captured(1).toLongLong();
+        };
+        const qint64 atRest = vmSizeKb();
+        // Measured on a 2-core VM: this case passes with 1.0 to 3.0 MiB of headroom; with less,
+        // allocations besides the body's copy fail too (the server no longer answers /metrics);
+        // with 4 MiB the copy succeeds.
+        constexpr qint64 kHeadroom = 2 * 1024 * 1024;
+        QVERIFY(atRest > 0);
+        rlimit original{};
+        QCOMPARE(::prlimit(pid_t(server.pid()), RLIMIT_AS, nullptr, &original), 0);
+        const rlimit capped{rlim_t(atRest * 1024 + kHeadroom), original.rlim_max}; // the soft limit only
+        QCOMPARE(::prlimit(pid_t(server.pid()), RLIMIT_AS, &capped, nullptr), 0);
+        const QByteArray dropped = send();
+        QVERIFY2(dropped.isEmpty(), dropped.left(200).constData()); // reset without an answer
+        QVERIFY(server.isRunning());
+        QCOMPARE(boundHits(server.port(), "out_of_memory"), 1.0);
+        QTRY_VERIFY2(server.log().contains(QStringLiteral("out of memory serving an HTTP request: connection dropped")),
+                     qPrintable(server.log().right(1000)));
+        QVERIFY(!bystander.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty());
+        // The cap lifted: the same request is read and answered (405: /metrics takes GET).
+        QCOMPARE(::prlimit(pid_t(server.pid()), RLIMIT_AS, &original, nullptr), 0);
+        const QByteArray answered = send();
+        QVERIFY2(answered.startsWith("HTTP/1.1 405"), answered.left(200).constData());
+        QCOMPARE(boundHits(server.port(), "out_of_memory"), 1.0);
         QCOMPARE(server.stop(), 0);
     }
 

@@ -15,6 +15,7 @@
 #include "support/testpki.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,7 +25,14 @@
 #include <QTest>
 #include <QWebSocket>
 
+#include <functional>
 #include <memory>
+#include <optional>
+
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 
 using namespace fx;
 using namespace fx::test;
@@ -125,6 +133,39 @@ int closeCodeOf(RawWsClient &c)
     return c.waitForClose(5000);
 }
 
+// Bytes that reached the client but that it has not read: in its kernel's receive queue
+// (FIONREAD) and in its socket's buffers (decrypted, and still encrypted over TLS).
+qint64 clientHeld(RawWsClient &c)
+{
+    QTcpSocket &s = c.socket();
+    int inKernel = 0;
+    ::ioctl(int(s.socketDescriptor()), FIONREAD, &inKernel);
+    qint64 n = s.bytesAvailable() + inKernel;
+    if (const auto *ssl = qobject_cast<const QSslSocket *>(&s))
+        n += ssl->encryptedBytesAvailable();
+    return n;
+}
+
+// What the kernel holds for the server's end of the connection from local port `clientPort`
+// (SIOCOUTQ): the server runs in this process, so its descriptor is one of ours.
+qint64 serverKernelQueued(quint16 serverPort, quint16 clientPort)
+{
+    const QStringList fds = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System);
+    for (const QString &name : fds) {
+        const int fd = name.toInt();
+        sockaddr_in local{}, peer{};
+        socklen_t ll = sizeof local, pl = sizeof peer;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &ll) != 0 || local.sin_family != AF_INET
+            || ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &pl) != 0)
+            continue;
+        if (ntohs(local.sin_port) != serverPort || ntohs(peer.sin_port) != clientPort)
+            continue;
+        int queued = 0;
+        return ::ioctl(fd, SIOCOUTQ, &queued) == 0 ? queued : -1;
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestParseBounds : public QObject
@@ -132,6 +173,25 @@ class TestParseBounds : public QObject
     Q_OBJECT
 
     std::unique_ptr<server::StreamServer> m_server;
+    std::unique_ptr<TestPki> m_pki; // the server's certificate in the TLS cases
+
+    // With `tls` the server gets a test certificate (SECURITY.md, "TLS") and each client
+    // connects with wss://, trusting the test CA.
+    bool withTls(bool tls, server::ServerOptions &o, std::initializer_list<RawWsClient *> clients)
+    {
+        if (!tls)
+            return true;
+        m_pki = std::make_unique<TestPki>();
+        if (!m_pki->create())
+            return false;
+        o.tlsCertPath = m_pki->path(QStringLiteral("a.pem"));
+        o.tlsKeyPath = m_pki->path(QStringLiteral("a.key"));
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.setCaCertificates(QSslCertificate::fromPath(m_pki->path(QStringLiteral("ca.pem"))));
+        for (RawWsClient *c : clients)
+            c->useTls(conf);
+        return true;
+    }
 
     bool start(server::ServerOptions o)
     {
@@ -147,17 +207,46 @@ class TestParseBounds : public QObject
         return true;
     }
     quint16 port() const { return m_server->port(); }
+    // The server's view (ClientInfo, taken on its I/O thread) of its one client in a room.
+    std::optional<server::ClientInfo> subscribedClient()
+    {
+        auto got = std::make_shared<std::optional<QList<server::ClientInfo>>>();
+        m_server->requestClients(this, [got](const QList<server::ClientInfo> &list) { *got = list; });
+        if (!QTest::qWaitFor([&] { return got->has_value(); }, 5000))
+            return std::nullopt;
+        for (const server::ClientInfo &i : **got)
+            if (!i.rooms.isEmpty())
+                return i;
+        return std::nullopt;
+    }
     server::StatsSnapshot stats() const { return m_server->context().stats().snapshot(); }
     quint64 errors(protocol::ErrorCode c) const { return stats().errors[size_t(c)]; }
     quint64 disconnects(server::DisconnectReason r) const { return stats().disconnects[size_t(r)]; }
 
     // A server whose bucket does not refill during a test: exactly `burst` requests pass.
+    static constexpr int kBurst = 20;
     static server::ServerOptions meteredOptions()
     {
         server::ServerOptions o;
         o.rateLimit = 0.1;
-        o.rateBurst = 20;
+        o.rateBurst = kBurst;
         return o;
+    }
+
+    // The rate limit met exactly (meteredOptions()): kBurst - 1 requests just under it are all
+    // answered, one more at it is answered too, and `over` more past it are refused, each counted
+    // RATE_LIMITED. send(n, pastBurst) sends n metered requests; answered(n) waits (as its
+    // transport needs) until the first n requests were answered and says whether they were.
+    // The caller returns when QTest::currentTestFailed().
+    void meetBurst(const std::function<void(int, bool)> &send, const std::function<bool(int)> &answered, int over)
+    {
+        send(kBurst - 1, false);
+        QVERIFY(answered(kBurst - 1));
+        send(1, false);
+        QVERIFY(answered(kBurst));
+        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(0));
+        send(over, true);
+        QTRY_COMPARE(errors(protocol::ErrorCode::RateLimited), quint64(over));
     }
 
 private Q_SLOTS:
@@ -169,6 +258,7 @@ private Q_SLOTS:
             QVERIFY(stopped.wait(10000));
         }
         m_server.reset();
+        m_pki.reset();
     }
 
     // Socket.IO events over the rate limit are dropped before they are decoded.
@@ -179,22 +269,24 @@ private Q_SLOTS:
         QVERIFY(sioJoin(c, port()));
         const quint64 decoded0 = stats().sioDecoded; // the CONNECT
         QCOMPARE(decoded0, quint64(1));
-        for (int i = 0; i < 19; ++i) // just under the burst
-            c.sendText(request(true, "ping"));
-        for (int i = 0; i < 19; ++i)
-            QVERIFY(waitEvent(c, QStringLiteral("pong")));
-        QCOMPARE(stats().sioDecoded, decoded0 + 19);
-        c.sendText(request(true, "ping")); // at it
-        QVERIFY(waitEvent(c, QStringLiteral("pong")));
-        QCOMPARE(stats().sioDecoded, decoded0 + 20);
-        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(0));
-        for (int i = 0; i < 500; ++i) // over it: none of these is parsed
-            c.sendText(request(true, "subscribe", "{\"pairs\":[\"EUR_USD\"]}"));
+        int pongs = 0;
+        meetBurst(
+            [&](int n, bool past) {
+                for (int i = 0; i < n; ++i) // past the burst: none of these is parsed
+                    c.sendText(past ? request(true, "subscribe", "{\"pairs\":[\"EUR_USD\"]}") : request(true, "ping"));
+            },
+            [&](int n) {
+                while (pongs < n && waitEvent(c, QStringLiteral("pong")))
+                    ++pongs;
+                return pongs == n && stats().sioDecoded == decoded0 + quint64(n);
+            },
+            500);
+        if (QTest::currentTestFailed())
+            return;
         const auto notice = waitEvent(c, QStringLiteral("error"));
         QVERIFY(notice);
         QCOMPARE(notice->value(QStringLiteral("code")).toString(), QStringLiteral("RATE_LIMITED"));
-        QTRY_COMPARE(errors(protocol::ErrorCode::RateLimited), quint64(500));
-        QCOMPARE(stats().sioDecoded, decoded0 + 20);
+        QCOMPARE(stats().sioDecoded, decoded0 + kBurst);
         QCOMPARE(stats().roomSubscribers.at(size_t(core::InstrumentSet().indexOf(u"EUR_USD"))), 0);
     }
 
@@ -285,13 +377,13 @@ private Q_SLOTS:
         const QByteArray a = join();
         QVERIFY(!a.isEmpty());
         const quint64 decoded0 = stats().sioDecoded;
-        QCOMPARE(httpRequest(port(), "POST", a, pings(19)).status, 200); // under the burst
-        QCOMPARE(stats().sioDecoded, decoded0 + 19);
-        QCOMPARE(httpRequest(port(), "POST", a, pings(1)).status, 200); // at it
-        QCOMPARE(stats().sioDecoded, decoded0 + 20);
-        QCOMPARE(httpRequest(port(), "POST", a, pings(5)).status, 200); // over it: dropped undecoded
-        QCOMPARE(stats().sioDecoded, decoded0 + 20);
-        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(5));
+        bool posted = true; // every POST answered 200, over the limit too: dropped undecoded
+        meetBurst([&](int n, bool) { posted = httpRequest(port(), "POST", a, pings(n)).status == 200 && posted; },
+                  [&](int n) { return posted && stats().sioDecoded == decoded0 + quint64(n); }, 5);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(posted);
+        QCOMPARE(stats().sioDecoded, decoded0 + kBurst);
 
         // Size: a message ("42[...]", as it would be one WebSocket message) of 1023, 1024, 1025 bytes.
         const QByteArray b = join();
@@ -374,16 +466,15 @@ private Q_SLOTS:
             }
             return pongs == want;
         };
-        for (int i = 0; i < 19; ++i) // just under the burst
-            c.sendFrame(9, "p" + QByteArray::number(i));
-        QVERIFY(readPongs(19));
-        c.sendFrame(9, "at"); // at it
-        QVERIFY(readPongs(20));
-        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(0));
-        for (int i = 0; i < 5; ++i) // over it
-            c.sendFrame(9, "over");
-        QTRY_COMPARE(stats().wsPings, quint64(25));
-        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(5));
+        meetBurst(
+            [&](int n, bool) {
+                for (int i = 0; i < n; ++i)
+                    c.sendFrame(9, "p" + QByteArray::number(i));
+            },
+            readPongs, 5);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(stats().wsPings, quint64(25));
         // Everything the server sent before answering a close: the notice, and no more pongs.
         c.sendFrame(8, QByteArray("\x03\xe8", 2));
         bool notice = false;
@@ -451,36 +542,109 @@ private Q_SLOTS:
         connect(&ws, &QWebSocket::textMessageReceived, this, [&events](const QString &t) { events << t; });
         ws.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/ws").arg(port())));
         QTRY_VERIFY(!events.isEmpty()); // connection_established
-        for (int i = 0; i < 19; ++i)
-            ws.ping("p");
-        QTRY_COMPARE(pongs, 19);
-        ws.ping("at");
-        QTRY_COMPARE(pongs, 20);
-        for (int i = 0; i < 5; ++i)
-            ws.ping("over");
-        QTRY_COMPARE(stats().wsPings, quint64(25));
+        meetBurst(
+            [&](int n, bool) {
+                for (int i = 0; i < n; ++i)
+                    ws.ping("p");
+            },
+            [&](int n) { return QTest::qWaitFor([&] { return pongs >= n; }) && pongs == n; }, 5);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(stats().wsPings, quint64(25));
         QTRY_VERIFY(events.last().contains(QStringLiteral("RATE_LIMITED")));
         ws.close();
         QTRY_COMPARE(ws.state(), QAbstractSocket::UnconnectedState);
         QCOMPARE(pongs, 20);
-        QCOMPARE(errors(protocol::ErrorCode::RateLimited), quint64(5));
+    }
+
+    // What a slow client's bounds measure (SECURITY.md, "Bounds"): every byte written to it that
+    // it has not received, wherever it waits - the server's own buffers, QSslSocket's (plain and
+    // encrypted) over TLS, and the kernel's send queue (SIOCOUTQ). The kernel holds more of it
+    // here than the check allows to be missing, so a count without the kernel's share fails.
+    void slowConsumerQueueCounted_data()
+    {
+        QTest::addColumn<bool>("sio");
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("socket.io") << true << false;
+        QTest::newRow("plain") << false << false;
+        QTest::newRow("socket.io over TLS") << true << true;
+        QTest::newRow("plain over TLS") << false << true;
+    }
+    void slowConsumerQueueCounted()
+    {
+        QFETCH(bool, sio);
+        QFETCH(bool, tls);
+        server::ServerOptions o;
+        o.sendQueueLimit = 64LL * 1024 * 1024; // soft bound 256 KiB: nothing is conflated here
+        o.slowConsumerGraceMs = 600000;
+        RawWsClient c;
+        QVERIFY(withTls(tls, o, {&c}));
+        QVERIFY(start(o));
+        c.socket().setReadBufferSize(16 * 1024); // Qt stops reading; the kernel's buffers fill
+        QVERIFY(sio ? sioJoin(c, port()) : plainJoin(c, port()));
+        c.sendText(request(sio, "subscribe", "{\"pairs\":[\"EUR_USD\"]}"));
+        QVERIFY(waitEvent(c, QStringLiteral("subscription_confirmed")));
+        const int a = core::InstrumentSet().indexOf(u"EUR_USD");
+        // Prices until at least 64 KiB are on their way (past what the client's buffers take).
+        qint64 inTransit = 0;
+        int published = 0;
+        for (QDeadlineTimer deadline(20000); !deadline.hasExpired() && inTransit < 64 * 1024;) {
+            QList<core::MarketEvent> events;
+            for (int i = 0; i < 50; ++i, ++published)
+                events.append(tick(a, QStringLiteral("1.%1").arg(published, 6, 10, QChar(u'0'))));
+            m_server->publish(events);
+            QTest::qWait(20);
+            const std::optional<server::ClientInfo> info = subscribedClient();
+            QVERIFY(info);
+            inTransit = qint64(info->bytesSent) - clientHeld(c);
+        }
+        QVERIFY2(inTransit >= 64 * 1024, QByteArray::number(inTransit).constData());
+        // Nothing more is sent or read: once the server has sampled the kernel (its tick), its
+        // count matches what is on the way.
+        qint64 counted = -1, tolerance = 0, kernel = -1;
+        const bool matched = QTest::qWaitFor(
+            [&] {
+                const std::optional<server::ClientInfo> info = subscribedClient();
+                if (!info)
+                    return false;
+                inTransit = qint64(info->bytesSent) - clientHeld(c);
+                counted = info->queuedBytes;
+                kernel = serverKernelQueued(port(), c.socket().localPort());
+                // What the estimate leaves out: WebSocket headers of Socket.IO packets, the
+                // server's pings; over TLS the kernel's and QSslSocket's encrypted bytes are
+                // larger by each record's header and tag.
+                tolerance = inTransit / (tls ? 5 : 10) + 4096;
+                return counted >= kernel && qAbs(counted - inTransit) <= tolerance;
+            },
+            5000);
+        qInfo("%d prices published; on the way %lld bytes, counted %lld, of which the kernel holds %lld", published,
+              inTransit, counted, kernel);
+        QVERIFY2(matched, qPrintable(QStringLiteral("counted %1 of %2").arg(counted).arg(inTransit)));
+        QVERIFY2(kernel > tolerance, QByteArray::number(kernel).constData());
+        QCOMPARE(stats().conflated, quint64(0));
+        QCOMPARE(disconnects(server::DisconnectReason::SlowConsumer), quint64(0));
     }
 
     // A client that stops reading: prices conflated to the newest per pair, alerts all kept.
     void slowConsumerConflated_data()
     {
         QTest::addColumn<bool>("sio");
-        QTest::newRow("socket.io") << true;
-        QTest::newRow("plain") << false;
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("socket.io") << true << false;
+        QTest::newRow("plain") << false << false;
+        QTest::newRow("socket.io over TLS") << true << true;
+        QTest::newRow("plain over TLS") << false << true;
     }
     void slowConsumerConflated()
     {
         QFETCH(bool, sio);
+        QFETCH(bool, tls);
         server::ServerOptions o;
         o.sendQueueLimit = 64LL * 1024 * 1024;
         o.slowConsumerGraceMs = 600000;
-        QVERIFY(start(o));
         RawWsClient c;
+        QVERIFY(withTls(tls, o, {&c}));
+        QVERIFY(start(o));
         c.socket().setReadBufferSize(64 * 1024); // Qt stops reading; the kernel's buffers fill
         QVERIFY(sio ? sioJoin(c, port()) : plainJoin(c, port()));
         c.sendText(request(sio, "subscribe", "{\"pairs\":[\"EUR_USD\",\"GBP_USD\"]}"));
@@ -537,20 +701,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("sio");
         QTest::addColumn<bool>("grace");
-        QTest::newRow("socket.io, queue limit") << true << false;
-        QTest::newRow("plain, queue limit") << false << false;
-        QTest::newRow("socket.io, grace time") << true << true;
-        QTest::newRow("plain, grace time") << false << true;
+        QTest::addColumn<bool>("tls");
+        for (const bool tls : {false, true}) {
+            const char *over = tls ? " over TLS" : "";
+            QTest::addRow("socket.io, queue limit%s", over) << true << false << tls;
+            QTest::addRow("plain, queue limit%s", over) << false << false << tls;
+            QTest::addRow("socket.io, grace time%s", over) << true << true << tls;
+            QTest::addRow("plain, grace time%s", over) << false << true << tls;
+        }
     }
     void slowConsumerDropped()
     {
         QFETCH(bool, sio);
         QFETCH(bool, grace);
+        QFETCH(bool, tls);
         server::ServerOptions o;
         o.sendQueueLimit = grace ? 256LL * 1024 * 1024 : 4LL * 1024 * 1024;
         o.slowConsumerGraceMs = grace ? 1000 : 600000;
-        QVERIFY(start(o));
         RawWsClient c, bystander;
+        QVERIFY(withTls(tls, o, {&c, &bystander}));
+        QVERIFY(start(o));
         c.socket().setReadBufferSize(64 * 1024);
         QVERIFY(sio ? sioJoin(c, port()) : plainJoin(c, port()));
         QVERIFY(plainJoin(bystander, port()));

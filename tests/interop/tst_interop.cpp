@@ -469,6 +469,30 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // SECURITY.md, "Bounds": the Socket.IO parse bounds as socket.io-client meets them (packet
+    // size over WebSocket and long-polling, binary attachments, the rate limit), at, just under
+    // and over each, what the client reads and what /metrics counts (sio_bounds.mjs). A rate of
+    // 0.1 per second leaves exactly the burst within each step.
+    void nodeParseBounds()
+    {
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)
+                             + QStringList{QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_MESSAGE_SIZE=1024"),
+                                           QStringLiteral("--set"), QStringLiteral("WEBSOCKET_RATE_LIMIT=0.1"),
+                                           QStringLiteral("--set"), QStringLiteral("WEBSOCKET_RATE_BURST=20")}));
+        Scenario s;
+        s.program = QStringLiteral("node");
+        s.args = {QStringLiteral("sio_bounds.mjs")};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_MAX_MESSAGE_SIZE"), QStringLiteral("1024"));
+        s.env.insert(QStringLiteral("FX_RATE_BURST"), QStringLiteral("20"));
+        s.timeoutMs = 90000;
+        const Outcome o = run(s);
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
     void browserPage()
     {
         QVERIFY2(QFileInfo::exists(QStringLiteral("/usr/bin/chromium")),

@@ -13,11 +13,23 @@ int RawFrame::closeCode() const
     return (quint8(payload[0]) << 8) | quint8(payload[1]);
 }
 
+void RawWsClient::useTls(const QSslConfiguration &configuration)
+{
+    m_sock.setSslConfiguration(configuration);
+    m_tls = true;
+}
+
 bool RawWsClient::connectTo(quint16 port, const QByteArray &path, int timeoutMs)
 {
-    m_sock.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!m_sock.waitForConnected(timeoutMs))
-        return false;
+    if (m_tls) {
+        m_sock.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        if (!m_sock.waitForEncrypted(timeoutMs))
+            return false;
+    } else {
+        m_sock.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!m_sock.waitForConnected(timeoutMs))
+            return false;
+    }
     // Like browsers and the ws library: no Nagle delay, every frame leaves at once.
     m_sock.setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const QByteArray key =

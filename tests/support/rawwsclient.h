@@ -2,11 +2,13 @@
 
 // A WebSocket client written on a bare QTcpSocket, for what QWebSocket will not do: never
 // answer pings, send half a frame and vanish, send oversized or reserved frames, and read the
-// exact close code the server sent (Qt 6.4's QWebSocket rejects 1013 as invalid).
+// exact close code the server sent (Qt 6.4's QWebSocket rejects 1013 as invalid). Over TLS
+// (wss://) too, after useTls().
 
 #include <QByteArray>
 #include <QList>
-#include <QTcpSocket>
+#include <QSslConfiguration>
+#include <QSslSocket>
 
 namespace fx::test {
 
@@ -20,6 +22,8 @@ struct RawFrame
 class RawWsClient
 {
 public:
+    // Connects over TLS with this configuration (its CA certificates) from now on.
+    void useTls(const QSslConfiguration &configuration);
     // Connects and completes the opening handshake; false on failure.
     bool connectTo(quint16 port, const QByteArray &path = "/ws", int timeoutMs = 5000);
     // Connects from this local address (another 127.x.y.z is another client address).
@@ -46,7 +50,8 @@ public:
 
 private:
     bool parseOne(RawFrame *out);
-    QTcpSocket m_sock;
+    QSslSocket m_sock; // unencrypted (a plain TCP socket) unless useTls()
+    bool m_tls = false;
     QByteArray m_buf;
     QList<RawFrame> m_pending;
     int m_pings = 0;
