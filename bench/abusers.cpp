@@ -137,7 +137,11 @@ struct Abusers::Slot
     QByteArray in;
 };
 
-Abusers::Abusers(quint16 port, int perKind, int threads) : m_port(port), m_perKind(perKind), m_threads(threads)
+Abusers::Abusers(quint16 port, int perKind, int threads, unsigned kindMask)
+    : m_port(port)
+    , m_perKind(perKind)
+    , m_threads(threads)
+    , m_kindMask(kindMask)
 {
 }
 
@@ -200,7 +204,7 @@ void Abusers::run(int thread)
     std::vector<Slot> slots;
     for (int k = 0; k < kAbuseKinds; ++k)
         for (int i = 0; i < m_perKind; ++i) {
-            if (i % m_threads != thread)
+            if (i % m_threads != thread || !(m_kindMask & (1u << k)))
                 continue;
             Slot s;
             s.kind = AbuseKind(k);

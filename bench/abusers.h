@@ -53,7 +53,8 @@ class Abusers
 public:
     // perKind connections of each kind, half of them plain JSON and half Socket.IO (Pipelined,
     // SlowHeader and Mute speak no WebSocket: for them the two halves differ only by path).
-    Abusers(quint16 port, int perKind, int threads);
+    // kindMask: bit i set runs AbuseKind(i) (default: every kind).
+    Abusers(quint16 port, int perKind, int threads, unsigned kindMask = ~0u);
     ~Abusers();
     void start();
     void stop();
@@ -68,6 +69,7 @@ private:
     quint16 m_port;
     int m_perKind;
     int m_threads;
+    unsigned m_kindMask;
     std::atomic<bool> m_stop{false};
     std::vector<std::thread> m_workers;
     // [kind][socketIo]

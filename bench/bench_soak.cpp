@@ -259,7 +259,25 @@ int main(int argc, char **argv)
                  QStringLiteral("50")});
     p.addOption({QStringLiteral("server"), QStringLiteral("The fxmonitor-server to soak (default: this build's)."),
                  QStringLiteral("path"), QStringLiteral(FX_SERVER_BIN)});
+    p.addOption({QStringLiteral("kinds"),
+                 QStringLiteral("Only these abuser kinds, comma-separated (churn, silent, slow-reader, garbage, "
+                                "oversized, dropper, slow-head, pipelined, flooder, mute; default all)."),
+                 QStringLiteral("list")});
     p.process(app);
+    unsigned kindMask = ~0u;
+    if (p.isSet(QStringLiteral("kinds"))) {
+        kindMask = 0;
+        for (const QString &name : p.value(QStringLiteral("kinds")).split(u',', Qt::SkipEmptyParts)) {
+            int k = 0;
+            while (k < kAbuseKinds && name.trimmed() != QLatin1StringView(abuseKindName(AbuseKind(k))))
+                ++k;
+            if (k == kAbuseKinds) {
+                say(QStringLiteral("unknown abuser kind '%1'").arg(name));
+                return 2;
+            }
+            kindMask |= 1u << k;
+        }
+    }
     const int seconds = std::max(60, p.value(QStringLiteral("seconds")).toInt());
     const int clients = std::clamp(p.value(QStringLiteral("clients")).toInt(), 4, 5000);
     const int perKind = std::clamp(p.value(QStringLiteral("abusers-per-kind")).toInt(), 0, 500);
@@ -396,7 +414,7 @@ int main(int argc, char **argv)
     // so the baseline and the reading after the load are taken in the same state.
     const qint64 quietMs = qint64(seconds) * 150;
     {
-        Abusers warmUp(port, perKind, 2);
+        Abusers warmUp(port, perKind, 2, kindMask);
         warmUp.start();
         runFor(quietMs / 3, QStringLiteral("warm"));
     }
@@ -415,7 +433,7 @@ int main(int argc, char **argv)
             .arg(baselineFds));
 
     // Abuse, with the faults.
-    Abusers abusers(port, perKind, 2);
+    Abusers abusers(port, perKind, 2, kindMask);
     abusers.start();
     const qint64 abuseMs = qint64(seconds) * 700;
     QStringList faults;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QTimer>
 
 #include <atomic>
@@ -80,6 +81,21 @@ int openDescriptorCount()
     const QDir fds(QStringLiteral("/proc/self/fd"));
     // One entry is the descriptor that lists the folder.
     return fds.exists() ? int(fds.entryList(QDir::NoDotAndDotDot | QDir::System).size()) - 1 : -1;
+}
+
+ProcessUsage sampledProcessUsage()
+{
+    static QMutex mutex;
+    static ProcessUsage last;
+    static QElapsedTimer age;
+    QMutexLocker lock(&mutex);
+    if (!age.isValid() || age.elapsed() >= 1000) {
+        last.residentKb = residentKb();
+        last.descriptors = openDescriptorCount();
+        last.heap = heapUsage();
+        age.start();
+    }
+    return last;
 }
 
 MemoryReclaimer::MemoryReclaimer(int intervalMs, qint64 growthKb, QObject *parent)

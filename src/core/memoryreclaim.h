@@ -36,6 +36,17 @@ HeapUsage heapUsage();
 // Open file descriptors of this process (-1 when unknown).
 int openDescriptorCount();
 
+// The three above, sampled at most once a second whoever asks (any thread): /metrics may be
+// requested thousands of times a second by a client that never reads the answers, and
+// mallinfo2() walks every arena's free lists under its lock.
+struct ProcessUsage
+{
+    qint64 residentKb = -1;
+    int descriptors = -1;
+    HeapUsage heap;
+};
+ProcessUsage sampledProcessUsage();
+
 // Every intervalMs, on the thread it lives on, compares the resident size with the heap bytes in
 // use, and calls releaseFreeMemory() when the difference (code, stacks and the free memory
 // malloc keeps) grew by growthKb or more since the last pass that released (or since it was

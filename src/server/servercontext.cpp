@@ -292,11 +292,12 @@ QByteArray ServerContext::metricsText() const
     metric("fxmonitor_storage_buffered_rows", "gauge", "Rows waiting to be written to the database.");
     value("fxmonitor_storage_buffered_rows", {}, db.value(QStringLiteral("buffered_rows")).toDouble());
     // The process (PERFORMANCE.md, "Soak"): what a load left behind shows here after it stops.
+    const core::ProcessUsage process = core::sampledProcessUsage(); // at most a second old
+    const core::HeapUsage &heap = process.heap;
     metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-    value("process_resident_memory_bytes", {}, double(core::residentKb()) * 1024);
+    value("process_resident_memory_bytes", {}, double(process.residentKb) * 1024);
     metric("process_open_fds", "gauge", "Number of open file descriptors.");
-    value("process_open_fds", {}, core::openDescriptorCount());
-    const core::HeapUsage heap = core::heapUsage();
+    value("process_open_fds", {}, process.descriptors);
     metric("fxmonitor_heap_in_use_bytes", "gauge", "Heap bytes in use (malloc), mmapped blocks included.");
     value("fxmonitor_heap_in_use_bytes", {}, double(heap.inUseBytes));
     metric("fxmonitor_heap_free_bytes", "gauge", "Heap bytes free inside malloc's arenas, kept for reuse.");
