@@ -259,6 +259,10 @@ int main(int argc, char **argv)
                  QStringLiteral("50")});
     p.addOption({QStringLiteral("server"), QStringLiteral("The fxmonitor-server to soak (default: this build's)."),
                  QStringLiteral("path"), QStringLiteral(FX_SERVER_BIN)});
+    p.addOption({QStringLiteral("faults"),
+                 QStringLiteral("What is killed and restarted twice: redis, postgres, both (the default: "
+                                "redis,postgres) or none."),
+                 QStringLiteral("list"), QStringLiteral("redis,postgres")});
     p.addOption({QStringLiteral("kinds"),
                  QStringLiteral("Only these abuser kinds, comma-separated (churn, silent, slow-reader, garbage, "
                                 "oversized, dropper, slow-head, pipelined, flooder, mute; default all)."),
@@ -463,13 +467,19 @@ int main(int argc, char **argv)
         runFor(abuseStart + qint64(double(abuseMs) * fraction) - clock.elapsed(), QStringLiteral("abuse"));
     };
     until(0.15);
-    fault(QStringLiteral("redis-server"), killRedis, startRedis);
+    const QStringList faultKinds = p.value(QStringLiteral("faults")).split(u',', Qt::SkipEmptyParts);
+    const bool redisFaults = faultKinds.contains(u"redis"), pgFaults = faultKinds.contains(u"postgres");
+    if (redisFaults)
+        fault(QStringLiteral("redis-server"), killRedis, startRedis);
     until(0.35);
-    fault(QStringLiteral("PostgreSQL"), killPg, startPg);
+    if (pgFaults)
+        fault(QStringLiteral("PostgreSQL"), killPg, startPg);
     until(0.55);
-    fault(QStringLiteral("redis-server"), killRedis, startRedis);
+    if (redisFaults)
+        fault(QStringLiteral("redis-server"), killRedis, startRedis);
     until(0.75);
-    fault(QStringLiteral("PostgreSQL"), killPg, startPg);
+    if (pgFaults)
+        fault(QStringLiteral("PostgreSQL"), killPg, startPg);
     until(1.0);
     Latency abused{QStringLiteral("with abusers"), takeLatencies()};
     cpuPhase(QStringLiteral("with abusers"));
@@ -556,7 +566,8 @@ int main(int argc, char **argv)
     const bool serverOk = alive && exitCode == 0;
     const auto verdict = [](bool ok) { return ok ? QStringLiteral("PASS") : QStringLiteral("FAIL"); };
 
-    say(QStringLiteral("\nfaults:\n  ") + faults.join(QStringLiteral("\n  ")));
+    say(QStringLiteral("\nfaults:\n  ")
+        + (faults.isEmpty() ? QStringLiteral("none") : faults.join(QStringLiteral("\n  "))));
     say(QStringLiteral("abusers: %1 sessions in the abuse phase; what the server answered them:\n").arg(abuseSessions)
         + abusers.report());
     say(QStringLiteral(

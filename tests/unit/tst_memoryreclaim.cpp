@@ -14,7 +14,7 @@
 
 namespace {
 
-qint64 residentKb()
+[[maybe_unused]] qint64 residentKb()
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
@@ -27,7 +27,7 @@ qint64 residentKb()
 
 // Like a burst of connections on an I/O thread: many small blocks, touched, then all freed
 // but one block in 64 (live objects that keep the arena's top from being trimmed).
-void burstOnThread(std::vector<std::unique_ptr<char[]>> *kept)
+[[maybe_unused]] void burstOnThread(std::vector<std::unique_ptr<char[]>> *kept)
 {
     std::unique_ptr<QThread> t(QThread::create([kept] {
         std::vector<std::unique_ptr<char[]>> blocks;
