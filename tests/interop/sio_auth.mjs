@@ -2,7 +2,7 @@
 // A good token connects and is named as the user; a refused one is connect_error "UNAUTHORIZED"
 // with data.reason; refresh_token is answered token_refreshed; at expiry the client gets
 // TOKEN_EXPIRED and a server disconnect. Driven by tst_auth.
-//   FX_URL, FX_GOOD, FX_EXPIRED, FX_SHORT (expires in a few seconds), FX_FRESH (same sub as FX_GOOD)
+//   FX_URL, FX_GOOD, FX_EXPIRED, FX_SHORT (expires within seconds: 12 s after the test made it), FX_FRESH (same sub as FX_GOOD)
 import { io } from "socket.io-client";
 import assert from "node:assert/strict";
 
@@ -38,8 +38,8 @@ for (const [token, reason] of [
 const short = io(url, { auth: { token: process.env.FX_SHORT }, reconnection: false });
 await once(short, "connection_established");
 // Both listeners first: the error and the DISCONNECT may arrive in one payload.
-const errorSeen = once(short, "error");
-const disconnected = once(short, "disconnect");
+const errorSeen = once(short, "error", 30000);
+const disconnected = once(short, "disconnect", 30000);
 const [expired] = await errorSeen;
 assert.equal(expired.code, "TOKEN_EXPIRED");
 const [why] = await disconnected;

@@ -50,6 +50,6 @@ for token, reason in ((os.environ["FX_EXPIRED"], "expired"), ("x.y.z", "malforme
 short, sq = client()
 short.connect(URL, auth={"token": os.environ["FX_SHORT"]})
 expect(sq, "connection_established")
-assert expect(sq, "error")["code"] == "TOKEN_EXPIRED"
-expect(sq, "disconnect")
+assert expect(sq, "error", timeout=30)["code"] == "TOKEN_EXPIRED"
+expect(sq, "disconnect", timeout=30)
 print("OK", flush=True)
