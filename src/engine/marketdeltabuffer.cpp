@@ -4,6 +4,8 @@ namespace fx::engine {
 
 void MarketDeltaBuffer::add(const QList<core::MarketEvent> &events)
 {
+    if (!m_enabled.load(std::memory_order_relaxed))
+        return;
     QMutexLocker lock(&m_mutex);
     for (const core::MarketEvent &e : events) {
         if (const auto *t = std::get_if<core::PriceTick>(&e)) {

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QMutex>
 #include <QVector>
+#include <atomic>
 
 namespace fx::engine {
 
@@ -46,6 +47,9 @@ public:
 
     // Any thread.
     void add(const QList<core::MarketEvent> &events);
+    // Off: add() keeps nothing (the headless server, where no window takes the deltas: up to
+    // 4,000 chart points per pair and 10,000 alerts would otherwise fill up for nobody).
+    void setEnabled(bool on) { m_enabled.store(on, std::memory_order_relaxed); }
     // Warm-up prices (quotes only, no chart points).
     void addQuotes(const QList<core::MarketEvent> &prices);
     // The GUI thread.
@@ -55,6 +59,7 @@ private:
     const core::InstrumentSet m_instruments;
     QMutex m_mutex;
     MarketDelta m_pending;
+    std::atomic<bool> m_enabled{true};
 };
 
 } // namespace fx::engine

@@ -67,6 +67,23 @@ private Q_SLOTS:
         QCOMPARE(d.ticks.value(1).first().timeMs, qint64(500)); // the oldest went first
     }
 
+    void disabledKeepsNothing()
+    {
+        // The headless server turns it off: nobody takes the deltas there.
+        const core::InstrumentSet set;
+        engine::MarketDeltaBuffer buffer(set);
+        buffer.setEnabled(false);
+        core::VolatilityAlert a;
+        a.instrument = set.pair(0);
+        buffer.add({tick(set, 0, 1.1, 1), a});
+        QVERIFY(buffer.take().isEmpty());
+        buffer.setEnabled(true); // and on again, as the desktop has it
+        buffer.add({tick(set, 0, 1.2, 2), a});
+        const engine::MarketDelta d = buffer.take();
+        QCOMPARE(d.ticks.value(0).size(), 1);
+        QCOMPARE(d.alerts.size(), 1);
+    }
+
     void warmUpDoesNotOverrideLive()
     {
         const core::InstrumentSet set;
