@@ -51,6 +51,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <set>
 
@@ -58,6 +59,14 @@ using namespace fx;
 using namespace fx::bench;
 
 namespace {
+
+// Ctrl-C or SIGTERM: the phases end at once and every child (servers, redis-server, PostgreSQL
+// and its files) is stopped and removed on the way out.
+std::atomic<bool> g_interrupted{false};
+extern "C" void onSignal(int)
+{
+    g_interrupted = true;
+}
 
 void say(const QString &line)
 {
@@ -288,6 +297,8 @@ int main(int argc, char **argv)
     const int outage = std::clamp(p.value(QStringLiteral("outage-seconds")).toInt(), 1, seconds / 20 + 1);
     const int rate = std::clamp(p.value(QStringLiteral("rate")).toInt(), 1, 10000);
     raiseFdLimit();
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
 
     QTemporaryDir work;
     Postgres pg;
@@ -401,7 +412,7 @@ int main(int argc, char **argv)
     const auto runFor = [&](qint64 ms, const QString &phase) {
         const qint64 end = clock.elapsed() + ms;
         qint64 nextReport = clock.elapsed();
-        while (clock.elapsed() < end && server.state() == QProcess::Running) {
+        while (clock.elapsed() < end && server.state() == QProcess::Running && !g_interrupted) {
             if (clock.elapsed() >= nextReport) {
                 progress(phase);
                 nextReport += 30000;
@@ -481,6 +492,10 @@ int main(int argc, char **argv)
     if (pgFaults)
         fault(QStringLiteral("PostgreSQL"), killPg, startPg);
     until(1.0);
+    if (g_interrupted) {
+        say(QStringLiteral("interrupted: stopping everything it started"));
+        return 130;
+    }
     Latency abused{QStringLiteral("with abusers"), takeLatencies()};
     cpuPhase(QStringLiteral("with abusers"));
     abusers.stop();
