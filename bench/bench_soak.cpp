@@ -494,6 +494,12 @@ int main(int argc, char **argv)
     until(1.0);
     if (g_interrupted) {
         say(QStringLiteral("interrupted: stopping everything it started"));
+        for (QProcess *child : {&server, &feed}) {
+            child->terminate();
+            if (!child->waitForFinished(10000))
+                child->kill();
+            child->waitForFinished(5000);
+        }
         return 130;
     }
     Latency abused{QStringLiteral("with abusers"), takeLatencies()};
