@@ -1,5 +1,7 @@
 #include "abusers.h"
 
+#include "loadclients.h"
+
 #include <QStringList>
 
 #include <arpa/inet.h>
@@ -371,27 +373,11 @@ void Abusers::run(int thread)
         qsizetype pos = 0;
         const char *d = s.in.constData();
         const qsizetype size = s.in.size();
-        while (size - pos >= 2) {
-            const quint8 b0 = quint8(d[pos]), b1 = quint8(d[pos + 1]);
-            qint64 len = b1 & 0x7f;
-            qsizetype hdr = 2;
-            if (len == 126) {
-                if (size - pos < 4)
-                    break;
-                len = (quint8(d[pos + 2]) << 8) | quint8(d[pos + 3]);
-                hdr = 4;
-            } else if (len == 127) {
-                if (size - pos < 10)
-                    break;
-                len = 0;
-                for (int i = 0; i < 8; ++i)
-                    len = (len << 8) | quint8(d[pos + 2 + i]);
-                hdr = 10;
-            }
-            if (size - pos - hdr < len)
-                break;
-            const int op = b0 & 0x0f;
-            const char *payload = d + pos + hdr;
+        ServerFrame f;
+        while (nextServerFrame(d + pos, size - pos, &f)) {
+            const int op = f.opcode;
+            const char *payload = f.payload;
+            const qint64 len = f.length;
             if (op == 8) {
                 s.counters->countCode(len >= 2 ? (quint8(payload[0]) << 8) | quint8(payload[1]) : 1005);
                 endSession(idx, true, false);
@@ -406,7 +392,7 @@ void Abusers::run(int thread)
                     send(s, frame(1, "3"));
                 }
             }
-            pos += hdr + len;
+            pos += f.size;
         }
         s.in.remove(0, pos);
     };

@@ -54,6 +54,34 @@ double percentileMs(const std::vector<qint32> &sortedUs, double p)
     return sortedUs[std::min(sortedUs.size() - 1, size_t(double(sortedUs.size()) * p))] / 1000.0;
 }
 
+bool nextServerFrame(const char *d, qsizetype available, ServerFrame *out)
+{
+    if (available < 2)
+        return false;
+    qint64 len = quint8(d[1]) & 0x7f;
+    qsizetype hdr = 2;
+    if (len == 126) {
+        if (available < 4)
+            return false;
+        len = (quint8(d[2]) << 8) | quint8(d[3]);
+        hdr = 4;
+    } else if (len == 127) {
+        if (available < 10)
+            return false;
+        len = 0;
+        for (int i = 0; i < 8; ++i)
+            len = (len << 8) | quint8(d[2 + i]);
+        hdr = 10;
+    }
+    if (available - hdr < len)
+        return false;
+    out->opcode = quint8(d[0]) & 0x0f;
+    out->payload = d + hdr;
+    out->length = len;
+    out->size = hdr + qsizetype(len);
+    return true;
+}
+
 quint16 freePort()
 {
     QTcpServer s;
@@ -278,29 +306,11 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
             }
             const char *d = c.in.constData();
             const qsizetype size = c.in.size();
-            for (;;) {
-                if (size - pos < 2)
-                    break;
-                const quint8 b0 = quint8(d[pos]), b1 = quint8(d[pos + 1]);
-                qint64 len = b1 & 0x7f;
-                qsizetype hdr = 2;
-                if (len == 126) {
-                    if (size - pos < 4)
-                        break;
-                    len = (quint8(d[pos + 2]) << 8) | quint8(d[pos + 3]);
-                    hdr = 4;
-                } else if (len == 127) {
-                    if (size - pos < 10)
-                        break;
-                    len = 0;
-                    for (int i = 0; i < 8; ++i)
-                        len = (len << 8) | quint8(d[pos + 2 + i]);
-                    hdr = 10;
-                }
-                if (size - pos - hdr < len)
-                    break;
-                const int op = b0 & 0x0f;
-                const char *payload = d + pos + hdr;
+            ServerFrame f;
+            while (nextServerFrame(d + pos, size - pos, &f)) {
+                const int op = f.opcode;
+                const char *payload = f.payload;
+                const qint64 len = f.length;
                 if (op == 1 && m_socketIo && len >= 1 && payload[0] != '4') {
                     // Engine.IO: "0{...}" open -> CONNECT to "/"; "2" ping -> "3" pong.
                     if (payload[0] == '0')
@@ -335,7 +345,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 } else if (op == 9) {
                     sendFrame(c, 10, payload, size_t(len));
                 }
-                pos += hdr + len;
+                pos += f.size;
             }
             c.in.remove(0, pos);
         }

@@ -116,6 +116,17 @@ private:
     bool m_socketIo = false;
 };
 
+// One server WebSocket frame (unmasked) at the front of [data, data + available): its opcode,
+// payload and whole size; false while it is not complete.
+struct ServerFrame
+{
+    int opcode = 0;
+    const char *payload = nullptr;
+    qint64 length = 0;
+    qsizetype size = 0; // header and payload
+};
+bool nextServerFrame(const char *data, qsizetype available, ServerFrame *out);
+
 // An HS256 JSON Web Token for every load client (SECURITY.md, "Tokens"), made with Qt's HMAC.
 QByteArray hs256Token(const QByteArray &secret, const QByteArray &claimsJson);
 

@@ -3,7 +3,6 @@
 
 #include "core/memoryreclaim.h"
 
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -13,17 +12,6 @@
 #include <vector>
 
 namespace {
-
-[[maybe_unused]] qint64 residentKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
-}
 
 // Like a burst of connections on an I/O thread: many small blocks, touched, then all freed
 // but one block in 64 (live objects that keep the arena's top from being trimmed).
@@ -58,9 +46,9 @@ private Q_SLOTS:
 #else
         std::vector<std::unique_ptr<char[]>> kept;
         burstOnThread(&kept);
-        const qint64 before = residentKb();
+        const qint64 before = fx::core::residentKb();
         const qint64 released = fx::core::releaseFreeMemory();
-        const qint64 after = residentKb();
+        const qint64 after = fx::core::residentKb();
         // About 78 MB were touched and 77 MB freed: most of it must go back.
         QVERIFY2(released > 40 * 1024, qPrintable(QStringLiteral("released %1 KiB").arg(released)));
         QVERIFY2(after < before - 40 * 1024, qPrintable(QStringLiteral("%1 -> %2 KiB").arg(before).arg(after)));
