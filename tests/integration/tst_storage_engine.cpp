@@ -536,6 +536,14 @@ private Q_SLOTS:
                                  baseMicros(i));
         h->storage()->recordEvents(events);
         QVERIFY(waitWritten(h->storage(), 0, 130));
+        // The commits' reports are queued to this thread: the last may come after the status.
+        const auto reportedAlerts = [&] {
+            int n = 0;
+            for (const QList<QVariant> &args : std::as_const(*h->committed))
+                n += args.at(0).value<CommitInfo>().alerts;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(reportedAlerts(), 130, 10000);
         QSet<qint64> reported;
         int alerts = 0;
         for (const QList<QVariant> &args : std::as_const(*h->committed)) {
