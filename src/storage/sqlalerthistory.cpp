@@ -6,7 +6,6 @@
 #include "storage/sqlfilters.h"
 #include "storage/sqlreader.h"
 
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -78,10 +77,7 @@ bool SqlReader::alertHistory(SqlConnection &c, const AlertHistoryQuery &query, A
     const SqlWhere where = historyWhere(query);
     QVariantList values = where.values;
     values << page->limit + 1;
-    const QString sql = QStringLiteral("SELECT id, type, pair, pair_b, value, threshold, severity, message,"
-                                       " raised_at, received_at, acknowledged_at, acknowledged_by, payload"
-                                       " FROM alerts")
-        + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ?");
+    const QString sql = alertSelect() + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ?");
     QSqlQuery q(c.database());
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
@@ -99,22 +95,7 @@ bool SqlReader::alertHistory(SqlConnection &c, const AlertHistoryQuery &query, A
             page->more = true;
             break;
         }
-        AlertRecord a;
-        a.id = q.value(0).toLongLong();
-        a.type = q.value(1).toString();
-        a.pair = q.value(2).toString();
-        a.pairB = q.value(3).toString();
-        a.value = q.value(4).toDouble();
-        if (!q.value(5).isNull())
-            a.threshold = q.value(5).toDouble();
-        a.severity = q.value(6).toString();
-        a.message = q.value(7).toString();
-        a.raisedAtMicros = q.value(8).toLongLong();
-        a.receivedAtMicros = q.value(9).toLongLong();
-        a.acknowledgedAtMicros = q.value(10).isNull() ? 0 : q.value(10).toLongLong();
-        a.acknowledgedBy = q.value(11).toString();
-        a.payload = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
-        page->rows.append(std::move(a));
+        page->rows.append(alertFromRow(q));
     }
     if (q.lastError().isValid()) {
         *error = sqlErrorText(q.lastError());

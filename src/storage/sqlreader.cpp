@@ -61,6 +61,32 @@ qint64 micros(const QVariant &v)
 
 } // namespace
 
+QString SqlReader::alertSelect()
+{
+    return QStringLiteral("SELECT id, type, pair, pair_b, value, threshold, severity, message,"
+                          " raised_at, received_at, acknowledged_at, acknowledged_by, payload FROM alerts");
+}
+
+AlertRecord SqlReader::alertFromRow(const QSqlQuery &q)
+{
+    AlertRecord a;
+    a.id = q.value(0).toLongLong();
+    a.type = q.value(1).toString();
+    a.pair = q.value(2).toString();
+    a.pairB = q.value(3).toString();
+    a.value = q.value(4).toDouble();
+    if (!q.value(5).isNull())
+        a.threshold = q.value(5).toDouble();
+    a.severity = q.value(6).toString();
+    a.message = q.value(7).toString();
+    a.raisedAtMicros = micros(q.value(8));
+    a.receivedAtMicros = micros(q.value(9));
+    a.acknowledgedAtMicros = micros(q.value(10));
+    a.acknowledgedBy = q.value(11).toString();
+    a.payload = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
+    return a;
+}
+
 bool SqlReader::alerts(SqlConnection &c, const AlertQuery &query, AlertPage *page, QString *error)
 {
     *page = AlertPage{};
@@ -81,29 +107,12 @@ bool SqlReader::alerts(SqlConnection &c, const AlertQuery &query, AlertPage *pag
         QSqlQuery q(c.database());
         QVariantList values = where.values;
         values << page->limit << page->offset;
-        const QString sql = QStringLiteral("SELECT id, type, pair, pair_b, value, threshold, severity, message,"
-                                           " raised_at, received_at, acknowledged_at, acknowledged_by, payload"
-                                           " FROM alerts")
-            + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?");
+        const QString sql =
+            alertSelect() + where.sql + QStringLiteral(" ORDER BY raised_at DESC, id DESC LIMIT ? OFFSET ?");
         if (!runQuery(q, sql, values, error))
             return false;
         while (q.next()) {
-            AlertRecord a;
-            a.id = q.value(0).toLongLong();
-            a.type = q.value(1).toString();
-            a.pair = q.value(2).toString();
-            a.pairB = q.value(3).toString();
-            a.value = q.value(4).toDouble();
-            if (!q.value(5).isNull())
-                a.threshold = q.value(5).toDouble();
-            a.severity = q.value(6).toString();
-            a.message = q.value(7).toString();
-            a.raisedAtMicros = micros(q.value(8));
-            a.receivedAtMicros = micros(q.value(9));
-            a.acknowledgedAtMicros = micros(q.value(10));
-            a.acknowledgedBy = q.value(11).toString();
-            a.payload = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
-            page->rows.append(std::move(a));
+            page->rows.append(alertFromRow(q));
         }
         if (q.lastError().isValid()) {
             *error = sqlErrorText(q.lastError());

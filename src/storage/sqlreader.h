@@ -7,6 +7,8 @@
 
 #include "storage/storagetypes.h"
 
+class QSqlQuery;
+
 namespace fx::storage {
 
 class SqlConnection;
@@ -22,6 +24,10 @@ public:
     // Newest connection first.
     static bool connections(SqlConnection &c, const ConnectionQuery &query, QList<ConnectionRecord> *rows,
                             QString *error);
+
+    // "SELECT <every column alertFromRow reads> FROM alerts", shared by alerts() and alertHistory().
+    static QString alertSelect();
+    static AlertRecord alertFromRow(const QSqlQuery &q);
 };
 
 } // namespace fx::storage
