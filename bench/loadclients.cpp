@@ -209,6 +209,12 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
         for (int k = 0; k < 200 && opened < n; ++k, ++opened) {
             Conn &c = conns[size_t(opened)];
             c.fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            if (m_sourceAddresses > 0) {
+                sockaddr_in from{};
+                from.sin_family = AF_INET;
+                from.sin_addr.s_addr = htonl(INADDR_LOOPBACK + 1 + quint32(opened % m_sourceAddresses));
+                (void)::bind(c.fd, reinterpret_cast<sockaddr *>(&from), sizeof from);
+            }
             if (::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
                 m_stats->failed.fetch_add(1);
                 ::close(c.fd);

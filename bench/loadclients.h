@@ -13,6 +13,7 @@
 #include <QMutex>
 #include <QtGlobal>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -71,6 +72,10 @@ public:
     void setSocketIo(bool on) { m_socketIo = on; }
     // Text messages containing marker are counted in ClientStats::marked.
     void setCountMarker(QByteArray marker) { m_marker = std::move(marker); }
+    // Bind each client to one of n loopback source addresses (127.0.0.2 .. 127.0.0.<n+1>, in
+    // turn) before it connects, as n client machines would: a proxy hashing on the client's
+    // address then spreads them over its servers. 0 (the default): the kernel's choice.
+    void setSourceAddresses(int n) { m_sourceAddresses = std::clamp(n, 0, 250); }
 
     void start(int clients, quint16 port, bool subscribe, bool tls = false)
     {
@@ -114,6 +119,7 @@ private:
     QByteArray m_token;
     QByteArray m_marker;
     bool m_socketIo = false;
+    int m_sourceAddresses = 0;
 };
 
 // One server WebSocket frame (unmasked) at the front of [data, data + available): its opcode,
