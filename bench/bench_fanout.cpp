@@ -251,48 +251,14 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
     spin(1000); // subscriptions settle, Redis connected
     const quint64 before = pool.stats.messages.load();
 
-    // Publisher on its own thread: R ticks per second in 10 ms slices, pipelined.
-    std::atomic<bool> stop{false};
-    std::atomic<quint64> published{0};
     const qint64 cpuBefore = qint64(cpuSeconds(server.proc.processId()) * 1e6);
-    QThread *pubThread = QThread::create([&] {
-        redis::RedisConfig c;
-        c.host = QStringLiteral("127.0.0.1");
-        c.port = redis.port();
-        redis::RedisPublisher pub(c);
-        const QStringList pairs = core::InstrumentSet::defaultPairs();
-        QElapsedTimer clock;
-        clock.start();
-        quint64 sent = 0;
-        int i = 0;
-        while (!stop.load()) {
-            const quint64 due = quint64(double(clock.nsecsElapsed()) / 1e9 * rate);
-            while (sent < due) {
-                const QString &pair = pairs[i++ % pairs.size()];
-                const bool jpy = pair.endsWith(u"JPY");
-                const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\""
-                    + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
-                    + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
-                pub.appendPublish(QStringLiteral("price_updates"), msg);
-                ++sent;
-                if (sent % 256 == 0)
-                    break;
-            }
-            QString err;
-            pub.flush(&err);
-            published.store(sent);
-            QThread::usleep(sent < due ? 0 : 2000);
-        }
-    });
-    pubThread->start();
+    TickPublisher publisher(redis.port(), rate);
     for (int ms = 0; ms < seconds * 1000; ms += 250) { // the server's peak memory, sampled
         spin(250);
         r.peakRssKb = std::max(r.peakRssKb, rssKb(server.proc.processId()));
     }
-    stop.store(true);
-    pubThread->wait();
-    delete pubThread;
-    r.published = published.load();
+    publisher.stop();
+    r.published = publisher.published();
     r.expected = r.published * quint64(pool.stats.connected.load());
     waitFor([&] { return pool.stats.messages.load() - before >= r.expected; }, 5000);
     const qint64 cpuAfter = qint64(cpuSeconds(server.proc.processId()) * 1e6);

@@ -2,7 +2,12 @@
 
 #include "loadclients.h"
 
+#include "core/instruments.h"
+#include "core/timeutil.h"
+#include "redis/redispublisher.h"
+
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -65,6 +70,46 @@ void RedisProcess::kill()
         return;
     m_proc.kill();
     m_proc.waitForFinished(5000);
+}
+
+TickPublisher::TickPublisher(quint16 redisPort, int rate)
+{
+    m_thread = std::thread([this, redisPort, rate] {
+        redis::RedisConfig c;
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = redisPort;
+        redis::RedisPublisher pub(c);
+        const QStringList pairs = core::InstrumentSet::defaultPairs();
+        QElapsedTimer clock;
+        clock.start();
+        quint64 sent = 0;
+        int i = 0;
+        while (!m_stop.load()) {
+            const quint64 due = quint64(double(clock.nsecsElapsed()) / 1e9 * rate);
+            while (sent < due) {
+                const QString &pair = pairs[i++ % pairs.size()];
+                const bool jpy = pair.endsWith(u"JPY");
+                const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\""
+                    + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
+                    + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
+                pub.appendPublish(QStringLiteral("price_updates"), msg);
+                ++sent;
+                if (sent % 256 == 0)
+                    break;
+            }
+            QString err;
+            pub.flush(&err);
+            m_published.store(sent);
+            std::this_thread::sleep_for(std::chrono::microseconds(sent < due ? 0 : 2000));
+        }
+    });
+}
+
+void TickPublisher::stop()
+{
+    m_stop.store(true);
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 quint16 startListening(QProcess &proc, const QString &program, const QStringList &args, QByteArray *output)

@@ -8,7 +8,9 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <functional>
+#include <thread>
 
 namespace fx::bench {
 
@@ -36,6 +38,24 @@ private:
     quint16 m_port = 0;
     QTemporaryDir m_dir;
     QProcess m_proc;
+};
+
+// rate price ticks a second PUBLISHed on "price_updates" to a redis-server on 127.0.0.1, round
+// the 20 default pairs, pipelined in slices of at most 256, from a thread of its own. Each carries
+// "t_pub" (microseconds since the epoch) for the load clients' latency.
+class TickPublisher
+{
+public:
+    TickPublisher(quint16 redisPort, int rate);
+    ~TickPublisher() { stop(); }
+    // Joins the thread; published() is final then.
+    void stop();
+    quint64 published() const { return m_published.load(); }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<quint64> m_published{0};
+    std::thread m_thread;
 };
 
 // Starts program with args and waits (at most 10 s) for its "listening on <host>:<port>" line;

@@ -14,3 +14,12 @@ target_compile_definitions(
                        FX_PG_SCRIPT="${PROJECT_SOURCE_DIR}/tests/fixtures/postgres.sh")
 add_dependencies(bench_soak fxmonitor-server fxmonitor-feed)
 fx_warnings(bench_soak)
+
+# bench_scaling: N servers on one Redis, direct and through nginx (deploy/nginx/fxmonitor.conf),
+# in one run (docs/SCALING.md).
+add_executable(bench_scaling bench_scaling.cpp)
+target_link_libraries(bench_scaling PRIVATE fxbenchsupport fxcore Qt6::Network)
+target_compile_definitions(bench_scaling PRIVATE FX_SERVER_BIN="$<TARGET_FILE:fxmonitor-server>"
+                                                 FX_NGINX_SCRIPT="${PROJECT_SOURCE_DIR}/tests/fixtures/nginx.sh")
+add_dependencies(bench_scaling fxmonitor-server)
+fx_warnings(bench_scaling)

@@ -59,6 +59,8 @@ const QList<SettingSpec> &settingSpecs()
               "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)", S),
             s("WEBSOCKET_TLS_KEY", "", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)", S),
             s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
+            s("WEBSOCKET_TRUSTED_PROXIES", "",
+              "Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)", S),
             s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
             s("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE", "false",
               "Send the last known price of each newly subscribed pair right after subscribing (true/false)", S),
@@ -301,6 +303,11 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.port = quint16(v.integer("WEBSOCKET_PORT", 0, 65535));
     s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS", 1, 1000000));
     s.maxConnectionsPerIp = int(v.integer("WEBSOCKET_MAX_CONNECTIONS_PER_IP", 0, 1000000));
+    {
+        QString error;
+        if (!TrustedProxies::parse(v.text("WEBSOCKET_TRUSTED_PROXIES"), &s.trustedProxies, &error))
+            v.fail("WEBSOCKET_TRUSTED_PROXIES", error);
+    }
     s.pingInterval = v.real("WEBSOCKET_PING_INTERVAL", 0.01, 86400);
     s.pingTimeout = v.real("WEBSOCKET_PING_TIMEOUT", 0.01, 3600);
     s.maxMessageSize = v.integer("WEBSOCKET_MAX_MESSAGE_SIZE", 256, 64LL * 1024 * 1024);

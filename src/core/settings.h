@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/trustedproxies.h"
+
 #include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
@@ -45,6 +47,7 @@ struct Settings
     quint16 port = 5001; // WEBSOCKET_PORT (0: any free port)
     int maxClients = 1000; // WEBSOCKET_MAX_CLIENTS
     int maxConnectionsPerIp = 0; // WEBSOCKET_MAX_CONNECTIONS_PER_IP (0 = no limit)
+    TrustedProxies trustedProxies; // WEBSOCKET_TRUSTED_PROXIES
     double pingInterval = 25; // WEBSOCKET_PING_INTERVAL, seconds
     double pingTimeout = 5; // WEBSOCKET_PING_TIMEOUT, seconds
     qint64 maxMessageSize = 65536; // WEBSOCKET_MAX_MESSAGE_SIZE, bytes

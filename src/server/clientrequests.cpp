@@ -67,8 +67,7 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         // SECURITY.md, "Tokens": the token of the upgrade request (routeUpgrade kept it here).
         const QByteArray token = tcp->property(kTokenProperty).toByteArray();
         tcp->setProperty(kTokenProperty, QVariant());
-        const auth::TokenResult r =
-            checkToken(token, ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()));
+        const auth::TokenResult r = checkToken(token, clientPeerOf(tcp));
         if (!r.ok()) {
             m_ctx.stats().countDisconnect(DisconnectReason::Unauthorized);
             refusePlainJson(
@@ -89,7 +88,8 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         return;
     }
     // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP.
-    const QHostAddress address = ConnectionLimits::key(ws->peerAddress());
+    const QString peer = clientPeerOf(tcp);
+    const QHostAddress address = ConnectionLimits::addressOfPeer(peer);
     if (!m_ctx.limits().tryAddClient(address)) {
         m_ctx.stats().removeClient();
         refuseTooManyFromAddress(address.toString());
@@ -107,7 +107,7 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
     const auto &o = m_ctx.options();
     ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
     ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
-    auto *s = new PlainJsonClient(ws, tcp, m_counters, o, core::nowMicros());
+    auto *s = new PlainJsonClient(ws, tcp, peer, m_counters, o, core::nowMicros());
     s->limitSlot = address;
     applyClaims(s, claims);
     const qint64 now = core::monotonicMillis();

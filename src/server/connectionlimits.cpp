@@ -1,9 +1,35 @@
 #include "server/connectionlimits.h"
 
 #include "core/logging.h"
+#include "protocol/httpcodec.h"
 #include "server/serverlog.h"
 
+#include <QTcpSocket>
+#include <QVariant>
+
 namespace fx::server {
+
+QString clientPeer(const core::TrustedProxies &trusted, const QTcpSocket *socket, const protocol::HttpRequest &request)
+{
+    if (!socket)
+        return {};
+    QByteArray forwardedFor;
+    if (!trusted.isEmpty() && trusted.contains(socket->peerAddress())) {
+        // Several X-Forwarded-For lines are one list, in order (RFC 9110, 5.3).
+        for (const auto &[name, value] : request.headers)
+            if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+                forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(",")) + value;
+    }
+    return trusted.clientPeer(socket->peerAddress(), socket->peerPort(), forwardedFor);
+}
+
+QString clientPeerOf(const QTcpSocket *socket)
+{
+    if (!socket)
+        return {};
+    const QString kept = socket->property(kClientPeerProperty).toString();
+    return !kept.isEmpty() ? kept : socket->peerAddress().toString() + u':' + QString::number(socket->peerPort());
+}
 
 void logBound(const QString &key, const QString &line)
 {
@@ -48,7 +74,7 @@ ConnectionLimits::Admission ConnectionLimits::beginHandshake(const QHostAddress 
     if (m_handshakes >= kMaxHandshakes)
         return Admission::TooManyHandshakes;
     Counts &c = m_byAddress[k];
-    if (c.handshakes >= kMaxHandshakesPerAddress)
+    if (c.handshakes >= kMaxHandshakesPerAddress && !m_trusted.contains(k))
         return Admission::TooManyHandshakesFromAddress; // c.handshakes > 0: the entry stays
     ++c.handshakes;
     ++m_handshakes;

@@ -6,11 +6,27 @@
 // reaped. Every slot taken is given back exactly once by its holder (HttpConnection, IoShard).
 // Thread-safe: one mutex, taken once per connection event, never per message.
 
+#include "core/trustedproxies.h"
+
 #include <QHash>
 #include <QHostAddress>
 #include <QMutex>
 
+class QTcpSocket;
+
+namespace fx::protocol {
+struct HttpRequest;
+}
+
 namespace fx::server {
+
+// SECURITY.md, "Behind a proxy": the client's "address:port" as the limits, the logs and the
+// desktop know it. The I/O thread works it out once from the request head (X-Forwarded-For,
+// believed from WEBSOCKET_TRUSTED_PROXIES only) and keeps it on a socket it hands over for a
+// WebSocket upgrade; clientPeerOf() reads it back, or the socket's own peer when none was kept.
+inline constexpr const char *kClientPeerProperty = "fxClientPeer";
+QString clientPeer(const core::TrustedProxies &trusted, const QTcpSocket *socket, const protocol::HttpRequest &request);
+QString clientPeerOf(const QTcpSocket *socket);
 
 // Logs one line about a bound hit (SECURITY.md, "Bounds"), at most 5 per key every 10 s, with
 // the count of lines held back. Never pass a secret.
@@ -24,7 +40,12 @@ public:
     static constexpr int kMaxHandshakesPerAddress = 1024;
 
     // maxClientsPerAddress: WEBSOCKET_MAX_CONNECTIONS_PER_IP (0 = no limit).
-    explicit ConnectionLimits(int maxClientsPerAddress) : m_maxClientsPerAddress(maxClientsPerAddress) {}
+    // Trusted proxies carry many clients each: only the total bounds their handshakes.
+    explicit ConnectionLimits(int maxClientsPerAddress, core::TrustedProxies trusted = {})
+        : m_maxClientsPerAddress(maxClientsPerAddress)
+        , m_trusted(std::move(trusted))
+    {
+    }
 
     enum class Admission { Admitted, TooManyHandshakes, TooManyHandshakesFromAddress };
     Admission beginHandshake(const QHostAddress &peer);
@@ -53,6 +74,7 @@ private:
     void dropIfEmpty(QHash<QHostAddress, Counts>::iterator it);
 
     const int m_maxClientsPerAddress;
+    const core::TrustedProxies m_trusted;
     mutable QMutex m_mutex;
     QHash<QHostAddress, Counts> m_byAddress;
     int m_handshakes = 0;

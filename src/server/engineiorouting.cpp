@@ -1,6 +1,7 @@
 // IoShard: Engine.IO and Socket.IO requests. Which endpoint a path names, polling requests
 // and upgrades routed to the I/O thread that owns their session, sessions created and reaped.
 
+#include "server/connectionlimits.h"
 #include "server/ioshard.h"
 
 #include "core/logging.h"
@@ -97,7 +98,7 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
                 return fail(eio::HttpError::BadRequest);
             // A second WebSocket for an upgraded or upgrading session is accepted and closed at
             // once (onEioWebSocket), as the reference does.
-            m_upgrader->handOver(c->releaseSocket());
+            m_upgrader->handOver(releaseForUpgrade(c, r));
             return;
         }
         if (transport != u"polling" || s->transport() != EngineIoSession::Transport::Polling)
@@ -122,16 +123,22 @@ void IoShard::handleEio(HttpConnection *c, const protocol::HttpRequest &r, const
     if (m_ctx.engineSessions.load(std::memory_order_relaxed) >= m_ctx.options().maxEngineSessions() || m_shuttingDown)
         return fail(eio::HttpError::Forbidden);
     if (upgrade) {
-        m_upgrader->handOver(c->releaseSocket());
+        m_upgrader->handOver(releaseForUpgrade(c, r));
         return;
     }
-    QString peer;
-    if (const QTcpSocket *t = c->socket())
-        peer = t->peerAddress().toString() + u':' + QString::number(t->peerPort());
-    EngineIoSession *s = createEio(ep, std::move(peer));
+    EngineIoSession *s = createEio(ep, clientPeer(m_ctx.options().trustedProxies, c->socket(), r));
     m_ctx.stats().countHttp(false);
     c->respond(200, "text/plain; charset=UTF-8", s->openPacket(true), &r, {{"Cache-Control", "no-store"}},
                r.keepAlive());
+}
+
+QTcpSocket *IoShard::releaseForUpgrade(HttpConnection *c, const protocol::HttpRequest &r)
+{
+    const QString peer = clientPeer(m_ctx.options().trustedProxies, c->socket(), r);
+    QTcpSocket *socket = c->releaseSocket();
+    if (socket)
+        socket->setProperty(kClientPeerProperty, peer);
+    return socket;
 }
 
 EngineIoSession *IoShard::createEio(EioEndpoint ep, QString peer)

@@ -7,6 +7,7 @@
 #include "core/timeutil.h"
 #include "protocol/wsframe.h"
 #include "server/client.h"
+#include "server/connectionlimits.h"
 #include "server/httpconnection.h"
 #include "server/ioshard.h"
 #include "server/pingmeter.h"
@@ -159,7 +160,7 @@ void EngineIoSession::startWebSocket(QWebSocket *ws, QTcpSocket *tcp)
     m_transport = Transport::WebSocket;
     m_ws = ws;
     m_tcp = tcp;
-    m_peer = ws->peerAddress().toString() + u':' + QString::number(ws->peerPort());
+    m_peer = clientPeerOf(tcp);
     connectWs(ws, false);
     watchDrain(tcp);
     writeWs(m_tcp, Out{openPacket(false), false, {}, -1});
@@ -204,8 +205,8 @@ void EngineIoSession::completeUpgrade()
     m_upgradeDeadline = 0;
     m_transport = Transport::WebSocket;
     watchDrain(m_tcp);
-    if (m_ws)
-        m_peer = m_ws->peerAddress().toString() + u':' + QString::number(m_ws->peerPort());
+    if (m_tcp)
+        m_peer = clientPeerOf(m_tcp);
     if (m_pendingGet)
         respondPending(eio::encodeText(Packet::text(PacketType::Noop)));
     // Everything still queued goes over the WebSocket now, in order.

@@ -135,7 +135,7 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, false);
             return;
         }
-        QTcpSocket *socket = connection->releaseSocket();
+        QTcpSocket *socket = releaseForUpgrade(connection, request);
         if (m_ctx.options().tokenVerifier) // checked once the WebSocket is open (acceptPlainJsonClient)
             socket->setProperty(kTokenProperty, presentedToken(request));
         m_upgrader->handOver(socket);

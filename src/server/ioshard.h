@@ -119,6 +119,8 @@ private:
                    bool upgrade, bool afterProbe = false);
     void onEioWebSocket(QWebSocket *ws, QTcpSocket *tcp, EioEndpoint ep, const QByteArray &sid);
     EngineIoSession *createEio(EioEndpoint ep, QString peer = {});
+    // The connection's socket, for the WebSocket upgrader, with the client's peer kept on it.
+    QTcpSocket *releaseForUpgrade(HttpConnection *c, const protocol::HttpRequest &r);
     void reapEio();
 
     // clientauth.cpp: the token of an upgrade request, refresh_token, expiry (from onTick).

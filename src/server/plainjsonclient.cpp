@@ -10,10 +10,9 @@
 
 namespace fx::server {
 
-PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
-                                 qint64 nowMicros)
-    : Client(newSessionId(), WireProtocol::PlainJson,
-             ws->peerAddress().toString() + u':' + QString::number(ws->peerPort()), nowMicros)
+PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, const QString &peer, ShardCounters &counters,
+                                 const ServerOptions &options, qint64 nowMicros)
+    : Client(newSessionId(), WireProtocol::PlainJson, peer, nowMicros)
     , m_ws(ws)
     , m_tcp(tcp)
     , m_counters(counters)

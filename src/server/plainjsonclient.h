@@ -20,8 +20,9 @@ struct ShardCounters;
 class PlainJsonClient final : public Client
 {
 public:
-    PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters, const ServerOptions &options,
-                    qint64 nowMicros);
+    // peer: the client's "address:port" (clientPeerOf(tcp): SECURITY.md, "Behind a proxy").
+    PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, const QString &peer, ShardCounters &counters,
+                    const ServerOptions &options, qint64 nowMicros);
     ~PlainJsonClient() override;
 
     QString transportName() const override { return QStringLiteral("websocket"); }

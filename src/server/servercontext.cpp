@@ -14,7 +14,7 @@ ServerContext::ServerContext(ServerOptions options)
     : m_options(std::move(options))
     , m_stats(m_options.ioThreads, m_options.instruments.size(), m_options.maxClients)
     , m_tls(m_options.tlsCertPath, m_options.tlsKeyPath)
-    , m_limits(m_options.maxClientsPerIp)
+    , m_limits(m_options.maxClientsPerIp, m_options.trustedProxies)
     , m_history(m_options.instruments.size(), m_options.historySize, m_options.historyTtlSeconds, m_options.sioRecovery)
     , m_recoverySessions(m_options.maxClients, m_options.historyTtlSeconds)
 {

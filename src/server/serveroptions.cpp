@@ -20,6 +20,7 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.port = s.port;
     o.maxClients = s.maxClients;
     o.maxClientsPerIp = s.maxConnectionsPerIp;
+    o.trustedProxies = s.trustedProxies;
     o.pingIntervalMs = std::max(1, int(std::lround(s.pingInterval * 1000)));
     o.pingTimeoutMs = std::max(1, int(std::lround(s.pingTimeout * 1000)));
     o.maxMessageSize = s.maxMessageSize;

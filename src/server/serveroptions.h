@@ -25,6 +25,7 @@ struct ServerOptions
     quint16 port = 5001;
     int maxClients = 1000;
     int maxClientsPerIp = 0; // WEBSOCKET_MAX_CONNECTIONS_PER_IP (SECURITY.md, "Bounds"); 0 = no limit
+    core::TrustedProxies trustedProxies; // WEBSOCKET_TRUSTED_PROXIES (SECURITY.md, "Behind a proxy")
     int pingIntervalMs = 25000;
     int pingTimeoutMs = 5000;
     qint64 maxMessageSize = 65536;

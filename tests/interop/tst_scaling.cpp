@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,12 +98,32 @@ class TestScaling : public QObject
     quint16 m_redisPort = 0;
     std::unique_ptr<redis::RedisPublisher> m_pub;
 
-    QStringList serverArgs(quint16 port) const
+    // nginx reaches the servers from 127.0.0.1: its X-Forwarded-For is believed.
+    QStringList serverArgs(quint16 port, const QStringList &more = {}) const
     {
-        return {
-            QStringLiteral("--port"),    QString::number(port),          QStringLiteral("--redis-host"),
-            QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"), QString::number(m_redisPort),
-        };
+        return QStringList{QStringLiteral("--port"),       QString::number(port),
+                           QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
+                           QStringLiteral("--redis-port"), QString::number(m_redisPort),
+                           QStringLiteral("--set"),        QStringLiteral("WEBSOCKET_TRUSTED_PROXIES=127.0.0.1")}
+        + more;
+    }
+
+    // nginx in front of the given server ports.
+    static bool startNginx(const QString &dir, quint16 listen, const QList<quint16> &servers)
+    {
+        QStringList args{QStringLiteral("start"), dir, QString::number(listen)};
+        for (quint16 p : servers)
+            args << QString::number(p);
+        QByteArray out, err;
+        const int rc = runProgram(kNginxScript, args, &out, &err);
+        if (rc != 0)
+            qWarning("nginx.sh: %s%s", out.constData(), err.constData());
+        return rc == 0;
+    }
+    static void stopNginx(const QString &dir)
+    {
+        QByteArray out, err;
+        runProgram(kNginxScript, {QStringLiteral("stop"), dir}, &out, &err);
     }
 
     // count prices marked "<batch>:1" .. "<batch>:<count>", spread over the pairs.
@@ -142,17 +163,9 @@ private Q_SLOTS:
         QVERIFY(a.start(serverArgs(portA)));
         QVERIFY(b.start(serverArgs(portB)));
         QTemporaryDir dir;
-        QByteArray out, err;
         const QString nginxDir = dir.filePath(QStringLiteral("nginx"));
-        QCOMPARE(runProgram(kNginxScript,
-                            {QStringLiteral("start"), nginxDir, QString::number(proxyPort), QString::number(portA),
-                             QString::number(portB)},
-                            &out, &err),
-                 0);
-        auto stopNginx = qScopeGuard([&] {
-            QByteArray o, e;
-            runProgram(kNginxScript, {QStringLiteral("stop"), nginxDir}, &o, &e);
-        });
+        QVERIFY(startNginx(nginxDir, proxyPort, {portA, portB}));
+        auto nginxGuard = qScopeGuard([&] { stopNginx(nginxDir); });
 
         Clients clients;
         QVERIFY(clients.start(QStringLiteral("http://127.0.0.1:%1").arg(proxyPort), 10, 10));
@@ -192,6 +205,46 @@ private Q_SLOTS:
         static const QRegularExpression connects(QStringLiteral("\"connects\":(\\d+)"));
         QCOMPARE(connects.match(line).captured(1).toInt(), 20 + int(onA));
         QCOMPARE(b.stop(), 0);
+    }
+
+    // WEBSOCKET_MAX_CONNECTIONS_PER_IP=2 behind nginx: each client address behind the proxy has
+    // its own two (plain and Socket.IO alike), the third is refused with TOO_MANY_CONNECTIONS;
+    // X-Forwarded-For sent straight to the server by a client that is no proxy changes nothing.
+    void perAddressLimitBehindNginx()
+    {
+        const quint16 port = freePort(), proxyPort = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(
+            serverArgs(port, {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP=2")})));
+        QTemporaryDir dir;
+        const QString nginxDir = dir.filePath(QStringLiteral("nginx"));
+        QVERIFY(startNginx(nginxDir, proxyPort, {port}));
+        auto nginxGuard = qScopeGuard([&] { stopNginx(nginxDir); });
+
+        QProcess node;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FX_PROXY_URL"), QStringLiteral("http://127.0.0.1:%1").arg(proxyPort));
+        env.insert(QStringLiteral("FX_DIRECT_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
+        node.setProcessEnvironment(env);
+        node.setWorkingDirectory(QStringLiteral(FX_INTEROP_DIR));
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        node.start(QStringLiteral("node"), {QStringLiteral("scaling_limits.mjs")});
+        QVERIFY(node.waitForStarted(10000));
+        QVERIFY(QTest::qWaitFor([&] { return node.state() == QProcess::NotRunning; }, 60000));
+        const QString out = QString::fromUtf8(node.readAll());
+        QVERIFY2(out.contains(u"DONE"), qPrintable(out));
+        for (const char *name :
+             {"proxy-plain-127.0.0.20", "proxy-plain-127.0.0.21", "proxy-sio-127.0.0.22", "direct-spoofed-127.0.0.23"})
+            QVERIFY2(out.contains(QStringLiteral("RESULT %1 ok,ok,TOO_MANY_CONNECTIONS").arg(QLatin1String(name))),
+                     qPrintable(out));
+        // Logged with the client's address, never the proxy's; the forged header not at all.
+        QTRY_VERIFY_WITH_TIMEOUT(server.log().contains(u"refused a client from 127.0.0.20"), 5000);
+        QVERIFY(server.log().contains(u"refused a client from 127.0.0.21"));
+        QVERIFY(server.log().contains(u"refused a client from 127.0.0.22"));
+        QVERIFY(server.log().contains(u"refused a client from 127.0.0.23"));
+        QVERIFY2(!server.log().contains(u"refused a client from 127.0.0.1"), qPrintable(server.log()));
+        QVERIFY(!server.log().contains(u"198.51.100"));
+        QCOMPARE(server.stop(), 0);
     }
 };
 

@@ -134,6 +134,10 @@ private Q_SLOTS:
                                    << "EUR_USD,EURO";
         QTest::newRow("pairs duplicate") << "FX_PAIRS"
                                          << "EUR_USD,eur/usd";
+        QTest::newRow("trusted proxy name") << "WEBSOCKET_TRUSTED_PROXIES"
+                                            << "proxy.example";
+        QTest::newRow("trusted proxy prefix") << "WEBSOCKET_TRUSTED_PROXIES"
+                                              << "127.0.0.1, 10.0.0.0/40";
         QTest::newRow("cors") << "CORS_ALLOWED_ORIGINS"
                               << "example.com";
         QTest::newRow("cors path") << "CORS_ALLOWED_ORIGINS"
