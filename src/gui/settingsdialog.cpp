@@ -40,6 +40,9 @@ namespace fx::gui {
                       "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Origins browsers may connect from: * or a comma-separated list"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
+                      "Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: "
+                      "none)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Comma-separated currency pairs (empty: the 20 default pairs)"),
     QT_TRANSLATE_NOOP("fx::core::Settings",
                       "Send the last known price of each newly subscribed pair right after subscribing (true/false)"),
