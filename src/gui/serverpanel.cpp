@@ -77,11 +77,11 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_exposure->setObjectName(QStringLiteral("networkWarning"));
     m_tls->setObjectName(QStringLiteral("tlsCertificate"));
     m_refused->setObjectName(QStringLiteral("refusedCounts"));
-    for (QLabel *l : {m_listening, m_exposure, m_tls, m_redis, m_database, m_errors, m_refused}) {
+    for (QLabel *l : {m_listening, m_exposure, m_tls, m_latency, m_redis, m_database, m_errors, m_refused}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_latency})
+    for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms})
         l->setFont(fmt::numberFont());
     m_latency->setObjectName(QStringLiteral("deliveryLatency"));
     m_latencyGraph->setObjectName(QStringLiteral("latencyGraph"));
@@ -159,8 +159,7 @@ void ServerPanel::showLatency(const server::StatsSnapshot &st)
     QString text = tr("p50 %1 · p99 %2").arg(latencyText(*p50 * 1000), latencyText(*p99 * 1000));
     const auto &age = st.latency.ageWindow;
     if (const auto a50 = age.quantileSeconds(0.5), a99 = age.quantileSeconds(0.99); a50 && a99)
-        text +=
-            QStringLiteral(" · ") + tr("age p50 %1 · p99 %2").arg(latencyText(*a50 * 1000), latencyText(*a99 * 1000));
+        text += u'\n' + tr("age p50 %1 · p99 %2").arg(latencyText(*a50 * 1000), latencyText(*a99 * 1000));
     if (st.latency.age.negative)
         text += QStringLiteral(" · ") + tr("%1 ahead of this clock").arg(fmt::count(qint64(st.latency.age.negative)));
     m_latency->setText(text);
