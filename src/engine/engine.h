@@ -38,6 +38,7 @@ class StorageThread;
 
 namespace fx::engine {
 
+class FleetHeartbeat;
 class StorageAlertHistory;
 
 class Engine final : public QObject
@@ -94,6 +95,10 @@ public:
     void acknowledgeAlerts(const QList<qint64> &ids, const QString &by);
     void acknowledgeMatching(const storage::AlertFilter &filter, const QString &by);
 
+    // ARCHITECTURE.md, "Fleet heartbeat": the "mode" the heartbeat reports, "desktop" unless the
+    // headless server says "headless" (before start()).
+    void setFleetMode(const QString &mode) { m_fleetMode = mode; }
+
     // --- the parts themselves, for the executables' start-up, tests and benchmarks ---
     server::StreamServer *server() const { return m_server.get(); }
     storage::Storage *storage() const;
@@ -112,6 +117,8 @@ private:
     void onServerStopped();
     void connectServerToStorage(server::StreamServer *server);
     redis::RedisSubscriber *subscriber() const;
+    void attachHeartbeat();
+    void detachHeartbeat();
 
     core::Settings m_settings;
     Relay m_relay;
@@ -121,6 +128,10 @@ private:
     std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
     // get_alert_history's reader (every server this engine starts); detached before m_storage goes.
     std::shared_ptr<StorageAlertHistory> m_alertHistory;
+    // Publishes the running server's heartbeat; made with the first server, detached before a
+    // server goes away.
+    std::unique_ptr<FleetHeartbeat> m_heartbeat;
+    QString m_fleetMode = QStringLiteral("desktop");
     bool m_stopping = false;
 };
 
