@@ -230,14 +230,28 @@ int main(int argc, char **argv)
     QList<quint16> ports;
     for (int i = 0; i < nServers; ++i) {
         auto s = std::make_unique<Server>();
-        s->port = startListening(
-            s->proc, QStringLiteral("taskset"),
-            {QStringLiteral("-c"), QStringLiteral("0"), QStringLiteral(FX_SERVER_BIN), QStringLiteral("--host"),
-             QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-             QStringLiteral("--max-clients"), QString::number(maxClients), QStringLiteral("--redis-host"),
-             QStringLiteral("127.0.0.1"), QStringLiteral("--redis-port"), QString::number(redis.port()),
-             QStringLiteral("--log-level"), QStringLiteral("WARNING"), QStringLiteral("--io-threads"),
-             QStringLiteral("1"), QStringLiteral("--set"), QStringLiteral("WEBSOCKET_TRUSTED_PROXIES=127.0.0.1")});
+        s->port = startListening(s->proc, QStringLiteral("taskset"),
+                                 {QStringLiteral("-c"),
+                                  QStringLiteral("0"),
+                                  QStringLiteral(FX_SERVER_BIN),
+                                  QStringLiteral("--host"),
+                                  QStringLiteral("127.0.0.1"),
+                                  QStringLiteral("--port"),
+                                  QStringLiteral("0"),
+                                  QStringLiteral("--max-clients"),
+                                  QString::number(maxClients),
+                                  QStringLiteral("--redis-host"),
+                                  QStringLiteral("127.0.0.1"),
+                                  QStringLiteral("--redis-port"),
+                                  QString::number(redis.port()),
+                                  QStringLiteral("--log-level"),
+                                  QStringLiteral("WARNING"),
+                                  QStringLiteral("--io-threads"),
+                                  QStringLiteral("1"),
+                                  QStringLiteral("--set"),
+                                  QStringLiteral("WEBSOCKET_TRUSTED_PROXIES=127.0.0.1"),
+                                  QStringLiteral("--set"),
+                                  QStringLiteral("WEBSOCKET_SERVER_ID=bench-%1").arg(i + 1)});
         if (!s->port) {
             std::fprintf(stderr, "cannot start fxmonitor-server %d\n", i + 1);
             return 1;
