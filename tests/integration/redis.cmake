@@ -15,3 +15,7 @@ target_compile_definitions(tst_feed_status PRIVATE FX_INTEROP_DIR="${PROJECT_SOU
 # PROTOCOL.md, "History and recovery" (issue 13).
 fx_test(tst_recovery SOURCES tst_recovery.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
 set_tests_properties(tst_recovery PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")
+
+# REDIS.md, "Sentinel" and "Cluster" (issue 14): real redis-sentinel and cluster setups on loopback.
+fx_test(tst_redis_sentinel SOURCES tst_redis_sentinel.cpp LIBS fxtestsupport LABELS integration TIMEOUT 180)
+fx_test(tst_redis_cluster SOURCES tst_redis_cluster.cpp LIBS fxtestsupport LABELS integration TIMEOUT 120)
