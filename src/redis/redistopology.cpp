@@ -10,6 +10,7 @@
 #include "redis/sentinelwatch.h"
 
 #include <QTimer>
+#include <utility>
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>

@@ -89,12 +89,14 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(bool, ok);
+        QFETCH(QString, host);
+        QFETCH(int, port);
         core::HostPort hp;
         QString err;
         QCOMPARE(core::parseHostPort(text, &hp, &err), ok);
         if (ok) {
-            QCOMPARE(hp.host, QFETCH(QString, host), host);
-            QCOMPARE(int(hp.port), QFETCH(int, port), port);
+            QCOMPARE(hp.host, host);
+            QCOMPARE(int(hp.port), port);
         } else {
             QVERIFY(!err.isEmpty());
         }
@@ -154,13 +156,16 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QFETCH(int, result);
+        QFETCH(int, kind);
+        QFETCH(int, slot);
+        QFETCH(QString, node);
         Redirect r;
         QString why;
         QCOMPARE(int(parseRedirect(text, &r, &why)), result);
         if (result == int(RedirectParse::Ok)) {
-            QCOMPARE(int(r.kind), QFETCH(int, kind), kind);
-            QCOMPARE(r.slot, QFETCH(int, slot), slot);
-            QCOMPARE(r.node.toString(), QFETCH(QString, node), node);
+            QCOMPARE(int(r.kind), kind);
+            QCOMPARE(r.slot, slot);
+            QCOMPARE(r.node.toString(), node);
         } else if (result == int(RedirectParse::Invalid)) {
             QVERIFY(!why.isEmpty());
         }
