@@ -4,7 +4,8 @@ namespace fx::core {
 
 QString HostPort::toString() const
 {
-    return host.contains(u':') ? QStringLiteral("[%1]:%2").arg(host).arg(port) : QStringLiteral("%1:%2").arg(host).arg(port);
+    return host.contains(u':') ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                               : QStringLiteral("%1:%2").arg(host).arg(port);
 }
 
 bool checkHost(QStringView host, QString *error)

@@ -318,7 +318,8 @@ void validateRedisTopology(Validator &v, Settings &s)
     else if (cluster && s.redisDb != 0)
         v.fail("REDIS_DB", QStringLiteral("must be 0 with REDIS_CLUSTER_NODES (a cluster has database 0 only)"));
     else if (sentinel && s.redisSentinelMaster.isEmpty())
-        v.fail("REDIS_SENTINEL_MASTER", QStringLiteral("must be set with REDIS_SENTINELS (the monitored master's name)"));
+        v.fail("REDIS_SENTINEL_MASTER",
+               QStringLiteral("must be set with REDIS_SENTINELS (the monitored master's name)"));
     else if (!sentinel && !s.redisSentinelMaster.isEmpty())
         v.fail("REDIS_SENTINEL_MASTER", QStringLiteral("needs REDIS_SENTINELS"));
     else if (!s.redisSentinelUsername.isEmpty() && s.redisSentinelPassword.isEmpty())

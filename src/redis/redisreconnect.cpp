@@ -137,8 +137,7 @@ void RedisSubscriber::onAuth(redisAsyncContext *ac, void *r, void *privdata)
         const QString err = QString::fromUtf8(reply->str, int(reply->len));
         if (err.contains(QStringLiteral("no password is set"))
             || err.contains(QStringLiteral("without any password configured"))) {
-            qCWarning(fxRedisLog).noquote()
-                << "REDIS_PASSWORD is set but" << self->m_endpoint << "needs none:" << err;
+            qCWarning(fxRedisLog).noquote() << "REDIS_PASSWORD is set but" << self->m_endpoint << "needs none:" << err;
         } else {
             qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_endpoint
                                             << (self->m_config.username.isEmpty()
@@ -197,9 +196,8 @@ void RedisSubscriber::fail(const QString &reason)
     const qint64 delay = m_retryTimer->remainingTime();
     qint64 suppressed = 0;
     if (m_logLimiter.allow(QStringLiteral("state"), &suppressed))
-        qCWarning(fxRedisLog).noquote() << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms")
-                                               .arg(m_endpoint, reason)
-                                               .arg(delay);
+        qCWarning(fxRedisLog).noquote()
+            << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms").arg(m_endpoint, reason).arg(delay);
     setState(RedisState::Disconnected, reason, delay);
 }
 

@@ -91,8 +91,10 @@ bool parseSwitchMaster(QByteArrayView payload, QString *masterName, core::HostPo
     core::HostPort hp;
     QString error;
     const QString host = QString::fromLatin1(parts[3]);
-    if (parts[0].isEmpty() || !core::checkHost(host, &error) || !core::parsePort(QString::fromLatin1(parts[4]), &hp.port, &error)) {
-        *why = QStringLiteral("+switch-master: %1").arg(parts[0].isEmpty() ? QStringLiteral("empty master name") : error);
+    if (parts[0].isEmpty() || !core::checkHost(host, &error)
+        || !core::parsePort(QString::fromLatin1(parts[4]), &hp.port, &error)) {
+        *why =
+            QStringLiteral("+switch-master: %1").arg(parts[0].isEmpty() ? QStringLiteral("empty master name") : error);
         return false;
     }
     hp.host = host;
@@ -112,7 +114,8 @@ bool masterAddressFromReply(const redisReply *reply, core::HostPort *out, QStrin
         return false;
     }
     if (reply->type == REDIS_REPLY_ERROR) {
-        *why = QStringLiteral("Sentinel error: %1").arg(QString::fromUtf8(reply->str, int(std::min<size_t>(reply->len, 200))));
+        *why = QStringLiteral("Sentinel error: %1")
+                   .arg(QString::fromUtf8(reply->str, int(std::min<size_t>(reply->len, 200))));
         return false;
     }
     if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 2 || !stringElement(reply->element[0])
@@ -128,7 +131,8 @@ bool masterAddressFromReply(const redisReply *reply, core::HostPort *out, QStrin
     QString error;
     const QString host = QString::fromLatin1(reply->element[0]->str, int(reply->element[0]->len));
     if (!core::checkHost(host, &error)
-        || !core::parsePort(QString::fromLatin1(reply->element[1]->str, int(reply->element[1]->len)), &hp.port, &error)) {
+        || !core::parsePort(QString::fromLatin1(reply->element[1]->str, int(reply->element[1]->len)), &hp.port,
+                            &error)) {
         *why = QStringLiteral("the Sentinel's master address: %1").arg(error);
         return false;
     }
@@ -144,7 +148,8 @@ bool roleFromReply(const redisReply *reply, QByteArray *role, QString *why)
         return false;
     }
     if (reply->type == REDIS_REPLY_ERROR) {
-        *why = QStringLiteral("ROLE failed: %1").arg(QString::fromUtf8(reply->str, int(std::min<size_t>(reply->len, 200))));
+        *why = QStringLiteral("ROLE failed: %1")
+                   .arg(QString::fromUtf8(reply->str, int(std::min<size_t>(reply->len, 200))));
         return false;
     }
     if (reply->type != REDIS_REPLY_ARRAY || reply->elements < 1 || !stringElement(reply->element[0])

@@ -99,8 +99,8 @@ void RedisSubscriber::onSubscribed()
         ++m_status.connects;
         m_status.connectedSinceMicros = core::nowMicros();
     }
-    qCInfo(fxRedisLog).noquote() << "subscribed at" << m_endpoint << "(" + m_config.via() + ")" << "to"
-                                 << m_status.channels.join(QStringLiteral(", "));
+    qCInfo(fxRedisLog).noquote() << "subscribed at" << m_endpoint << "(" + m_config.via() + ")"
+                                 << "to" << m_status.channels.join(QStringLiteral(", "));
     setState(RedisState::Connected);
 }
 

@@ -56,8 +56,9 @@ QProcessEnvironment clusterEnv(const ClusterSetup &cluster)
 
 QString bidOf(WsClient &c, const QString &pair)
 {
-    return c.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), pair}},
-                     QStringLiteral("price_response"))
+    return c
+        .request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), pair}},
+                 QStringLiteral("price_response"))
         .value(QStringLiteral("data"))
         .toObject()
         .value(QStringLiteral("price"))
@@ -91,10 +92,10 @@ private Q_SLOTS:
         QSet<int> owners;
         for (qsizetype i = 0; i < kPairs.size(); ++i) {
             QString err;
-            QVERIFY2(pub.command({"HSET", "price:" + kPairs[i].toUtf8(), "bid", "1.1" + QByteArray::number(i), "ask",
-                                  "2.2"},
-                                 &err),
-                     qPrintable(err));
+            QVERIFY2(
+                pub.command({"HSET", "price:" + kPairs[i].toUtf8(), "bid", "1.1" + QByteArray::number(i), "ask", "2.2"},
+                            &err),
+                qPrintable(err));
             owners << cluster.nodeOfKey("price:" + kPairs[i].toUtf8());
         }
         QVERIFY2(owners.size() >= 2, "the keys should live on more than one node");
@@ -106,7 +107,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("connected")).toBool(), 10000);
         QJsonObject r = redisHealth(server.port());
         QCOMPARE(r.value(QStringLiteral("via")).toString(), QStringLiteral("cluster"));
-        QCOMPARE(r.value(QStringLiteral("endpoint")).toString(), QStringLiteral("127.0.0.1:%1").arg(cluster.node(0).port()));
+        QCOMPARE(r.value(QStringLiteral("endpoint")).toString(),
+                 QStringLiteral("127.0.0.1:%1").arg(cluster.node(0).port()));
 
         WsClient c;
         QVERIFY(c.connectTo(server.wsUrl()));
@@ -121,8 +123,8 @@ private Q_SLOTS:
         QObject::connect(&stream, &QTimer::timeout, [&] {
             QString err;
             pub.publish(QStringLiteral("price_updates"),
-                        R"({"instrument":"EUR_USD","price":{"bid":"1.5","ask":"1.6"},"seq":)" + QByteArray::number(++seq)
-                            + '}',
+                        R"({"instrument":"EUR_USD","price":{"bid":"1.5","ask":"1.6"},"seq":)"
+                            + QByteArray::number(++seq) + '}',
                         &err);
         });
         stream.start(10);
@@ -167,7 +169,13 @@ private Q_SLOTS:
         QString err;
         QVERIFY2(pub.command({"HSET", key, "bid", "0.91", "ask", "0.92"}, &err), qPrintable(err));
         QVERIFY(pub.redirects() >= 1);
-        QVERIFY(redisCommand(fromPort, {"EXISTS", key}) == "0"); // not written to the old owner
+        // Written on the importing node (readable there after ASKING), not on the old owner.
+        auto importing = publisherFor(toPort);
+        QByteArray bid;
+        QVERIFY(importing->command({"ASKING"}, &err));
+        QVERIFY2(importing->command({"HGET", key, "bid"}, &err, &bid), qPrintable(err));
+        QCOMPARE(bid, QByteArray("0.91"));
+        QVERIFY(redisCommand(fromPort, {"HGET", key, "bid"}).isEmpty()); // the old owner answers ASK
 
         // The server subscribed through the old owner reads the hash through ASK.
         QProcessEnvironment env = clusterEnv(cluster);

@@ -102,7 +102,8 @@ struct Arrivals
         QObject::connect(&c.socket(), &QWebSocket::textMessageReceived, [this](const QString &text) {
             const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
             if (o.value(QStringLiteral("event")).toString() == u"price_update")
-                times.append({clock.elapsed(), o.value(QStringLiteral("data")).toObject().value(QStringLiteral("seq")).toInt()});
+                times.append(
+                    {clock.elapsed(), o.value(QStringLiteral("data")).toObject().value(QStringLiteral("seq")).toInt()});
         });
     }
     // The longest silence between two prices after `fromMs`: (gap ms, seq before, seq after).
@@ -136,9 +137,10 @@ public:
                     }
                     if (in.contains("SUBSCRIBE")) {
                         const QByteArray msg = "fxmaster 127.0.0.1 1 bad/host 0";
-                        s->write("*3\r\n$9\r\nsubscribe\r\n$14\r\n+switch-master\r\n:1\r\n*3\r\n$7\r\nmessage\r\n$14\r\n+"
-                                 "switch-master\r\n$"
-                                 + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
+                        s->write(
+                            "*3\r\n$9\r\nsubscribe\r\n$14\r\n+switch-master\r\n:1\r\n*3\r\n$7\r\nmessage\r\n$14\r\n+"
+                            "switch-master\r\n$"
+                            + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
                     }
                 });
             }
@@ -211,8 +213,12 @@ private Q_SLOTS:
         const QJsonObject price =
             c.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("GBP_USD")}},
                       QStringLiteral("price_response"));
-        QCOMPARE(price.value(QStringLiteral("data")).toObject().value(QStringLiteral("price")).toObject().value(
-                     QStringLiteral("bid")).toString(),
+        QCOMPARE(price.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("price"))
+                     .toObject()
+                     .value(QStringLiteral("bid"))
+                     .toString(),
                  QStringLiteral("1.25"));
         stream.timer.stop();
         QCOMPARE(server.stop(), 0);
@@ -253,7 +259,8 @@ private Q_SLOTS:
         FakeSentinel fake;
         // The fake first: its address is refused and counted, the real Sentinel is asked next.
         ServerProcess server;
-        QVERIFY(server.start({}, sentinelEnv(QStringLiteral("127.0.0.1:%1,%2").arg(fake.port()).arg(ha.sentinelList()))));
+        QVERIFY(
+            server.start({}, sentinelEnv(QStringLiteral("127.0.0.1:%1,%2").arg(fake.port()).arg(ha.sentinelList()))));
         QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("connected")).toBool(), 10000);
         QVERIFY(fake.queries >= 1);
         QCOMPARE(redisHealth(server.port()).value(QStringLiteral("endpoint")).toString(),
@@ -271,8 +278,8 @@ private Q_SLOTS:
         const QString nobody = QStringLiteral("127.0.0.1:%1,127.0.0.1:%2").arg(freePort()).arg(freePort());
         ServerProcess server;
         QVERIFY(server.start({}, sentinelEnv(nobody)));
-        QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("state")).toString() == u"disconnected",
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            redisHealth(server.port()).value(QStringLiteral("state")).toString() == u"disconnected", 5000);
         const QJsonObject r = redisHealth(server.port());
         QVERIFY2(r.value(QStringLiteral("reason")).toString().contains(QStringLiteral("no Sentinel")),
                  qPrintable(r.value(QStringLiteral("reason")).toString()));
@@ -299,9 +306,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("vars");
         QTest::addColumn<QString>("named");
-        QTest::newRow("sentinels+cluster") << QStringList{"REDIS_SENTINELS=127.0.0.1:1", "REDIS_SENTINEL_MASTER=m",
-                                                          "REDIS_CLUSTER_NODES=127.0.0.1:2"}
-                                           << "REDIS_SENTINELS";
+        QTest::newRow("sentinels+cluster")
+            << QStringList{"REDIS_SENTINELS=127.0.0.1:1", "REDIS_SENTINEL_MASTER=m", "REDIS_CLUSTER_NODES=127.0.0.1:2"}
+            << "REDIS_SENTINELS";
         QTest::newRow("sentinels+socket")
             << QStringList{"REDIS_SENTINELS=127.0.0.1:1", "REDIS_SENTINEL_MASTER=m", "REDIS_SOCKET=/tmp/x.sock"}
             << "REDIS_SENTINELS";
@@ -319,9 +326,9 @@ private Q_SLOTS:
         for (const QString &v : vars)
             env.insert(v.section(u'=', 0, 0), v.section(u'=', 1));
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err,
-                            env),
-                 2);
+        QCOMPARE(
+            runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, env),
+            2);
         const QList<QByteArray> lines = err.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines[0].contains(named.toUtf8()), lines[0].constData());

@@ -138,8 +138,7 @@ bool SentinelSetup::waitReady(int timeoutMs)
                     && !redisCommand(m_servers[i]->port(), {"INFO", "replication"}).contains("master_link_status:up"))
                     return false;
             for (quint16 p : m_sentinelPorts) {
-                const auto fields =
-                    pairs(redisCommand(p, {"SENTINEL", "master", kMaster}, m_options.sentinelPassword));
+                const auto fields = pairs(redisCommand(p, {"SENTINEL", "master", kMaster}, m_options.sentinelPassword));
                 if (fields.value("num-slaves").toInt() < 1
                     || fields.value("num-other-sentinels").toInt() < int(m_sentinelPorts.size()) - 1
                     || fields.value("flags") != "master")
@@ -235,7 +234,8 @@ int ClusterSetup::nodeOfKey(const QByteArray &key) const
             const QList<QByteArray> f = line.split(' ');
             if (f.size() < 9 || !f[2].contains("master"))
                 continue;
-            const quint16 port = quint16(f[1].mid(f[1].indexOf(':') + 1, f[1].indexOf('@') - f[1].indexOf(':') - 1).toUInt());
+            const quint16 port =
+                quint16(f[1].mid(f[1].indexOf(':') + 1, f[1].indexOf('@') - f[1].indexOf(':') - 1).toUInt());
             for (qsizetype i = 8; i < f.size(); ++i) {
                 const QList<QByteArray> range = f[i].split('-');
                 const int lo = range[0].toInt(), hi = range.size() > 1 ? range[1].toInt() : lo;

@@ -131,7 +131,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("slot");
         QTest::addColumn<QString>("node");
-        const int ok = int(RedirectParse::Ok), bad = int(RedirectParse::Invalid), none = int(RedirectParse::NotRedirect);
+        const int ok = int(RedirectParse::Ok), bad = int(RedirectParse::Invalid),
+                  none = int(RedirectParse::NotRedirect);
         QTest::newRow("moved") << QByteArray("MOVED 3999 127.0.0.1:6381") << ok << int(Redirect::Moved) << 3999
                                << "127.0.0.1:6381";
         QTest::newRow("ask") << QByteArray("ASK 0 10.0.0.2:7000") << ok << int(Redirect::Ask) << 0 << "10.0.0.2:7000";
