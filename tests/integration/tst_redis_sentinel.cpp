@@ -14,8 +14,10 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
+#include <atomic>
 
 using namespace fx;
 using namespace fx::test;
@@ -117,40 +119,62 @@ struct Arrivals
     }
 };
 
-// A fake Sentinel: answers AUTH with +OK, SENTINEL get-master-addr-by-name with an invalid
-// address and SUBSCRIBE with a confirmation followed by a malformed +switch-master message.
-class FakeSentinel : public QObject
+// A fake Sentinel on a thread of its own (it must answer while the test thread waits for the
+// server): answers AUTH with +OK, SENTINEL get-master-addr-by-name with an invalid address and
+// SUBSCRIBE with a confirmation followed by a malformed +switch-master message.
+class FakeSentinel
 {
 public:
     FakeSentinel()
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    const QByteArray in = s->readAll();
-                    if (in.contains("AUTH"))
-                        s->write("+OK\r\n");
-                    if (in.contains("get-master-addr-by-name")) {
-                        ++queries;
-                        s->write("*2\r\n$9\r\n127.0.0.1\r\n$5\r\n99999\r\n");
-                    }
-                    if (in.contains("SUBSCRIBE")) {
-                        const QByteArray msg = "fxmaster 127.0.0.1 1 bad/host 0";
-                        s->write(
-                            "*3\r\n$9\r\nsubscribe\r\n$14\r\n+switch-master\r\n:1\r\n*3\r\n$7\r\nmessage\r\n$14\r\n+"
-                            "switch-master\r\n$"
-                            + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
-                    }
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this] {
+                m_server = new QTcpServer;
+                m_server->listen(QHostAddress::LocalHost, 0);
+                m_port = m_server->serverPort();
+                QObject::connect(m_server, &QTcpServer::newConnection, m_server, [this] {
+                    while (QTcpSocket *s = m_server->nextPendingConnection())
+                        QObject::connect(s, &QTcpSocket::readyRead, s, [this, s] { answer(s); });
                 });
-            }
-        });
+            },
+            Qt::BlockingQueuedConnection);
     }
-    quint16 port() const { return m_server.serverPort(); }
-    int queries = 0;
+    ~FakeSentinel()
+    {
+        QMetaObject::invokeMethod(
+            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    quint16 port() const { return m_port; }
+    std::atomic<int> queries{0};
 
 private:
-    QTcpServer m_server;
+    void answer(QTcpSocket *s)
+    {
+        const QByteArray in = s->readAll();
+        if (in.contains("AUTH"))
+            s->write("+OK\r\n");
+        if (in.contains("get-master-addr-by-name")) {
+            ++queries;
+            s->write("*2\r\n$9\r\n127.0.0.1\r\n$5\r\n99999\r\n");
+        }
+        if (in.contains("SUBSCRIBE")) {
+            const QByteArray msg = "fxmaster 127.0.0.1 1 bad/host 0";
+            s->write("*3\r\n$9\r\nsubscribe\r\n$14\r\n+switch-master\r\n:1\r\n"
+                     "*3\r\n$7\r\nmessage\r\n$14\r\n+switch-master\r\n$"
+                     + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
+        }
+    }
+    QThread m_thread;
+    struct Context : QObject
+    {
+    } m_context;
+    QTcpServer *m_server = nullptr;
+    quint16 m_port = 0;
 };
 } // namespace
 
@@ -209,6 +233,9 @@ private Q_SLOTS:
         QCOMPARE(r.value(QStringLiteral("via")).toString(), QStringLiteral("sentinel"));
         QVERIFY(r.value(QStringLiteral("connected")).toBool());
         QVERIFY(r.value(QStringLiteral("connects")).toInt() >= 2);
+        // The subscriber heard the Sentinels' +switch-master (it does not wait for its backoff).
+        QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("master_switches")).toInt() >= 1,
+                                 5000);
         QTRY_VERIFY_WITH_TIMEOUT(server.log().count(QStringLiteral("warmed the price cache")) >= 2, 5000);
         const QJsonObject price =
             c.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("GBP_USD")}},
