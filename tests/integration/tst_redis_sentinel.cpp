@@ -9,6 +9,7 @@
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -176,6 +177,21 @@ private:
     QTcpServer *m_server = nullptr;
     quint16 m_port = 0;
 };
+// From the server's log: the time between the last "+switch-master" line and the first
+// "subscribed at" line after it (-1 when either is missing).
+qint64 switchToSubscribedMs(const QString &log)
+{
+    const QStringList lines = log.split(u'\n');
+    qsizetype sw = -1;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (lines[i].contains(QStringLiteral("Sentinel: master")) && lines[i].contains(QStringLiteral("switched to")))
+            sw = i;
+    auto stamp = [](const QString &line) { return QDateTime::fromString(line.section(u' ', 0, 0), Qt::ISODateWithMs); };
+    for (qsizetype i = sw + 1; sw >= 0 && i < lines.size(); ++i)
+        if (lines[i].contains(QStringLiteral("subscribed at")))
+            return stamp(lines[sw]).msecsTo(stamp(lines[i]));
+    return -1;
+}
 } // namespace
 
 class TestRedisSentinel : public QObject
@@ -236,6 +252,8 @@ private Q_SLOTS:
         // The subscriber heard the Sentinels' +switch-master (it does not wait for its backoff).
         QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("master_switches")).toInt() >= 1,
                                  5000);
+        qInfo("the relay subscribed on the new master %lld ms after the Sentinel's +switch-master",
+              switchToSubscribedMs(server.log()));
         QTRY_VERIFY_WITH_TIMEOUT(server.log().count(QStringLiteral("warmed the price cache")) >= 2, 5000);
         const QJsonObject price =
             c.request(QStringLiteral("request_price"), {{QStringLiteral("instrument"), QStringLiteral("GBP_USD")}},
@@ -390,7 +408,9 @@ private Q_SLOTS:
             const qsizetype before = arrivals.times.size();
             QTRY_VERIFY_WITH_TIMEOUT(arrivals.times.size() >= before + 20, 20000);
             const auto [gap, lastBefore, firstAfter] = arrivals.largestGap(killedAt);
-            qInfo("failover %d: %lld ms without prices (seq %d -> %d)", i + 1, gap, lastBefore, firstAfter);
+            qInfo("failover %d: %lld ms without prices (seq %d -> %d); the relay subscribed on the new master %lld ms "
+                  "after the Sentinel's +switch-master",
+                  i + 1, gap, lastBefore, firstAfter, switchToSubscribedMs(server.log()));
             gaps << gap;
             // The killed master comes back as a replica of the new one before the next round.
             QVERIFY(ha.restartServer(killed));
