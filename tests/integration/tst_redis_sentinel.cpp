@@ -122,11 +122,14 @@ struct Arrivals
 
 // A fake Sentinel on a thread of its own (it must answer while the test thread waits for the
 // server): answers AUTH with +OK, SENTINEL get-master-addr-by-name with an invalid address and
-// SUBSCRIBE with a confirmation followed by a malformed +switch-master message.
+// SUBSCRIBE with a confirmation followed by a malformed +switch-master message. Given an
+// address, it names that one as the master instead.
 class FakeSentinel
 {
 public:
-    FakeSentinel()
+    explicit FakeSentinel(const QByteArray &host = "127.0.0.1", const QByteArray &port = "99999")
+        : m_host(host)
+        , m_portText(port)
     {
         m_context.moveToThread(&m_thread);
         m_thread.start();
@@ -161,7 +164,8 @@ private:
             s->write("+OK\r\n");
         if (in.contains("get-master-addr-by-name")) {
             ++queries;
-            s->write("*2\r\n$9\r\n127.0.0.1\r\n$5\r\n99999\r\n");
+            s->write("*2\r\n$" + QByteArray::number(m_host.size()) + "\r\n" + m_host + "\r\n$"
+                     + QByteArray::number(m_portText.size()) + "\r\n" + m_portText + "\r\n");
         }
         if (in.contains("SUBSCRIBE")) {
             const QByteArray msg = "fxmaster 127.0.0.1 1 bad/host 0";
@@ -170,6 +174,7 @@ private:
                      + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
         }
     }
+    QByteArray m_host, m_portText;
     QThread m_thread;
     struct Context : QObject
     {
@@ -301,13 +306,20 @@ private Q_SLOTS:
         SentinelSetup::Options o;
         o.sentinels = 1;
         QVERIFY(ha.start(o));
-        FakeSentinel fake;
-        // The fake first: its address is refused and counted, the real Sentinel is asked next.
+        QVERIFY(ha.waitReady(20000));
+        FakeSentinel fake; // port 99999
+        FakeSentinel namesReplica("127.0.0.1", QByteArray::number(ha.server(1).port()));
+        // The fakes first: the bad address is refused and counted, the replica is refused by its
+        // ROLE, and the real Sentinel, asked last, names the master.
         ServerProcess server;
-        QVERIFY(
-            server.start({}, sentinelEnv(QStringLiteral("127.0.0.1:%1,%2").arg(fake.port()).arg(ha.sentinelList()))));
+        QVERIFY(server.start({},
+                             sentinelEnv(QStringLiteral("127.0.0.1:%1,127.0.0.1:%2,%3")
+                                             .arg(fake.port())
+                                             .arg(namesReplica.port())
+                                             .arg(ha.sentinelList()))));
         QTRY_VERIFY_WITH_TIMEOUT(redisHealth(server.port()).value(QStringLiteral("connected")).toBool(), 10000);
         QVERIFY(fake.queries >= 1);
+        QVERIFY(namesReplica.queries >= 1);
         QCOMPARE(redisHealth(server.port()).value(QStringLiteral("endpoint")).toString(),
                  QStringLiteral("127.0.0.1:%1").arg(ha.server(0).port()));
         // The bad address and the malformed +switch-master are both counted, logged, and ignored.
@@ -316,6 +328,16 @@ private Q_SLOTS:
         QVERIFY(redisHealth(server.port()).value(QStringLiteral("connected")).toBool());
         QCOMPARE(redisHealth(server.port()).value(QStringLiteral("master_switches")).toInt(), 0);
         QCOMPARE(server.stop(), 0);
+
+        // A publisher skips them the same way.
+        redis::RedisPublisher pub(sentinelConfig(QStringLiteral("127.0.0.1:%1,127.0.0.1:%2,%3")
+                                                     .arg(fake.port())
+                                                     .arg(namesReplica.port())
+                                                     .arg(ha.sentinelList())));
+        QString err;
+        QVERIFY2(pub.publish(QStringLiteral("price_updates"), "{}", &err), qPrintable(err));
+        QCOMPARE(pub.endpoint(), QStringLiteral("127.0.0.1:%1").arg(ha.server(0).port()));
+        QVERIFY(pub.badReplies() >= 1);
     }
 
     void allSentinelsDown()
