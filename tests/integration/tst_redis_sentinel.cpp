@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -154,6 +155,13 @@ public:
         m_thread.wait();
     }
     quint16 port() const { return m_port; }
+    // Names this address as the master from now on.
+    void name(const QByteArray &host, const QByteArray &port)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_host = host;
+        m_portText = port;
+    }
     std::atomic<int> queries{0};
 
 private:
@@ -164,6 +172,7 @@ private:
             s->write("+OK\r\n");
         if (in.contains("get-master-addr-by-name")) {
             ++queries;
+            QMutexLocker lock(&m_mutex);
             s->write("*2\r\n$" + QByteArray::number(m_host.size()) + "\r\n" + m_host + "\r\n$"
                      + QByteArray::number(m_portText.size()) + "\r\n" + m_portText + "\r\n");
         }
@@ -174,6 +183,7 @@ private:
                      + QByteArray::number(msg.size()) + "\r\n" + msg + "\r\n");
         }
     }
+    QMutex m_mutex;
     QByteArray m_host, m_portText;
     QThread m_thread;
     struct Context : QObject
@@ -339,6 +349,35 @@ private Q_SLOTS:
         QVERIFY2(pub.publish(QStringLiteral("price_updates"), "{}", &err), qPrintable(err));
         QCOMPARE(pub.endpoint(), QStringLiteral("127.0.0.1:%1").arg(ha.server(0).port()));
         QVERIFY(pub.badReplies() >= 1);
+    }
+
+    // A master demoted to a replica answers writes with READONLY: the publisher asks the
+    // Sentinels again and retries on the master they name now.
+    void publisherFollowsADemotedMaster()
+    {
+        RedisServer a, b;
+        QVERIFY(a.start());
+        QVERIFY(b.start({QStringLiteral("--replicaof"), QStringLiteral("127.0.0.1"), QString::number(a.port())}));
+        FakeSentinel sentinel("127.0.0.1", QByteArray::number(a.port()));
+        redis::RedisPublisher pub(sentinelConfig(QStringLiteral("127.0.0.1:%1").arg(sentinel.port())));
+        QString err;
+        QVERIFY2(pub.command({"HSET", "price:EUR_USD", "bid", "1.1", "ask", "1.2"}, &err), qPrintable(err));
+        QCOMPARE(pub.endpoint(), QStringLiteral("127.0.0.1:%1").arg(a.port()));
+
+        // Swap the roles; a connection opened before the swap now gets READONLY for a write.
+        auto before = publisherFor(a.port());
+        QVERIFY(before->command({"PING"}, &err));
+        QCOMPARE(redisCommand(b.port(), {"REPLICAOF", "NO", "ONE"}), QByteArray("OK"));
+        QCOMPARE(redisCommand(a.port(), {"REPLICAOF", "127.0.0.1", QByteArray::number(b.port())}), QByteArray("OK"));
+        QVERIFY(!before->command({"SET", "x", "1"}, &err));
+        QVERIFY2(err.startsWith(QStringLiteral("READONLY")), qPrintable(err));
+        sentinel.name("127.0.0.1", QByteArray::number(b.port()));
+
+        err.clear();
+        QVERIFY2(pub.command({"HSET", "price:EUR_USD", "bid", "1.3", "ask", "1.4"}, &err), qPrintable(err));
+        QCOMPARE(pub.endpoint(), QStringLiteral("127.0.0.1:%1").arg(b.port()));
+        QCOMPARE(pub.masterSwitches(), quint64(1));
+        QCOMPARE(redisCommand(b.port(), {"HGET", "price:EUR_USD", "bid"}), QByteArray("1.3"));
     }
 
     void allSentinelsDown()
