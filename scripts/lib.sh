@@ -16,7 +16,7 @@ FX_BUILD_PACKAGES=(
 )
 # libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (the desktop's keyring).
 FX_RUN_PACKAGES=(redis-server xvfb xauth libsecret-1-0)
-FX_TEST_PACKAGES=(redis-server nginx postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
+FX_TEST_PACKAGES=(redis-server redis-sentinel nginx postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
   clang-format dbus gnome-keyring libsecret-tools python3-dbus)
 
 fx_as_root() {

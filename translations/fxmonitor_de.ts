@@ -1703,6 +1703,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Redis connected</source>
         <translation>Redis verbunden</translation>
     </message>
+    <message>
+        <source>Redis connected to %1 via %2</source>
+        <translation>Redis verbunden mit %1 über %2</translation>
+    </message>
     <message numerus="yes">
         <source>Redis disconnected%1, retrying in %n s</source>
         <translation>

@@ -1686,6 +1686,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Redis connected</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Redis connected to %1 via %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Redis disconnected%1, retrying in %n s</source>
         <translation>

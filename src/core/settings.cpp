@@ -1,6 +1,7 @@
 #include "core/settings.h"
 
 #include "core/envfile.h"
+#include "core/hostport.h"
 #include "core/instruments.h"
 #include "core/weborigin.h"
 
@@ -78,6 +79,14 @@ const QList<SettingSpec> &settingSpecs()
             s("REDIS_PASSWORD", "None", "Redis password (None: no AUTH)", R),
             s("REDIS_USERNAME", "", "Redis 6+ ACL user for AUTH (empty: AUTH with the password only)", R),
             s("REDIS_SOCKET", "", "Redis Unix socket path (wins over host and port)", R),
+            s("REDIS_SENTINELS", "",
+              "Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)", R),
+            s("REDIS_SENTINEL_MASTER", "", "Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)", R),
+            s("REDIS_SENTINEL_USERNAME", "", "ACL user for AUTH to the Sentinels (empty: AUTH with the password only)",
+              R),
+            s("REDIS_SENTINEL_PASSWORD", "", "Password of the Sentinels (empty: no AUTH to the Sentinels)", R),
+            s("REDIS_CLUSTER_NODES", "",
+              "Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)", R),
             s("REDIS_CHANNEL_PREFIX", "", "Prefix of every channel name, e.g. fx:", R),
             s("REDIS_CHANNEL_PRICES", "price_updates", "Channel of price updates", R),
             s("REDIS_CHANNEL_VOLATILITY", "volatility_alerts", "Channel of volatility alerts", R),
@@ -287,6 +296,41 @@ private:
     QString m_error;
 };
 
+// REDIS.md, "Sentinel" and "Cluster": the endpoint lists and which settings go together.
+void validateRedisTopology(Validator &v, Settings &s)
+{
+    QString why;
+    if (!parseHostPortList(v.text("REDIS_SENTINELS"), &s.redisSentinels, &why))
+        v.fail("REDIS_SENTINELS", why + QStringLiteral(" (expected host:port,host:port,...)"));
+    if (!parseHostPortList(v.text("REDIS_CLUSTER_NODES"), &s.redisClusterNodes, &why))
+        v.fail("REDIS_CLUSTER_NODES", why + QStringLiteral(" (expected host:port,host:port,...)"));
+    s.redisSentinelMaster = v.noSpaces("REDIS_SENTINEL_MASTER");
+    if (s.redisSentinelMaster.size() > 128)
+        v.fail("REDIS_SENTINEL_MASTER", QStringLiteral("at most 128 characters"));
+    s.redisSentinelUsername = v.noSpaces("REDIS_SENTINEL_USERNAME");
+    s.redisSentinelPassword = v.text("REDIS_SENTINEL_PASSWORD");
+    if (s.redisSentinelPassword == u"None")
+        s.redisSentinelPassword.clear();
+    if (!v.ok())
+        return;
+    const bool sentinel = !s.redisSentinels.isEmpty(), cluster = !s.redisClusterNodes.isEmpty();
+    if (sentinel && cluster)
+        v.fail("REDIS_SENTINELS", QStringLiteral("cannot be combined with REDIS_CLUSTER_NODES: use one or the other"));
+    else if (sentinel && !s.redisSocket.isEmpty())
+        v.fail("REDIS_SENTINELS", QStringLiteral("cannot be combined with REDIS_SOCKET: Sentinels name TCP masters"));
+    else if (cluster && !s.redisSocket.isEmpty())
+        v.fail("REDIS_CLUSTER_NODES", QStringLiteral("cannot be combined with REDIS_SOCKET"));
+    else if (cluster && s.redisDb != 0)
+        v.fail("REDIS_DB", QStringLiteral("must be 0 with REDIS_CLUSTER_NODES (a cluster has database 0 only)"));
+    else if (sentinel && s.redisSentinelMaster.isEmpty())
+        v.fail("REDIS_SENTINEL_MASTER",
+               QStringLiteral("must be set with REDIS_SENTINELS (the monitored master's name)"));
+    else if (!sentinel && !s.redisSentinelMaster.isEmpty())
+        v.fail("REDIS_SENTINEL_MASTER", QStringLiteral("needs REDIS_SENTINELS"));
+    else if (!s.redisSentinelUsername.isEmpty() && s.redisSentinelPassword.isEmpty())
+        v.fail("REDIS_SENTINEL_USERNAME", QStringLiteral("needs REDIS_SENTINEL_PASSWORD: AUTH needs both"));
+}
+
 } // namespace
 
 std::optional<Settings> SettingsLoader::resolve(QString *error) const
@@ -449,6 +493,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
                     v.fail(names[i], QStringLiteral("same channel as %1").arg(QString::fromLatin1(names[j])));
     }
     s.redisMaxMessageSize = v.integer("REDIS_MAX_MESSAGE_SIZE", 1024, 64LL * 1024 * 1024);
+    validateRedisTopology(v, s);
 
     s.dbHost = v.noSpaces("DB_HOST");
     s.dbPort = quint16(v.integer("DB_PORT", 1, 65535));

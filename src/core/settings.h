@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/hostport.h"
 #include "core/trustedproxies.h"
 
 #include <QMap>
@@ -83,6 +84,12 @@ struct Settings
     QString redisPassword; // empty = none ("None" in the predecessor's files)
     QString redisUsername; // REDIS_USERNAME: Redis 6 ACL user for AUTH; empty = AUTH <password> only
     QString redisSocket; // REDIS_SOCKET: Unix socket path, wins over host/port
+    // REDIS.md, "Sentinel": the master is found through these (empty: host/port or a cluster).
+    QList<HostPort> redisSentinels; // REDIS_SENTINELS
+    QString redisSentinelMaster; // REDIS_SENTINEL_MASTER
+    QString redisSentinelUsername; // REDIS_SENTINEL_USERNAME
+    QString redisSentinelPassword; // REDIS_SENTINEL_PASSWORD (empty = no AUTH to the Sentinels)
+    QList<HostPort> redisClusterNodes; // REDIS_CLUSTER_NODES (REDIS.md, "Cluster")
     QString channelPrefix;
     QString channelPrices;
     QString channelVolatility;

@@ -34,7 +34,8 @@ void LiveFeed::start()
     QString error;
     if (m_publisher.ensureConnected(&error)) {
         m_redisUp = true;
-        qCInfo(fxFeedLog).noquote() << "connected to Redis at" << m_publisher.config().endpoint();
+        qCInfo(fxFeedLog).noquote() << "connected to Redis at" << m_publisher.endpoint()
+                                    << "(" + m_publisher.via() + ")";
     } else {
         markDown(error);
     }
@@ -111,7 +112,7 @@ void LiveFeed::markDown(const QString &error)
     if (wasUp || m_redisLog.allow(QStringLiteral("down"), &suppressed))
         qCWarning(fxFeedLog).noquote()
             << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms, messages are dropped meanwhile%4")
-                   .arg(m_publisher.config().endpoint(), error)
+                   .arg(m_publisher.endpoint(), error)
                    .arg(m_backoffMillis)
                    .arg(suppressed ? QStringLiteral(" (%1 similar lines not shown)").arg(suppressed) : QString());
     m_backoffMillis = std::min<qint64>(m_backoffMillis * 2, 2000);
@@ -153,7 +154,8 @@ void LiveFeed::send(const QList<FeedItem> &items)
     qint64 subscribers = 0;
     if (m_publisher.flush(&error, &subscribers)) {
         if (!m_redisUp)
-            qCInfo(fxFeedLog).noquote() << "connected to Redis at" << m_publisher.config().endpoint();
+            qCInfo(fxFeedLog).noquote() << "connected to Redis at" << m_publisher.endpoint()
+                                        << "(" + m_publisher.via() + ")";
         m_redisUp = true;
         m_backoffMillis = 250;
         m_published += messages.size();
@@ -188,7 +190,7 @@ void LiveFeed::logSummary(bool final)
                .arg(m_counters.volAlerts)
                .arg(m_counters.corrAlerts)
                .arg(m_counters.messages[int(protocol::ChannelKind::DataReady)])
-               .arg(m_publisher.config().endpoint(), m_redisUp ? QStringLiteral("up") : QStringLiteral("down"))
+               .arg(m_publisher.endpoint(), m_redisUp ? QStringLiteral("up") : QStringLiteral("down"))
                .arg(m_published)
                .arg(m_counters.dropped)
                .arg(m_deliveries)

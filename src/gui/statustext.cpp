@@ -31,6 +31,10 @@ StateText StatusText::redis(const StatusSnapshot &s)
         return {QCoreApplication::translate("fx::gui::StatusText", "Redis connecting to %1").arg(r.endpoint),
                 Theme::warning()};
     case redis::RedisState::Connected:
+        if (!r.via.isEmpty() && r.via != u"direct") // REDIS.md, "Sentinel" and "Cluster": which Redis it found
+            return {QCoreApplication::translate("fx::gui::StatusText", "Redis connected to %1 via %2")
+                        .arg(r.endpoint, r.via),
+                    Theme::ok()};
         return {QCoreApplication::translate("fx::gui::StatusText", "Redis connected"), Theme::ok()};
     case redis::RedisState::Disconnected: {
         const QString reason = r.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.reason);

@@ -15,6 +15,11 @@ RedisConfig RedisConfig::fromSettings(const core::Settings &s)
                   s.fullChannel(s.channelCorrelation), s.fullChannel(s.channelDataReady)};
     c.pairs = s.pairs;
     c.maxMessageSize = s.redisMaxMessageSize;
+    c.sentinels = s.redisSentinels;
+    c.sentinelMaster = s.redisSentinelMaster;
+    c.sentinelUsername = s.redisSentinelUsername;
+    c.sentinelPassword = s.redisSentinelPassword;
+    c.clusterNodes = s.redisClusterNodes;
     return c;
 }
 
@@ -22,6 +27,34 @@ QString RedisConfig::endpoint() const
 {
     return socketPath.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port)
                                 : QStringLiteral("unix:%1").arg(socketPath);
+}
+
+RedisTopology RedisConfig::topology() const
+{
+    if (!sentinels.isEmpty())
+        return RedisTopology::Sentinel;
+    if (!clusterNodes.isEmpty())
+        return RedisTopology::Cluster;
+    return RedisTopology::Direct;
+}
+
+QString RedisConfig::via() const
+{
+    switch (topology()) {
+    case RedisTopology::Direct: return QStringLiteral("direct");
+    case RedisTopology::Sentinel: return QStringLiteral("sentinel");
+    case RedisTopology::Cluster: return QStringLiteral("cluster");
+    }
+    return {};
+}
+
+QList<QByteArray> RedisConfig::sentinelAuthArguments() const
+{
+    if (sentinelPassword.isEmpty())
+        return {};
+    if (sentinelUsername.isEmpty())
+        return {sentinelPassword.toUtf8()};
+    return {sentinelUsername.toUtf8(), sentinelPassword.toUtf8()};
 }
 
 QList<QByteArray> RedisConfig::authArguments(QString *error) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/hostport.h"
 #include "core/instruments.h"
 #include "core/settings.h"
 #include "protocol/payloadparser.h"
@@ -8,6 +9,9 @@
 #include <array>
 
 namespace fx::redis {
+
+// How the Redis is found (REDIS.md): one address, a master named by Sentinels, or a cluster.
+enum class RedisTopology { Direct, Sentinel, Cluster };
 
 // Where Redis is and what to read from it. Plain value type.
 struct RedisConfig
@@ -28,9 +32,22 @@ struct RedisConfig
     int commandTimeoutMs = 5000; // RedisPublisher: how long a reply may take
     int backoffInitialMs = 100;
     int backoffMaxMs = 5000;
+    // REDIS.md, "Sentinel": with sentinels set, host/port are ignored and the master is asked for.
+    QList<core::HostPort> sentinels;
+    QString sentinelMaster;
+    QString sentinelUsername;
+    QString sentinelPassword; // never logged
+    // Bound of each step of a Sentinel query or a cluster redirection (connect, one reply).
+    int sentinelTimeoutMs = 1000;
+    // REDIS.md, "Cluster": any reachable node serves Pub/Sub; keys follow MOVED/ASK.
+    QList<core::HostPort> clusterNodes;
 
     static RedisConfig fromSettings(const core::Settings &s);
     QString endpoint() const; // "host:port" or "unix:/path"
+    RedisTopology topology() const;
+    QString via() const; // "direct", "sentinel" or "cluster" (the status' "via")
+    // AUTH arguments for the Sentinels (empty: none); never logged.
+    QList<QByteArray> sentinelAuthArguments() const;
     // The AUTH command's arguments after "AUTH" (empty: send none), or *error when a user is
     // set without a password (Redis has no AUTH <user> without one). Never logged.
     QList<QByteArray> authArguments(QString *error) const;

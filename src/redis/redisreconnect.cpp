@@ -36,9 +36,17 @@ void RedisSubscriber::connectNow()
         fail(configError);
         return;
     }
-    redisAsyncContext *ac = m_config.socketPath.isEmpty()
-        ? redisAsyncConnect(m_config.host.toUtf8().constData(), m_config.port)
-        : redisAsyncConnectUnix(m_config.socketPath.toUtf8().constData());
+    core::HostPort target{m_config.host, m_config.port};
+    if (m_config.topology() != RedisTopology::Direct) {
+        QString why;
+        if (!chooseTarget(&target, &why)) {
+            fail(why);
+            return;
+        }
+    }
+    const bool unixSocket = m_config.topology() == RedisTopology::Direct && !m_config.socketPath.isEmpty();
+    redisAsyncContext *ac = !unixSocket ? redisAsyncConnect(target.host.toUtf8().constData(), target.port)
+                                        : redisAsyncConnectUnix(m_config.socketPath.toUtf8().constData());
     if (!ac) {
         fail(QStringLiteral("out of memory"));
         return;
@@ -93,7 +101,7 @@ void RedisSubscriber::onConnect(const redisAsyncContext *ac, int status)
 
 void RedisSubscriber::afterConnect()
 {
-    if (m_config.socketPath.isEmpty())
+    if (m_config.socketPath.isEmpty() || m_config.topology() != RedisTopology::Direct)
         redisEnableKeepAlive(&m_ac->c); // TCP only: on a Unix socket it fails and poisons the context
     QString error;
     const QList<QByteArray> auth = m_config.authArguments(&error); // checked in connectNow()
@@ -129,10 +137,9 @@ void RedisSubscriber::onAuth(redisAsyncContext *ac, void *r, void *privdata)
         const QString err = QString::fromUtf8(reply->str, int(reply->len));
         if (err.contains(QStringLiteral("no password is set"))
             || err.contains(QStringLiteral("without any password configured"))) {
-            qCWarning(fxRedisLog).noquote()
-                << "REDIS_PASSWORD is set but" << self->m_config.endpoint() << "needs none:" << err;
+            qCWarning(fxRedisLog).noquote() << "REDIS_PASSWORD is set but" << self->m_endpoint << "needs none:" << err;
         } else {
-            qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_config.endpoint()
+            qCWarning(fxRedisLog).noquote() << "authentication to" << self->m_endpoint
                                             << (self->m_config.username.isEmpty()
                                                     ? QStringLiteral("failed:")
                                                     : QStringLiteral("as user %1 failed:").arg(self->m_config.username))
@@ -183,13 +190,14 @@ void RedisSubscriber::fail(const QString &reason)
     m_pendingSubscribes = 0;
     if (m_stopping)
         return;
+    if (m_config.topology() == RedisTopology::Cluster) // REDIS.md, "Cluster": the next node next time
+        m_nodeIndex = int((m_nodeIndex + 1) % m_config.clusterNodes.size());
     scheduleRetry();
     const qint64 delay = m_retryTimer->remainingTime();
     qint64 suppressed = 0;
     if (m_logLimiter.allow(QStringLiteral("state"), &suppressed))
-        qCWarning(fxRedisLog).noquote() << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms")
-                                               .arg(m_config.endpoint(), reason)
-                                               .arg(delay);
+        qCWarning(fxRedisLog).noquote()
+            << QStringLiteral("Redis at %1 unavailable (%2); retrying in %3 ms").arg(m_endpoint, reason).arg(delay);
     setState(RedisState::Disconnected, reason, delay);
 }
 

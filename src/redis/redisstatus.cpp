@@ -25,7 +25,9 @@ QString RedisStatus::describe() const
     switch (state) {
     case RedisState::Idle: return QStringLiteral("Redis idle");
     case RedisState::Connecting: return QStringLiteral("Redis connecting to %1").arg(endpoint);
-    case RedisState::Connected: return QStringLiteral("Redis connected to %1").arg(endpoint);
+    case RedisState::Connected:
+        return via == u"direct" ? QStringLiteral("Redis connected to %1").arg(endpoint)
+                                : QStringLiteral("Redis connected to %1 via %2").arg(endpoint, via);
     case RedisState::Disconnected:
         return retryInMs > 0 ? QStringLiteral("Redis disconnected (%1), retrying in %2 ms").arg(reason).arg(retryInMs)
                              : QStringLiteral("Redis disconnected (%1)").arg(reason);
@@ -78,6 +80,7 @@ QJsonObject RedisSubscriber::statusJson() const
         {QStringLiteral("connected"), s.connected()},
         {QStringLiteral("state"), redisStateName(s.state)},
         {QStringLiteral("endpoint"), s.endpoint},
+        {QStringLiteral("via"), s.via},
         {QStringLiteral("db"), s.db},
         {QStringLiteral("channels"), QJsonArray::fromStringList(s.channels)},
         {QStringLiteral("messages"), messages},
@@ -85,6 +88,12 @@ QJsonObject RedisSubscriber::statusJson() const
         {QStringLiteral("connects"), qint64(s.connects)},
         {QStringLiteral("status"), s.describe()},
     };
+    // REDIS.md, "Sentinel" and "Cluster".
+    o.insert(QStringLiteral("bad_replies"), qint64(m_badReplies.load(std::memory_order_relaxed)));
+    if (m_config.topology() == RedisTopology::Sentinel) {
+        o.insert(QStringLiteral("sentinel_master"), m_config.sentinelMaster);
+        o.insert(QStringLiteral("master_switches"), qint64(m_masterSwitches.load(std::memory_order_relaxed)));
+    }
     if (!s.reason.isEmpty())
         o.insert(QStringLiteral("reason"), s.reason);
     if (s.state == RedisState::Disconnected)

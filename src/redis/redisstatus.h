@@ -19,6 +19,7 @@ struct RedisStatus
     QString reason; // why disconnected (empty otherwise)
     qint64 retryInMs = 0; // when disconnected: delay before the next attempt
     QString endpoint;
+    QString via = QStringLiteral("direct"); // REDIS.md: "direct", "sentinel" or "cluster"
     QStringList channels;
     int db = 0;
     quint64 connects = 0; // successful subscriptions since start

@@ -28,6 +28,7 @@ void RedisSubscriber::subscribeAndWarm()
     // Pipelined: Redis runs these back to back, so nothing published between the cache read
     // and the subscription can slip through unseen.
     m_warm.clear();
+    m_redirected.clear();
     m_warmOutstanding = int(m_config.pairs.size());
     for (const QString &pair : std::as_const(m_config.pairs)) {
         const QByteArray key = "price:" + pair.toUtf8();
@@ -48,33 +49,42 @@ void RedisSubscriber::onHash(redisAsyncContext *, void *r, void *privdata)
     RedisSubscriber *self = req->self;
     if (!reply)
         return; // context going away
-    if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 2) {
-        QJsonObject price;
-        for (size_t i = 0; i + 1 < reply->elements; i += 2) {
-            const redisReply *k = reply->element[i];
-            const redisReply *v = reply->element[i + 1];
-            if (k->type != REDIS_REPLY_STRING || v->type != REDIS_REPLY_STRING)
-                continue;
-            const QString key = QString::fromUtf8(k->str, int(k->len));
-            if (key == u"bid" || key == u"ask" || key == u"mid" || key == u"time")
-                price.insert(key, QString::fromUtf8(v->str, int(v->len)));
-        }
-        const QByteArray json =
-            QJsonDocument(QJsonObject{{QStringLiteral("instrument"), req->pair}, {QStringLiteral("price"), price}})
-                .toJson(QJsonDocument::Compact);
-        const protocol::ParseResult parsed =
-            self->m_parser.parse(protocol::ChannelKind::Prices, json, core::nowMicros());
-        self->m_warm += parsed.events;
-        for (const protocol::Drop &d : parsed.drops) {
-            qint64 suppressed = 0;
-            if (self->m_logLimiter.allow(QStringLiteral("warm"), &suppressed))
-                qCWarning(fxRedisLog).noquote() << "ignoring cached price:" + req->pair << d.detail;
+    if (!self->noteRedirect(req->pair, reply))
+        self->warmPrice(req->pair, reply);
+    if (--self->m_warmOutstanding == 0) {
+        self->warmRedirected(); // REDIS.md, "Cluster": the hashes on other nodes
+        if (!self->m_warm.isEmpty()) {
+            qCInfo(fxRedisLog) << "warmed the price cache with" << self->m_warm.size()
+                               << "prices from price:<PAIR> hashes";
+            Q_EMIT self->cacheWarmed(self->m_warm);
+            self->m_warm.clear();
         }
     }
-    if (--self->m_warmOutstanding == 0 && !self->m_warm.isEmpty()) {
-        qCInfo(fxRedisLog) << "warmed the price cache with" << self->m_warm.size() << "prices from price:<PAIR> hashes";
-        Q_EMIT self->cacheWarmed(self->m_warm);
-        self->m_warm.clear();
+}
+
+void RedisSubscriber::warmPrice(const QString &pair, const redisReply *reply)
+{
+    if (reply->type != REDIS_REPLY_ARRAY || reply->elements < 2)
+        return;
+    QJsonObject price;
+    for (size_t i = 0; i + 1 < reply->elements; i += 2) {
+        const redisReply *k = reply->element[i];
+        const redisReply *v = reply->element[i + 1];
+        if (k->type != REDIS_REPLY_STRING || v->type != REDIS_REPLY_STRING)
+            continue;
+        const QString key = QString::fromUtf8(k->str, int(k->len));
+        if (key == u"bid" || key == u"ask" || key == u"mid" || key == u"time")
+            price.insert(key, QString::fromUtf8(v->str, int(v->len)));
+    }
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{QStringLiteral("instrument"), pair}, {QStringLiteral("price"), price}})
+            .toJson(QJsonDocument::Compact);
+    const protocol::ParseResult parsed = m_parser.parse(protocol::ChannelKind::Prices, json, core::nowMicros());
+    m_warm += parsed.events;
+    for (const protocol::Drop &d : parsed.drops) {
+        qint64 suppressed = 0;
+        if (m_logLimiter.allow(QStringLiteral("warm"), &suppressed))
+            qCWarning(fxRedisLog).noquote() << "ignoring cached price:" + pair << d.detail;
     }
 }
 
@@ -89,8 +99,8 @@ void RedisSubscriber::onSubscribed()
         ++m_status.connects;
         m_status.connectedSinceMicros = core::nowMicros();
     }
-    qCInfo(fxRedisLog).noquote() << "subscribed at" << m_config.endpoint() << "to"
-                                 << m_status.channels.join(QStringLiteral(", "));
+    qCInfo(fxRedisLog).noquote() << "subscribed at" << m_endpoint << "(" + m_config.via() + ")"
+                                 << "to" << m_status.channels.join(QStringLiteral(", "));
     setState(RedisState::Connected);
 }
 

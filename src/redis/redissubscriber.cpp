@@ -4,6 +4,9 @@
 
 #include "redis/redissubscriber.h"
 
+#include "redis/redisblocking.h"
+#include "redis/sentinelwatch.h"
+
 #include <QTimer>
 
 #include <hiredis/async.h>
@@ -27,7 +30,18 @@ RedisSubscriber::RedisSubscriber(RedisConfig config, QObject *parent)
     connect(m_connectTimer, &QTimer::timeout, this, &RedisSubscriber::onConnectTimeout);
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &RedisSubscriber::publishStatus);
-    m_status.endpoint = m_config.endpoint();
+    m_endpoint = m_config.endpoint();
+    if (m_config.topology() == RedisTopology::Sentinel) {
+        m_endpoint = QStringLiteral("(asking the Sentinels)");
+        m_watch = new SentinelWatch(m_config, this);
+        connect(m_watch, &SentinelWatch::masterSwitched, this, &RedisSubscriber::onMasterSwitched);
+        connect(m_watch, &SentinelWatch::badMessage, this, &RedisSubscriber::countBadReply);
+    } else if (m_config.topology() == RedisTopology::Cluster) {
+        m_endpoint = m_config.clusterNodes.first().toString();
+        m_router = std::make_unique<ClusterRouter>(m_config);
+    }
+    m_status.endpoint = m_endpoint;
+    m_status.via = m_config.via();
     m_status.db = m_config.db;
     for (int i = 0; i < protocol::kChannelKindCount; ++i) {
         m_status.channels << m_config.channels[size_t(i)];
@@ -63,6 +77,10 @@ void RedisSubscriber::stop()
     m_retryTimer->stop();
     m_connectTimer->stop();
     m_statusTimer->stop();
+    if (m_watch)
+        m_watch->stop();
+    if (m_router)
+        m_router->clear();
     if (m_ac) {
         redisAsyncContext *ac = m_ac;
         m_ac = nullptr;

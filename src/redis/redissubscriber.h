@@ -11,10 +11,16 @@
 // Never exits and never blocks: on any failure it reports the state and reconnects with
 // exponential backoff (100 ms doubling to 5 s, with jitter), then resubscribes and warms the
 // price cache from the price:<PAIR> hashes again.
+//
+// REDIS.md, "Sentinel" and "Cluster": with Sentinels it asks them for the master before each
+// connect (blocking, each step bounded by RedisConfig::sentinelTimeoutMs, on this thread) and
+// watches +switch-master to move at once; with a cluster it subscribes through one reachable
+// node, moves to the next when that one fails, and reads the hashes through MOVED/ASK.
 
 #include "core/logging.h"
 #include "protocol/payloadparser.h"
 #include "redis/redisconfig.h"
+#include "redis/redisreplies.h"
 #include "redis/redisstatus.h"
 
 #include <QJsonObject>
@@ -27,6 +33,7 @@
 #include <memory>
 
 struct redisAsyncContext;
+struct redisReply;
 class QTimer;
 
 namespace fx::core {
@@ -34,6 +41,9 @@ class WorkerThread;
 }
 
 namespace fx::redis {
+
+class ClusterRouter;
+class SentinelWatch;
 
 class RedisSubscriber final : public QObject
 {
@@ -87,8 +97,25 @@ private:
     void setState(RedisState s, const QString &reason = {}, qint64 retryInMs = 0);
     int kindOfChannel(const char *name, size_t len) const;
     void publishStatus();
+    // redistopology.cpp: where to connect (Sentinel lookup, next cluster node), failovers and
+    // the hashes a cluster redirected.
+    bool chooseTarget(core::HostPort *target, QString *error);
+    void setEndpoint(const QString &endpoint);
+    void onMasterSwitched(const core::HostPort &master);
+    void warmPrice(const QString &pair, const redisReply *reply);
+    bool noteRedirect(const QString &pair, const redisReply *reply);
+    void warmRedirected();
+    void countBadReply(const QString &why);
 
     RedisConfig m_config;
+    QString m_endpoint; // where m_ac connects (the status' endpoint)
+    int m_sentinelIndex = 0;
+    int m_nodeIndex = 0;
+    SentinelWatch *m_watch = nullptr; // Sentinel only
+    std::unique_ptr<ClusterRouter> m_router; // cluster only
+    QList<QPair<QString, Redirect>> m_redirected;
+    std::atomic<quint64> m_badReplies{0};
+    std::atomic<quint64> m_masterSwitches{0};
     std::array<QByteArray, protocol::kChannelKindCount> m_channelNames;
     protocol::PayloadParser m_parser;
     redisAsyncContext *m_ac = nullptr;

@@ -280,6 +280,16 @@ QByteArray ServerContext::metricsText() const
                       "channel=\"" + it.key().toUtf8() + "\",reason=\"" + r.key().toUtf8() + '"', r.value().toDouble());
         }
     }
+    // REDIS.md, "Sentinel" and "Cluster": replies refused as malformed, masters followed.
+    if (redis.contains(QStringLiteral("bad_replies"))) {
+        metric("fxmonitor_redis_bad_replies_total", "counter",
+               "Sentinel or cluster replies refused as malformed (bad address, redirection or message).");
+        value("fxmonitor_redis_bad_replies_total", {}, redis.value(QStringLiteral("bad_replies")).toDouble());
+    }
+    if (redis.contains(QStringLiteral("master_switches"))) {
+        metric("fxmonitor_redis_master_switches_total", "counter", "Sentinel +switch-master events for the master.");
+        value("fxmonitor_redis_master_switches_total", {}, redis.value(QStringLiteral("master_switches")).toDouble());
+    }
     // The database's write side, from the status the storage thread publishes (at most a second old).
     const QJsonObject db = databaseStatus();
     metric("fxmonitor_storage_dropped_total", "counter",

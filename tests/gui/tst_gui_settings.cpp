@@ -7,6 +7,7 @@
 #include "gui/guisettings.h"
 #include "gui/secretstore.h"
 #include "gui/settingsdialog.h"
+#include "gui/statustext.h"
 #include "gui/translations.h"
 #include "guitestmain.h"
 
@@ -55,6 +56,32 @@ private Q_SLOTS:
         // Passwords are never shown in clear.
         auto *pw = qobject_cast<QLineEdit *>(d.editor(QStringLiteral("DB_PASSWORD")));
         QVERIFY(pw && pw->echoMode() != QLineEdit::Normal);
+    }
+
+    // REDIS.md, "Which Redis": the Sentinel and cluster settings are in the dialog, the Sentinel
+    // password masked, a combination that cannot work named; the status bar says how Redis was found.
+    void redisTopologySettings()
+    {
+        SettingsDialog d(withPortFlag(), {}, GuiSettings{});
+        d.show();
+        for (const char *name : {"REDIS_SENTINELS", "REDIS_SENTINEL_MASTER", "REDIS_SENTINEL_USERNAME",
+                                 "REDIS_SENTINEL_PASSWORD", "REDIS_CLUSTER_NODES"})
+            QVERIFY2(d.editor(QLatin1StringView(name)), name);
+        auto *pw = qobject_cast<QLineEdit *>(d.editor(QStringLiteral("REDIS_SENTINEL_PASSWORD")));
+        QVERIFY(pw && pw->echoMode() != QLineEdit::Normal);
+        d.setValue(QStringLiteral("REDIS_SENTINELS"), QStringLiteral("127.0.0.1:26379"));
+        QVERIFY(!d.validate());
+        QVERIFY2(d.message().contains(QStringLiteral("REDIS_SENTINEL_MASTER")), qPrintable(d.message()));
+        d.setValue(QStringLiteral("REDIS_SENTINEL_MASTER"), QStringLiteral("fxmaster"));
+        QVERIFY2(d.validate(), qPrintable(d.message()));
+
+        StatusSnapshot snap;
+        snap.hasRedis = true;
+        snap.redis.state = redis::RedisState::Connected;
+        snap.redis.endpoint = QStringLiteral("127.0.0.1:6380");
+        QCOMPARE(StatusText::redis(snap).text, QStringLiteral("Redis connected"));
+        snap.redis.via = QStringLiteral("sentinel");
+        QCOMPARE(StatusText::redis(snap).text, QStringLiteral("Redis connected to 127.0.0.1:6380 via sentinel"));
     }
 
     void invalidValuesAreNamed()

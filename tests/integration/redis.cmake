@@ -20,3 +20,6 @@ set_tests_properties(tst_recovery PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX
 # (one is killed and restarted), real fxmonitor-server processes.
 fx_test(tst_fleet_heartbeat SOURCES tst_fleet_heartbeat.cpp LIBS fxtestsupport LABELS integration)
 fx_test(tst_delivery_latency SOURCES tst_delivery_latency.cpp LIBS fxtestsupport LABELS integration)
+# REDIS.md, "Sentinel" and "Cluster" (issue 14): real redis-sentinel and cluster setups on loopback.
+fx_test(tst_redis_sentinel SOURCES tst_redis_sentinel.cpp LIBS fxtestsupport LABELS integration TIMEOUT 180)
+fx_test(tst_redis_cluster SOURCES tst_redis_cluster.cpp LIBS fxtestsupport LABELS integration TIMEOUT 120)
