@@ -63,6 +63,9 @@ public:
         redis::RedisConfig config = redis::RedisConfig::fromSettings(settings);
         config.connectTimeoutMs = FleetHeartbeat::kRedisTimeoutMs;
         config.commandTimeoutMs = FleetHeartbeat::kRedisTimeoutMs;
+        // With Sentinels, each one asked costs up to this: a quarter of the bound, so asking
+        // a few that are down still leaves the leave message its time at a stop.
+        config.sentinelTimeoutMs = FleetHeartbeat::kRedisTimeoutMs / 4;
         m_publisher = std::make_unique<redis::RedisPublisher>(config);
         m_prefix = settings.channelPrefix;
         m_failing = false;
