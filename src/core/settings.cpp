@@ -67,6 +67,9 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_HISTORY_TTL", "300", "Seconds a message stays in the recovery history", S),
             s("WEBSOCKET_SIO_RECOVERY", "false",
               "Socket.IO connection state recovery: an offset argument on every event (true/false)", S),
+            s("FLEET_STALE_SECONDS", "5", "Seconds without a heartbeat before the desk marks a server stale", S),
+            s("EMBEDDED_SERVER", "true",
+              "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
             s("REDIS_PORT", "6379", "Redis port", R),
             s("REDIS_DB", "0", "Redis database number", R),
@@ -398,6 +401,9 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
     if (v.ok() && s.sioRecovery && s.historySize == 0)
         v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
+    // Issue 14: the desk's fleet panel and the monitor-only desk (CONFIGURATION.md).
+    s.fleetStaleSeconds = int(v.integer("FLEET_STALE_SECONDS", 1, 3600));
+    s.embeddedServer = v.flag("EMBEDDED_SERVER");
 
     s.redisHost = v.noSpaces("REDIS_HOST");
     if (v.ok() && s.redisHost.isEmpty())

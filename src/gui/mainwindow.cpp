@@ -79,7 +79,8 @@ void MainWindow::createModelsAndPanels()
         m_engine, m_hub, {m_ui->actionStart, m_ui->actionStop, m_ui->actionCopyUrl, m_ui->actionReloadTls}, this);
     m_clientsModel = new ClientsModel(this);
     m_clientsModel->setRoomTotal(inst.size());
-    m_roomsModel = new RoomsModel(inst.rooms(), this);
+    // Monitor-only: no rooms of a server that does not exist (the empty state says why).
+    m_roomsModel = new RoomsModel(m_engine->monitorOnly() ? QStringList() : inst.rooms(), this);
     m_marketModel = new MarketWatchModel(inst, this);
     m_alertsModel = new AlertsModel(this);
 
@@ -90,6 +91,12 @@ void MainWindow::createModelsAndPanels()
     m_serverPanel = new ServerPanel(m_ui->actionStart, m_ui->actionStop, m_ui->actionRestart, this);
     m_chartPanel = new ChartPanel(inst, reader, m_gui, this);
     m_multiples = new SmallMultiplesPanel(inst, reader, this);
+    if (m_engine->monitorOnly()) {
+        const QString none = tr("No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or "
+                                "--no-server). The fleet's servers, their clients and rooms are in the Fleet panel.");
+        m_clientsPanel->table()->setEmptyText(none);
+        m_roomsPanel->table()->setEmptyText(none);
+    }
 
     connect(m_hub, &EngineSampler::marketUpdated, this, &MainWindow::onMarket);
     connect(m_hub, &EngineSampler::clientsUpdated, this, [this](const QList<server::ClientInfo> &clients) {
@@ -256,8 +263,9 @@ void MainWindow::onStatus(const StatusSnapshot &s)
     m_chartPanel->setFeedOutages(s.feedOutages); // shaded gaps (a no-op when unchanged)
     for (ChartPanel *c : m_layout->extraCharts())
         c->setFeedOutages(s.feedOutages);
-    const QString title =
-        s.serverRunning ? tr("FX Monitor — %1").arg(s.listenAddress) : tr("FX Monitor — server stopped");
+    const QString title = s.monitorOnly ? tr("FX Monitor — monitor-only")
+        : s.serverRunning               ? tr("FX Monitor — %1").arg(s.listenAddress)
+                                        : tr("FX Monitor — server stopped");
     if (windowTitle() != title)
         setWindowTitle(title);
 }

@@ -48,6 +48,9 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds a message stays in the recovery history"),
     QT_TRANSLATE_NOOP("fx::core::Settings",
                       "Socket.IO connection state recovery: an offset argument on every event (true/false)"),
+    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds without a heartbeat before the desk marks a server stale"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
+                      "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis host"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis port"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis database number"),
@@ -105,7 +108,7 @@ bool SettingsDialog::needsRedisRestart(const QString &name)
 
 bool SettingsDialog::needsAppRestart(const QString &name)
 {
-    return name == u"FX_PAIRS" || name.startsWith(u"DB_") || name.startsWith(u"LOG_");
+    return name == u"FX_PAIRS" || name.startsWith(u"DB_") || name.startsWith(u"LOG_") || name == u"EMBEDDED_SERVER";
 }
 
 SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString, QString> &stored,
