@@ -85,6 +85,7 @@ void TrayNotifier::notifyAlerts(const QVector<AlertRow> &rows, const GuiSettings
                    first.pairsText())
         : QCoreApplication::translate("fx::gui::MainWindow", "%n new alert(s)", nullptr, int(notify.size()) + more);
     m_tray->notify(title, first.message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+    Q_EMIT notified(title, first.message);
 }
 
 void TrayNotifier::notifyStillServing()
