@@ -150,15 +150,19 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
         m_tls->setText(s.tlsCertificate);
     m_form->setRowVisible(m_tls, tls);
     const server::StatsSnapshot &st = s.stats;
-    // Monitor-only (EMBEDDED_SERVER=false): no figures of a server that does not exist.
-    for (QWidget *w : std::initializer_list<QWidget *>{m_uptime, m_clients, m_connections, m_messages, m_bytes,
-                                                       m_rooms, m_errors, m_refused})
-        m_form->setRowVisible(w, !s.monitorOnly);
-    if (s.monitorOnly)
-        m_listening->setText(m_listening->text() + QStringLiteral("<br>")
-                             + tr("This desk watches the fleet's servers through Redis (the Fleet panel) and "
-                                  "reads the shared database; it serves no client itself.")
-                                   .toHtmlEscaped());
+    // Monitor-only (EMBEDDED_SERVER=false, fixed for the desk's life): no figures of a server
+    // that does not exist, and a line that says why.
+    if (s.monitorOnly && !m_monitorOnly) {
+        m_monitorOnly = new QLabel(tr("This desk watches the fleet's servers through Redis (the Fleet panel) and "
+                                      "reads the shared database; it serves no client itself."),
+                                   this);
+        m_monitorOnly->setObjectName(QStringLiteral("monitorOnlyNote"));
+        m_monitorOnly->setWordWrap(true);
+        m_form->insertRow(1, tr("Mode:"), m_monitorOnly);
+        for (QWidget *w : std::initializer_list<QWidget *>{m_uptime, m_clients, m_connections, m_messages, m_bytes,
+                                                           m_rooms, m_errors, m_refused})
+            m_form->setRowVisible(w, false);
+    }
     if (s.serverRunning) {
         m_uptime->setText(fmt::duration(qint64(st.uptimeSeconds)));
         m_clients->setText(

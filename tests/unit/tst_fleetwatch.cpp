@@ -192,13 +192,13 @@ private Q_SLOTS:
         QSignalSpy stale(&w, &FleetWatch::serverStale);
         QSignalSpy back(&w, &FleetWatch::serverReturned);
         QSignalSpy added(&w, &FleetWatch::serverAdded);
-        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("a:1"))), 10'000));
-        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("b:1"))), 10'000));
+        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("a:1"))), 10000));
+        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("b:1"))), 10000));
         QCOMPARE(added.size(), 2);
-        w.checkStale(15'000); // exactly the period: not yet
+        w.checkStale(15000); // exactly the period: not yet
         QCOMPARE(stale.size(), 0);
-        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("b:1"), 2)), 14'000));
-        w.checkStale(15'001); // just over for a:1
+        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("b:1"), 2)), 14000));
+        w.checkStale(15001); // just over for a:1
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("a:1"));
         QCOMPARE(stale.at(0).at(1).toLongLong(), 5001);
@@ -208,12 +208,12 @@ private Q_SLOTS:
         QCOMPARE(t.live, 1);
         QCOMPARE(t.stale, 1);
         QCOMPARE(t.clients, 10); // the stale server's clients are not counted
-        w.checkStale(16'000);
+        w.checkStale(16000);
         QCOMPARE(stale.size(), 1); // once
-        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("a:1"), 9, 30)), 20'000));
+        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("a:1"), 9, 30)), 20000));
         QCOMPARE(back.size(), 1);
         QCOMPARE(back.at(0).at(0).toString(), QStringLiteral("a:1"));
-        QCOMPARE(back.at(0).at(1).toLongLong(), 10'000); // silent from 10 s to 20 s
+        QCOMPARE(back.at(0).at(1).toLongLong(), 10000); // silent from 10 s to 20 s
         QVERIFY(!w.servers().at(0).stale);
         t = w.totals();
         QCOMPARE(t.live, 2);
@@ -233,7 +233,7 @@ private Q_SLOTS:
         QCOMPARE(w.servers().size(), 1);
         QCOMPARE(w.indexOf(QStringLiteral("b:1")), 0);
         QCOMPARE(w.indexOf(QStringLiteral("a:1")), -1);
-        w.checkStale(100'000);
+        w.checkStale(100000);
         QCOMPARE(stale.size(), 1); // b:1 only: a:1 left cleanly
         QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("b:1"));
         QVERIFY(w.ingest(leave(QStringLiteral("unknown:1")), 1500)); // harmless
@@ -256,17 +256,17 @@ private Q_SLOTS:
         FleetWatch w(5);
         QSignalSpy stale(&w, &FleetWatch::serverStale);
         // Written 2 s ago: live; written 8 s ago: stale at once (its server died 8 s ago).
-        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("fresh:1"))), 2000, 100'000));
-        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("old:1"))), 8000, 100'000));
+        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("fresh:1"))), 2000, 100000));
+        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("old:1"))), 8000, 100000));
         QCOMPARE(stale.size(), 1);
         QCOMPARE(stale.at(0).at(0).toString(), QStringLiteral("old:1"));
-        QCOMPARE(w.servers().at(0).lastSeenMs, 98'000);
+        QCOMPARE(w.servers().at(0).lastSeenMs, 98000);
         // A heartbeat then a key older than it: the key changes nothing.
-        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("fresh:1"), 5, 77)), 100'500));
-        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("fresh:1"), 4, 1))), 3000, 100'600));
+        QVERIFY(w.ingest(json(heartbeat(QStringLiteral("fresh:1"), 5, 77)), 100500));
+        QVERIFY(w.ingestKey(json(heartbeat(QStringLiteral("fresh:1"), 4, 1)), 3000, 100600));
         QCOMPARE(w.servers().at(0).heartbeat.clients, 77);
         // A key never holds a leave.
-        QVERIFY(!w.ingestKey(leave(QStringLiteral("fresh:1")), 0, 100'700));
+        QVERIFY(!w.ingestKey(leave(QStringLiteral("fresh:1")), 0, 100700));
         QCOMPARE(w.servers().size(), 2);
     }
 
