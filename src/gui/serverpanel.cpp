@@ -150,19 +150,6 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
         m_tls->setText(s.tlsCertificate);
     m_form->setRowVisible(m_tls, tls);
     const server::StatsSnapshot &st = s.stats;
-    // Monitor-only (EMBEDDED_SERVER=false, fixed for the desk's life): no figures of a server
-    // that does not exist, and a line that says why.
-    if (s.monitorOnly && !m_monitorOnly) {
-        m_monitorOnly = new QLabel(tr("This desk watches the fleet's servers through Redis (the Fleet panel) and "
-                                      "reads the shared database; it serves no client itself."),
-                                   this);
-        m_monitorOnly->setObjectName(QStringLiteral("monitorOnlyNote"));
-        m_monitorOnly->setWordWrap(true);
-        m_form->insertRow(1, tr("Mode:"), m_monitorOnly);
-        for (QWidget *w : std::initializer_list<QWidget *>{m_uptime, m_clients, m_connections, m_messages, m_bytes,
-                                                           m_rooms, m_errors, m_refused})
-            m_form->setRowVisible(w, false);
-    }
     if (s.serverRunning) {
         m_uptime->setText(fmt::duration(qint64(st.uptimeSeconds)));
         m_clients->setText(
@@ -194,6 +181,13 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
                                             : tr("Tokens refused, by reason:\n%1").arg(why.join(u'\n')));
         m_messages->addSample(s.messagesPerSecond);
         m_bytes->addSample(s.bytesPerSecond);
+    } else if (s.monitorOnly) {
+        // EMBEDDED_SERVER=false: no figures of a server that does not exist (not zeros). The
+        // rows stay (changing this form's rows at run time crashed Qt 6.4.2's layout).
+        const QString none = tr("no embedded server (monitor-only desk: see the Fleet panel)");
+        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
+            if (l->text() != none)
+                l->setText(none);
     } else {
         for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
             l->setText(QStringLiteral("—"));

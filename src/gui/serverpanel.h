@@ -51,7 +51,6 @@ private:
     QStandardItemModel *m_channels;
     QTreeView *m_channelView;
     QFormLayout *m_form;
-    QLabel *m_monitorOnly = nullptr; // made (once) when the desk is monitor-only
 };
 
 } // namespace fx::gui
