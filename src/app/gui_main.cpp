@@ -125,10 +125,11 @@ int main(int argc, char **argv)
                                                       "channels, with the operator's window."),
                           core::CommandLine::All);
     // Monitor-only desk (CONFIGURATION.md, EMBEDDED_SERVER): no embedded server, no port.
-    cli.addSwitch(QStringLiteral("no-server"), QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false"),
-                  QCoreApplication::translate("main",
-                                              "Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the "
-                                              "fleet, prices and alerts through Redis and the shared database."));
+    cli.addSwitch(
+        QStringLiteral("no-server"), QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false"),
+        QCoreApplication::translate("main",
+                                    "Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the "
+                                    "fleet, prices and alerts through Redis and the shared database."));
     // Saved in the window; .env, environment and flags win. Secrets are in the system keyring
     // (SECURITY.md, "Secrets at rest"): read before the engine starts, asynchronously and
     // bounded, so a hung keyring delays the start by FXMONITOR_KEYRING_TIMEOUT_MS at most.

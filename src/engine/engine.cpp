@@ -172,8 +172,9 @@ void Engine::startRedis()
     redis::RedisSubscriber *sub = m_redis->subscriber();
     if (FleetWatch *fleet = m_fleet) {
         // Queued to this (main) thread; validated there (FleetWatch).
-        connect(sub, &redis::RedisSubscriber::rawMessage, fleet,
-                [fleet](const QByteArray &, const QByteArray &payload) { fleet->ingest(payload, FleetWatch::nowMs()); });
+        connect(
+            sub, &redis::RedisSubscriber::rawMessage, fleet,
+            [fleet](const QByteArray &, const QByteArray &payload) { fleet->ingest(payload, FleetWatch::nowMs()); });
         connect(sub, &redis::RedisSubscriber::rawKeyRead, fleet,
                 [fleet](const QByteArray &, const QByteArray &value, qint64 ttlMs) {
                     // A key is written with PX 10000 (FLEET_SPEC.md): its age is what its TTL lost.

@@ -128,9 +128,10 @@ FleetParse parseFleetMessage(QByteArrayView payload)
         return refuse(FleetReject::BadSchema, QStringLiteral("schema is not 1"));
     const QJsonValue id = o.value(QLatin1String("server_id"));
     if (!id.isString() || !validServerId(id.toString()))
-        return refuse(FleetReject::BadServerId, QStringLiteral("server_id is not a string of 1..%1 printable "
-                                                               "characters without spaces")
-                                                    .arg(kFleetMaxServerIdChars));
+        return refuse(FleetReject::BadServerId,
+                      QStringLiteral("server_id is not a string of 1..%1 printable "
+                                     "characters without spaces")
+                          .arg(kFleetMaxServerIdChars));
     Reader r(o);
     FleetHeartbeat &h = m.heartbeat;
     h.serverId = id.toString();

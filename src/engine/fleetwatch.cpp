@@ -64,8 +64,9 @@ void FleetWatch::refuse(FleetReject reason, const QString &detail)
     if (m_logLimiter.allow(name, &suppressed))
         qCWarning(fxFleetLog).noquote() << QStringLiteral("ignored a fleet message (%1): %2%3")
                                                .arg(name, detail,
-                                                    suppressed ? QStringLiteral(" (%1 similar suppressed)").arg(suppressed)
-                                                               : QString());
+                                                    suppressed
+                                                        ? QStringLiteral(" (%1 similar suppressed)").arg(suppressed)
+                                                        : QString());
     Q_EMIT messageRejected(name, detail);
 }
 
@@ -141,8 +142,7 @@ void FleetWatch::checkStale(qint64 nowMs)
         s.staleSinceMs = s.lastSeenMs + m_staleMs;
         ++m_revision;
         const qint64 silent = nowMs - s.lastSeenMs;
-        qCWarning(fxFleetLog).noquote() << "server" << s.heartbeat.serverId << "is stale: silent for" << silent
-                                        << "ms";
+        qCWarning(fxFleetLog).noquote() << "server" << s.heartbeat.serverId << "is stale: silent for" << silent << "ms";
         Q_EMIT serverStale(s.heartbeat.serverId, silent);
     }
 }

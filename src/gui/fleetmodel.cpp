@@ -95,8 +95,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (col) {
         case Server: return h.serverId;
-        case Status:
-            return s.stale ? tr("Stale: silent %1").arg(fmt::milliseconds(ageMs - ageMs % 1000)) : tr("Live");
+        case Status: return s.stale ? tr("Stale: silent %1").arg(fmt::milliseconds(ageMs - ageMs % 1000)) : tr("Live");
         case Mode: return h.mode == u"headless" ? tr("headless") : (h.mode == u"desktop" ? tr("desktop") : h.mode);
         case Version: return h.version;
         case Listen: return h.tls ? h.listen + QStringLiteral(" (TLS)") : h.listen;

@@ -42,10 +42,12 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         lo = std::min(lo, v);
         hi = std::max(hi, v);
     }
-    const double span = hi - lo > 0 ? hi - lo : 1;
-    // The newest point on the right edge; a full history spans the cell.
-    const double step = r.width() / double(engine::FleetWatch::kHistory - 1);
-    const double x0 = r.right() - step * double(points.size() - 1);
+    // At least a quarter of the value high, so a change of 3 clients in 230 is not a cliff;
+    // the line centred in that range. The points span the cell, the newest on the right.
+    const double span = std::max({hi - lo, 0.25 * std::abs(hi), 1.0});
+    lo -= (span - (hi - lo)) / 2;
+    const double step = r.width() / double(points.size() - 1);
+    const double x0 = r.left();
     QPainterPath path;
     for (int i = 0; i < points.size(); ++i) {
         const QPointF p(x0 + step * i, r.bottom() - (points.at(i) - lo) / span * r.height());
@@ -140,12 +142,11 @@ void FleetPanel::refresh()
         return;
     }
     const engine::FleetTotals t = m_watch->totals();
-    QString text = tr("%n server(s): ", nullptr, t.live + t.stale)
-        + tr("%1 live, %2 stale · %3 clients · %4 msg/s · %5/s")
-              .arg(t.live)
-              .arg(t.stale)
-              .arg(fmt::count(t.clients), fmt::count(qint64(std::llround(t.messagesPerS))),
-                   fmt::bytes(qint64(t.bytesPerS)));
+    QString text = tr("Fleet: %1 live, %2 stale · %3 clients · %4 msg/s · %5/s")
+                       .arg(t.live)
+                       .arg(t.stale)
+                       .arg(fmt::count(t.clients), fmt::count(qint64(std::llround(t.messagesPerS))),
+                            fmt::bytes(qint64(t.bytesPerS)));
     const quint64 bad = m_watch->rejectedTotal();
     if (bad > 0)
         text += QStringLiteral(" · ") + tr("%1 bad messages ignored").arg(fmt::count(qint64(bad)));

@@ -62,6 +62,8 @@ MainWindow::MainWindow(engine::Engine *engine, QWidget *parent)
     m_layout->restore();
     applyGuiSettings(m_gui);
     m_server->updateActions();
+    if (m_engine->monitorOnly()) // nothing to restart (Start and Stop follow ServerControl)
+        m_ui->actionRestart->setEnabled(false);
     m_hub->start();
 }
 

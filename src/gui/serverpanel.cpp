@@ -184,7 +184,7 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     } else if (s.monitorOnly) {
         // EMBEDDED_SERVER=false: no figures of a server that does not exist (not zeros). The
         // rows stay (changing this form's rows at run time crashed Qt 6.4.2's layout).
-        const QString none = tr("no embedded server (monitor-only desk: see the Fleet panel)");
+        const QString none = tr("— (no embedded server)");
         for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
             if (l->text() != none)
                 l->setText(none);
@@ -196,7 +196,9 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     }
     setStateLabel(m_redis, StatusText::redis(s));
     StateText db = StatusText::database(s);
-    if (s.hasDatabase && s.database.ok())
+    if (s.hasDatabase && s.database.ok() && s.monitorOnly)
+        db.text += QStringLiteral(" · ") + tr("read only: the servers sharing it write (monitor-only desk)");
+    else if (s.hasDatabase && s.database.ok())
         db.text += QStringLiteral(" · ")
             + tr("%1 ticks, %2 alerts written · %3 waiting")
                   .arg(fmt::count(qint64(s.database.writtenTicks)), fmt::count(qint64(s.database.writtenAlerts)),

@@ -44,8 +44,8 @@ void RedisSubscriber::readRawKeys()
     const QByteArray most = QByteArray::number(std::max(1, m_config.rawKeyLimit));
     const QByteArray steps = QByteArray::number(std::max(1, m_config.rawKeyScanLimit));
     const char *argv[] = {"EVAL", kReadKeysScript, "0", pattern.constData(), most.constData(), steps.constData()};
-    const size_t lens[] = {4, sizeof(kReadKeysScript) - 1, 1, size_t(pattern.size()), size_t(most.size()),
-                           size_t(steps.size())};
+    const size_t lens[] = {
+        4, sizeof(kReadKeysScript) - 1, 1, size_t(pattern.size()), size_t(most.size()), size_t(steps.size())};
     redisAsyncCommandArgv(m_ac, &RedisSubscriber::onRawKeys, this, 6, argv, lens);
 }
 
@@ -58,8 +58,9 @@ void RedisSubscriber::onRawKeys(redisAsyncContext *ac, void *r, void *privdata)
     if (reply->type == REDIS_REPLY_ERROR) {
         qint64 suppressed = 0;
         if (self->m_logLimiter.allow(QStringLiteral("rawkeys"), &suppressed))
-            qCWarning(fxRedisLog).noquote() << "cannot read the keys" << self->m_config.rawKeyPattern << "(the "
-                                            << "channel fills in instead):" << QByteArray(reply->str, qsizetype(reply->len));
+            qCWarning(fxRedisLog).noquote()
+                << "cannot read the keys" << self->m_config.rawKeyPattern << "(the "
+                << "channel fills in instead):" << QByteArray(reply->str, qsizetype(reply->len));
         return;
     }
     if (reply->type != REDIS_REPLY_ARRAY)

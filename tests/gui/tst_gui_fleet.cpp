@@ -32,6 +32,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <cmath>
 
 using namespace fx;
 using namespace fx::gui;
@@ -59,7 +60,10 @@ class TestGuiFleet : public QObject
     QByteArray heartbeat(const QString &id)
     {
         const qint64 seq = ++m_seq[id];
-        const int n = int(id.size() + seq % 7);
+        // Smooth, different curves per server (the screenshot's sparklines).
+        const double phase = double(qHash(id) % 100) / 16.0;
+        const int clients = 160 + int(qHash(id) % 90) + int(std::lround(14 * std::sin(double(seq) / 9.0 + phase)));
+        const double rate = 2300.0 + double(qHash(id) % 700) + 380.0 * std::sin(double(seq) / 6.0 + 2 * phase);
         const QJsonObject o{
             {QStringLiteral("type"), QStringLiteral("heartbeat")},
             {QStringLiteral("schema"), 1},
@@ -75,18 +79,20 @@ class TestGuiFleet : public QObject
             {QStringLiteral("time"), double(QDateTime::currentMSecsSinceEpoch())},
             {QStringLiteral("seq"), seq},
             {QStringLiteral("interval_ms"), 1000},
-            {QStringLiteral("clients"), 180 + n * 3},
+            {QStringLiteral("clients"), clients},
             {QStringLiteral("rooms"), 20},
-            {QStringLiteral("messages_per_s"), 2400.0 + 90.0 * (seq % 5) + 40.0 * n},
-            {QStringLiteral("bytes_per_s"), 380000.0 + 9000.0 * (seq % 4)},
+            {QStringLiteral("messages_per_s"), rate},
+            {QStringLiteral("bytes_per_s"), rate * 152.0},
             {QStringLiteral("redis"),
              QJsonObject{{QStringLiteral("state"), QStringLiteral("connected")},
                          {QStringLiteral("endpoint"), QStringLiteral("127.0.0.1:%1").arg(m_redis.port())},
                          {QStringLiteral("via"), QStringLiteral("direct")}}},
-            {QStringLiteral("database"), QJsonObject{{QStringLiteral("state"), QStringLiteral("ok")},
-                                                     {QStringLiteral("driver"), QStringLiteral("postgres")}}},
-            {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), 0.4 + 0.1 * (seq % 3)},
-                                                       {QStringLiteral("p99"), 1.8 + 0.3 * (seq % 4)}}},
+            {QStringLiteral("database"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("ok")},
+                         {QStringLiteral("driver"), QStringLiteral("postgres")}}},
+            {QStringLiteral("latency_ms"),
+             QJsonObject{{QStringLiteral("p50"), 0.4 + 0.1 * (seq % 3)},
+                         {QStringLiteral("p99"), 1.8 + 0.3 * (seq % 4)}}},
             {QStringLiteral("conflated"), 12 * seq},
             {QStringLiteral("dropped"), 0},
         };
@@ -121,9 +127,9 @@ private Q_SLOTS:
         m_publisher = test::publisherFor(m_redis.port());
         // A key written before the desk starts (FLEET_SPEC: SET <key> <json> PX 10000).
         QString error;
-        QVERIFY2(m_publisher->command({"SET", "fxmonitor:fleet:" + kLdn1.toUtf8(), heartbeat(kLdn1), "PX", "10000"},
-                                      &error),
-                 qPrintable(error));
+        QVERIFY2(
+            m_publisher->command({"SET", "fxmonitor:fleet:" + kLdn1.toUtf8(), heartbeat(kLdn1), "PX", "10000"}, &error),
+            qPrintable(error));
         core::SettingsLoader loader;
         const QList<QPair<QString, QString>> flags{
             {QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
@@ -200,6 +206,9 @@ private Q_SLOTS:
         QTRY_VERIFY(model()->server(nyc).clientsHistory.size() >= 3); // the sparklines have points
         QCOMPARE(model()->index(nyc, FleetModel::Status).data().toString(), QStringLiteral("Live"));
 
+        const QString shots = qEnvironmentVariable("FX_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            QTest::qWait(20000); // screenshots only: sparklines with some history (not an assertion)
         QSignalSpy notified(m_window->trayNotifier(), &TrayNotifier::notified);
         m_alive.removeAll(kNyc1);
         QTRY_VERIFY_WITH_TIMEOUT(model()->isStale(rowOf(kNyc1)), 8000);
@@ -217,13 +226,12 @@ private Q_SLOTS:
         QVERIFY(m_window->newAlertCount() >= 1 || m_window->dock(QStringLiteral("alertsDock"))->isVisible());
         QCOMPARE(operatorAlerts(kLdn1, QStringLiteral("critical")), 0);
 
-        const QString shots = qEnvironmentVariable("FX_SCREENSHOT_DIR");
         if (!shots.isEmpty()) {
             QDir().mkpath(shots);
-            m_window->fleetPanel()->table()->fitColumns();
             QDockWidget *dock = m_window->dock(QStringLiteral("fleetDock"));
             dock->setFloating(true);
-            dock->resize(1500, 260);
+            dock->resize(1880, 200);
+            m_window->fleetPanel()->table()->fitColumns();
             dock->show();
             QTest::qWait(400); // a few repaints of the floating dock before the grab (not an assertion)
             QVERIFY(dock->grab().save(QDir(shots).filePath(QStringLiteral("fleet-panel.png"))));

@@ -232,6 +232,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window->indicator(QStringLiteral("statusRedis"))->text(),
                                   QStringLiteral("Redis connected"), 10000);
         QVERIFY(!window->action(QStringLiteral("actionStart"))->isEnabled());
+        QVERIFY(!window->action(QStringLiteral("actionRestart"))->isEnabled());
+        QTRY_COMPARE(window->indicator(QStringLiteral("statusRate"))->text(), QStringLiteral("— msg/s"));
         // The panels of the embedded server say why they are empty.
         auto *empty = window->clientsPanel()->table()->findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty);
@@ -242,17 +244,29 @@ private Q_SLOTS:
         auto pub = test::publisherFor(m_redis.port());
         const QStringList pairs{QStringLiteral("EUR_USD"), QStringLiteral("GBP_USD"), QStringLiteral("USD_JPY")};
         for (int i = 0; i < pairs.size(); ++i)
-            QVERIFY(pub->publish(QStringLiteral("price_updates"), price(pairs.at(i), i == 2 ? 150.101 : 1.09 + i * 0.18),
-                                 &error));
-        const QJsonObject hb{{QStringLiteral("type"), QStringLiteral("heartbeat")},
-                             {QStringLiteral("schema"), 1},
-                             {QStringLiteral("server_id"), QStringLiteral("fx-ldn-1:8765")},
-                             {QStringLiteral("mode"), QStringLiteral("headless")},
-                             {QStringLiteral("listen"), QStringLiteral("0.0.0.0:8765")},
-                             {QStringLiteral("clients"), 212},
-                             {QStringLiteral("messages_per_s"), 2510.0}};
-        QVERIFY(pub->publish(QStringLiteral("fxmonitor:fleet"), QJsonDocument(hb).toJson(QJsonDocument::Compact),
-                             &error));
+            QVERIFY(pub->publish(QStringLiteral("price_updates"),
+                                 price(pairs.at(i), i == 2 ? 150.101 : 1.09 + i * 0.18), &error));
+        const QJsonObject hb{
+            {QStringLiteral("type"), QStringLiteral("heartbeat")},
+            {QStringLiteral("schema"), 1},
+            {QStringLiteral("server_id"), QStringLiteral("fx-ldn-1:8765")},
+            {QStringLiteral("version"), QStringLiteral("1.4.0")},
+            {QStringLiteral("mode"), QStringLiteral("headless")},
+            {QStringLiteral("listen"), QStringLiteral("0.0.0.0:8765")},
+            {QStringLiteral("uptime_s"), 7260.0},
+            {QStringLiteral("clients"), 212},
+            {QStringLiteral("rooms"), 20},
+            {QStringLiteral("messages_per_s"), 2510.0},
+            {QStringLiteral("bytes_per_s"), 391000.0},
+            {QStringLiteral("redis"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("connected")},
+                         {QStringLiteral("endpoint"), QStringLiteral("10.0.0.5:6379")}}},
+            {QStringLiteral("database"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("ok")},
+                         {QStringLiteral("driver"), QStringLiteral("postgres")}}},
+            {QStringLiteral("latency_ms"), QJsonObject{{QStringLiteral("p50"), 0.5}, {QStringLiteral("p99"), 2.2}}}};
+        QVERIFY(
+            pub->publish(QStringLiteral("fxmonitor:fleet"), QJsonDocument(hb).toJson(QJsonDocument::Compact), &error));
         MarketWatchModel *m = window->marketWatchModel();
         const int eur = engine.marketDeltas()->instruments().indexOf(u"EUR_USD");
         QTRY_VERIFY_WITH_TIMEOUT(m->hasQuote(eur), 10000);
