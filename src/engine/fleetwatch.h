@@ -5,7 +5,7 @@
 // of its clients and messages per second, and whether it is stale (silent for longer than
 // FLEET_STALE_SECONDS). A heartbeat adds or updates a server, a "leave" removes it (a clean stop:
 // no alert), silence turns it stale (serverStale: an operator alert) and a heartbeat after that
-// brings it back (serverReturned). Messages are validated (engine/fleetheartbeat.h); a bad one
+// brings it back (serverReturned). Messages are validated (engine/fleetmessage.h); a bad one
 // is counted per reason and logged rate-limited, never added. At most kMaxServers are tracked:
 // heartbeats of further servers are counted and ignored until a tracked one leaves.
 //
@@ -15,7 +15,7 @@
 // can drive the clock, and a timer calls checkStale() with the real clock.
 
 #include "core/logging.h"
-#include "engine/fleetheartbeat.h"
+#include "engine/fleetmessage.h"
 
 #include <QHash>
 #include <QObject>

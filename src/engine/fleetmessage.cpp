@@ -1,4 +1,4 @@
-#include "engine/fleetheartbeat.h"
+#include "engine/fleetmessage.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
