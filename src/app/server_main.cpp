@@ -41,6 +41,7 @@ int main(int argc, char **argv)
 
     engine::Engine product(cli.settings());
     product.marketDeltas()->setEnabled(false); // no window here to take the desktop's market feed
+    product.setFleetMode(QStringLiteral("headless"));
     // Before anything is announced: a script that reads the "listening" line may stop the
     // server at once, and that SIGTERM must find the handler installed.
     app::SignalWatcher signals;

@@ -47,6 +47,8 @@ struct PriceTick
     double mid = 0;
     qint64 timeMicros = 0; // quote time
     qint64 relayedMicros = 0; // when this server received it; becomes "timestamp"
+    bool timeFromPayload = false; // timeMicros is the payload's own price.time (not the receipt)
+    qint64 receivedNanos = 0; // monotonic, when the Redis thread read it (0: not from Redis)
     QJsonObject priceExtras; // extra fields inside "price", passed through
     QJsonObject extras; // extra top-level fields, passed through
 
@@ -68,6 +70,7 @@ struct VolatilityAlert
     QString timestamp;
     qint64 raisedMicros = 0;
     qint64 receivedMicros = 0;
+    qint64 receivedNanos = 0; // monotonic, when the Redis thread read it (0: not from Redis)
     QJsonObject extras;
 
     QJsonObject toPayload() const;
@@ -88,6 +91,7 @@ struct CorrelationAlert
     QString timestamp;
     qint64 raisedMicros = 0;
     qint64 receivedMicros = 0;
+    qint64 receivedNanos = 0; // monotonic, when the Redis thread read it (0: not from Redis)
     QJsonObject extras;
 
     QJsonObject toPayload() const;
@@ -100,11 +104,22 @@ struct DataReady
     QString message;
     QString timestamp;
     qint64 receivedMicros = 0;
+    qint64 receivedNanos = 0; // monotonic, when the Redis thread read it (0: not from Redis)
     QJsonObject extras;
 
     QJsonObject toPayload() const;
 };
 
 using MarketEvent = std::variant<PriceTick, VolatilityAlert, CorrelationAlert, DataReady>;
+
+// ARCHITECTURE.md, "Delivery latency": the monotonic time the Redis thread read the event.
+inline qint64 receivedNanos(const MarketEvent &e)
+{
+    return std::visit([](const auto &x) { return x.receivedNanos; }, e);
+}
+inline void setReceivedNanos(MarketEvent &e, qint64 nanos)
+{
+    std::visit([nanos](auto &x) { x.receivedNanos = nanos; }, e);
+}
 
 } // namespace fx::core

@@ -67,7 +67,9 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_HISTORY_TTL", "300", "Seconds a message stays in the recovery history", S),
             s("WEBSOCKET_SIO_RECOVERY", "false",
               "Socket.IO connection state recovery: an offset argument on every event (true/false)", S),
-            s("FLEET_STALE_SECONDS", "5", "Seconds without a heartbeat before the desk marks a server stale", S),
+            s("WEBSOCKET_SERVER_ID", "",
+              "This server's name in the fleet heartbeat (empty: <hostname>:<port>; at most 128 characters)", S),
+            s("FLEET_STALE_SECONDS", "5", "Seconds without a heartbeat before the desk shows a server as stale", S),
             s("EMBEDDED_SERVER", "true",
               "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
@@ -401,9 +403,19 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
     if (v.ok() && s.sioRecovery && s.historySize == 0)
         v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
-    // Issue 14: the desk's fleet panel and the monitor-only desk (CONFIGURATION.md).
-    s.fleetStaleSeconds = int(v.integer("FLEET_STALE_SECONDS", 1, 3600));
+    // Issue 14: the monitor-only desk (CONFIGURATION.md).
     s.embeddedServer = v.flag("EMBEDDED_SERVER");
+
+    // ARCHITECTURE.md, "Fleet heartbeat": the id is a Redis key's tail and a row in every desk.
+    s.serverId = v.text("WEBSOCKET_SERVER_ID");
+    if (s.serverId.size() > 128)
+        v.fail("WEBSOCKET_SERVER_ID", QStringLiteral("must be at most 128 characters (or empty: <hostname>:<port>)"));
+    for (QChar c : std::as_const(s.serverId))
+        if (!c.isPrint() || c.isSpace()) {
+            v.fail("WEBSOCKET_SERVER_ID", QStringLiteral("must be printable characters without spaces"));
+            break;
+        }
+    s.fleetStaleSeconds = int(v.integer("FLEET_STALE_SECONDS", 1, 3600));
 
     s.redisHost = v.noSpaces("REDIS_HOST");
     if (v.ok() && s.redisHost.isEmpty())

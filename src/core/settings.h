@@ -69,7 +69,9 @@ struct Settings
     int historySize = 1000; // WEBSOCKET_HISTORY_SIZE, messages per stream (0: no history)
     int historyTtlSeconds = 300; // WEBSOCKET_HISTORY_TTL
     bool sioRecovery = false; // WEBSOCKET_SIO_RECOVERY
-    int fleetStaleSeconds = 5; // FLEET_STALE_SECONDS: the desk's fleet panel marks a silent server stale
+    // ARCHITECTURE.md, "Fleet heartbeat"
+    QString serverId; // WEBSOCKET_SERVER_ID: 1..128 printable, no spaces; empty = <hostname>:<port>
+    int fleetStaleSeconds = 5; // FLEET_STALE_SECONDS: a server silent this long is stale (the desk)
     bool embeddedServer = true; // EMBEDDED_SERVER: false = monitor-only desk (fxmonitor --no-server)
 
     // Redis

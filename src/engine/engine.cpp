@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "core/marketsessions.h"
 #include "core/timeutil.h"
+#include "engine/fleetheartbeat.h"
 #include "engine/fleetwatch.h"
 #include "engine/storagealerthistory.h"
 #include "redis/redissubscriber.h"
@@ -10,8 +11,10 @@
 #include "server/streamserver.h"
 #include "storage/storagethread.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSysInfo>
 
 namespace fx::engine {
 
@@ -24,6 +27,8 @@ Engine::Engine(core::Settings settings, QObject *parent)
 
 Engine::~Engine()
 {
+    detachHeartbeat();
+    m_heartbeat.reset(); // sends the leave (bounded by about a second), joins its thread
     m_relay.setRedisStatusSource({});
     m_redis.reset(); // joins the Redis thread: nothing publishes any more
     m_relay.setServer(nullptr);
@@ -129,6 +134,14 @@ void Engine::restartRedis(const core::Settings &settings)
     if (m_fleet)
         m_fleet->clear(); // another Redis, another fleet: read again from its keys
     startRedis();
+    if (m_heartbeat) {
+        // The leave goes to the old Redis, the heartbeats from now on to the new one.
+        const bool attached = serverRunning();
+        detachHeartbeat();
+        m_heartbeat->setSettings(settings);
+        if (attached)
+            attachHeartbeat();
+    }
 }
 
 void Engine::startStorage()
@@ -224,6 +237,7 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
         return false;
     }
     m_relay.setServer(nullptr);
+    detachHeartbeat();
     m_server.reset();
     m_settings = settings;
     server::ServerOptions options = server::ServerOptions::fromSettings(settings);
@@ -235,8 +249,31 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     connect(server.get(), &server::StreamServer::stopped, this, &Engine::onServerStopped);
     m_server = std::move(server);
     m_relay.setServer(m_server.get());
+    attachHeartbeat();
     Q_EMIT serverStarted();
     return true;
+}
+
+void Engine::attachHeartbeat()
+{
+    if (!m_heartbeat)
+        m_heartbeat = std::make_unique<FleetHeartbeat>(m_settings);
+    HeartbeatIdentity id;
+    id.serverId =
+        m_settings.serverId.isEmpty() ? FleetHeartbeat::defaultServerId(m_server->port()) : m_settings.serverId;
+    id.mode = m_fleetMode;
+    id.host = QSysInfo::machineHostName();
+    id.pid = QCoreApplication::applicationPid();
+    id.listen = status().listenAddress;
+    id.tls = m_server->tlsEnabled();
+    id.startedAtMs = core::nowMillis() - qint64(m_server->context().stats().snapshot().uptimeSeconds * 1000);
+    m_heartbeat->attach(id, &m_server->context());
+}
+
+void Engine::detachHeartbeat()
+{
+    if (m_heartbeat)
+        m_heartbeat->detach();
 }
 
 void Engine::stopServer()
@@ -341,6 +378,7 @@ void Engine::acknowledgeMatching(const storage::AlertFilter &filter, const QStri
 void Engine::onServerStopped()
 {
     m_relay.setServer(nullptr);
+    detachHeartbeat(); // a clean stop: the server leaves the fleet
     Q_EMIT serverStopped();
     if (m_stopping) {
         m_relay.setRedisStatusSource({});

@@ -39,6 +39,7 @@ class StorageThread;
 namespace fx::engine {
 
 class FleetWatch;
+class FleetHeartbeat;
 class StorageAlertHistory;
 
 class Engine final : public QObject
@@ -106,6 +107,10 @@ public:
     void acknowledgeAlerts(const QList<qint64> &ids, const QString &by);
     void acknowledgeMatching(const storage::AlertFilter &filter, const QString &by);
 
+    // ARCHITECTURE.md, "Fleet heartbeat": the "mode" the heartbeat reports, "desktop" unless the
+    // headless server says "headless" (before start()).
+    void setFleetMode(const QString &mode) { m_fleetMode = mode; }
+
     // --- the parts themselves, for the executables' start-up, tests and benchmarks ---
     server::StreamServer *server() const { return m_server.get(); }
     storage::Storage *storage() const;
@@ -124,6 +129,8 @@ private:
     void onServerStopped();
     void connectServerToStorage(server::StreamServer *server);
     redis::RedisSubscriber *subscriber() const;
+    void attachHeartbeat();
+    void detachHeartbeat();
 
     core::Settings m_settings;
     Relay m_relay;
@@ -135,6 +142,10 @@ private:
     std::shared_ptr<StorageAlertHistory> m_alertHistory;
     FleetWatch *m_fleet = nullptr; // child of this engine
     bool m_monitorOnly = false;
+    // Publishes the running server's heartbeat; made with the first server, detached before a
+    // server goes away.
+    std::unique_ptr<FleetHeartbeat> m_heartbeat;
+    QString m_fleetMode = QStringLiteral("desktop");
     bool m_stopping = false;
 };
 

@@ -133,7 +133,7 @@ FleetParse parseFleetMessage(QByteArrayView payload)
                                      "characters without spaces")
                           .arg(kFleetMaxServerIdChars));
     Reader r(o);
-    FleetHeartbeat &h = m.heartbeat;
+    FleetReport &h = m.heartbeat;
     h.serverId = id.toString();
     h.timeMs = r.integer("time");
     if (m.kind == FleetMessage::Kind::Heartbeat) {

@@ -11,7 +11,7 @@
 namespace fx::engine {
 
 // What a heartbeat says (the fields the desk shows; unknown fields are ignored).
-struct FleetHeartbeat
+struct FleetReport
 {
     QString serverId;
     QString version;
@@ -56,7 +56,7 @@ struct FleetMessage
 {
     enum class Kind { Heartbeat, Leave };
     Kind kind = Kind::Heartbeat;
-    FleetHeartbeat heartbeat; // serverId (and timeMs) only for a leave
+    FleetReport heartbeat; // serverId (and timeMs) only for a leave
 };
 
 struct FleetParse

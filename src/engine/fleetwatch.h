@@ -28,7 +28,7 @@ namespace fx::engine {
 
 struct FleetServer
 {
-    FleetHeartbeat heartbeat;
+    FleetReport heartbeat;
     qint64 firstSeenMs = 0; // monotonic
     qint64 lastSeenMs = 0; // monotonic: when the latest heartbeat arrived (or its key was written)
     qint64 lastSeenWallMs = 0; // the same moment, ms since the Unix epoch (shown to the operator)

@@ -74,7 +74,7 @@ static QString rate(double v)
     return fmt::decimal(v, v < 100 ? 1 : 0);
 }
 
-static QString latencyText(const engine::FleetHeartbeat &h)
+static QString latencyText(const engine::FleetReport &h)
 {
     if (!h.latencyP50Ms && !h.latencyP99Ms)
         return QStringLiteral("—");
@@ -88,7 +88,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
     const engine::FleetServer &s = m_rows.at(index.row());
-    const engine::FleetHeartbeat &h = s.heartbeat;
+    const engine::FleetReport &h = s.heartbeat;
     const int col = index.column();
     const qint64 ageMs = std::max<qint64>(0, m_nowMs - s.lastSeenMs);
     switch (role) {

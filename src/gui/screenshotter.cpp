@@ -77,6 +77,7 @@ void Screenshotter::start()
         {"chartDock", "price-chart"},
         {"smallMultiplesDock", "all-pairs"},
         {"serverDock", "server"},
+        {"serverDock", "server-panel-latency"}, // ARCHITECTURE.md, "Delivery latency" (issue 14)
         {"clientsDock", "clients"},
         {"roomsDock", "rooms"},
         {"alertsDock", "alerts"},

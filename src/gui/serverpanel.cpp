@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QToolButton>
@@ -20,6 +21,15 @@
 #include <cmath>
 
 namespace fx::gui {
+
+// A latency in milliseconds with the digits that matter: "0.42 ms", "3.2 ms", "120 ms", "1.5 s".
+static QString latencyText(double ms)
+{
+    if (ms >= 1000)
+        return ServerPanel::tr("%1 s").arg(QLocale().toString(ms / 1000, 'f', 1));
+    const int decimals = ms < 1 ? 2 : ms < 10 ? 1 : 0;
+    return ServerPanel::tr("%1 ms").arg(QLocale().toString(ms, 'f', decimals));
+}
 
 static void setStateLabel(QLabel *label, const StateText &st)
 {
@@ -38,6 +48,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     , m_connections(new QLabel(this))
     , m_messages(new RateGraph([](double v) { return tr("%1 msg/s").arg(fmt::count(std::llround(v))); }, this))
     , m_bytes(new RateGraph([](double v) { return tr("%1/s").arg(fmt::bytes(qint64(v))); }, this))
+    , m_latency(new QLabel(this))
+    , m_latencyGraph(new RateGraph([](double v) { return tr("p99 %1").arg(latencyText(v)); }, this))
     , m_rooms(new QLabel(this))
     , m_redis(new QLabel(this))
     , m_database(new QLabel(this))
@@ -65,12 +77,16 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     m_exposure->setObjectName(QStringLiteral("networkWarning"));
     m_tls->setObjectName(QStringLiteral("tlsCertificate"));
     m_refused->setObjectName(QStringLiteral("refusedCounts"));
-    for (QLabel *l : {m_listening, m_exposure, m_tls, m_redis, m_database, m_errors, m_refused}) {
+    for (QLabel *l : {m_listening, m_exposure, m_tls, m_latency, m_redis, m_database, m_errors, m_refused}) {
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
     for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms})
         l->setFont(fmt::numberFont());
+    m_latency->setObjectName(QStringLiteral("deliveryLatency"));
+    m_latencyGraph->setObjectName(QStringLiteral("latencyGraph"));
+    m_latency->setToolTip(tr("From the receipt of a message on the Redis thread to its write to a client's socket, "
+                             "over the last 10 seconds; \"age\" counts from the price's own time"));
     addRow(tr("Listening:"), m_listening);
     addRow(tr("Security:"), m_exposure);
     m_form->setRowVisible(m_exposure, false);
@@ -81,6 +97,8 @@ ServerPanel::ServerPanel(QAction *start, QAction *stop, QAction *restart, QWidge
     addRow(tr("Connections:"), m_connections);
     addRow(tr("Messages/s:"), m_messages);
     addRow(tr("Bytes/s:"), m_bytes);
+    addRow(tr("Latency:"), m_latency);
+    addRow(QString(), m_latencyGraph);
     addRow(tr("Rooms:"), m_rooms);
     addRow(tr("Redis:"), m_redis);
     addRow(tr("Database:"), m_database);
@@ -126,6 +144,26 @@ QLabel *ServerPanel::addRow(const QString &label, QWidget *value)
     auto *l = new QLabel(label, this);
     m_form->addRow(l, value);
     return l;
+}
+
+void ServerPanel::showLatency(const server::StatsSnapshot &st)
+{
+    const auto &receipt = st.latency.receiptWindow;
+    const auto p50 = receipt.quantileSeconds(0.5);
+    const auto p99 = receipt.quantileSeconds(0.99);
+    if (!p50 || !p99) {
+        m_latency->setText(tr("nothing delivered in the last 10 s"));
+        m_latencyGraph->addSample(0);
+        return;
+    }
+    QString text = tr("p50 %1 · p99 %2").arg(latencyText(*p50 * 1000), latencyText(*p99 * 1000));
+    const auto &age = st.latency.ageWindow;
+    if (const auto a50 = age.quantileSeconds(0.5), a99 = age.quantileSeconds(0.99); a50 && a99)
+        text += u'\n' + tr("age p50 %1 · p99 %2").arg(latencyText(*a50 * 1000), latencyText(*a99 * 1000));
+    if (st.latency.age.negative)
+        text += QStringLiteral(" · ") + tr("%1 ahead of this clock").arg(fmt::count(qint64(st.latency.age.negative)));
+    m_latency->setText(text);
+    m_latencyGraph->addSample(*p99 * 1000);
 }
 
 QString ServerPanel::redisText() const
@@ -181,18 +219,20 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
                                             : tr("Tokens refused, by reason:\n%1").arg(why.join(u'\n')));
         m_messages->addSample(s.messagesPerSecond);
         m_bytes->addSample(s.bytesPerSecond);
+        showLatency(st);
     } else if (s.monitorOnly) {
         // EMBEDDED_SERVER=false: no figures of a server that does not exist (not zeros). The
         // rows stay (changing this form's rows at run time crashed Qt 6.4.2's layout).
         const QString none = tr("— (no embedded server)");
-        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
+        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused, m_latency})
             if (l->text() != none)
                 l->setText(none);
     } else {
-        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused})
+        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused, m_latency})
             l->setText(QStringLiteral("—"));
         m_messages->addSample(0);
         m_bytes->addSample(0);
+        m_latencyGraph->addSample(0);
     }
     setStateLabel(m_redis, StatusText::redis(s));
     StateText db = StatusText::database(s);

@@ -1,7 +1,8 @@
 #pragma once
 
 // The server panel: listening address, uptime, clients now / peak / maximum, messages and
-// bytes per second as live graphs (from the 4-a-second status samples), rooms, the Redis
+// bytes per second as live graphs (from the 4-a-second status samples), the delivery latency
+// (p50/p99 of the last ten seconds and a graph of p99), rooms, the Redis
 // subscriber's state and per-channel message and drop counts, and the database state. The
 // start / stop / restart buttons are the main window's actions.
 
@@ -34,6 +35,7 @@ public:
 
 private:
     QLabel *addRow(const QString &label, QWidget *value = nullptr);
+    void showLatency(const server::StatsSnapshot &st);
 
     QLabel *m_listening;
     QLabel *m_exposure; // shown while the server listens beyond loopback
@@ -43,6 +45,8 @@ private:
     QLabel *m_connections;
     RateGraph *m_messages;
     RateGraph *m_bytes;
+    QLabel *m_latency; // ARCHITECTURE.md, "Delivery latency": p50/p99 of the last 10 s
+    RateGraph *m_latencyGraph; // p99 over the last two minutes
     QLabel *m_rooms;
     QLabel *m_redis;
     QLabel *m_database;

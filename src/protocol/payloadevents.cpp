@@ -52,6 +52,8 @@ std::optional<Drop> parsePrice(const QJsonObject &o, const Context &ctx, core::P
     }
     if (auto d = readTimestamp(price, QStringLiteral("time"), ctx, &t->quote.time, &t->timeMicros))
         return d;
+    t->timeFromPayload =
+        price.value(QStringLiteral("time")).isString() && !price.value(QStringLiteral("time")).toString().isEmpty();
     t->relayedMicros = ctx.receivedMicros;
     t->priceExtras = without(price, {"bid", "ask", "mid", "time"});
     t->extras = without(o, {"instrument", "price", "timestamp"});

@@ -25,6 +25,7 @@ struct RedisConfig
     QStringList pairs = core::InstrumentSet::defaultPairs();
     qint64 maxMessageSize = protocol::PayloadParser::kDefaultMaxPayload;
     int connectTimeoutMs = 3000;
+    int commandTimeoutMs = 5000; // RedisPublisher: how long a reply may take
     int backoffInitialMs = 100;
     int backoffMaxMs = 5000;
     // Further channels (full names) whose messages are handed on raw through

@@ -47,8 +47,12 @@ int RedisSubscriber::kindOfChannel(const char *name, size_t len) const
 void RedisSubscriber::handleMessage(int kind, const char *payload, size_t len)
 {
     m_received[size_t(kind)].fetch_add(1, std::memory_order_relaxed);
-    const protocol::ParseResult parsed =
+    // ARCHITECTURE.md, "Delivery latency": the receipt every delivery is measured from.
+    const qint64 receivedNanos = core::monotonicNanos();
+    protocol::ParseResult parsed =
         m_parser.parse(protocol::ChannelKind(kind), QByteArrayView(payload, qsizetype(len)), core::nowMicros());
+    for (core::MarketEvent &e : parsed.events)
+        core::setReceivedNanos(e, receivedNanos);
     m_pending += parsed.events;
     for (const protocol::Drop &d : parsed.drops) {
         m_dropped[size_t(kind)][size_t(d.reason)].fetch_add(1, std::memory_order_relaxed);

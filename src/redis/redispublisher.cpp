@@ -47,7 +47,7 @@ bool RedisPublisher::ensureConnected(QString *error)
             redisFree(c);
         return false;
     }
-    redisSetTimeout(c, timeval{5, 0});
+    redisSetTimeout(c, timeval{m_config.commandTimeoutMs / 1000, (m_config.commandTimeoutMs % 1000) * 1000});
     auto check = [&](const QList<QByteArray> &args) {
         redisReply *r = run(c, args);
         const bool ok = r && r->type != REDIS_REPLY_ERROR;

@@ -80,7 +80,7 @@ QJsonObject FeedStatus::toJson() const
 BroadcastPtr encodeBroadcast(const core::MarketEvent &event, const Stamp &stamp)
 {
     using namespace fx::core;
-    return std::visit(
+    BroadcastPtr encoded = std::visit(
         [&stamp](const auto &e) -> BroadcastPtr {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, PriceTick>) {
@@ -104,6 +104,12 @@ BroadcastPtr encodeBroadcast(const core::MarketEvent &event, const Stamp &stamp)
             }
         },
         event);
+    // ARCHITECTURE.md, "Delivery latency": what the I/O threads measure the writes from.
+    auto *b = const_cast<Broadcast *>(encoded.get());
+    b->receivedNanos = core::receivedNanos(event);
+    if (const auto *t = std::get_if<PriceTick>(&event); t && t->timeFromPayload)
+        b->payloadTimeMicros = t->timeMicros;
+    return encoded;
 }
 
 } // namespace fx::server

@@ -36,6 +36,12 @@ struct Broadcast
     quint64 offset = 0; // position in its stream, from 1
     quint64 seq = 0; // position among every stamped event (Socket.IO recovery's offset), from 1
     qint64 stampedAtMs = 0; // monotonic ms, for WEBSOCKET_HISTORY_TTL
+
+    // ARCHITECTURE.md, "Delivery latency": when the Redis thread read the event (monotonic ns;
+    // 0: not from Redis, not measured) and the payload's own time (wall clock µs since the epoch;
+    // 0: the payload has none).
+    qint64 receivedNanos = 0;
+    qint64 payloadTimeMicros = 0;
 };
 
 using BroadcastPtr = std::shared_ptr<const Broadcast>;

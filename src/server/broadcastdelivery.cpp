@@ -10,6 +10,8 @@
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 
+#include <algorithm>
+
 namespace fx::server {
 
 void IoShard::enqueue(const BroadcastBatch &batch)
@@ -36,9 +38,11 @@ void IoShard::deliver(const BroadcastBatch &batch)
 {
     // Stage every event of the batch per recipient, then write each recipient once.
     std::vector<Client *> &touched = m_touched;
-    auto stage = [&touched](Client *s, const Broadcast &b) {
+    quint32 recipients = 0;
+    auto stage = [&touched, &recipients](Client *s, const Broadcast &b) {
         if (s->isDead() || (s->skipping() && s->alreadyHas(b)))
             return;
+        ++recipients;
         s->stage(b);
         if (!s->staged) {
             s->staged = true;
@@ -56,6 +60,7 @@ void IoShard::deliver(const BroadcastBatch &batch)
         }
         if (b.cacheOnly)
             continue;
+        recipients = 0;
         switch (b.scope) {
         case Broadcast::Scope::Room:
             if (b.roomA >= 0 && b.roomA < m_rooms.roomCount())
@@ -84,6 +89,8 @@ void IoShard::deliver(const BroadcastBatch &batch)
                     stage(s, b);
             break;
         }
+        if (recipients && b.receivedNanos)
+            m_stagedLatency.push_back({b.receivedNanos, b.payloadTimeMicros, recipients});
     }
     // Flush once after every batch already queued has been staged: under load several batches
     // then share one write per client (what Qt's buffering did before), and when idle the flush
@@ -103,6 +110,28 @@ void IoShard::flushStaged()
         s->staged = false;
         s->flushStaged();
     }
+    recordLatency();
+}
+
+void IoShard::recordLatency()
+{
+    // ARCHITECTURE.md, "Delivery latency": one clock reading per flush; each event counts once
+    // per client it was written to, at the time the flush finished writing.
+    if (m_stagedLatency.empty())
+        return;
+    const qint64 nowNanos = core::monotonicNanos();
+    const qint64 nowMicros = core::nowMicros();
+    DeliveryLatency &h = m_counters.latency;
+    for (const StagedLatency &e : m_stagedLatency) {
+        h.receipt.record(nowNanos - e.receivedNanos, e.recipients, nowNanos);
+        if (e.payloadTimeMicros) {
+            // Clamped to a day either way before it becomes nanoseconds (a payload may say any year).
+            constexpr qint64 kDayMicros = 86'400'000'000;
+            const qint64 ageMicros = std::clamp(nowMicros - e.payloadTimeMicros, -kDayMicros, kDayMicros);
+            h.age.record(ageMicros * 1000, e.recipients, nowNanos);
+        }
+    }
+    m_stagedLatency.clear();
 }
 
 } // namespace fx::server

@@ -164,6 +164,7 @@ private:
     // broadcastdelivery.cpp: staging each event for its room's members, one flush per pass.
     void deliver(const BroadcastBatch &batch);
     void flushStaged();
+    void recordLatency();
 
     // ioshard.cpp: life cycle, the client registry, housekeeping.
     void onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp);
@@ -183,6 +184,16 @@ private:
     RequestHandler m_handler;
     std::vector<Client *> m_clients;
     std::vector<Client *> m_touched; // clients with staged frames, flushed once per pass
+    // ARCHITECTURE.md, "Delivery latency": the measured events staged since the last flush, with
+    // how many clients each was staged for; recorded once the flush has written them. Cleared,
+    // never shrunk: nothing allocated per delivery once it has grown.
+    struct StagedLatency
+    {
+        qint64 receivedNanos;
+        qint64 payloadTimeMicros;
+        quint32 recipients;
+    };
+    std::vector<StagedLatency> m_stagedLatency;
     bool m_flushScheduled = false;
     // PROTOCOL.md, "History and recovery": per stream the offset of the newest event this shard
     // delivered, and its seq; a recovery replays up to these, later events arrive live.

@@ -129,6 +129,7 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
         {QStringLiteral("io_threads"), m_options.ioThreads},
+        {QStringLiteral("delivery_latency"), deliveryLatencyJson(s.latency)},
         {QStringLiteral("timestamp"), core::isoNow()},
     };
     // SECURITY.md, "Admin endpoints": with a token configured, clients see states and counts only.
@@ -169,6 +170,7 @@ QJsonObject ServerContext::healthPayload() const
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
         {QStringLiteral("redis"), redis},
         {QStringLiteral("database"), db},
+        {QStringLiteral("delivery_latency"), deliveryLatencyJson(s.latency)},
         {QStringLiteral("version"), QString::fromLatin1(fx::kVersion)},
         {QStringLiteral("timestamp"), core::isoNow()},
     };
@@ -311,6 +313,18 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_heap_release_seconds_total", {}, heap.passSeconds);
     metric("fxmonitor_heap_release_longest_seconds", "gauge", "The longest malloc_trim pass since start.");
     value("fxmonitor_heap_release_longest_seconds", {}, heap.longestPassSeconds);
+    // ARCHITECTURE.md, "Delivery latency".
+    out += prometheusHistogram("fxmonitor_delivery_latency_seconds",
+                               "Seconds from the receipt of an event on the Redis thread to its write to a client's "
+                               "socket, one observation per client written to.",
+                               s.latency.receipt);
+    out += prometheusHistogram("fxmonitor_delivery_age_seconds",
+                               "Seconds from a price's own time (price.time of the payload) to its write to a "
+                               "client's socket; a time after the write counts in the first bucket.",
+                               s.latency.age);
+    metric("fxmonitor_delivery_age_negative_total", "counter",
+           "Deliveries whose payload time was after the write (the publisher's clock ahead of this server's).");
+    value("fxmonitor_delivery_age_negative_total", {}, double(s.latency.age.negative));
     metric("fxmonitor_uptime_seconds", "gauge", "Seconds since the server started.");
     value("fxmonitor_uptime_seconds", {}, s.uptimeSeconds);
     out += m_tls.metricsText(); // SECURITY.md, "TLS" (nothing when TLS is off)

@@ -105,7 +105,14 @@ StatsSnapshot ServerStats::snapshot() const
     s.roomSubscribers.resize(size_t(m_roomCount));
     for (int i = 0; i < m_roomCount; ++i)
         s.roomSubscribers[size_t(i)] = m_rooms[i].load(std::memory_order_relaxed);
-    s.uptimeSeconds = double(core::monotonicNanos() - m_startedNs) / 1e9;
+    const qint64 now = core::monotonicNanos();
+    for (const auto &sh : m_shards) {
+        s.latency.receipt.merge(sh->latency.receipt.total());
+        s.latency.age.merge(sh->latency.age.total());
+        s.latency.receiptWindow.merge(sh->latency.receipt.window(now));
+        s.latency.ageWindow.merge(sh->latency.age.window(now));
+    }
+    s.uptimeSeconds = double(now - m_startedNs) / 1e9;
     return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include "auth/tokenverifier.h"
 #include "protocol/contract.h"
+#include "server/latencyhistogram.h"
 
 #include <QString>
 #include <QStringList>
@@ -63,6 +64,8 @@ struct alignas(64) ShardCounters
     std::atomic<quint64> sioDecoded{0};
     std::atomic<quint64> sioAttachmentBytes{0};
     std::atomic<quint64> wsPings{0};
+    // ARCHITECTURE.md, "Delivery latency": this thread's share of the latency histograms.
+    DeliveryLatency latency;
 
     void add(std::atomic<quint64> &c, quint64 n = 1)
     {
@@ -98,6 +101,8 @@ struct StatsSnapshot
     std::array<quint64, kBoundHitCount> boundHits{};
     std::vector<int> roomSubscribers; // by pair index
     double uptimeSeconds = 0;
+    // ARCHITECTURE.md, "Delivery latency": every I/O thread's histograms merged.
+    DeliveryLatencySnapshot latency;
 
     // Refused tokens by reason name ("expired": 3), the reasons with a count only.
     QList<QPair<QString, quint64>> authRefusedByReason() const;

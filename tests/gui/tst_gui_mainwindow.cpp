@@ -19,6 +19,7 @@
 #include "gui/marketwatchmodel.h"
 #include "gui/marketwatchpanel.h"
 #include "gui/pricechartview.h"
+#include "gui/rategraph.h"
 #include "gui/roomsmodel.h"
 #include "gui/roomspanel.h"
 #include "gui/serverpanel.h"
@@ -52,6 +53,7 @@
 #include <QSslSocket>
 #include <QStandardItemModel>
 #include <QStatusBar>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -521,6 +523,44 @@ private Q_SLOTS:
         m_window->restartServerWith(plain); // as the other cases expect it
         QTRY_VERIFY(m_engine->serverRunning() && !m_engine->serverTls());
         QTRY_VERIFY(!reload->isEnabled());
+    }
+
+    // ARCHITECTURE.md, "Delivery latency" and "Fleet heartbeat": the server panel's Latency row
+    // and graph once prices reach a real client, and the embedded server's heartbeat in Redis
+    // (mode "desktop", the default server id <hostname>:<port>).
+    void serverPanelShowsDeliveryLatencyAndTheServerBeats()
+    {
+        auto *row = m_window->serverPanel()->findChild<QLabel *>(QStringLiteral("deliveryLatency"));
+        auto *graph = m_window->serverPanel()->findChild<RateGraph *>(QStringLiteral("latencyGraph"));
+        QVERIFY(row && graph);
+        test::WsClient client;
+        QVERIFY(client.connectTo(wsUrl()));
+        QVERIFY(!client
+                     .request(QStringLiteral("subscribe"),
+                              {{QStringLiteral("pairs"), QJsonArray{QStringLiteral("EUR_USD")}}},
+                              QStringLiteral("subscription_confirmed"))
+                     .isEmpty());
+        QVERIFY(!client.waitFor(QStringLiteral("price_update"), 10000).isEmpty());
+        QTRY_VERIFY2_WITH_TIMEOUT(row->text().startsWith(QStringLiteral("p50 "))
+                                      && row->text().contains(QStringLiteral(" · p99 ")),
+                                  qPrintable(row->text()), 5000);
+        const int samples = graph->sampleCount();
+        QTRY_VERIFY(graph->sampleCount() > samples);
+        QVERIFY(m_engine->status().stats.latency.receiptWindow.count > 0);
+
+        const QString id = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(m_engine->listenPort());
+        auto pub = test::publisherFor(m_redis.port());
+        QJsonObject beat;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     QString err;
+                                     QByteArray json;
+                                     pub->command({"GET", "fxmonitor:fleet:" + id.toUtf8()}, &err, &json);
+                                     beat = QJsonDocument::fromJson(json).object();
+                                     return beat.value(QStringLiteral("clients")).toInt() >= 1;
+                                 }()),
+                                 5000);
+        QCOMPARE(beat.value(QStringLiteral("mode")).toString(), QStringLiteral("desktop"));
+        QCOMPARE(beat.value(QStringLiteral("server_id")).toString(), id);
     }
 
     // The server panel's "Refused" row counts what the access controls turned away

@@ -15,3 +15,8 @@ target_compile_definitions(tst_feed_status PRIVATE FX_INTEROP_DIR="${PROJECT_SOU
 # PROTOCOL.md, "History and recovery" (issue 13).
 fx_test(tst_recovery SOURCES tst_recovery.cpp LIBS fxtestsupport LABELS integration FIXTURES redis)
 set_tests_properties(tst_recovery PROPERTIES ENVIRONMENT "FX_TEST_REDIS_DIR=${FX_REDIS_FIXTURE_DIR}")
+
+# ARCHITECTURE.md, "Fleet heartbeat" and "Delivery latency" (issue 14): private redis-servers
+# (one is killed and restarted), real fxmonitor-server processes.
+fx_test(tst_fleet_heartbeat SOURCES tst_fleet_heartbeat.cpp LIBS fxtestsupport LABELS integration)
+fx_test(tst_delivery_latency SOURCES tst_delivery_latency.cpp LIBS fxtestsupport LABELS integration)

@@ -82,7 +82,7 @@ private Q_SLOTS:
     {
         const FleetParse p = parseFleetMessage(json(heartbeat(QStringLiteral("host:8765"), 7, 200)));
         QVERIFY2(p.message, qPrintable(p.detail));
-        const FleetHeartbeat &h = p.message->heartbeat;
+        const FleetReport &h = p.message->heartbeat;
         QCOMPARE(h.serverId, QStringLiteral("host:8765"));
         QCOMPARE(h.seq, 7);
         QCOMPARE(h.clients, 200);

@@ -176,6 +176,44 @@ private Q_SLOTS:
                                        << "";
         QTest::newRow("channels equal") << "REDIS_CHANNEL_VOLATILITY"
                                         << "price_updates";
+        QTest::newRow("server id 129") << "WEBSOCKET_SERVER_ID" << QString(129, u'a');
+        QTest::newRow("server id space") << "WEBSOCKET_SERVER_ID"
+                                         << "desk one";
+        QTest::newRow("server id control") << "WEBSOCKET_SERVER_ID" << QString::fromLatin1("desk\x01");
+        QTest::newRow("stale 0") << "FLEET_STALE_SECONDS"
+                                 << "0";
+        QTest::newRow("stale 3601") << "FLEET_STALE_SECONDS"
+                                    << "3601";
+    }
+
+    // ARCHITECTURE.md, "Fleet heartbeat": the bounds of WEBSOCKET_SERVER_ID and FLEET_STALE_SECONDS.
+    void fleetSettingsAtTheirBounds()
+    {
+        {
+            QString err;
+            const auto s = SettingsLoader().resolve(&err);
+            QVERIFY(s);
+            QVERIFY(s->serverId.isEmpty());
+            QCOMPARE(s->fleetStaleSeconds, 5);
+        }
+        for (const QString &id : {QString(128, u'a'), QString(127, u'b'), QStringLiteral("x"),
+                                  QStringLiteral("desk-1:5001"), QStringLiteral("ürün/α")}) {
+            SettingsLoader l;
+            QString err;
+            QVERIFY(l.setOverride(QStringLiteral("WEBSOCKET_SERVER_ID"), id, QStringLiteral("--test"), &err));
+            const auto s = l.resolve(&err);
+            QVERIFY2(s, qPrintable(err));
+            QCOMPARE(s->serverId, id);
+        }
+        for (const char *v : {"1", "2", "3599", "3600"}) {
+            SettingsLoader l;
+            QString err;
+            QVERIFY(l.setOverride(QStringLiteral("FLEET_STALE_SECONDS"), QString::fromLatin1(v),
+                                  QStringLiteral("--test"), &err));
+            const auto s = l.resolve(&err);
+            QVERIFY2(s, qPrintable(err));
+            QCOMPARE(s->fleetStaleSeconds, QString::fromLatin1(v).toInt());
+        }
     }
 
     void rejections()
