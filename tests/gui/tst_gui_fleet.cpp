@@ -1,5 +1,5 @@
-// The fleet panel end to end, offscreen: the real MainWindow on a real Engine watching the fleet
-// on a private redis-server, with heartbeats in the FLEET_SPEC format published by the test
+// The fleet panel end to end, offscreen: the real MainWindow on a real Engine (a monitor-only
+// desk) watching the fleet on a private redis-server, with heartbeats in the FLEET_SPEC format published by the test
 // (three servers, a quarter of a second apart). A fleet key written before the desk starts fills
 // the panel before any heartbeat; one server falls silent: its row turns red, an operator alert
 // enters the alerts model and the tray notifier is called; it comes back: the row is normal and
@@ -139,6 +139,9 @@ private Q_SLOTS:
             {QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("fx.sqlite"))},
             {QStringLiteral("WEBSOCKET_IO_THREADS"), QStringLiteral("1")},
             {QStringLiteral("FLEET_STALE_SECONDS"), QStringLiteral("3")},
+            // Monitor-only: exactly the test's servers in the fleet (a desk with its embedded
+            // server is in the fleet itself: tst_gui_fleet_servers).
+            {QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false")},
         };
         for (const auto &[name, value] : flags)
             QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));

@@ -1,6 +1,6 @@
 // The fleet panel with real servers (issue 14's test): three real fxmonitor-server processes
-// publish their heartbeats to one private redis-server; a monitor-only desk (the real
-// MainWindow on an Engine without a server, FLEET_STALE_SECONDS=2) shows them. One is killed
+// publish their heartbeats to one private redis-server; a desk (the real MainWindow on a real
+// Engine, FLEET_STALE_SECONDS=2) shows them and its own embedded server. One is killed
 // (SIGKILL): it turns stale, an operator alert enters the alerts model and the tray notifier is
 // called; it is started again with the same WEBSOCKET_SERVER_ID: it turns back, with a
 // "returned" entry. One stops cleanly (SIGTERM: its leave): its row goes without an alert.
@@ -70,7 +70,10 @@ private Q_SLOTS:
             {QStringLiteral("REDIS_PORT"), QString::number(m_redis.port())},
             {QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("desk.sqlite"))},
             {QStringLiteral("FLEET_STALE_SECONDS"), QStringLiteral("2")},
-            {QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false")},
+            // The desk's own embedded server publishes a heartbeat too: it is in the fleet.
+            {QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("0")},
+            {QStringLiteral("WEBSOCKET_SERVER_ID"), QStringLiteral("the-desk")},
         };
         for (const auto &[name, value] : flags)
             QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
@@ -97,7 +100,12 @@ private Q_SLOTS:
 
     void threeRealServersInOneView()
     {
-        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 4, 10000);
+        const int desk = rowOf(QStringLiteral("the-desk"));
+        QVERIFY(desk >= 0);
+        QCOMPARE(model()->server(desk).heartbeat.mode, QStringLiteral("desktop"));
+        QCOMPARE(model()->server(desk).heartbeat.pid, QCoreApplication::applicationPid());
+        QVERIFY(model()->server(desk).heartbeat.listen.endsWith(QStringLiteral(":%1").arg(m_engine->listenPort())));
         for (const auto &[id, proc] : {std::pair<QString, test::ServerProcess *>{QStringLiteral("srv-a"), &m_a},
                                        {QStringLiteral("srv-b"), &m_b},
                                        {QStringLiteral("srv-c"), &m_c}}) {
@@ -129,7 +137,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!model()->isStale(rowOf(QStringLiteral("srv-b"))), 8000);
         QCOMPARE(model()->server(rowOf(QStringLiteral("srv-b"))).heartbeat.pid, m_b.pid());
         QTRY_COMPARE(operatorAlerts(QStringLiteral("srv-b"), QStringLiteral("info")), 1);
-        QCOMPARE(model()->rowCount(), 3);
+        QCOMPARE(model()->rowCount(), 4);
     }
 
     void aCleanStopLeavesWithoutAlert()
