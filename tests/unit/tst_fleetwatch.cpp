@@ -5,6 +5,7 @@
 
 #include "engine/fleetwatch.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -269,6 +270,26 @@ private Q_SLOTS:
         // A key never holds a leave.
         QVERIFY(!w.ingestKey(leave(QStringLiteral("fresh:1")), 0, 100700));
         QCOMPARE(w.servers().size(), 2);
+    }
+
+    void aSecondOfAThousandServers()
+    {
+        // What the desk's main thread spends per second with a full fleet (reported, and every
+        // heartbeat accepted).
+        QList<QByteArray> beats;
+        for (int i = 0; i < FleetWatch::kMaxServers; ++i)
+            beats << json(heartbeat(QStringLiteral("srv-%1.example:8765").arg(i)));
+        FleetWatch w(5);
+        QElapsedTimer t;
+        t.start();
+        for (int round = 0; round < 5; ++round)
+            for (const QByteArray &b : std::as_const(beats))
+                QVERIFY(w.ingest(b, 1000 + round));
+        const double msPerSecond = double(t.nsecsElapsed()) / 1e6 / 5;
+        qInfo("1,000 heartbeats of %lld bytes: %.2f ms of the main thread per second", qint64(beats.first().size()),
+              msPerSecond);
+        QCOMPARE(w.servers().size(), FleetWatch::kMaxServers);
+        QCOMPARE(w.accepted(), quint64(5 * FleetWatch::kMaxServers));
     }
 
     void historyIsBounded()
