@@ -10,6 +10,7 @@
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -346,6 +347,34 @@ private Q_SLOTS:
         QVERIFY(m_sub.of(QStringLiteral("fleet-b"), QStringLiteral("leave")).isEmpty());
         // The survivor keeps its key.
         QCOMPARE(command({"EXISTS", "fxmonitor:fleet:fleet-a"}), QByteArray("1"));
+    }
+
+    // A Redis that accepts connections but never answers (SIGSTOP) at shutdown: the heartbeat's
+    // 1 s timeouts bound the leave, so SIGTERM still ends the server within a few seconds.
+    void stopIsBoundedWhileRedisHangs()
+    {
+        ServerProcess d;
+        QVERIFY(d.start(redisArgs(), envWithId(QStringLiteral("fleet-d"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sub.of(QStringLiteral("fleet-d")).isEmpty(), 5000);
+        const QByteArray info = command({"INFO", "server"});
+        const qsizetype at = info.indexOf("process_id:");
+        QVERIFY(at >= 0);
+        const qint64 redisPid = info.mid(at + 11, info.indexOf('\r', at) - at - 11).trimmed().toLongLong();
+        QVERIFY(redisPid > 0);
+        QCOMPARE(::kill(pid_t(redisPid), SIGSTOP), 0);
+        QElapsedTimer t;
+        t.start();
+        const int rc = d.stop(SIGTERM, 10000);
+        const qint64 took = t.elapsed();
+        QCOMPARE(::kill(pid_t(redisPid), SIGCONT), 0);
+        QCOMPARE(rc, 0);
+        // At most one tick in progress (1 s) and the leave (connect and reply, 1 s each).
+        QVERIFY2(took < 4000, qPrintable(QString::number(took)));
+        QVERIFY2(d.log().contains(QStringLiteral("fleet heartbeat of fleet-d: could not leave the fleet")),
+                 qPrintable(d.log()));
+        qInfo("SIGTERM to exit with Redis stopped: %lld ms", took);
+        // The key it could not delete expires on its own.
+        QTRY_COMPARE_WITH_TIMEOUT(command({"EXISTS", "fxmonitor:fleet:fleet-d"}), QByteArray("0"), 12000);
     }
 
     void resumesAfterRedisRestarts()
