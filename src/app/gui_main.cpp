@@ -32,12 +32,17 @@ void startDesktop(const core::Settings &settings, const QMap<QString, QString> &
                   std::unique_ptr<gui::MainWindow> &window)
 {
     product = std::make_unique<engine::Engine>(settings);
+    product->watchFleet(); // the fleet panel (ARCHITECTURE.md, "Fleet watch")
     // The handlers are installed before the "listening" line (a script may stop the app as soon
     // as it reads it); the request is handled once the event loop runs, when the window exists.
     signals = std::make_unique<app::SignalWatcher>();
     QString error;
     const bool serving = product->startKeepingPipeline(&error);
-    if (serving) {
+    if (serving && product->monitorOnly()) {
+        // Machine-readable too: scripts and tests wait for it.
+        std::printf("fxmonitor %s monitor-only: no embedded server\n", fx::kVersion);
+        std::fflush(stdout);
+    } else if (serving) {
         // The same machine-readable line as fxmonitor-server, for scripts and tests.
         std::printf("fxmonitor %s listening on %s:%u\n", fx::kVersion,
                     qPrintable(product->server()->address().toString()), unsigned(product->server()->port()));
@@ -119,6 +124,12 @@ int main(int argc, char **argv)
                                                       "WebSocket and Socket.IO) fed by the pipeline's Redis "
                                                       "channels, with the operator's window."),
                           core::CommandLine::All);
+    // Monitor-only desk (CONFIGURATION.md, EMBEDDED_SERVER): no embedded server, no port.
+    cli.addSwitch(
+        QStringLiteral("no-server"), QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false"),
+        QCoreApplication::translate("main",
+                                    "Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the "
+                                    "fleet, prices and alerts through Redis and the shared database."));
     // Saved in the window; .env, environment and flags win. Secrets are in the system keyring
     // (SECURITY.md, "Secrets at rest"): read before the engine starts, asynchronously and
     // bounded, so a hung keyring delays the start by FXMONITOR_KEYRING_TIMEOUT_MS at most.

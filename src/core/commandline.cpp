@@ -64,6 +64,13 @@ CommandLine::CommandLine(const QString &description, int groups)
     m_parser.addVersionOption();
 }
 
+void CommandLine::addSwitch(const QString &name, const QString &setting, const QString &value, const QString &help)
+{
+    QCommandLineOption o(name, help);
+    m_switches.append({o, setting, value});
+    m_parser.addOption(o);
+}
+
 static int failWith(const QString &message)
 {
     const QString app = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
@@ -104,6 +111,10 @@ std::optional<int> CommandLine::process(const QStringList &arguments)
         if (!loader.setOverride(setting, values.last(), QStringLiteral("--") + option.names().first(), &error))
             return failWith(error);
     }
+    for (const Switch &s : std::as_const(m_switches))
+        if (m_parser.isSet(s.option)
+            && !loader.setOverride(s.setting, s.value, QStringLiteral("--") + s.option.names().first(), &error))
+            return failWith(error);
     for (const QString &kv : m_parser.values(m_set)) {
         const qsizetype eq = kv.indexOf(u'=');
         if (eq <= 0)

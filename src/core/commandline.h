@@ -21,6 +21,8 @@ public:
 
     // Executables add their own options before process().
     QCommandLineParser &parser() { return m_parser; }
+    // A flag without a value that sets a setting (the desktop's --no-server: EMBEDDED_SERVER=false).
+    void addSwitch(const QString &name, const QString &setting, const QString &value, const QString &help);
     void setStored(const QMap<QString, QString> &stored) { m_stored = stored; }
     // Secrets read from the system keyring (the desktop): SettingsLoader::setKeyring.
     void setKeyring(const QMap<QString, QString> &secrets) { m_keyring = secrets; }
@@ -37,6 +39,13 @@ public:
 private:
     QCommandLineParser m_parser;
     QList<QPair<QCommandLineOption, QString>> m_flags; // option -> setting name
+    struct Switch
+    {
+        QCommandLineOption option;
+        QString setting;
+        QString value;
+    };
+    QList<Switch> m_switches;
     QCommandLineOption m_envFile;
     QCommandLineOption m_set;
     QCommandLineOption m_printConfig;

@@ -73,6 +73,8 @@ const QList<SettingSpec> &settingSpecs()
             s("WEBSOCKET_SERVER_ID", "",
               "This server's name in the fleet heartbeat (empty: <hostname>:<port>; at most 128 characters)", S),
             s("FLEET_STALE_SECONDS", "5", "Seconds without a heartbeat before the desk shows a server as stale", S),
+            s("EMBEDDED_SERVER", "true",
+              "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)", S),
             s("REDIS_HOST", "localhost", "Redis host", R),
             s("REDIS_PORT", "6379", "Redis port", R),
             s("REDIS_DB", "0", "Redis database number", R),
@@ -452,6 +454,8 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
     if (v.ok() && s.sioRecovery && s.historySize == 0)
         v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
+    // Issue 14: the monitor-only desk (CONFIGURATION.md).
+    s.embeddedServer = v.flag("EMBEDDED_SERVER");
 
     // ARCHITECTURE.md, "Fleet heartbeat": the id is a Redis key's tail and a row in every desk.
     s.serverId = v.text("WEBSOCKET_SERVER_ID");

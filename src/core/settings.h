@@ -76,6 +76,7 @@ struct Settings
     // ARCHITECTURE.md, "Fleet heartbeat"
     QString serverId; // WEBSOCKET_SERVER_ID: 1..128 printable, no spaces; empty = <hostname>:<port>
     int fleetStaleSeconds = 5; // FLEET_STALE_SECONDS: a server silent this long is stale (the desk)
+    bool embeddedServer = true; // EMBEDDED_SERVER: false = monitor-only desk (fxmonitor --no-server)
 
     // Redis
     QString redisHost;

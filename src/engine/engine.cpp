@@ -4,6 +4,7 @@
 #include "core/marketsessions.h"
 #include "core/timeutil.h"
 #include "engine/fleetheartbeat.h"
+#include "engine/fleetwatch.h"
 #include "engine/storagealerthistory.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
@@ -108,10 +109,21 @@ bool Engine::start(QString *error)
 
 bool Engine::startKeepingPipeline(QString *error)
 {
+    m_monitorOnly = !m_settings.embeddedServer;
     startStorage();
+    if (monitorOnly()) {
+        startRedis();
+        return true;
+    }
     const bool serverOk = startServer(m_settings, error);
     startRedis();
     return serverOk;
+}
+
+void Engine::watchFleet()
+{
+    if (!m_fleet)
+        m_fleet = new FleetWatch(m_settings.fleetStaleSeconds, this);
 }
 
 void Engine::restartRedis(const core::Settings &settings)
@@ -119,6 +131,8 @@ void Engine::restartRedis(const core::Settings &settings)
     m_relay.setRedisStatusSource({});
     m_redis.reset(); // joins the old subscriber's thread
     m_settings = settings;
+    if (m_fleet)
+        m_fleet->clear(); // another Redis, another fleet: read again from its keys
     startRedis();
     if (m_heartbeat) {
         // The leave goes to the old Redis, the heartbeats from now on to the new one.
@@ -132,7 +146,8 @@ void Engine::restartRedis(const core::Settings &settings)
 
 void Engine::startStorage()
 {
-    const storage::StorageConfig config = storage::StorageConfig::fromSettings(m_settings);
+    storage::StorageConfig config = storage::StorageConfig::fromSettings(m_settings);
+    config.prune = !monitorOnly(); // retention is the writing servers' job
     m_storage = std::make_unique<storage::StorageThread>(config);
     if (m_alertHistory)
         m_alertHistory->detach();
@@ -155,9 +170,31 @@ void Engine::startStorage()
 
 void Engine::startRedis()
 {
-    storage::Storage *db = storage();
-    m_redis = std::make_unique<redis::RedisSubscriberThread>(redis::RedisConfig::fromSettings(m_settings));
+    // Monitor-only: the servers sharing the database record the events; the desk does not
+    // write a second copy of every tick and alert.
+    storage::Storage *db = monitorOnly() ? nullptr : storage();
+    redis::RedisConfig config = redis::RedisConfig::fromSettings(m_settings);
+    if (m_fleet) {
+        // FLEET_SPEC.md: the channel and the keys, under REDIS_CHANNEL_PREFIX.
+        config.extraChannels = {m_settings.fullChannel(QStringLiteral("fxmonitor:fleet"))};
+        config.rawKeyPattern = m_settings.fullChannel(QStringLiteral("fxmonitor:fleet:*"));
+        config.rawKeyLimit = FleetWatch::kMaxServers;
+        m_fleet->setStaleSeconds(m_settings.fleetStaleSeconds);
+    }
+    m_redis = std::make_unique<redis::RedisSubscriberThread>(config);
     redis::RedisSubscriber *sub = m_redis->subscriber();
+    if (FleetWatch *fleet = m_fleet) {
+        // Queued to this (main) thread; validated there (FleetWatch).
+        connect(
+            sub, &redis::RedisSubscriber::rawMessage, fleet,
+            [fleet](const QByteArray &, const QByteArray &payload) { fleet->ingest(payload, FleetWatch::nowMs()); });
+        connect(sub, &redis::RedisSubscriber::rawKeyRead, fleet,
+                [fleet](const QByteArray &, const QByteArray &value, qint64 ttlMs) {
+                    // A key is written with PX 10000 (FLEET_SPEC.md): its age is what its TTL lost.
+                    const qint64 age = ttlMs >= 0 ? std::max<qint64>(0, 10000 - ttlMs) : 0;
+                    fleet->ingestKey(value, age, FleetWatch::nowMs());
+                });
+    }
     Relay *relay = &m_relay;
     MarketDeltaBuffer *tap = m_deltas.get();
     // Direct connections: these run on the Redis thread; the relay and the server are thread-safe.
@@ -193,6 +230,10 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
 {
     if (m_server && m_server->isRunning()) {
         *error = QStringLiteral("the server is already running");
+        return false;
+    }
+    if (m_monitorOnly) {
+        *error = QStringLiteral("monitor-only desk (EMBEDDED_SERVER=false): no embedded server to start");
         return false;
     }
     m_relay.setServer(nullptr);
@@ -274,6 +315,7 @@ EngineStatus Engine::status() const
 {
     EngineStatus s;
     s.serverRunning = serverRunning();
+    s.monitorOnly = m_monitorOnly;
     if (s.serverRunning) {
         const QHostAddress a = m_server->address();
         const QString host =

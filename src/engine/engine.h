@@ -38,6 +38,7 @@ class StorageThread;
 
 namespace fx::engine {
 
+class FleetWatch;
 class FleetHeartbeat;
 class StorageAlertHistory;
 
@@ -56,7 +57,18 @@ public:
     // Desktop app: the storage and the Redis subscriber start whatever happens, then the
     // server; a server that cannot start (port in use) is reported in *error (false) and can be
     // started later with startServer() once the operator has changed its settings.
+    // Monitor-only desk (EMBEDDED_SERVER=false, ARCHITECTURE.md "Monitor-only desk"): no server
+    // at all, and the storage only reads (and takes the operator's acknowledgements): the
+    // servers that share the database write the ticks, alerts and connections.
     bool startKeepingPipeline(QString *error);
+    // Desktop app, before start: watch the fleet (ARCHITECTURE.md, "Fleet watch"): the Redis
+    // subscriber also follows the fleet channel and reads the fleet keys after each connect.
+    void watchFleet();
+    FleetWatch *fleet() const { return m_fleet; } // null unless watchFleet() was called
+    // EMBEDDED_SERVER=false: the monitor-only desk.
+    // Fixed by startKeepingPipeline(): EMBEDDED_SERVER takes effect when the desk starts (the
+    // headless server, started with start(), ignores it).
+    bool monitorOnly() const { return m_monitorOnly; }
     // Desktop app: replaces the Redis subscriber with one for new REDIS_* settings (the server
     // and the storage keep running; clients stay connected).
     void restartRedis(const core::Settings &settings);
@@ -128,6 +140,8 @@ private:
     std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
     // get_alert_history's reader (every server this engine starts); detached before m_storage goes.
     std::shared_ptr<StorageAlertHistory> m_alertHistory;
+    FleetWatch *m_fleet = nullptr; // child of this engine
+    bool m_monitorOnly = false;
     // Publishes the running server's heartbeat; made with the first server, detached before a
     // server goes away.
     std::unique_ptr<FleetHeartbeat> m_heartbeat;

@@ -24,6 +24,7 @@ struct FeedOutage
 struct EngineStatus
 {
     bool serverRunning = false;
+    bool monitorOnly = false; // EMBEDDED_SERVER=false: there is no embedded server at all
     QString listenAddress; // "0.0.0.0:5001" (empty when stopped)
     // Listening beyond loopback with WEBSOCKET_AUTH=none (SECURITY.md, "Admin endpoints"):
     // anyone who reaches the port reads every price and alert.

@@ -123,12 +123,17 @@ static int severityRank(const QString &s)
 
 static QString typeText(const QString &t)
 {
+    if (t == u"operator") // the fleet's servers (FleetPanel): stale, returned
+        return AlertsModel::tr("Operator");
     return t == u"correlation" ? AlertsModel::tr("Correlation") : AlertsModel::tr("Volatility");
 }
 
 static QString valueText(const AlertRow &r, double v)
 {
-    // Volatility is annualised (a fraction): show it in percent; correlation as is.
+    // Volatility is annualised (a fraction): show it in percent; correlation as is; an operator
+    // alert's value is seconds of silence.
+    if (r.type == u"operator")
+        return AlertsModel::tr("%1 s").arg(fmt::decimal(v, 0));
     return r.type == u"volatility" ? fmt::decimal(v * 100.0, 2) + QStringLiteral(" %") : fmt::decimal(v, 4);
 }
 

@@ -67,6 +67,7 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     m_type->addItem(tr("Any type"), QString());
     m_type->addItem(tr("Volatility"), QStringLiteral("volatility"));
     m_type->addItem(tr("Correlation"), QStringLiteral("correlation"));
+    m_type->addItem(tr("Operator"), QStringLiteral("operator"));
     m_severity->addItem(tr("Any severity"), QString());
     for (const char *s : {"critical", "warning", "info"}) {
         const QString sev = QString::fromLatin1(s);
@@ -303,6 +304,15 @@ void AlertsPanel::onMarket(const engine::MarketDelta &delta)
         Q_EMIT liveAlerts(all);
 }
 
+void AlertsPanel::addOperatorAlert(const AlertRow &row)
+{
+    if (!row.matches(filter()))
+        return;
+    m_model->addLive({row});
+    ++m_total;
+    updateStatus();
+}
+
 bool AlertsPanel::selectMessage(const QString &text)
 {
     for (int r = 0; r < m_model->rowCount(); ++r) {
@@ -329,8 +339,8 @@ void AlertsPanel::acknowledgeSelected()
         if (r.ackMicros)
             continue;
         rows.append(i.row());
-        if (!stored)
-            continue;
+        if (!stored || r.type == u"operator")
+            continue; // operator alerts live in this desk only
         if (r.id) {
             ids.append(r.id);
         } else {

@@ -48,6 +48,9 @@ public:
     qint64 total() const { return m_total; }
 
     void onMarket(const engine::MarketDelta &delta);
+    // An operator alert (the fleet panel): shown at the top when it matches the filter; it is
+    // not stored in the database (it is this desk's observation, not the pipeline's alert).
+    void addOperatorAlert(const AlertRow &row);
     // Reads the first page again with the current filter (replaces the rows).
     void reload();
     void loadMore();

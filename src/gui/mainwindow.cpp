@@ -10,6 +10,8 @@
 #include "gui/clientspanel.h"
 #include "gui/currenttable.h"
 #include "gui/enginesampler.h"
+#include "gui/fleetmodel.h"
+#include "gui/fleetpanel.h"
 #include "gui/marketwatchmodel.h"
 #include "gui/marketwatchpanel.h"
 #include "gui/roomsmodel.h"
@@ -60,6 +62,8 @@ MainWindow::MainWindow(engine::Engine *engine, QWidget *parent)
     m_layout->restore();
     applyGuiSettings(m_gui);
     m_server->updateActions();
+    if (m_engine->monitorOnly()) // nothing to restart (Start and Stop follow ServerControl)
+        m_ui->actionRestart->setEnabled(false);
     m_hub->start();
 }
 
@@ -79,7 +83,8 @@ void MainWindow::createModelsAndPanels()
         m_engine, m_hub, {m_ui->actionStart, m_ui->actionStop, m_ui->actionCopyUrl, m_ui->actionReloadTls}, this);
     m_clientsModel = new ClientsModel(this);
     m_clientsModel->setRoomTotal(inst.size());
-    m_roomsModel = new RoomsModel(inst.rooms(), this);
+    // Monitor-only: no rooms of a server that does not exist (the empty state says why).
+    m_roomsModel = new RoomsModel(m_engine->monitorOnly() ? QStringList() : inst.rooms(), this);
     m_marketModel = new MarketWatchModel(inst, this);
     m_alertsModel = new AlertsModel(this);
 
@@ -90,6 +95,14 @@ void MainWindow::createModelsAndPanels()
     m_serverPanel = new ServerPanel(m_ui->actionStart, m_ui->actionStop, m_ui->actionRestart, this);
     m_chartPanel = new ChartPanel(inst, reader, m_gui, this);
     m_multiples = new SmallMultiplesPanel(inst, reader, this);
+    m_fleetModel = new FleetModel(m_engine->fleet(), this);
+    m_fleetPanel = new FleetPanel(m_fleetModel, m_engine->fleet(), this);
+    if (m_engine->monitorOnly()) {
+        const QString none = tr("No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or "
+                                "--no-server). The fleet's servers, their clients and rooms are in the Fleet panel.");
+        m_clientsPanel->table()->setEmptyText(none);
+        m_roomsPanel->table()->setEmptyText(none);
+    }
 
     connect(m_hub, &EngineSampler::marketUpdated, this, &MainWindow::onMarket);
     connect(m_hub, &EngineSampler::clientsUpdated, this, [this](const QList<server::ClientInfo> &clients) {
@@ -102,6 +115,7 @@ void MainWindow::createModelsAndPanels()
     connect(m_clientsPanel, &ClientsPanel::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_alertsPanel, &AlertsPanel::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_alertsPanel, &AlertsPanel::liveAlerts, this, &MainWindow::onLiveAlerts);
+    connect(m_fleetPanel, &FleetPanel::operatorAlert, this, &MainWindow::onOperatorAlert);
     connect(m_marketPanel, &MarketWatchPanel::chartRequested, this, &MainWindow::openChart);
     connect(m_marketPanel, &MarketWatchPanel::pairActivated, m_chartPanel, &ChartPanel::setPair);
     connect(m_multiples, &SmallMultiplesPanel::chartRequested, this, &MainWindow::openChart);
@@ -125,6 +139,7 @@ void MainWindow::createDocks()
     m_layout->addPanel(m_roomsPanel, tr("Rooms"), QStringLiteral("roomsDock"), Qt::BottomDockWidgetArea);
     m_alertsDock =
         m_layout->addPanel(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
+    m_layout->addPanel(m_fleetPanel, tr("Fleet"), QStringLiteral("fleetDock"), Qt::BottomDockWidgetArea);
     m_alertsBadge = new AlertsBadge(m_alertsDock, this);
     connect(m_chartPanel, &ChartPanel::pairChanged, this, [this](const QString &pair) {
         if (QDockWidget *d = dock(QStringLiteral("chartDock")))
@@ -158,7 +173,7 @@ void MainWindow::connectActions()
     connect(ui.actionQuit, &QAction::triggered, this, &MainWindow::quitApplication);
     connect(ui.actionExportCsv, &QAction::triggered, m_currentTable, &CurrentTable::exportCsv);
     const QList<TablePanel *> tables{m_clientsPanel->table(), m_alertsPanel->table(), m_roomsPanel->table(),
-                                     m_marketPanel->table()};
+                                     m_marketPanel->table(), m_fleetPanel->table()};
     for (TablePanel *t : tables)
         connect(t, &TablePanel::exported, this, [this](const QString &p) { showMessage(tr("Exported %1").arg(p)); });
     connect(ui.actionExportPng, &QAction::triggered, m_chartPanel, &ChartPanel::exportPngInteractive);
@@ -245,6 +260,14 @@ void MainWindow::onLiveAlerts(const QVector<AlertRow> &rows)
     m_tray->notifyAlerts(rows, m_gui);
 }
 
+void MainWindow::onOperatorAlert(const AlertRow &row)
+{
+    // Into the alert history (this session) and the tray; not the charts (no pair).
+    m_alertsPanel->addOperatorAlert(row);
+    m_alertsBadge->alertsArrived(1);
+    m_tray->notifyAlerts({row}, m_gui);
+}
+
 void MainWindow::onStatus(const StatusSnapshot &s)
 {
     m_indicators->update(s);
@@ -256,8 +279,9 @@ void MainWindow::onStatus(const StatusSnapshot &s)
     m_chartPanel->setFeedOutages(s.feedOutages); // shaded gaps (a no-op when unchanged)
     for (ChartPanel *c : m_layout->extraCharts())
         c->setFeedOutages(s.feedOutages);
-    const QString title =
-        s.serverRunning ? tr("FX Monitor — %1").arg(s.listenAddress) : tr("FX Monitor — server stopped");
+    const QString title = s.monitorOnly ? tr("FX Monitor — monitor-only")
+        : s.serverRunning               ? tr("FX Monitor — %1").arg(s.listenAddress)
+                                        : tr("FX Monitor — server stopped");
     if (windowTitle() != title)
         setWindowTitle(title);
 }

@@ -44,6 +44,8 @@ class ClientsModel;
 class ClientsPanel;
 class CurrentTable;
 class EngineSampler;
+class FleetModel;
+class FleetPanel;
 class MarketWatchModel;
 class MarketWatchPanel;
 class RoomsModel;
@@ -76,6 +78,9 @@ public:
     ServerPanel *serverPanel() const { return m_serverPanel; }
     ChartPanel *chartPanel() const { return m_chartPanel; }
     SmallMultiplesPanel *smallMultiples() const { return m_multiples; }
+    FleetPanel *fleetPanel() const { return m_fleetPanel; }
+    FleetModel *fleetModel() const { return m_fleetModel; }
+    TrayNotifier *trayNotifier() const { return m_tray; }
     ClientsModel *clientsModel() const { return m_clientsModel; }
     RoomsModel *roomsModel() const { return m_roomsModel; }
     MarketWatchModel *marketWatchModel() const { return m_marketModel; }
@@ -122,6 +127,7 @@ private:
     void onMarket(const engine::MarketDelta &delta);
     void onStatus(const StatusSnapshot &status);
     void onLiveAlerts(const QVector<AlertRow> &rows);
+    void onOperatorAlert(const AlertRow &row);
     void showMessage(const QString &text, int ms = 5000);
     void showAbout();
 
@@ -140,6 +146,8 @@ private:
     ServerPanel *m_serverPanel = nullptr;
     ChartPanel *m_chartPanel = nullptr;
     SmallMultiplesPanel *m_multiples = nullptr;
+    FleetModel *m_fleetModel = nullptr;
+    FleetPanel *m_fleetPanel = nullptr;
     QDockWidget *m_alertsDock = nullptr;
     AlertsBadge *m_alertsBadge = nullptr;
     WindowLayout *m_layout = nullptr;

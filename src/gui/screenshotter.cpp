@@ -81,6 +81,7 @@ void Screenshotter::start()
         {"clientsDock", "clients"},
         {"roomsDock", "rooms"},
         {"alertsDock", "alerts"},
+        {"fleetDock", "fleet"},
     };
     for (const auto &[dock, file] : panels) {
         m_steps << [raise, dock = dock] { raise(dock); };

@@ -1,6 +1,7 @@
 #include "gui/servercontrol.h"
 
 #include "engine/engine.h"
+#include "engine/fleetwatch.h"
 #include "gui/enginesampler.h"
 #include "gui/guisettings.h"
 #include "gui/settingsdialog.h"
@@ -33,7 +34,7 @@ ServerControl::~ServerControl() = default;
 void ServerControl::updateActions()
 {
     const bool running = m_engine->serverRunning();
-    m_actions.start->setEnabled(!running && !m_pendingRestart);
+    m_actions.start->setEnabled(!running && !m_pendingRestart && !m_engine->monitorOnly());
     m_actions.stop->setEnabled(running);
     m_actions.copyUrl->setEnabled(running);
     if (m_actions.reloadTls)
@@ -151,6 +152,8 @@ void ServerControl::applySettings(const core::Settings &settings, const QStringL
         if (SettingsDialog::needsAppRestart(name))
             later << name;
     }
+    if (changed.contains(QStringLiteral("FLEET_STALE_SECONDS")) && m_engine->fleet())
+        m_engine->fleet()->setStaleSeconds(settings.fleetStaleSeconds); // at once, nothing restarts
     if (redis) {
         m_engine->restartRedis(settings);
         showMessage(QCoreApplication::translate("fx::gui::MainWindow", "Redis settings applied: reconnecting"));

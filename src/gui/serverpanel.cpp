@@ -220,6 +220,13 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
         m_messages->addSample(s.messagesPerSecond);
         m_bytes->addSample(s.bytesPerSecond);
         showLatency(st);
+    } else if (s.monitorOnly) {
+        // EMBEDDED_SERVER=false: no figures of a server that does not exist (not zeros). The
+        // rows stay (changing this form's rows at run time crashed Qt 6.4.2's layout).
+        const QString none = tr("— (no embedded server)");
+        for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused, m_latency})
+            if (l->text() != none)
+                l->setText(none);
     } else {
         for (QLabel *l : {m_uptime, m_clients, m_connections, m_rooms, m_errors, m_refused, m_latency})
             l->setText(QStringLiteral("—"));
@@ -229,7 +236,9 @@ void ServerPanel::onStatus(const StatusSnapshot &s)
     }
     setStateLabel(m_redis, StatusText::redis(s));
     StateText db = StatusText::database(s);
-    if (s.hasDatabase && s.database.ok())
+    if (s.hasDatabase && s.database.ok() && s.monitorOnly)
+        db.text += QStringLiteral(" · ") + tr("read only: the servers sharing it write (monitor-only desk)");
+    else if (s.hasDatabase && s.database.ok())
         db.text += QStringLiteral(" · ")
             + tr("%1 ticks, %2 alerts written · %3 waiting")
                   .arg(fmt::count(qint64(s.database.writtenTicks)), fmt::count(qint64(s.database.writtenAlerts)),

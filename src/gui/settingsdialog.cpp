@@ -54,6 +54,8 @@ namespace fx::gui {
     QT_TRANSLATE_NOOP("fx::core::Settings",
                       "This server's name in the fleet heartbeat (empty: <hostname>:<port>; at most 128 characters)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds without a heartbeat before the desk shows a server as stale"),
+    QT_TRANSLATE_NOOP("fx::core::Settings",
+                      "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis host"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis port"),
     QT_TRANSLATE_NOOP("fx::core::Settings", "Redis database number"),
@@ -118,7 +120,7 @@ bool SettingsDialog::needsRedisRestart(const QString &name)
 
 bool SettingsDialog::needsAppRestart(const QString &name)
 {
-    return name == u"FX_PAIRS" || name.startsWith(u"DB_") || name.startsWith(u"LOG_");
+    return name == u"FX_PAIRS" || name.startsWith(u"DB_") || name.startsWith(u"LOG_") || name == u"EMBEDDED_SERVER";
 }
 
 SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString, QString> &stored,

@@ -46,7 +46,9 @@ void StatusBarIndicators::update(const StatusSnapshot &s)
         case Shows::Rate:
             // Translated in the context it had in the main window (translations/*.ts).
             e.indicator->setState({QCoreApplication::translate("fx::gui::MainWindow", "%1 msg/s")
-                                       .arg(QLocale().toString(qint64(std::llround(s.messagesPerSecond)))),
+                                       .arg(s.monitorOnly // no server: no rate of its own (not zero)
+                                                ? QStringLiteral("—")
+                                                : QLocale().toString(qint64(std::llround(s.messagesPerSecond)))),
                                    s.serverRunning ? Theme::ok() : Theme::idle()});
             break;
         }

@@ -10,6 +10,8 @@ namespace fx::gui {
 // lupdate needs the context spelled out at every call (no macros, no helper).
 StateText StatusText::server(const StatusSnapshot &s)
 {
+    if (s.monitorOnly) // CONFIGURATION.md, EMBEDDED_SERVER
+        return {QCoreApplication::translate("fx::gui::StatusText", "Monitor-only: no embedded server"), Theme::idle()};
     if (!s.serverRunning)
         return {QCoreApplication::translate("fx::gui::StatusText", "Server stopped"), Theme::error()};
     if (s.tls) // SECURITY.md, "TLS"
@@ -109,6 +111,8 @@ StateText StatusText::sessions(const StatusSnapshot &s)
 
 StateText StatusText::clients(const StatusSnapshot &s)
 {
+    if (s.monitorOnly)
+        return {QCoreApplication::translate("fx::gui::StatusText", "monitor-only (clients: see Fleet)"), Theme::idle()};
     const int n = s.serverRunning ? s.stats.connectedClients : 0;
     QColor c = Theme::ok();
     if (!s.serverRunning)

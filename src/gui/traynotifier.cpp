@@ -50,8 +50,9 @@ void TrayNotifier::setStatus(const StatusSnapshot &s)
 {
     const bool redisOk = !s.hasRedis || s.redis.connected();
     const bool dbOk = !s.hasDatabase || s.database.ok();
-    const TrayState state =
-        !s.serverRunning ? TrayState::Stopped : (redisOk && dbOk ? TrayState::Serving : TrayState::Degraded);
+    const TrayState state = !s.serverRunning && !s.monitorOnly
+        ? TrayState::Stopped
+        : (redisOk && dbOk ? TrayState::Serving : TrayState::Degraded);
     m_tray->setState(state,
                      QStringLiteral("FX Monitor\n%1\n%2\n%3\n%4")
                          .arg(StatusText::server(s).text, StatusText::clients(s).text, StatusText::redis(s).text,
@@ -84,6 +85,7 @@ void TrayNotifier::notifyAlerts(const QVector<AlertRow> &rows, const GuiSettings
                    first.pairsText())
         : QCoreApplication::translate("fx::gui::MainWindow", "%n new alert(s)", nullptr, int(notify.size()) + more);
     m_tray->notify(title, first.message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning);
+    Q_EMIT notified(title, first.message);
 }
 
 void TrayNotifier::notifyStillServing()

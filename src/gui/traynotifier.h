@@ -48,6 +48,10 @@ public:
     bool isVisible() const;
     void hide();
 
+Q_SIGNALS:
+    // A notification was shown (or would have been, where the desktop has no tray): tests.
+    void notified(const QString &title, const QString &message);
+
 private:
     void toggleWindow();
 

@@ -177,7 +177,7 @@ void WindowLayout::arrangeDefault()
     QDockWidget *market = dock(QStringLiteral("marketWatchDock")), *chart = dock(QStringLiteral("chartDock")),
                 *multiples = dock(QStringLiteral("smallMultiplesDock")), *server = dock(QStringLiteral("serverDock")),
                 *clients = dock(QStringLiteral("clientsDock")), *rooms = dock(QStringLiteral("roomsDock")),
-                *alerts = dock(QStringLiteral("alertsDock"));
+                *alerts = dock(QStringLiteral("alertsDock")), *fleet = dock(QStringLiteral("fleetDock"));
     for (QDockWidget *d : docks()) {
         d->setFloating(false);
         d->show();
@@ -189,6 +189,8 @@ void WindowLayout::arrangeDefault()
     m_window->addDockWidget(Qt::BottomDockWidgetArea, clients);
     m_window->tabifyDockWidget(clients, rooms);
     m_window->tabifyDockWidget(rooms, alerts);
+    if (fleet)
+        m_window->tabifyDockWidget(alerts, fleet);
     QDockWidget *previous = chart;
     for (ChartPanel *extra : extraCharts())
         if (QDockWidget *d = dockOf(extra)) {

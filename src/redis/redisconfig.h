@@ -41,6 +41,16 @@ struct RedisConfig
     int sentinelTimeoutMs = 1000;
     // REDIS.md, "Cluster": any reachable node serves Pub/Sub; keys follow MOVED/ASK.
     QList<core::HostPort> clusterNodes;
+    // Further channels (full names) whose messages are handed on raw through
+    // RedisSubscriber::rawMessage (the desk's fleet channel): subscribed together with the
+    // pipeline's channels, and again after every reconnect.
+    QStringList extraChannels;
+    // Keys matching this glob pattern are read after every (re)connect, before the subscription
+    // (SCAN + GET in one bounded server-side script), and handed on through
+    // RedisSubscriber::rawKeyRead; empty: none.
+    QString rawKeyPattern;
+    int rawKeyLimit = 1000; // at most this many keys
+    int rawKeyScanLimit = 100; // at most this many SCAN steps of 1000 keys each
 
     static RedisConfig fromSettings(const core::Settings &s);
     QString endpoint() const; // "host:port" or "unix:/path"

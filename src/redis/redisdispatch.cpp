@@ -27,6 +27,9 @@ void RedisSubscriber::onMessage(redisAsyncContext *ac, void *r, void *privdata)
         const int k = self->kindOfChannel(reply->element[1]->str, reply->element[1]->len);
         if (k >= 0)
             self->handleMessage(k, reply->element[2]->str, reply->element[2]->len);
+        else if (!self->m_config.extraChannels.isEmpty())
+            Q_EMIT self->rawMessage(QByteArray(reply->element[1]->str, qsizetype(reply->element[1]->len)),
+                                    QByteArray(reply->element[2]->str, qsizetype(reply->element[2]->len)));
     } else if (kind == "subscribe") {
         self->onSubscribed();
     }

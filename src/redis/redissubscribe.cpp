@@ -35,8 +35,9 @@ void RedisSubscriber::subscribeAndWarm()
         redisAsyncCommand(m_ac, &RedisSubscriber::onHash, new HashRequest{this, pair}, "HGETALL %b", key.constData(),
                           size_t(key.size()));
     }
+    readRawKeys();
     const auto &names = m_channelNames;
-    m_pendingSubscribes = int(names.size());
+    m_pendingSubscribes = int(names.size()) + subscribeExtraChannels();
     redisAsyncCommand(m_ac, &RedisSubscriber::onMessage, this, "SUBSCRIBE %b %b %b %b", names[0].constData(),
                       size_t(names[0].size()), names[1].constData(), size_t(names[1].size()), names[2].constData(),
                       size_t(names[2].size()), names[3].constData(), size_t(names[3].size()));

@@ -74,6 +74,11 @@ Q_SIGNALS:
     void statusChanged(const fx::redis::RedisStatus &status);
     // One malformed message (already counted and logged with rate limiting).
     void messageDropped(const QString &channel, const QString &reason, const QString &detail);
+    // A message on one of RedisConfig::extraChannels, unparsed (the receiver validates it).
+    void rawMessage(const QByteArray &channel, const QByteArray &payload);
+    // One key of RedisConfig::rawKeyPattern read after a (re)connect: its value and its
+    // remaining time to live in ms (-1: none).
+    void rawKeyRead(const QByteArray &key, const QByteArray &value, qint64 ttlMs);
 
 private:
     static void onConnect(const redisAsyncContext *ac, int status);
@@ -82,6 +87,7 @@ private:
     static void onSelect(redisAsyncContext *ac, void *reply, void *privdata);
     static void onHash(redisAsyncContext *ac, void *reply, void *privdata);
     static void onMessage(redisAsyncContext *ac, void *reply, void *privdata);
+    static void onRawKeys(redisAsyncContext *ac, void *reply, void *privdata);
 
     void connectNow();
     void onConnectTimeout();
@@ -89,6 +95,9 @@ private:
     // After AUTH (when a password is set): SELECT the database unless it is 0, then subscribe.
     void selectThenSubscribe();
     void subscribeAndWarm();
+    // RedisConfig::extraChannels and rawKeyPattern (redisrawchannels.cpp).
+    void readRawKeys();
+    int subscribeExtraChannels();
     void onSubscribed(); // Redis confirmed one channel of the SUBSCRIBE
     void handleMessage(int kind, const char *payload, size_t len);
     void flush();

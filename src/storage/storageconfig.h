@@ -39,6 +39,8 @@ struct StorageConfig
     int barRetentionDays = 365;
     int pruneIntervalMs = 5 * 60 * 1000;
     int pruneChunkRows = 5000; // rows deleted per statement, so a prune never holds the lock long
+    // False: no retention passes (the monitor-only desk leaves them to the servers that write).
+    bool prune = true;
 
     // Write batching: a batch is written when batchRows rows wait or batchIntervalMs after the
     // first one arrived, whichever comes first; one transaction takes at most maxBatchRows.

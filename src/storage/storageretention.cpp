@@ -24,7 +24,8 @@ StorageRetention::StorageRetention(const StorageConfig &config, std::function<Sq
 
 void StorageRetention::startSchedule()
 {
-    m_timer->start();
+    if (m_config.prune)
+        m_timer->start();
 }
 
 void StorageRetention::stopSchedule()
@@ -39,6 +40,8 @@ bool StorageRetention::isScheduled() const
 
 void StorageRetention::requestPass()
 {
+    if (!m_config.prune)
+        return;
     if (m_running) {
         m_again = true;
         return;
