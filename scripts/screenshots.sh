@@ -112,6 +112,36 @@ PY
   done
 fi
 
+# The fleet panel (docs/GUI.md, "Fleet"): three more servers on the same Redis, each with a few
+# plain clients; fx-nyc-1 is killed 8 s before the shots, so it shows stale (FLEET_STALE_SECONDS 5).
+if [ "${FX_SCREENSHOT_FLEET:-1}" = 1 ] && [ -x "$BIN/fxmonitor-server" ]; then
+  fx_log "fleet: three more servers (fx-ldn-1, fx-ldn-2, fx-nyc-1), one killed before the shots"
+  for id in fx-ldn-1 fx-ldn-2 fx-nyc-1; do
+    port="$(fx_free_port)"
+    env "${AUTH_ENV[@]}" "$BIN/fxmonitor-server" --host 127.0.0.1 --port "$port" --redis-host 127.0.0.1 \
+      --redis-port "$REDIS_PORT" --db-path "$TMP/$id.sqlite" --log-level WARNING \
+      --set "WEBSOCKET_SERVER_ID=$id" >"$TMP/$id.out" 2>"$TMP/$id.err" &
+    pid=$!
+    PIDS+=($pid)
+    [ "$id" = fx-nyc-1 ] && NYC_PID=$pid
+    for _ in $(seq 100); do grep -q "listening on" "$TMP/$id.out" 2>/dev/null && break; sleep 0.1; done
+    if /usr/bin/python3 -c 'import websocket' 2>/dev/null; then
+      for n in $(seq $(( ${#id} % 3 + 2 ))); do
+        /usr/bin/python3 - "$port" "$(token "$id-desk-$n")" >/dev/null 2>&1 <<'PY' &
+import json, sys, websocket
+ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?token={sys.argv[2]}"); ws.recv()
+ws.send(json.dumps({"event": "subscribe", "data": {"pairs": "all"}}))
+while True:
+    ws.recv()
+PY
+        PIDS+=($!)
+      done
+    fi
+  done
+  (sleep $((WARMUP > 12 ? WARMUP - 8 : 4)); kill -9 "$NYC_PID" 2>/dev/null) &
+  PIDS+=($!)
+fi
+
 OUTAGE="${FX_SCREENSHOT_OUTAGE:-0}"
 if [ "$OUTAGE" -gt 0 ]; then
   [ "$WARMUP" -gt $((OUTAGE + 14)) ] || fx_die "FX_SCREENSHOT_WARMUP must exceed FX_SCREENSHOT_OUTAGE + 14"

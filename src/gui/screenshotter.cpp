@@ -4,6 +4,7 @@
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
 #include "gui/clientspanel.h"
+#include "gui/fleetpanel.h"
 #include "gui/mainwindow.h"
 #include "gui/pricechartview.h"
 #include "gui/roomsmodel.h"
@@ -81,10 +82,17 @@ void Screenshotter::start()
         {"clientsDock", "clients"},
         {"roomsDock", "rooms"},
         {"alertsDock", "alerts"},
-        {"fleetDock", "fleet"},
+        {"fleetDock", "fleet-panel"},
     };
     for (const auto &[dock, file] : panels) {
         m_steps << [raise, dock = dock] { raise(dock); };
+        if (qstrcmp(dock, "fleetDock") == 0) // every figure in view: columns as wide as their text
+            m_steps << [w] {
+                QTreeView *v = w->fleetPanel()->table()->view();
+                for (int col = 0; col < v->model()->columnCount(); ++col)
+                    if (!v->model()->headerData(col, Qt::Horizontal).toString().contains(u"trend", Qt::CaseInsensitive))
+                        v->resizeColumnToContents(col);
+            };
         m_steps << [this, w, dock = dock, file = file] {
             save(w->dock(QString::fromLatin1(dock)), QString::fromLatin1(file));
         };
