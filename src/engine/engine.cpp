@@ -175,7 +175,7 @@ void Engine::startRedis()
     storage::Storage *db = monitorOnly() ? nullptr : storage();
     redis::RedisConfig config = redis::RedisConfig::fromSettings(m_settings);
     if (m_fleet) {
-        // FLEET_SPEC.md: the channel and the keys, under REDIS_CHANNEL_PREFIX.
+        // ARCHITECTURE.md, "Fleet heartbeat": the channel and the keys, under REDIS_CHANNEL_PREFIX.
         config.extraChannels = {m_settings.fullChannel(QStringLiteral("fxmonitor:fleet"))};
         config.rawKeyPattern = m_settings.fullChannel(QStringLiteral("fxmonitor:fleet:*"));
         config.rawKeyLimit = FleetWatch::kMaxServers;
@@ -190,7 +190,7 @@ void Engine::startRedis()
             [fleet](const QByteArray &, const QByteArray &payload) { fleet->ingest(payload, FleetWatch::nowMs()); });
         connect(sub, &redis::RedisSubscriber::rawKeyRead, fleet,
                 [fleet](const QByteArray &, const QByteArray &value, qint64 ttlMs) {
-                    // A key is written with PX 10000 (FLEET_SPEC.md): its age is what its TTL lost.
+                    // A key is written with PX 10000 (ARCHITECTURE.md, "Fleet heartbeat"): its age is what its TTL lost.
                     const qint64 age = ttlMs >= 0 ? std::max<qint64>(0, 10000 - ttlMs) : 0;
                     fleet->ingestKey(value, age, FleetWatch::nowMs());
                 });

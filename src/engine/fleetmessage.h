@@ -1,8 +1,8 @@
 #pragma once
 
-// One message of the fleet channel (FLEET_SPEC.md in the issue; ARCHITECTURE.md, "Fleet
-// watch"): a server's heartbeat or its leave, read and validated as the spec's "Readers"
-// section says. Plain value types and a pure function: any thread.
+// One message of the fleet channel: a server's heartbeat or its leave, read and validated by the
+// readers' rules of ARCHITECTURE.md, "Fleet heartbeat". Plain value types and a pure function:
+// any thread.
 
 #include <QByteArrayView>
 #include <QString>

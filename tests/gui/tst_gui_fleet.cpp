@@ -1,5 +1,5 @@
 // The fleet panel end to end, offscreen: the real MainWindow on a real Engine (a monitor-only
-// desk) watching the fleet on a private redis-server, with heartbeats in the FLEET_SPEC format published by the test
+// desk) watching the fleet on a private redis-server, with heartbeats in the heartbeat format (ARCHITECTURE.md, "Fleet heartbeat") published by the test
 // (three servers, a quarter of a second apart). A fleet key written before the desk starts fills
 // the panel before any heartbeat; one server falls silent: its row turns red, an operator alert
 // enters the alerts model and the tray notifier is called; it comes back: the row is normal and
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY(m_redis.start());
         m_publisher = test::publisherFor(m_redis.port());
-        // A key written before the desk starts (FLEET_SPEC: SET <key> <json> PX 10000).
+        // A key written before the desk starts (ARCHITECTURE.md, "Fleet heartbeat": SET <key> <json> PX 10000).
         QString error;
         QVERIFY2(
             m_publisher->command({"SET", "fxmonitor:fleet:" + kLdn1.toUtf8(), heartbeat(kLdn1), "PX", "10000"}, &error),

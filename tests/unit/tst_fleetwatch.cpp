@@ -1,4 +1,4 @@
-// The fleet watch (engine/fleetwatch.h, fleetmessage.h): the FLEET_SPEC "Readers" rules at,
+// The fleet watch (engine/fleetwatch.h, fleetmessage.h): the heartbeat readers' rules (ARCHITECTURE.md, "Fleet watch") at,
 // just under and just over their bounds (16 KiB message, 128-character server id, 1000 servers),
 // staleness after FLEET_STALE_SECONDS on a driven clock and on the real timer, recovery, a clean
 // leave (no alert), keys read at start (their age from the TTL) and the sparkline history bound.
