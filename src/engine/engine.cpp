@@ -224,6 +224,19 @@ bool Engine::serverTls() const
     return serverRunning() && m_server->tlsEnabled();
 }
 
+void Engine::applyRuntimeSettings(const core::Settings &s)
+{
+    m_settings.corsOrigins = s.corsOrigins;
+    m_settings.maxConnectionsPerIp = s.maxConnectionsPerIp;
+    for (const QString &name :
+         {QStringLiteral("CORS_ALLOWED_ORIGINS"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP")})
+        m_settings.values.insert(name, s.values.value(name));
+    if (!m_server)
+        return;
+    m_server->setCorsOrigins(s.corsOrigins);
+    m_server->setMaxClientsPerIp(s.maxConnectionsPerIp);
+}
+
 bool Engine::reloadTls(QString *message)
 {
     if (!serverRunning()) {

@@ -78,6 +78,10 @@ public:
     // what happened, one line without key material. Reads two small files; never blocks on
     // a socket.
     bool reloadTls(QString *message);
+    // SIGHUP in fxmonitor-server (docs/OPERATIONS.md, "Reload"): the settings the running
+    // server takes without a restart, CORS_ALLOWED_ORIGINS and WEBSOCKET_MAX_CONNECTIONS_PER_IP,
+    // from s; they also stay for a later startServer(). Never blocks.
+    void applyRuntimeSettings(const core::Settings &s);
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on

@@ -22,6 +22,29 @@ ServerContext::ServerContext(ServerOptions options)
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
                           {QStringLiteral("channels"), QJsonArray{}}};
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
+    m_cors = m_options.corsOrigins;
+}
+
+bool ServerContext::anyOrigin() const
+{
+    QMutexLocker lock(&m_corsMutex);
+    return ServerOptions::anyOriginIn(m_cors);
+}
+
+bool ServerContext::originAllowed(QByteArrayView origin) const
+{
+    QStringList origins;
+    {
+        QMutexLocker lock(&m_corsMutex);
+        origins = m_cors; // shared, not copied
+    }
+    return ServerOptions::originAllowedBy(origins, origin);
+}
+
+void ServerContext::setCorsOrigins(const QStringList &origins)
+{
+    QMutexLocker lock(&m_corsMutex);
+    m_cors = origins.isEmpty() ? QStringList{QStringLiteral("*")} : origins;
 }
 
 int ServerContext::shardForSid(QByteArrayView sid) const

@@ -25,6 +25,11 @@ public:
     explicit ServerContext(ServerOptions options);
 
     const ServerOptions &options() const { return m_options; }
+    // CORS_ALLOWED_ORIGINS (SECURITY.md, "Origins (CORS)"): the options' list until
+    // setCorsOrigins() replaces it (SIGHUP, docs/OPERATIONS.md "Reload"); any thread.
+    bool anyOrigin() const;
+    bool originAllowed(QByteArrayView origin) const;
+    void setCorsOrigins(const QStringList &origins);
     const core::InstrumentSet &instruments() const { return m_options.instruments; }
     ServerStats &stats() { return m_stats; }
     // SECURITY.md, "TLS": the current certificate and the handshake counters (any thread).
@@ -79,6 +84,8 @@ private:
     ConnectionLimits m_limits;
     StreamHistory m_history;
     RecoverySessions m_recoverySessions;
+    mutable QMutex m_corsMutex;
+    QStringList m_cors; // under m_corsMutex
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;

@@ -75,6 +75,9 @@ struct ServerOptions
     // An Origin header's value is allowed: any with anyOrigin(), else one listed exactly
     // (scheme, host and port, compared in canonical form). False for an empty value.
     bool originAllowed(QByteArrayView origin) const;
+    // The same for any list of CORS_ALLOWED_ORIGINS (ServerContext: the list reloaded on SIGHUP).
+    static bool anyOriginIn(const QStringList &origins);
+    static bool originAllowedBy(const QStringList &origins, QByteArrayView origin);
     // The listen address reaches beyond this machine (anything but 127.0.0.0/8 and ::1).
     bool listensBeyondLoopback() const { return !address.isLoopback(); }
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }

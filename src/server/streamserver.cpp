@@ -124,6 +124,16 @@ bool StreamServer::reloadTls(QString *message)
     return true;
 }
 
+void StreamServer::setCorsOrigins(const QStringList &origins)
+{
+    m_ctx->setCorsOrigins(origins);
+}
+
+void StreamServer::setMaxClientsPerIp(int maxClientsPerIp)
+{
+    m_ctx->limits().setMaxClientsPerAddress(maxClientsPerIp);
+}
+
 QString StreamServer::tlsCertificate() const
 {
     return m_ctx->tls().certificate().describe();

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Checks the Debian package (scripts/test.sh runs it after the tests; docs/OPERATIONS.md):
+#   - lintian: no error and no warning that installer/debian/lintian-overrides does not explain;
+#   - the contents: programs, man pages, desktop entry, icons, metainfo, translations, unit,
+#     conffile, maintainer scripts (sh -n);
+#   - the env file lists every setting fxmonitor-server --print-config knows;
+#   - systemd-analyze verify on the unit, desktop-file-validate, appstreamcli validate;
+#   - the unpacked fxmonitor-server, started with the unit's ExecStart line (paths moved into
+#     the unpacked tree; a temporary database, a free port and a private redis-server in the
+#     environment), answers /health and stops with status 0 on SIGTERM.
+#
+#   scripts/check-package.sh path/to/fxmonitor_<version>_<arch>.deb
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+deb=$(realpath "${1:?usage: scripts/check-package.sh <package.deb>}")
+fx_install "${FX_PACKAGE_TEST_PACKAGES[@]}" redis-server
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failures=0
+fail() { printf '\033[1;31mpackage check failed:\033[0m %s\n' "$*" >&2; failures=$((failures + 1)); }
+pass() { printf 'package: %s\n' "$*" >&2; }
+
+# ---- lintian ----
+# --fail-on warning: a warning fails unless the override file explains it.
+if lintian --fail-on error,warning --no-tag-display-limit --display-info "$deb" >"$work/lintian.txt" 2>&1; then
+  pass "lintian: no error, no unexplained warning ($(grep -c '^[IP]:' "$work/lintian.txt" || true) info/pedantic)"
+else
+  cat "$work/lintian.txt" >&2
+  fail "lintian"
+fi
+
+# ---- contents ----
+root="$work/root"
+dpkg-deb -x "$deb" "$root"
+dpkg-deb -e "$deb" "$work/control"
+for f in usr/bin/fxmonitor-server usr/bin/fxmonitor usr/bin/fxmonitor-feed \
+         usr/share/man/man1/fxmonitor-server.1.gz usr/share/man/man1/fxmonitor.1.gz \
+         usr/share/man/man1/fxmonitor-feed.1.gz usr/share/applications/fxmonitor.desktop \
+         usr/share/icons/hicolor/scalable/apps/fxmonitor.svg usr/share/icons/hicolor/48x48/apps/fxmonitor.png \
+         usr/share/icons/hicolor/256x256/apps/fxmonitor.png usr/lib/systemd/system/fxmonitor-server.service \
+         etc/fxmonitor/fxmonitor.env usr/share/lintian/overrides/fxmonitor usr/share/doc/fxmonitor/copyright \
+         usr/share/doc/fxmonitor/changelog.gz; do
+  [ -e "$root/$f" ] || fail "missing /$f"
+done
+ls "$root"/usr/share/metainfo/*.metainfo.xml >/dev/null 2>&1 || fail "no AppStream metainfo"
+qms=$(find "$root/usr/share/fxmonitor/translations" -name '*.qm' 2>/dev/null | wc -l)
+[ "$qms" -gt 0 ] || fail "no compiled translations in /usr/share/fxmonitor/translations"
+grep -qx /etc/fxmonitor/fxmonitor.env "$work/control/conffiles" || fail "fxmonitor.env is not a conffile"
+for s in postinst prerm postrm; do sh -n "$work/control/$s" || fail "$s does not parse"; done
+grep -q 'libQt6Core' <(dpkg-deb -f "$deb" Depends) || grep -q 'libqt6core6' <(dpkg-deb -f "$deb" Depends) \
+  || fail "Depends does not name Qt (dpkg-shlibdeps did not run?)"
+pass "contents: programs, man pages, desktop entry, icons, metainfo, $qms translation(s), unit, conffile"
+
+# Every setting the server knows is in the env file (commented or set).
+server="$root/usr/bin/fxmonitor-server"
+missing=""
+while IFS='=' read -r name _; do
+  grep -Eq "^#?$name=" "$root/etc/fxmonitor/fxmonitor.env" || missing+=" $name"
+done < <(env -i PATH=/usr/bin:/bin "$server" --print-config)
+[ -z "$missing" ] && pass "fxmonitor.env lists every setting" || fail "fxmonitor.env lacks:$missing"
+# The man pages are the programs' --help (help2man): every option is in them.
+for prog in fxmonitor-server fxmonitor-feed fxmonitor; do
+  page=$(zcat "$root/usr/share/man/man1/$prog.1.gz")
+  while read -r opt; do
+    grep -qF -- "${opt//-/\\-}" <<<"$page" || fail "man page of $prog lacks $opt"
+  done < <(QT_QPA_PLATFORM=offscreen "$root/usr/bin/$prog" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u)
+done
+pass "man pages name every option of --help"
+
+# ---- validators ----
+unit="$root/usr/lib/systemd/system/fxmonitor-server.service"
+if systemd-analyze verify --root="$root" /usr/lib/systemd/system/fxmonitor-server.service >"$work/verify.txt" 2>&1 \
+   && ! grep -q 'fxmonitor-server.service' "$work/verify.txt"; then
+  pass "systemd-analyze verify: the unit is clean"
+else
+  cat "$work/verify.txt" >&2
+  fail "systemd-analyze verify"
+fi
+desktop-file-validate "$root/usr/share/applications/fxmonitor.desktop" && pass "desktop-file-validate" \
+  || fail "desktop-file-validate"
+appstreamcli validate --no-net "$root"/usr/share/metainfo/*.metainfo.xml >"$work/as.txt" 2>&1 \
+  && pass "appstreamcli validate: $(tail -1 "$work/as.txt")" || { cat "$work/as.txt" >&2; fail "appstreamcli validate"; }
+
+# ---- the unpacked server answers /health ----
+redis_port=$(fx_free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+  >"$work/redis.log" 2>&1 &
+pids+=($!)
+port=$(fx_free_port)
+exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
+read -r -a cmd <<<"${exec_start//\/usr\/bin\//$root/usr/bin/}"
+cmd=("${cmd[@]//\/etc\//$root/etc/}")
+env WEBSOCKET_PORT="$port" REDIS_PORT="$redis_port" DB_PATH="$work/db/fxmonitor.sqlite" \
+  "${cmd[@]}" >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+pids+=("$server_pid")
+health=""
+for _ in $(seq 1 100); do
+  if grep -q listening "$work/server.out" 2>/dev/null; then
+    health=$(curl -fsS "http://127.0.0.1:$port/health" || true)
+    [ -n "$health" ] && break
+  fi
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [[ "$health" == *'"status"'* ]]; then
+  pass "the unpacked fxmonitor-server ($exec_start) answers /health: $health"
+else
+  cat "$work/server.out" "$work/server.log" >&2
+  fail "the unpacked fxmonitor-server did not answer /health"
+fi
+kill -TERM "$server_pid" 2>/dev/null || true
+rc=0
+wait "$server_pid" || rc=$?
+[ "$rc" = 0 ] && pass "it stops with status 0 on SIGTERM" || fail "it stopped with status $rc on SIGTERM"
+
+[ "$failures" = 0 ] || { fx_log "$failures package check(s) failed"; exit 1; }
+fx_log "package checks passed: $deb"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the Debian package (installer/CMakeLists.txt, docs/OPERATIONS.md): installs what the
+# build needs, configures a Release build in ./build-package, builds it, runs cpack -G DEB and
+# prints the path of the .deb.
+#
+#   scripts/package.sh              build-package/package/fxmonitor_<version>_<arch>.deb
+#   FX_PACKAGE_BUILD_DIR=dir scripts/package.sh   package from another (configured) build tree
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$FX_ROOT"
+
+fx_install "${FX_BUILD_PACKAGES[@]}" "${FX_PACKAGE_PACKAGES[@]}"
+BUILD_DIR=${FX_PACKAGE_BUILD_DIR:-build-package}
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  # Only what the package holds: no tests, no benchmarks.
+  fx_build "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DFX_BUILD_TESTS=OFF -DFX_BUILD_BENCH=OFF
+else
+  fx_build "$BUILD_DIR"
+fi
+fx_package "$BUILD_DIR"
