@@ -1,6 +1,6 @@
 // fxmonitor-package-tool: build-time helper of the Debian package (installer/CMakeLists.txt),
 // never installed.
-//   envfile               prints /etc/fxmonitor/fxmonitor.env: every setting of settingSpecs()
+//   envfile OUT           writes /etc/fxmonitor/fxmonitor.env to OUT: every setting of settingSpecs()
 //                         commented out with its default and help line, so it never drifts
 //   icon SVG SIZE PNG     renders the application icon at SIZE x SIZE pixels
 
@@ -38,32 +38,38 @@ const PackagedValue *packagedValue(const QString &name)
     return nullptr;
 }
 
-int printEnvFile()
+int writeEnvFile(const char *path)
 {
-    std::printf("# /etc/fxmonitor/fxmonitor.env: the settings of fxmonitor-server.service.\n"
-                "#\n"
-                "# Every setting is listed below with its help line and its default, commented out.\n"
-                "# Remove the \"#\" in front of a NAME=value line and change the value to set it.\n"
-                "# Values follow the .env format of docs/CONFIGURATION.md: NAME=value, \"quoted\" or\n"
-                "# 'quoted' values, # comments. The file may hold secrets (passwords, tokens): keep it\n"
-                "# readable by root and the fxmonitor group only (the package installs it 0640).\n"
-                "#\n"
-                "# Apply changes with \"systemctl reload fxmonitor-server\" (SIGHUP): the log says which\n"
-                "# changed settings took effect and which need \"systemctl restart fxmonitor-server\".\n"
-                "# Check a change first: fxmonitor-server --env-file /etc/fxmonitor/fxmonitor.env --print-config\n");
+    FILE *out = std::fopen(path, "w");
+    if (!out) {
+        std::perror(path);
+        return 1;
+    }
+    std::fprintf(out,
+                 "# /etc/fxmonitor/fxmonitor.env: the settings of fxmonitor-server.service.\n"
+                 "#\n"
+                 "# Every setting is listed below with its help line and its default, commented out.\n"
+                 "# Remove the \"#\" in front of a NAME=value line and change the value to set it.\n"
+                 "# Values follow the .env format of docs/CONFIGURATION.md: NAME=value, \"quoted\" or\n"
+                 "# 'quoted' values, # comments. The file may hold secrets (passwords, tokens): keep it\n"
+                 "# readable by root and the fxmonitor group only (the package installs it 0640).\n"
+                 "#\n"
+                 "# Apply changes with \"systemctl reload fxmonitor-server\" (SIGHUP): the log says which\n"
+                 "# changed settings took effect and which need \"systemctl restart fxmonitor-server\".\n"
+                 "# Check a change first: fxmonitor-server --env-file /etc/fxmonitor/fxmonitor.env --print-config\n");
     QString group;
     for (const fx::core::SettingSpec &spec : fx::core::settingSpecs()) {
         if (spec.group != group) {
             group = spec.group;
-            std::printf("\n# ---- %s ----\n", qPrintable(group));
+            std::fprintf(out, "\n# ---- %s ----\n", qPrintable(group));
         }
-        std::printf("\n# %s (default: %s)\n", qPrintable(spec.help),
-                    spec.defaultValue.isEmpty() ? "empty" : qPrintable(spec.defaultValue));
-        std::printf("#%s=%s\n", qPrintable(spec.name), qPrintable(spec.defaultValue));
+        std::fprintf(out, "\n# %s (default: %s)\n", qPrintable(spec.help),
+                     spec.defaultValue.isEmpty() ? "empty" : qPrintable(spec.defaultValue));
+        std::fprintf(out, "#%s=%s\n", qPrintable(spec.name), qPrintable(spec.defaultValue));
         if (const PackagedValue *own = packagedValue(spec.name))
-            std::printf("# %s\n%s=%s\n", own->why, qPrintable(spec.name), own->value);
+            std::fprintf(out, "# %s\n%s=%s\n", own->why, qPrintable(spec.name), own->value);
     }
-    return 0;
+    return std::fclose(out) == 0 ? 0 : 1;
 }
 
 int renderIcon(const QString &svg, int size, const QString &png)
@@ -90,14 +96,14 @@ int renderIcon(const QString &svg, int size, const QString &png)
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 && QByteArrayView(argv[1]) == "envfile")
-        return printEnvFile();
+    if (argc == 3 && QByteArrayView(argv[1]) == "envfile")
+        return writeEnvFile(argv[2]);
     if (argc == 5 && QByteArrayView(argv[1]) == "icon") {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication app(argc, argv);
         return renderIcon(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt(),
                           QString::fromLocal8Bit(argv[4]));
     }
-    std::fprintf(stderr, "usage: fxmonitor-package-tool envfile | icon SVG SIZE PNG\n");
+    std::fprintf(stderr, "usage: fxmonitor-package-tool envfile OUT | icon SVG SIZE PNG\n");
     return 2;
 }

@@ -139,6 +139,7 @@ private Q_SLOTS:
         const qint64 span = pings.last() - pings.first();
         QVERIFY2(span >= 150 * (pings.size() - 1), qPrintable(QString::number(span))); // not faster than asked
         QCOMPARE(server.stop(SIGTERM), 0);
+        QTRY_VERIFY(!notify.find(QStringLiteral("STOPPING=1")).isEmpty());
         const QString stopping = notify.find(QStringLiteral("STOPPING=1"));
         QVERIFY2(stopping.contains(QStringLiteral("STATUS=stopping")), qPrintable(stopping));
     }
