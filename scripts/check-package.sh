@@ -9,10 +9,17 @@
 #     the unpacked tree; a temporary database, a free port and a private redis-server in the
 #     environment), answers /health and stops with status 0 on SIGTERM.
 #
-#   scripts/check-package.sh path/to/fxmonitor_<version>_<arch>.deb
+# With --install (as root, on a machine where the package may come and go): dpkg -i, the
+# service's ExecStart run by hand as the user fxmonitor answers /health and stops with 0, an
+# upgrade (the same package again) keeps an edited conffile and the database, dpkg --purge
+# leaves no file, directory, user or unit state behind.
+#
+#   scripts/check-package.sh [--install] path/to/fxmonitor_<version>_<arch>.deb
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-deb=$(realpath "${1:?usage: scripts/check-package.sh <package.deb>}")
+install_test=0
+if [ "${1:-}" = --install ]; then install_test=1; shift; fi
+deb=$(realpath "${1:?usage: scripts/check-package.sh [--install] <package.deb>}")
 fx_install "${FX_PACKAGE_TEST_PACKAGES[@]}" redis-server
 
 work=$(mktemp -d)
@@ -134,6 +141,56 @@ kill -TERM "$server_pid" 2>/dev/null || true
 rc=0
 wait "$server_pid" || rc=$?
 [ "$rc" = 0 ] && pass "it stops with status 0 on SIGTERM" || fail "it stopped with status $rc on SIGTERM"
+
+# ---- installed: dpkg -i, the service's command as fxmonitor, upgrade, purge ----
+if [ "$install_test" = 1 ]; then
+  [ "$(id -u)" = 0 ] || fx_die "--install needs root"
+  dpkg -s fxmonitor >/dev/null 2>&1 && fx_die "--install: fxmonitor is installed already; purge it first"
+  if dpkg -i "$deb" >"$work/dpkg.txt" 2>&1; then
+    pass "dpkg -i"
+    [ "$(stat -c '%U:%G %a' /etc/fxmonitor/fxmonitor.env)" = "root:fxmonitor 640" ] \
+      || fail "fxmonitor.env is $(stat -c '%U:%G %a' /etc/fxmonitor/fxmonitor.env), not root:fxmonitor 640"
+    [ "$(stat -c '%U:%G' /var/lib/fxmonitor)" = "fxmonitor:fxmonitor" ] || fail "/var/lib/fxmonitor is not fxmonitor's"
+    port=$(fx_free_port)
+    # setpriv execs (runuser would fork): $runner is the server itself.
+    (cd /var/lib/fxmonitor && exec setpriv --reuid=fxmonitor --regid=fxmonitor --init-groups \
+      env WEBSOCKET_PORT="$port" REDIS_PORT="$redis_port" $exec_start >"$work/installed.out" 2>"$work/installed.log") &
+    runner=$!
+    health=""
+    for _ in $(seq 1 100); do
+      grep -q listening "$work/installed.out" 2>/dev/null && health=$(curl -fsS "http://127.0.0.1:$port/health" || true)
+      [ -n "$health" ] && break
+      kill -0 "$runner" 2>/dev/null || break
+      sleep 0.1
+    done
+    [[ "$health" == *'"status"'* ]] && pass "installed, $exec_start as fxmonitor answers /health: $health" \
+      || { cat "$work/installed.out" "$work/installed.log" >&2; fail "the installed server did not answer /health"; }
+    [ -f /var/lib/fxmonitor/fxmonitor.sqlite ] || fail "no database in /var/lib/fxmonitor"
+    kill -TERM "$runner" 2>/dev/null || true
+    rc=0
+    wait "$runner" || rc=$?
+    [ "$rc" = 0 ] && pass "it stops with status 0" || fail "the installed server stopped with status $rc"
+    # An upgrade keeps an edited conffile and the database.
+    sed -i 's/^#LOG_LEVEL=INFO$/LOG_LEVEL=WARNING/' /etc/fxmonitor/fxmonitor.env
+    dpkg -i "$deb" >>"$work/dpkg.txt" 2>&1 || fail "dpkg -i over the installed package"
+    grep -qx 'LOG_LEVEL=WARNING' /etc/fxmonitor/fxmonitor.env && [ -f /var/lib/fxmonitor/fxmonitor.sqlite ] \
+      && pass "an upgrade keeps the edited conffile and the database" || fail "the upgrade lost the conffile or the database"
+  else
+    cat "$work/dpkg.txt" >&2
+    fail "dpkg -i"
+  fi
+  dpkg --purge fxmonitor >>"$work/dpkg.txt" 2>&1 || fail "dpkg --purge"
+  left=""
+  getent passwd fxmonitor >/dev/null && left+=" user"
+  getent group fxmonitor >/dev/null && left+=" group"
+  for f in /etc/fxmonitor /var/lib/fxmonitor /usr/bin/fxmonitor-server /usr/lib/systemd/system/fxmonitor-server.service \
+           /etc/systemd/system/fxmonitor-server.service /etc/systemd/system/multi-user.target.wants/fxmonitor-server.service \
+           /var/lib/systemd/deb-systemd-helper-enabled/fxmonitor-server.service.dsh-also \
+           /var/lib/systemd/deb-systemd-helper-masked/fxmonitor-server.service; do
+    [ -e "$f" ] || [ -L "$f" ] && left+=" $f"
+  done
+  [ -z "$left" ] && pass "dpkg --purge leaves nothing behind" || fail "left after purge:$left"
+fi
 
 [ "$failures" = 0 ] || { fx_log "$failures package check(s) failed"; exit 1; }
 fx_log "package checks passed: $deb"

@@ -12,8 +12,13 @@ cd "$FX_ROOT"
 fx_install "${FX_BUILD_PACKAGES[@]}" "${FX_PACKAGE_PACKAGES[@]}"
 BUILD_DIR=${FX_PACKAGE_BUILD_DIR:-build-package}
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  # Only what the package holds: no tests, no benchmarks.
-  fx_build "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DFX_BUILD_TESTS=OFF -DFX_BUILD_BENCH=OFF
+  # Only what the package holds: no tests, no benchmarks. Debian's hardening flags with every
+  # feature (fortified functions, immediate binding: lintian's hardening-* findings).
+  export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+  cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
+  ldflags=$(dpkg-buildflags --get LDFLAGS)
+  fx_build "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DFX_BUILD_TESTS=OFF -DFX_BUILD_BENCH=OFF \
+    "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags"
 else
   fx_build "$BUILD_DIR"
 fi
