@@ -118,8 +118,20 @@ port=$(fx_free_port)
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 read -r -a cmd <<<"${exec_start//\/usr\/bin\//$root/usr/bin/}"
 cmd=("${cmd[@]//\/etc\//$root/etc/}")
+# As the unit's sandbox would have it where this kernel can (Linux 6.3+): no new privileges, and
+# memory never both writable and executable (PR_SET_MDWE, what MemoryDenyWriteExecute= asks).
+mdwe='import ctypes,os,sys
+libc=ctypes.CDLL(None,use_errno=True)
+if libc.prctl(65,1,0,0,0)!=0: sys.exit(3)
+os.execvp(sys.argv[1],sys.argv[1:])'
+sandbox=(setpriv --no-new-privs)
+sandboxed="NoNewPrivileges"
+if /usr/bin/python3 -c "$mdwe" /bin/true; then
+  sandbox=(/usr/bin/python3 -c "$mdwe" setpriv --no-new-privs)
+  sandboxed="NoNewPrivileges and MemoryDenyWriteExecute"
+fi
 env WEBSOCKET_PORT="$port" REDIS_PORT="$redis_port" DB_PATH="$work/db/fxmonitor.sqlite" \
-  "${cmd[@]}" >"$work/server.out" 2>"$work/server.log" &
+  "${sandbox[@]}" "${cmd[@]}" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 pids+=("$server_pid")
 health=""
@@ -132,7 +144,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 if [[ "$health" == *'"status"'* ]]; then
-  pass "the unpacked fxmonitor-server ($exec_start) answers /health: $health"
+  pass "the unpacked fxmonitor-server ($exec_start, $sandboxed) answers /health: $health"
 else
   cat "$work/server.out" "$work/server.log" >&2
   fail "the unpacked fxmonitor-server did not answer /health"
