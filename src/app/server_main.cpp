@@ -43,10 +43,11 @@ int main(int argc, char **argv)
 
     engine::Engine product(cli.settings());
     product.marketDeltas()->setEnabled(false); // no window here to take the desktop's market feed
+    // systemd (docs/OPERATIONS.md, "The service"): readiness, stopping, the watchdog's pings
+    // (from the event loop, once it runs).
+    app::ServiceNotifier service;
     // Before anything is announced: a script that reads the "listening" line may stop the
     // server at once, and that SIGTERM must find the handler installed.
-    // systemd (docs/OPERATIONS.md, "The service"): readiness, stopping, the watchdog's pings.
-    app::ServiceNotifier service;
     app::SignalWatcher signals;
     QObject::connect(&signals, &app::SignalWatcher::terminationRequested, &product, [&](int sig) {
         qCInfo(fxCoreLog) << "signal" << sig << "received: shutting down";
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
     QString error;
     if (!product.start(&error)) {
         std::fprintf(stderr, "fxmonitor-server: %s\n", qPrintable(error));
+        service.status(error); // systemctl status says why
         return 1;
     }
     // One machine-readable line for scripts and tests (the port matters when it was 0).
