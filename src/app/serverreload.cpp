@@ -15,7 +15,8 @@ ServerReloader::ServerReloader(const core::CommandLine &cli, engine::Engine &eng
 bool ServerReloader::reloadable(QStringView name)
 {
     return name == u"LOG_LEVEL" || name == u"LOG_FILE" || name == u"CORS_ALLOWED_ORIGINS"
-        || name == u"WEBSOCKET_MAX_CONNECTIONS_PER_IP";
+        || name == u"WEBSOCKET_MAX_CONNECTIONS_PER_IP" || name == u"WEBSOCKET_RATE_LIMIT"
+        || name == u"WEBSOCKET_RATE_BURST";
 }
 
 QString ServerReloader::reload()

@@ -3,8 +3,8 @@
 // fxmonitor-server's SIGHUP (docs/OPERATIONS.md, "Reload"): the settings are resolved again
 // from the same command line, the .env file read again and the environment. What the running
 // server takes at once is applied: LOG_LEVEL and LOG_FILE (the file is reopened on every
-// reload, for log rotation), CORS_ALLOWED_ORIGINS, WEBSOCKET_MAX_CONNECTIONS_PER_IP, and the
-// TLS certificate and key files read again. Every other changed setting is named in the log as
+// reload, for log rotation), CORS_ALLOWED_ORIGINS, WEBSOCKET_MAX_CONNECTIONS_PER_IP,
+// WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST, and the TLS certificate and key files read again. Every other changed setting is named in the log as
 // needing a restart (and again on each later reload until it is restarted). Invalid settings
 // change nothing. Secret values are never logged.
 

@@ -228,13 +228,17 @@ void Engine::applyRuntimeSettings(const core::Settings &s)
 {
     m_settings.corsOrigins = s.corsOrigins;
     m_settings.maxConnectionsPerIp = s.maxConnectionsPerIp;
+    m_settings.rateLimit = s.rateLimit;
+    m_settings.rateBurst = s.rateBurst;
     for (const QString &name :
-         {QStringLiteral("CORS_ALLOWED_ORIGINS"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP")})
+         {QStringLiteral("CORS_ALLOWED_ORIGINS"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP"),
+          QStringLiteral("WEBSOCKET_RATE_LIMIT"), QStringLiteral("WEBSOCKET_RATE_BURST")})
         m_settings.values.insert(name, s.values.value(name));
     if (!m_server)
         return;
     m_server->setCorsOrigins(s.corsOrigins);
     m_server->setMaxClientsPerIp(s.maxConnectionsPerIp);
+    m_server->setRateLimits(s.rateLimit, s.rateBurst);
 }
 
 bool Engine::reloadTls(QString *message)

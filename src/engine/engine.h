@@ -79,8 +79,9 @@ public:
     // a socket.
     bool reloadTls(QString *message);
     // SIGHUP in fxmonitor-server (docs/OPERATIONS.md, "Reload"): the settings the running
-    // server takes without a restart, CORS_ALLOWED_ORIGINS and WEBSOCKET_MAX_CONNECTIONS_PER_IP,
-    // from s; they also stay for a later startServer(). Never blocks.
+    // server takes without a restart, CORS_ALLOWED_ORIGINS, WEBSOCKET_MAX_CONNECTIONS_PER_IP,
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST, from s; they also stay for a later
+    // startServer(). Never blocks.
     void applyRuntimeSettings(const core::Settings &s);
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;

@@ -23,6 +23,13 @@ ServerContext::ServerContext(ServerOptions options)
                           {QStringLiteral("channels"), QJsonArray{}}};
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
     m_cors = m_options.corsOrigins;
+    setRateLimits(m_options.rateLimit, m_options.rateBurst);
+}
+
+void ServerContext::setRateLimits(double perSecond, int burst)
+{
+    m_ratePerSecond.store(perSecond, std::memory_order_relaxed);
+    m_rateBurst.store(burst, std::memory_order_relaxed);
 }
 
 bool ServerContext::anyOrigin() const

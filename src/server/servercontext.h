@@ -30,6 +30,19 @@ public:
     bool anyOrigin() const;
     bool originAllowed(QByteArrayView origin) const;
     void setCorsOrigins(const QStringList &origins);
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST: the options' values until setRateLimits()
+    // replaces them (SIGHUP); any thread, lock-free (a request read during a reload may see one
+    // old and one new value).
+    struct RateLimits
+    {
+        double perSecond;
+        int burst;
+    };
+    RateLimits rateLimits() const
+    {
+        return {m_ratePerSecond.load(std::memory_order_relaxed), m_rateBurst.load(std::memory_order_relaxed)};
+    }
+    void setRateLimits(double perSecond, int burst);
     const core::InstrumentSet &instruments() const { return m_options.instruments; }
     ServerStats &stats() { return m_stats; }
     // SECURITY.md, "TLS": the current certificate and the handshake counters (any thread).
@@ -84,6 +97,8 @@ private:
     ConnectionLimits m_limits;
     StreamHistory m_history;
     RecoverySessions m_recoverySessions;
+    std::atomic<double> m_ratePerSecond;
+    std::atomic<int> m_rateBurst;
     mutable QMutex m_corsMutex;
     QStringList m_cors; // under m_corsMutex
     mutable QMutex m_statusMutex;

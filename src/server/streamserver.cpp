@@ -129,6 +129,11 @@ void StreamServer::setCorsOrigins(const QStringList &origins)
     m_ctx->setCorsOrigins(origins);
 }
 
+void StreamServer::setRateLimits(double perSecond, int burst)
+{
+    m_ctx->setRateLimits(perSecond, burst);
+}
+
 void StreamServer::setMaxClientsPerIp(int maxClientsPerIp)
 {
     m_ctx->limits().setMaxClientsPerAddress(maxClientsPerIp);

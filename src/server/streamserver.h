@@ -61,6 +61,8 @@ public:
     // and WEBSOCKET_MAX_CONNECTIONS_PER_IP for the requests and clients that come from now on.
     void setCorsOrigins(const QStringList &origins);
     void setMaxClientsPerIp(int maxClientsPerIp);
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST for every client's next request.
+    void setRateLimits(double perSecond, int burst);
     // The certificate new connections get, in words (never key material); any thread.
     QString tlsCertificate() const;
     QHostAddress address() const;

@@ -1,9 +1,10 @@
 // fxmonitor-server as a systemd service (docs/OPERATIONS.md, "The service"), against the real
 // process: sd_notify's READY=1 with STATUS= once it listens, WATCHDOG=1 at half of WATCHDOG_USEC
 // and none without it, STOPPING=1 on SIGTERM, read from a datagram socket the test binds as
-// NOTIFY_SOCKET; and SIGHUP: the env file read again, LOG_LEVEL, CORS_ALLOWED_ORIGINS and
-// WEBSOCKET_MAX_CONNECTIONS_PER_IP applied (each checked by its effect), a changed setting that
-// needs a restart named in the log, an invalid file refused with nothing changed.
+// NOTIFY_SOCKET; and SIGHUP: the env file read again, LOG_LEVEL, CORS_ALLOWED_ORIGINS,
+// WEBSOCKET_MAX_CONNECTIONS_PER_IP and the rate limit applied (each checked by its effect), a
+// changed setting that needs a restart named in the log, an invalid file refused with nothing
+// changed.
 
 #include "support/httpclient.h"
 #include "support/rawwsclient.h"
@@ -12,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,7 +183,8 @@ private Q_SLOTS:
 
         QVERIFY(writeFile(envFile,
                           "LOG_LEVEL=DEBUG\nCORS_ALLOWED_ORIGINS=https://b.example\n"
-                          "WEBSOCKET_MAX_CONNECTIONS_PER_IP=2\nWEBSOCKET_MAX_MESSAGE_SIZE=1024\n"));
+                          "WEBSOCKET_MAX_CONNECTIONS_PER_IP=2\nWEBSOCKET_MAX_MESSAGE_SIZE=1024\n"
+                          "WEBSOCKET_RATE_LIMIT=0.1\nWEBSOCKET_RATE_BURST=3\n"));
         ::kill(pid_t(server.pid()), SIGHUP);
         QTRY_VERIFY2(server.log().contains(QStringLiteral("settings reloaded")), qPrintable(server.log()));
         const QString log = server.log();
@@ -193,9 +196,10 @@ private Q_SLOTS:
         QVERIFY(log.contains(QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP changed from \"0\" to \"2\"")));
         QVERIFY(log.contains(QStringLiteral("WEBSOCKET_MAX_MESSAGE_SIZE changed from \"65536\" to \"1024\" (from "
                                             "fxmonitor.env:4): needs a restart")));
+        QVERIFY(log.contains(QStringLiteral("WEBSOCKET_RATE_BURST changed from \"200\" to \"3\"")));
         QVERIFY(log.contains(
-            QStringLiteral("settings reloaded: 3 applied, 1 need a restart (WEBSOCKET_MAX_MESSAGE_SIZE)")));
-        QTRY_VERIFY(!notify.find(QStringLiteral("STATUS=settings reloaded: 3 applied")).isEmpty());
+            QStringLiteral("settings reloaded: 5 applied, 1 need a restart (WEBSOCKET_MAX_MESSAGE_SIZE)")));
+        QTRY_VERIFY(!notify.find(QStringLiteral("STATUS=settings reloaded: 5 applied")).isEmpty());
         QVERIFY(server.isRunning());
 
         // The effects.
@@ -211,6 +215,14 @@ private Q_SLOTS:
         const QByteArray err = third.waitForEvent("error");
         QVERIFY2(err.contains("\"code\":\"TOO_MANY_CONNECTIONS\""), err.constData());
         QVERIFY(first.isConnected() && second.isConnected());
+        // The new rate limit: a burst of 3 requests (at it) answered, the 4th (over) refused.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(!second.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty(),
+                     qPrintable(QString::number(i)));
+        second.send(QStringLiteral("ping"));
+        const QByteArray limited = QJsonDocument(second.waitFor(QStringLiteral("error"))).toJson();
+        QVERIFY2(limited.contains("RATE_LIMITED"), limited.constData());
+        QVERIFY2(limited.contains("bursts of 3"), limited.constData());
 
         // An invalid file: refused, the running settings stay.
         QVERIFY(writeFile(envFile, "LOG_LEVEL=LOUD\nCORS_ALLOWED_ORIGINS=https://a.example\n"));
