@@ -12,6 +12,12 @@ ServerReloader::ServerReloader(const core::CommandLine &cli, engine::Engine &eng
 {
 }
 
+bool ServerReloader::tokenKeySetting(QStringView name)
+{
+    return name == u"WEBSOCKET_JWT_SECRET" || name == u"WEBSOCKET_JWT_PUBLIC_KEY" || name == u"WEBSOCKET_JWT_AUDIENCE"
+        || name == u"WEBSOCKET_JWT_ISSUER";
+}
+
 bool ServerReloader::reloadable(QStringView name)
 {
     return name == u"LOG_LEVEL" || name == u"LOG_FILE" || name == u"CORS_ALLOWED_ORIGINS"
@@ -34,6 +40,16 @@ QString ServerReloader::reload()
         qCWarning(fxCoreLog).noquote() << QStringLiteral("reload: %1; the log file stays as it was").arg(error);
     }
 
+    // SECURITY.md, "Tokens": with authentication on, the keys (the public key file read again),
+    // audience and issuer check new tokens from now on; connected clients stay.
+    QString keysError;
+    const bool jwt = m_engine.settings().authMode == u"jwt";
+    const bool keysApplied = jwt && next->authMode == u"jwt" && m_engine.reloadTokenKeys(*next, &keysError);
+    if (keysApplied)
+        qCInfo(fxCoreLog) << "reload: token keys read again: new tokens are checked with them";
+    else if (jwt && !keysError.isEmpty())
+        qCWarning(fxCoreLog).noquote() << QStringLiteral("reload: the token keys stay as they were: %1").arg(keysError);
+
     QStringList applied, restart;
     for (const core::SettingSpec &spec : core::settingSpecs()) {
         const core::SettingValue was = m_running.value(spec.name);
@@ -44,7 +60,7 @@ QString ServerReloader::reload()
             ? QStringLiteral("%1 changed (from %2)").arg(spec.name, now.origin)
             : QStringLiteral("%1 changed from \"%2\" to \"%3\" (from %4)")
                   .arg(spec.name, was.value, now.value, now.origin);
-        if (reloadable(spec.name)) {
+        if (reloadable(spec.name) || (keysApplied && tokenKeySetting(spec.name))) {
             m_running.insert(spec.name, now);
             applied << spec.name;
             qCInfo(fxCoreLog).noquote() << QStringLiteral("reload: %1: applied").arg(change);

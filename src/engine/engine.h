@@ -83,6 +83,11 @@ public:
     // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST, from s; they also stay for a later
     // startServer(). Never blocks.
     void applyRuntimeSettings(const core::Settings &s);
+    // SIGHUP, SECURITY.md "Tokens": with WEBSOCKET_AUTH=jwt running, the keys, audience and
+    // issuer of s (the running leeway kept; the public key file read again) check new tokens
+    // from now on; connected clients stay. False with *error (nothing changed) when the keys
+    // cannot be loaded or authentication is off.
+    bool reloadTokenKeys(const core::Settings &s, QString *error);
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on

@@ -24,6 +24,19 @@ ServerContext::ServerContext(ServerOptions options)
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
     m_cors = m_options.corsOrigins;
     setRateLimits(m_options.rateLimit, m_options.rateBurst);
+    m_verifier = m_options.tokenVerifier;
+}
+
+std::shared_ptr<const auth::TokenVerifier> ServerContext::tokenVerifier() const
+{
+    QMutexLocker lock(&m_verifierMutex);
+    return m_verifier;
+}
+
+void ServerContext::setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier)
+{
+    QMutexLocker lock(&m_verifierMutex);
+    m_verifier = std::move(verifier);
 }
 
 void ServerContext::setRateLimits(double perSecond, int burst)

@@ -43,6 +43,12 @@ public:
         return {m_ratePerSecond.load(std::memory_order_relaxed), m_rateBurst.load(std::memory_order_relaxed)};
     }
     void setRateLimits(double perSecond, int burst);
+    // WEBSOCKET_AUTH=jwt (SECURITY.md, "Tokens"): the verifier new tokens are checked with, the
+    // options' one until setTokenVerifier() replaces it (SIGHUP: new keys); null without
+    // authentication. Any thread. Whether authentication is on never changes while running
+    // (options().tokenVerifier says it), nor does the leeway.
+    std::shared_ptr<const auth::TokenVerifier> tokenVerifier() const;
+    void setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier);
     const core::InstrumentSet &instruments() const { return m_options.instruments; }
     ServerStats &stats() { return m_stats; }
     // SECURITY.md, "TLS": the current certificate and the handshake counters (any thread).
@@ -99,6 +105,8 @@ private:
     RecoverySessions m_recoverySessions;
     std::atomic<double> m_ratePerSecond;
     std::atomic<int> m_rateBurst;
+    mutable QMutex m_verifierMutex;
+    std::shared_ptr<const auth::TokenVerifier> m_verifier; // under m_verifierMutex
     mutable QMutex m_corsMutex;
     QStringList m_cors; // under m_corsMutex
     mutable QMutex m_statusMutex;

@@ -129,6 +129,11 @@ void StreamServer::setCorsOrigins(const QStringList &origins)
     m_ctx->setCorsOrigins(origins);
 }
 
+void StreamServer::setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier)
+{
+    m_ctx->setTokenVerifier(std::move(verifier));
+}
+
 void StreamServer::setRateLimits(double perSecond, int burst)
 {
     m_ctx->setRateLimits(perSecond, burst);

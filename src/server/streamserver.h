@@ -63,6 +63,8 @@ public:
     void setMaxClientsPerIp(int maxClientsPerIp);
     // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST for every client's next request.
     void setRateLimits(double perSecond, int burst);
+    // SECURITY.md, "Tokens": the keys new tokens are checked with (connected clients stay).
+    void setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier);
     // The certificate new connections get, in words (never key material); any thread.
     QString tlsCertificate() const;
     QHostAddress address() const;

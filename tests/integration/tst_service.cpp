@@ -4,11 +4,12 @@
 // NOTIFY_SOCKET; and SIGHUP: the env file read again, LOG_LEVEL, CORS_ALLOWED_ORIGINS,
 // WEBSOCKET_MAX_CONNECTIONS_PER_IP and the rate limit applied (each checked by its effect), a
 // changed setting that needs a restart named in the log, an invalid file refused with nothing
-// changed.
+// changed; with WEBSOCKET_AUTH=jwt a new token secret checks new tokens, connected clients stay.
 
 #include "support/httpclient.h"
 #include "support/rawwsclient.h"
 #include "support/serverprocess.h"
+#include "support/tokenmint.h"
 #include "support/wsclient.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 #include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -106,22 +108,23 @@ HttpReply getWithOrigin(quint16 port, const QByteArray &origin)
 
 } // namespace
 
+// sd_notify is a no-op in a build without libsystemd (FX_WITH_SYSTEMD).
+#ifdef FX_HAVE_LIBSYSTEMD
+#define SKIP_WITHOUT_LIBSYSTEMD()
+#else
+#define SKIP_WITHOUT_LIBSYSTEMD() QSKIP("built without libsystemd: sd_notify is a no-op")
+#endif
+
 class TestService : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-#ifndef FX_HAVE_LIBSYSTEMD
-        QSKIP("built without libsystemd (FX_WITH_SYSTEMD): sd_notify is a no-op");
-#endif
-    }
-
     // READY=1 with a STATUS= naming the port after the "listening" line; WATCHDOG=1 every
     // half WATCHDOG_USEC from then on; STOPPING=1 on SIGTERM, then exit 0.
     void notifiesReadyWatchdogStopping()
     {
+        SKIP_WITHOUT_LIBSYSTEMD();
         QTemporaryDir dir;
         NotifySocket notify(dir.filePath(QStringLiteral("notify")));
         ServerProcess server;
@@ -149,6 +152,7 @@ private Q_SLOTS:
     // Without WATCHDOG_USEC: READY=1 and STOPPING=1, no ping in the whole run.
     void noWatchdogUnlessAsked()
     {
+        SKIP_WITHOUT_LIBSYSTEMD();
         QTemporaryDir dir;
         NotifySocket notify(dir.filePath(QStringLiteral("notify")));
         ServerProcess server;
@@ -167,6 +171,7 @@ private Q_SLOTS:
     // needing a restart; STATUS= says so. Then an invalid file: refused, nothing changes.
     void sighupReloadsTheEnvFile()
     {
+        SKIP_WITHOUT_LIBSYSTEMD();
         QTemporaryDir dir;
         NotifySocket notify(dir.filePath(QStringLiteral("notify")));
         const QString envFile = dir.filePath(QStringLiteral("fxmonitor.env"));
@@ -232,6 +237,48 @@ private Q_SLOTS:
             qPrintable(server.log()));
         QCOMPARE(getWithOrigin(server.port(), "https://b.example").status, 200);
         QCOMPARE(getWithOrigin(server.port(), "https://a.example").status, 403);
+        QCOMPARE(server.stop(SIGTERM), 0);
+    }
+
+    // SIGHUP with WEBSOCKET_AUTH=jwt: a new WEBSOCKET_JWT_SECRET checks new tokens (the old
+    // secret's token refused, the new one's accepted), the client connected with the old one
+    // stays, and the log names the change without the secret.
+    void sighupReloadsTokenKeys()
+    {
+        const QByteArray secretA = "reload-test-secret-A-0123456789abcdefghij";
+        const QByteArray secretB = "reload-test-secret-B-0123456789abcdefghij";
+        const QByteArray claims = R"({"sub":"ops","exp":"+3600"})";
+        const QByteArray tokenA = TokenMint::mint(QStringLiteral("HS256"), QString::fromLatin1(secretA), claims);
+        const QByteArray tokenB = TokenMint::mint(QStringLiteral("HS256"), QString::fromLatin1(secretB), claims);
+        QVERIFY(!tokenA.isEmpty() && !tokenB.isEmpty());
+        QTemporaryDir dir;
+        const QString envFile = dir.filePath(QStringLiteral("fxmonitor.env"));
+        QVERIFY(writeFile(envFile, "WEBSOCKET_AUTH=jwt\nWEBSOCKET_JWT_SECRET=" + secretA + "\n"));
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--env-file"), envFile}, envWith({})));
+        const auto url = [&](const QByteArray &token) { return server.wsUrl() + QStringLiteral("?token=") + token; };
+        WsClient before;
+        QVERIFY(before.connectTo(url(tokenA)));
+        // A refusal is an error event UNAUTHORIZED, then close 1008 (SECURITY.md, "Tokens").
+        const auto refused = [&](const QByteArray &token) {
+            WsClient c;
+            c.socket().open(QUrl(url(token)));
+            return QJsonDocument(c.waitFor(QStringLiteral("error"))).toJson();
+        };
+        QVERIFY(refused(tokenB).contains("UNAUTHORIZED"));
+
+        QVERIFY(writeFile(envFile, "WEBSOCKET_AUTH=jwt\nWEBSOCKET_JWT_SECRET=" + secretB + "\n"));
+        ::kill(pid_t(server.pid()), SIGHUP);
+        QTRY_VERIFY2(server.log().contains(QStringLiteral("settings reloaded")), qPrintable(server.log()));
+        QVERIFY2(server.log().contains(QStringLiteral("token keys read again")), qPrintable(server.log()));
+        QVERIFY(server.log().contains(QStringLiteral("WEBSOCKET_JWT_SECRET changed (from fxmonitor.env:2): applied")));
+        QVERIFY(!server.log().contains(QString::fromLatin1(secretA)));
+        QVERIFY(!server.log().contains(QString::fromLatin1(secretB)));
+
+        WsClient after;
+        QVERIFY(after.connectTo(url(tokenB)));
+        QVERIFY(refused(tokenA).contains("UNAUTHORIZED"));
+        QVERIFY(before.isConnected());
         QCOMPARE(server.stop(SIGTERM), 0);
     }
 };
