@@ -1,6 +1,7 @@
 #pragma once
 
-// State shared by every thread of one StreamServer: immutable options, lock-free statistics,
+// State shared by every thread of one StreamServer: immutable options (but for the few a SIGHUP
+// replaces, held here: origins, rate limits, the token verifier), lock-free statistics,
 // and the status of the components around the server (Redis, database), which other threads
 // set and readers copy under a mutex.
 

@@ -14,7 +14,9 @@ namespace fx::server {
 
 class AlertHistorySource; // server/alerthistory.h
 
-// Everything the streaming server needs to know, fixed for the life of one StreamServer.
+// Everything the streaming server needs to know, fixed for the life of one StreamServer (what a
+// SIGHUP may change is read through ServerContext: origins, rate limits, token verifier, and
+// ConnectionLimits' per-address limit).
 struct ServerOptions
 {
     // What runs behind /socket.io/ (and /engine.io/ when it asks for it): one instance per I/O
