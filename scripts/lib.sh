@@ -13,7 +13,15 @@ FX_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
   libhiredis-dev libjwt-dev libssl-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core qtkeychain-qt6-dev
+  libsystemd-dev
 )
+# The Debian package (scripts/package.sh, installer/): help2man writes the man pages from
+# --help, dpkg-dev's dpkg-shlibdeps computes the dependencies.
+FX_PACKAGE_PACKAGES=(dpkg-dev help2man)
+# Checks of the package (scripts/check-package.sh): lintian, the unit (systemd-analyze), the
+# desktop entry, the AppStream metadata; curl asks the unpacked server for /health, sqlite3
+# takes the online backup docs/OPERATIONS.md describes.
+FX_PACKAGE_TEST_PACKAGES=(lintian systemd desktop-file-utils appstream curl sqlite3)
 # libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (the desktop's keyring).
 FX_RUN_PACKAGES=(redis-server xvfb xauth libsecret-1-0)
 FX_TEST_PACKAGES=(redis-server redis-sentinel nginx postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
@@ -51,6 +59,18 @@ fx_build() {
   fi
   fx_log "building $dir"
   cmake --build "$dir" -j"$(nproc)"
+}
+
+# Runs cpack -G DEB in the built tree $1 and prints the path of the .deb.
+fx_package() {
+  local dir="$1"
+  fx_log "packaging $dir (cpack -G DEB)"
+  rm -rf "$dir/package"
+  (cd "$dir" && cpack -G DEB >/dev/null)
+  local deb
+  deb=$(ls "$dir"/package/*.deb)
+  [ -f "$deb" ] || fx_die "cpack made no .deb in $dir/package"
+  realpath "$deb"
 }
 
 # Prints a free loopback TCP port.

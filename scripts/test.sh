@@ -12,7 +12,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
 
-fx_install "${FX_BUILD_PACKAGES[@]}" "${FX_TEST_PACKAGES[@]}"
+fx_install "${FX_BUILD_PACKAGES[@]}" "${FX_TEST_PACKAGES[@]}" "${FX_PACKAGE_PACKAGES[@]}" "${FX_PACKAGE_TEST_PACKAGES[@]}"
 command -v npm >/dev/null || fx_install npm
 
 BUILD_DIR=build
@@ -54,6 +54,17 @@ cd "$BUILD_DIR"
 export QT_QPA_PLATFORM=offscreen
 status=0
 ctest --output-on-failure -j2 --timeout 600 "$@" || status=$?
+# The Debian package from the tree just built (no second build), checked (docs/TESTING.md,
+# "The Debian package"); not for a sanitizer build or a run of chosen suites.
+if [ "${FX_SANITIZE:-0}" = 0 ] && [ $# -eq 0 ]; then
+  cd "$FX_ROOT"
+  if deb=$(fx_package "$BUILD_DIR"); then
+    scripts/check-package.sh "$deb" || status=1
+  else
+    fx_log "cpack failed"
+    status=1
+  fi
+fi
 if [ -n "${TSAN_REPORTS:-}" ] && [ -n "$(ls -A "$TSAN_REPORTS")" ]; then
   cat "$TSAN_REPORTS"/* >&2
   fx_log "ThreadSanitizer reported in $(ls "$TSAN_REPORTS" | wc -l) process(es): see above"

@@ -95,34 +95,8 @@ std::optional<int> CommandLine::process(const QStringList &arguments)
         return failWith(
             QStringLiteral("unexpected argument \"%1\" (see --help)").arg(m_parser.positionalArguments().first()));
 
-    SettingsLoader loader;
-    loader.setStored(m_stored);
-    loader.setKeyring(m_keyring);
     QString error;
-    const bool explicitEnv = m_parser.isSet(m_envFile);
-    const QString envPath = explicitEnv ? m_parser.value(m_envFile) : QStringLiteral(".env");
-    if (!loader.loadEnvFile(envPath, explicitEnv, &error))
-        return failWith(error);
-    loader.setEnvironment(QProcessEnvironment::systemEnvironment());
-    for (const auto &[option, setting] : m_flags) {
-        if (!m_parser.isSet(option))
-            continue;
-        const QStringList values = m_parser.values(option);
-        if (!loader.setOverride(setting, values.last(), QStringLiteral("--") + option.names().first(), &error))
-            return failWith(error);
-    }
-    for (const Switch &s : std::as_const(m_switches))
-        if (m_parser.isSet(s.option)
-            && !loader.setOverride(s.setting, s.value, QStringLiteral("--") + s.option.names().first(), &error))
-            return failWith(error);
-    for (const QString &kv : m_parser.values(m_set)) {
-        const qsizetype eq = kv.indexOf(u'=');
-        if (eq <= 0)
-            return failWith(QStringLiteral("--set expects NAME=VALUE, got \"%1\"").arg(kv));
-        if (!loader.setOverride(kv.left(eq).trimmed(), kv.mid(eq + 1), QStringLiteral("--set"), &error))
-            return failWith(error);
-    }
-    const auto settings = loader.resolve(&error);
+    const auto settings = resolve(&error);
     if (!settings)
         return failWith(error);
     m_settings = *settings;
@@ -131,6 +105,39 @@ std::optional<int> CommandLine::process(const QStringList &arguments)
         return 0;
     }
     return std::nullopt;
+}
+
+std::optional<Settings> CommandLine::resolve(QString *error) const
+{
+    SettingsLoader loader;
+    loader.setStored(m_stored);
+    loader.setKeyring(m_keyring);
+    const bool explicitEnv = m_parser.isSet(m_envFile);
+    const QString envPath = explicitEnv ? m_parser.value(m_envFile) : QStringLiteral(".env");
+    if (!loader.loadEnvFile(envPath, explicitEnv, error))
+        return std::nullopt;
+    loader.setEnvironment(QProcessEnvironment::systemEnvironment());
+    for (const auto &[option, setting] : m_flags) {
+        if (!m_parser.isSet(option))
+            continue;
+        const QStringList values = m_parser.values(option);
+        if (!loader.setOverride(setting, values.last(), QStringLiteral("--") + option.names().first(), error))
+            return std::nullopt;
+    }
+    for (const Switch &sw : std::as_const(m_switches))
+        if (m_parser.isSet(sw.option)
+            && !loader.setOverride(sw.setting, sw.value, QStringLiteral("--") + sw.option.names().first(), error))
+            return std::nullopt;
+    for (const QString &kv : m_parser.values(m_set)) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            *error = QStringLiteral("--set expects NAME=VALUE, got \"%1\"").arg(kv);
+            return std::nullopt;
+        }
+        if (!loader.setOverride(kv.left(eq).trimmed(), kv.mid(eq + 1), QStringLiteral("--set"), error))
+            return std::nullopt;
+    }
+    return loader.resolve(error);
 }
 
 QString CommandLine::describe(const Settings &s)

@@ -32,11 +32,16 @@ public:
     std::optional<int> process(const QStringList &arguments);
 
     const Settings &settings() const { return m_settings; }
+    // The settings resolved again from the same command line, the .env file read again and the
+    // environment (SIGHUP in fxmonitor-server); nullopt with one line naming the setting in
+    // *error. Only after process() accepted the arguments.
+    std::optional<Settings> resolveAgain(QString *error) const { return resolve(error); }
 
     // "NAME=value (origin)" lines, for --print-config and the log.
     static QString describe(const Settings &s);
 
 private:
+    std::optional<Settings> resolve(QString *error) const;
     QCommandLineParser m_parser;
     QList<QPair<QCommandLineOption, QString>> m_flags; // option -> setting name
     struct Switch

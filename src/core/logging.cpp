@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(fxCoreLog, "fx.core")
 
@@ -17,6 +18,7 @@ namespace {
 
 QMutex g_mutex;
 FILE *g_file = nullptr;
+bool g_journal = false; // stderr is the journal: priorities, no timestamps (written under g_mutex)
 
 const char *levelName(QtMsgType type)
 {
@@ -30,13 +32,34 @@ const char *levelName(QtMsgType type)
     return "INFO";
 }
 
+// sd-daemon(3)'s prefixes: the syslog priority of the line.
+const char *journalPriority(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg: return "<7>";
+    case QtInfoMsg: return "<6>";
+    case QtWarningMsg: return "<4>";
+    case QtCriticalMsg: return "<3>";
+    case QtFatalMsg: return "<2>";
+    }
+    return "<6>";
+}
+
 void handler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    const QByteArray line = isoNow().toUtf8() + ' ' + levelName(type) + ' ' + (ctx.category ? ctx.category : "default")
-        + ": " + msg.toUtf8() + '\n';
+    const QByteArray text = QByteArray(ctx.category ? ctx.category : "default") + ": " + msg.toUtf8();
+    const QByteArray line = isoNow().toUtf8() + ' ' + levelName(type) + ' ' + text + '\n';
     {
         QMutexLocker lock(&g_mutex);
-        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        if (g_journal) {
+            // The journal splits lines into entries: every line gets the priority.
+            QByteArray entry = journalPriority(type) + text;
+            entry.replace('\n', QByteArray("\n") + journalPriority(type));
+            entry += '\n';
+            std::fwrite(entry.constData(), 1, size_t(entry.size()), stderr);
+        } else {
+            std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        }
         if (g_file) {
             std::fwrite(line.constData(), 1, size_t(line.size()), g_file);
             std::fflush(g_file);
@@ -60,9 +83,31 @@ QString filterRulesFor(const QString &level)
     return QStringLiteral("*.debug=false");
 }
 
+bool journalStream()
+{
+    const QByteArray value = qgetenv("JOURNAL_STREAM");
+    const qsizetype colon = value.indexOf(':');
+    if (colon <= 0)
+        return false;
+    bool devOk = false, inoOk = false;
+    const qulonglong dev = value.left(colon).toULongLong(&devOk);
+    const qulonglong ino = value.mid(colon + 1).toULongLong(&inoOk);
+    struct stat st = {};
+    if (!devOk || !inoOk || ::fstat(fileno(stderr), &st) != 0)
+        return false;
+    return qulonglong(st.st_dev) == dev && qulonglong(st.st_ino) == ino;
+}
+
 bool setup(const QString &level, const QString &file, QString *error)
 {
-    if (!file.isEmpty()) {
+    const bool journal = journalStream();
+    if (file.isEmpty()) {
+        QMutexLocker lock(&g_mutex);
+        if (g_file)
+            std::fclose(g_file);
+        g_file = nullptr;
+        g_journal = journal;
+    } else {
         QDir().mkpath(QFileInfo(file).absolutePath());
         FILE *f = std::fopen(QFile::encodeName(file).constData(), "a");
         if (!f) {
@@ -73,6 +118,7 @@ bool setup(const QString &level, const QString &file, QString *error)
         if (g_file)
             std::fclose(g_file);
         g_file = f;
+        g_journal = journal;
     }
     QLoggingCategory::setFilterRules(filterRulesFor(level));
     qInstallMessageHandler(handler);

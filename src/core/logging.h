@@ -12,7 +12,15 @@ namespace fx::core::logging {
 
 // Installs our message handler (UTC timestamp, level, category, message) writing to stderr
 // and, when file is not empty, appending to that file. Level is LOG_LEVEL's value. Thread-safe.
+// When stderr is the systemd journal (journalStream()), the stderr lines carry no timestamp
+// and start with the journal's priority instead ("<4>" for a warning, sd-daemon(3)); the file
+// keeps timestamps. Called again (SIGHUP), it applies the new level and reopens (or closes)
+// the file.
 bool setup(const QString &level, const QString &file, QString *error);
+
+// stderr is connected to the journal: JOURNAL_STREAM ("device:inode", set by systemd for a
+// service whose output goes to the journal) names the file stderr is.
+bool journalStream();
 
 // Category filter rules for a LOG_LEVEL value ("*.debug=false" ...).
 QString filterRulesFor(const QString &level);

@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "auth/tokenverifier.h"
 #include "core/logging.h"
 #include "core/marketsessions.h"
 #include "core/timeutil.h"
@@ -300,6 +301,45 @@ quint16 Engine::listenPort() const
 bool Engine::serverTls() const
 {
     return serverRunning() && m_server->tlsEnabled();
+}
+
+void Engine::applyRuntimeSettings(const core::Settings &s)
+{
+    m_settings.corsOrigins = s.corsOrigins;
+    m_settings.maxConnectionsPerIp = s.maxConnectionsPerIp;
+    m_settings.rateLimit = s.rateLimit;
+    m_settings.rateBurst = s.rateBurst;
+    for (const QString &name :
+         {QStringLiteral("CORS_ALLOWED_ORIGINS"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP"),
+          QStringLiteral("WEBSOCKET_RATE_LIMIT"), QStringLiteral("WEBSOCKET_RATE_BURST")})
+        m_settings.values.insert(name, s.values.value(name));
+    if (!m_server)
+        return;
+    m_server->setCorsOrigins(s.corsOrigins);
+    m_server->setMaxClientsPerIp(s.maxConnectionsPerIp);
+    m_server->setRateLimits(s.rateLimit, s.rateBurst);
+}
+
+bool Engine::reloadTokenKeys(const core::Settings &s, QString *error)
+{
+    if (!serverRunning() || !m_server->options().tokenVerifier) {
+        *error = QStringLiteral("client authentication is off");
+        return false;
+    }
+    core::Settings keys = s;
+    keys.jwtLeeway = m_server->options().tokenVerifier->leewaySeconds();
+    std::shared_ptr<const auth::TokenVerifier> verifier = auth::TokenVerifier::fromSettings(keys, error);
+    if (!verifier)
+        return false;
+    m_server->setTokenVerifier(std::move(verifier));
+    for (const char *name :
+         {"WEBSOCKET_JWT_SECRET", "WEBSOCKET_JWT_PUBLIC_KEY", "WEBSOCKET_JWT_AUDIENCE", "WEBSOCKET_JWT_ISSUER"})
+        m_settings.values.insert(QString::fromLatin1(name), s.values.value(QString::fromLatin1(name)));
+    m_settings.jwtSecret = s.jwtSecret;
+    m_settings.jwtPublicKeyPath = s.jwtPublicKeyPath;
+    m_settings.jwtAudience = s.jwtAudience;
+    m_settings.jwtIssuer = s.jwtIssuer;
+    return true;
 }
 
 bool Engine::reloadTls(QString *message)

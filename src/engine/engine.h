@@ -91,6 +91,16 @@ public:
     // what happened, one line without key material. Reads two small files; never blocks on
     // a socket.
     bool reloadTls(QString *message);
+    // SIGHUP in fxmonitor-server (docs/OPERATIONS.md, "Reload"): the settings the running
+    // server takes without a restart, CORS_ALLOWED_ORIGINS, WEBSOCKET_MAX_CONNECTIONS_PER_IP,
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST, from s; they also stay for a later
+    // startServer(). Never blocks.
+    void applyRuntimeSettings(const core::Settings &s);
+    // SIGHUP, SECURITY.md "Tokens": with WEBSOCKET_AUTH=jwt running, the keys, audience and
+    // issuer of s (the running leeway kept; the public key file read again) check new tokens
+    // from now on; connected clients stay. False with *error (nothing changed) when the keys
+    // cannot be loaded or authentication is off.
+    bool reloadTokenKeys(const core::Settings &s, QString *error);
     // A sample of the server's counters and the Redis and database states (never blocks).
     EngineStatus status() const;
     // A snapshot of every connected client, collected on the I/O threads; `done` runs on

@@ -21,7 +21,12 @@ void initResources()
 bool installTranslations(QCoreApplication &app, const QLocale &locale)
 {
     auto *ours = new QTranslator(&app);
-    bool found = ours->load(locale, QStringLiteral("fxmonitor"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    // Installed (the Debian package: /usr/share/fxmonitor/translations beside /usr/bin), the
+    // files win over the embedded copies.
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/fxmonitor/translations");
+    bool found = ours->load(locale, QStringLiteral("fxmonitor"), QStringLiteral("_"), installed)
+        || ours->load(locale, QStringLiteral("fxmonitor"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     // No translation for the locale (or the C locale): the English file, which only adds the
     // plural forms ("1 client", "2 clients") to the English source texts.
     if (!found)

@@ -74,15 +74,20 @@ bool Client::alreadyHas(const Broadcast &b)
 
 Client::Admission Client::admitRequest(qint64 nowMs, const ServerOptions &options)
 {
+    return admitRequest(nowMs, options.rateLimit, options.rateBurst, options.rateLimitCloseAfterMs);
+}
+
+Client::Admission Client::admitRequest(qint64 nowMs, double ratePerSecond, int burst, int closeAfterMs)
+{
     if (m_tokens < 0) {
-        m_tokens = options.rateBurst;
+        m_tokens = burst;
         m_lastRefillMs = nowMs;
     }
     const double elapsed = double(std::max<qint64>(0, nowMs - m_lastRefillMs));
-    m_tokens = std::min<double>(options.rateBurst, m_tokens + elapsed * options.rateLimit / 1000.0);
+    m_tokens = std::min<double>(burst, m_tokens + elapsed * ratePerSecond / 1000.0);
     m_lastRefillMs = nowMs;
     // The flood is over once the bucket has refilled to half.
-    if (m_limitedSinceMs && m_tokens >= options.rateBurst / 2.0)
+    if (m_limitedSinceMs && m_tokens >= burst / 2.0)
         m_limitedSinceMs = 0;
     if (m_tokens >= 1.0) {
         m_tokens -= 1.0;
@@ -91,7 +96,7 @@ Client::Admission Client::admitRequest(qint64 nowMs, const ServerOptions &option
     ++m_dropped;
     if (!m_limitedSinceMs)
         m_limitedSinceMs = nowMs;
-    if (nowMs - m_limitedSinceMs > options.rateLimitCloseAfterMs)
+    if (nowMs - m_limitedSinceMs > closeAfterMs)
         return Admission::Close;
     if (nowMs - m_lastNoticeMs >= 1000) {
         m_lastNoticeMs = nowMs;

@@ -105,6 +105,8 @@ public:
     // Token bucket over requests.
     enum class Admission { Accept, Drop, DropAndNotify, Close };
     Admission admitRequest(qint64 nowMs, const ServerOptions &options);
+    // The same with the limits given (ServerContext::rateLimits(): reloaded on SIGHUP).
+    Admission admitRequest(qint64 nowMs, double ratePerSecond, int burst, int closeAfterMs);
     quint64 droppedRequests() const { return m_dropped; }
 
     // Keep-alive (plain WebSocket; Engine.IO keeps its own).

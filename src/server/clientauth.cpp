@@ -31,7 +31,7 @@ QByteArray IoShard::presentedToken(const protocol::HttpRequest &request)
 
 auth::TokenResult IoShard::checkToken(QByteArrayView token, const QString &peer, bool refresh)
 {
-    const auto &verifier = m_ctx.options().tokenVerifier;
+    const std::shared_ptr<const auth::TokenVerifier> verifier = m_ctx.tokenVerifier(); // reloaded on SIGHUP
     auth::TokenResult r = verifier->verify(token, QDateTime::currentSecsSinceEpoch());
     if (r.ok())
         return r;

@@ -184,21 +184,22 @@ void IoShard::onText(PlainJsonClient *s, const QString &text)
 
 bool IoShard::admit(Client *s)
 {
-    switch (s->admitRequest(core::monotonicMillis(), m_ctx.options())) {
+    const ServerContext::RateLimits limits = m_ctx.rateLimits();
+    switch (s->admitRequest(core::monotonicMillis(), limits.perSecond, limits.burst,
+                            m_ctx.options().rateLimitCloseAfterMs)) {
     case Client::Admission::Accept: return true;
     case Client::Admission::Drop: m_ctx.stats().countError(ErrorCode::RateLimited); return false;
     case Client::Admission::DropAndNotify: {
-        const auto &o = m_ctx.options();
         sendReply(s,
                   m_handler.error(ErrorCode::RateLimited,
                                   QStringLiteral("too many requests: at most %1 per second (bursts of %2); "
                                                  "requests over the limit are dropped")
-                                      .arg(o.rateLimit)
-                                      .arg(o.rateBurst),
+                                      .arg(limits.perSecond)
+                                      .arg(limits.burst),
                                   {},
                                   QJsonObject{{QStringLiteral("dropped"), qint64(s->droppedRequests())},
-                                              {QStringLiteral("limit_per_second"), o.rateLimit},
-                                              {QStringLiteral("burst"), o.rateBurst}}),
+                                              {QStringLiteral("limit_per_second"), limits.perSecond},
+                                              {QStringLiteral("burst"), limits.burst}}),
                   QJsonValue::Undefined);
         return false;
     }

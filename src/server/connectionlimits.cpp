@@ -130,4 +130,16 @@ int ConnectionLimits::trackedAddresses() const
     return int(m_byAddress.size());
 }
 
+int ConnectionLimits::maxClientsPerAddress() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_maxClientsPerAddress;
+}
+
+void ConnectionLimits::setMaxClientsPerAddress(int maxClientsPerAddress)
+{
+    QMutexLocker lock(&m_mutex);
+    m_maxClientsPerAddress = maxClientsPerAddress;
+}
+
 } // namespace fx::server

@@ -54,7 +54,10 @@ public:
     // False when the address has WEBSOCKET_MAX_CONNECTIONS_PER_IP clients already.
     bool tryAddClient(const QHostAddress &peer);
     void removeClient(const QHostAddress &peer);
-    int maxClientsPerAddress() const { return m_maxClientsPerAddress; }
+    int maxClientsPerAddress() const;
+    // SIGHUP (docs/OPERATIONS.md, "Reload"): applies to clients admitted from now on; clients
+    // already over a lowered limit stay connected.
+    void setMaxClientsPerAddress(int maxClientsPerAddress);
 
     // For /metrics: connections in their handshake now; addresses tracked.
     int handshakes() const;
@@ -73,7 +76,7 @@ private:
     };
     void dropIfEmpty(QHash<QHostAddress, Counts>::iterator it);
 
-    const int m_maxClientsPerAddress;
+    int m_maxClientsPerAddress; // under m_mutex
     const core::TrustedProxies m_trusted;
     mutable QMutex m_mutex;
     QHash<QHostAddress, Counts> m_byAddress;

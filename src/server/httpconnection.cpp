@@ -174,14 +174,13 @@ protocol::HttpHeaders HttpConnection::corsHeaders(const HttpRequest *request) co
     protocol::HttpHeaders h;
     if (!request)
         return h;
-    const ServerOptions &o = m_ctx.options();
     const QByteArray origin = request->header("origin");
-    if (o.anyOrigin()) {
+    if (m_ctx.anyOrigin()) {
         if (!origin.isEmpty())
             h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), QByteArray("*")));
         return h;
     }
-    if (o.originAllowed(origin)) {
+    if (m_ctx.originAllowed(origin)) {
         h.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), origin));
         h.append(qMakePair(QByteArray("Access-Control-Allow-Credentials"), QByteArray("true")));
     }
@@ -203,7 +202,7 @@ QString loggable(QByteArrayView text)
 bool HttpConnection::refusesOrigin(const HttpRequest &request)
 {
     const QByteArray origin = request.header("origin");
-    if (origin.isEmpty() || m_ctx.options().originAllowed(origin))
+    if (origin.isEmpty() || m_ctx.originAllowed(origin))
         return false;
     m_ctx.stats().countOriginRefused();
     static core::logging::RateLimiter limiter(5, 10000);

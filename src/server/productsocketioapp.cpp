@@ -173,11 +173,12 @@ bool ProductSocketIoApp::admitPacket(EngineIoSession &s, qsizetype bytes)
     }
     if (!client) {
         // Nothing to do before joining but CONNECT: a session that keeps trying is closed.
-        if (s.packetsWhileUnjoined() <= quint64(o.rateBurst))
+        const int burst = ctx.rateLimits().burst;
+        if (s.packetsWhileUnjoined() <= quint64(burst))
             return true;
         ctx.stats().countError(protocol::ErrorCode::RateLimited);
-        qCInfo(fxServerLog).noquote() << "Engine.IO session" << s.sid() << s.peer() << "closed: more than"
-                                      << o.rateBurst << "packets before joining a namespace";
+        qCInfo(fxServerLog).noquote() << "Engine.IO session" << s.sid() << s.peer() << "closed: more than" << burst
+                                      << "packets before joining a namespace";
         s.close(QStringLiteral("too many packets before joining a namespace"), DisconnectReason::RateLimited);
         return false;
     }

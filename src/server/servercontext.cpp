@@ -22,6 +22,49 @@ ServerContext::ServerContext(ServerOptions options)
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
                           {QStringLiteral("channels"), QJsonArray{}}};
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
+    m_cors = m_options.corsOrigins;
+    setRateLimits(m_options.rateLimit, m_options.rateBurst);
+    m_verifier = m_options.tokenVerifier;
+}
+
+std::shared_ptr<const auth::TokenVerifier> ServerContext::tokenVerifier() const
+{
+    QMutexLocker lock(&m_verifierMutex);
+    return m_verifier;
+}
+
+void ServerContext::setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier)
+{
+    QMutexLocker lock(&m_verifierMutex);
+    m_verifier = std::move(verifier);
+}
+
+void ServerContext::setRateLimits(double perSecond, int burst)
+{
+    m_ratePerSecond.store(perSecond, std::memory_order_relaxed);
+    m_rateBurst.store(burst, std::memory_order_relaxed);
+}
+
+bool ServerContext::anyOrigin() const
+{
+    QMutexLocker lock(&m_corsMutex);
+    return ServerOptions::anyOriginIn(m_cors);
+}
+
+bool ServerContext::originAllowed(QByteArrayView origin) const
+{
+    QStringList origins;
+    {
+        QMutexLocker lock(&m_corsMutex);
+        origins = m_cors; // shared, not copied
+    }
+    return ServerOptions::originAllowedBy(origins, origin);
+}
+
+void ServerContext::setCorsOrigins(const QStringList &origins)
+{
+    QMutexLocker lock(&m_corsMutex);
+    m_cors = origins.isEmpty() ? QStringList{QStringLiteral("*")} : origins;
 }
 
 int ServerContext::shardForSid(QByteArrayView sid) const

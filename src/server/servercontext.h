@@ -1,6 +1,7 @@
 #pragma once
 
-// State shared by every thread of one StreamServer: immutable options, lock-free statistics,
+// State shared by every thread of one StreamServer: immutable options (but for the few a SIGHUP
+// replaces, held here: origins, rate limits, the token verifier), lock-free statistics,
 // and the status of the components around the server (Redis, database), which other threads
 // set and readers copy under a mutex.
 
@@ -25,6 +26,30 @@ public:
     explicit ServerContext(ServerOptions options);
 
     const ServerOptions &options() const { return m_options; }
+    // CORS_ALLOWED_ORIGINS (SECURITY.md, "Origins (CORS)"): the options' list until
+    // setCorsOrigins() replaces it (SIGHUP, docs/OPERATIONS.md "Reload"); any thread.
+    bool anyOrigin() const;
+    bool originAllowed(QByteArrayView origin) const;
+    void setCorsOrigins(const QStringList &origins);
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST: the options' values until setRateLimits()
+    // replaces them (SIGHUP); any thread, lock-free (a request read during a reload may see one
+    // old and one new value).
+    struct RateLimits
+    {
+        double perSecond;
+        int burst;
+    };
+    RateLimits rateLimits() const
+    {
+        return {m_ratePerSecond.load(std::memory_order_relaxed), m_rateBurst.load(std::memory_order_relaxed)};
+    }
+    void setRateLimits(double perSecond, int burst);
+    // WEBSOCKET_AUTH=jwt (SECURITY.md, "Tokens"): the verifier new tokens are checked with, the
+    // options' one until setTokenVerifier() replaces it (SIGHUP: new keys); null without
+    // authentication. Any thread. Whether authentication is on never changes while running
+    // (options().tokenVerifier says it), nor does the leeway.
+    std::shared_ptr<const auth::TokenVerifier> tokenVerifier() const;
+    void setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier);
     const core::InstrumentSet &instruments() const { return m_options.instruments; }
     ServerStats &stats() { return m_stats; }
     // SECURITY.md, "TLS": the current certificate and the handshake counters (any thread).
@@ -79,6 +104,12 @@ private:
     ConnectionLimits m_limits;
     StreamHistory m_history;
     RecoverySessions m_recoverySessions;
+    std::atomic<double> m_ratePerSecond;
+    std::atomic<int> m_rateBurst;
+    mutable QMutex m_verifierMutex;
+    std::shared_ptr<const auth::TokenVerifier> m_verifier; // under m_verifierMutex
+    mutable QMutex m_corsMutex;
+    QStringList m_cors; // under m_corsMutex
     mutable QMutex m_statusMutex;
     QJsonObject m_redis;
     QJsonObject m_database;

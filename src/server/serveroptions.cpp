@@ -49,14 +49,24 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
 
 bool ServerOptions::anyOrigin() const
 {
-    return corsOrigins.isEmpty() || corsOrigins.contains(QStringLiteral("*"));
+    return anyOriginIn(corsOrigins);
 }
 
 bool ServerOptions::originAllowed(QByteArrayView origin) const
 {
+    return originAllowedBy(corsOrigins, origin);
+}
+
+bool ServerOptions::anyOriginIn(const QStringList &corsOrigins)
+{
+    return corsOrigins.isEmpty() || corsOrigins.contains(QStringLiteral("*"));
+}
+
+bool ServerOptions::originAllowedBy(const QStringList &corsOrigins, QByteArrayView origin)
+{
     if (origin.isEmpty())
         return false;
-    if (anyOrigin())
+    if (anyOriginIn(corsOrigins))
         return true;
     const QString text = QString::fromLatin1(origin);
     if (text == u"null") // sandboxed frames, file:// pages: only when listed literally

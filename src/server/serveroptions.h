@@ -14,7 +14,9 @@ namespace fx::server {
 
 class AlertHistorySource; // server/alerthistory.h
 
-// Everything the streaming server needs to know, fixed for the life of one StreamServer.
+// Everything the streaming server needs to know, fixed for the life of one StreamServer (what a
+// SIGHUP may change is read through ServerContext: origins, rate limits, token verifier, and
+// ConnectionLimits' per-address limit).
 struct ServerOptions
 {
     // What runs behind /socket.io/ (and /engine.io/ when it asks for it): one instance per I/O
@@ -75,6 +77,9 @@ struct ServerOptions
     // An Origin header's value is allowed: any with anyOrigin(), else one listed exactly
     // (scheme, host and port, compared in canonical form). False for an empty value.
     bool originAllowed(QByteArrayView origin) const;
+    // The same for any list of CORS_ALLOWED_ORIGINS (ServerContext: the list reloaded on SIGHUP).
+    static bool anyOriginIn(const QStringList &origins);
+    static bool originAllowedBy(const QStringList &origins, QByteArrayView origin);
     // The listen address reaches beyond this machine (anything but 127.0.0.0/8 and ::1).
     bool listensBeyondLoopback() const { return !address.isLoopback(); }
     bool tlsEnabled() const { return !tlsCertPath.isEmpty(); }

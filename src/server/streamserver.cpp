@@ -124,6 +124,26 @@ bool StreamServer::reloadTls(QString *message)
     return true;
 }
 
+void StreamServer::setCorsOrigins(const QStringList &origins)
+{
+    m_ctx->setCorsOrigins(origins);
+}
+
+void StreamServer::setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier)
+{
+    m_ctx->setTokenVerifier(std::move(verifier));
+}
+
+void StreamServer::setRateLimits(double perSecond, int burst)
+{
+    m_ctx->setRateLimits(perSecond, burst);
+}
+
+void StreamServer::setMaxClientsPerIp(int maxClientsPerIp)
+{
+    m_ctx->limits().setMaxClientsPerAddress(maxClientsPerIp);
+}
+
 QString StreamServer::tlsCertificate() const
 {
     return m_ctx->tls().certificate().describe();

@@ -57,6 +57,14 @@ public:
     // *message says what happened either way (one line, no key material). Reads two small
     // files on the calling thread; never waits on a shard.
     bool reloadTls(QString *message);
+    // SIGHUP (docs/OPERATIONS.md, "Reload"): CORS_ALLOWED_ORIGINS (an empty list: any origin)
+    // and WEBSOCKET_MAX_CONNECTIONS_PER_IP for the requests and clients that come from now on.
+    void setCorsOrigins(const QStringList &origins);
+    void setMaxClientsPerIp(int maxClientsPerIp);
+    // WEBSOCKET_RATE_LIMIT and WEBSOCKET_RATE_BURST for every client's next request.
+    void setRateLimits(double perSecond, int burst);
+    // SECURITY.md, "Tokens": the keys new tokens are checked with (connected clients stay).
+    void setTokenVerifier(std::shared_ptr<const auth::TokenVerifier> verifier);
     // The certificate new connections get, in words (never key material); any thread.
     QString tlsCertificate() const;
     QHostAddress address() const;

@@ -1,6 +1,6 @@
 #include "server/websocketupgrader.h"
 
-#include "server/serveroptions.h"
+#include "server/servercontext.h"
 
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -9,7 +9,7 @@
 
 namespace fx::server {
 
-WebSocketUpgrader::WebSocketUpgrader(const ServerOptions &options, QObject *parent) : QObject(parent)
+WebSocketUpgrader::WebSocketUpgrader(const ServerContext &context, QObject *parent) : QObject(parent)
 {
     m_servers.reserve(kServers);
     for (int i = 0; i < kServers; ++i) {
@@ -17,10 +17,10 @@ WebSocketUpgrader::WebSocketUpgrader(const ServerOptions &options, QObject *pare
         server->setMaxPendingConnections(1 << 20);
         connect(server, &QWebSocketServer::newConnection, this, [this, server] { onNewConnection(server); });
         connect(server, &QWebSocketServer::originAuthenticationRequired, this,
-                [&options](QWebSocketCorsAuthenticator *auth) {
+                [&context](QWebSocketCorsAuthenticator *auth) {
                     // The I/O thread refused foreign origins with a readable 403 already
                     // (IoShard::routeUpgrade); this only keeps Qt's own check in agreement.
-                    auth->setAllowed(auth->origin().isEmpty() || options.originAllowed(auth->origin().toUtf8()));
+                    auth->setAllowed(auth->origin().isEmpty() || context.originAllowed(auth->origin().toUtf8()));
                 });
         m_servers.push_back(server);
     }

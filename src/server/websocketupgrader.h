@@ -26,7 +26,7 @@ class QWebSocketServer;
 
 namespace fx::server {
 
-struct ServerOptions;
+class ServerContext;
 
 class WebSocketUpgrader final : public QObject
 {
@@ -36,7 +36,7 @@ class WebSocketUpgrader final : public QObject
 public:
     static constexpr int kServers = 256;
 
-    WebSocketUpgrader(const ServerOptions &options, QObject *parent);
+    WebSocketUpgrader(const ServerContext &context, QObject *parent);
 
     // Starts the handshake of an upgrade request (the socket still holds the request head).
     // A socket whose handshake fails is deleted by Qt.

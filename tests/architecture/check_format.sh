@@ -5,7 +5,7 @@ set -uo pipefail
 root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$root" || exit 2
 command -v clang-format >/dev/null || { echo "clang-format is not installed (scripts/test.sh installs it)"; exit 1; }
-mapfile -t files < <(find src tests bench -name node_modules -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | sort)
+mapfile -t files < <(find src tests bench installer -name node_modules -prune -o \( -name '*.cpp' -o -name '*.h' \) -print | sort)
 if clang-format --dry-run --Werror "${files[@]}" 2>/tmp/fx-format.$$; then
   echo "format: ${#files[@]} files match .clang-format"
   rm -f /tmp/fx-format.$$

@@ -44,7 +44,9 @@ bool ServerProcess::start(const QStringList &args, const QProcessEnvironment &en
         all << QStringLiteral("--db-path") << m_dbDir.filePath(QStringLiteral("test.sqlite"));
     all += args;
     QProcessEnvironment e = env;
-    if (!e.contains(QStringLiteral("LOG_LEVEL")))
+    // An env file the test names may set the level (the environment would win over it).
+    const bool namesEnvFile = args.contains(QStringLiteral("--env-file"));
+    if (!e.contains(QStringLiteral("LOG_LEVEL")) && !namesEnvFile)
         e.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("INFO"));
     m_proc.setProcessEnvironment(e);
     m_proc.setProgram(m_program);
