@@ -5,6 +5,7 @@
 // The publisher (RedisPublisher) follows MOVED/ASK for HSET and publishes through any node.
 
 #include "redis/redisreplies.h"
+#include "support/httpclient.h"
 #include "support/redisha.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -22,19 +23,7 @@ const QString kAdminToken = QStringLiteral("redis-cluster-admin-token-0123");
 
 QJsonObject redisHealth(quint16 port)
 {
-    QTcpSocket s;
-    s.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!s.waitForConnected(2000))
-        return {};
-    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + kAdminToken.toLatin1()
-            + "\r\n\r\n");
-    QByteArray all;
-    while (s.waitForReadyRead(2000))
-        all += s.readAll();
-    return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4))
-        .object()
-        .value(QStringLiteral("redis"))
-        .toObject();
+    return adminHealth(port, kAdminToken).value(QStringLiteral("redis")).toObject();
 }
 
 redis::RedisConfig clusterConfig(const ClusterSetup &cluster)

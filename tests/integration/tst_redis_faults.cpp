@@ -2,6 +2,7 @@
 // state, restart it on the same port, and prices flow again without restarting anything.
 // A wrong password is a clear state, a log line and retries, never a crash.
 
+#include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -31,16 +32,7 @@ const QString kAdminToken = QStringLiteral("redis-faults-admin-token-0123");
 
 QJsonObject health(quint16 port)
 {
-    QTcpSocket s;
-    s.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!s.waitForConnected(2000))
-        return {};
-    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + kAdminToken.toLatin1()
-            + "\r\n\r\n");
-    QByteArray all;
-    while (s.waitForReadyRead(2000))
-        all += s.readAll();
-    return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
+    return adminHealth(port, kAdminToken);
 }
 } // namespace
 

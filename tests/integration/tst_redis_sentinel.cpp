@@ -5,6 +5,7 @@
 // Sentinels' password, a Sentinel answering garbage, every Sentinel down, and the settings that
 // may not go together (exit status 2).
 
+#include "support/httpclient.h"
 #include "support/redisha.h"
 #include "support/serverprocess.h"
 #include "support/wsclient.h"
@@ -29,16 +30,7 @@ const QString kAdminToken = QStringLiteral("redis-sentinel-admin-token-0123");
 
 QJsonObject health(quint16 port)
 {
-    QTcpSocket s;
-    s.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!s.waitForConnected(2000))
-        return {};
-    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + kAdminToken.toLatin1()
-            + "\r\n\r\n");
-    QByteArray all;
-    while (s.waitForReadyRead(2000))
-        all += s.readAll();
-    return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
+    return adminHealth(port, kAdminToken);
 }
 
 QJsonObject redisHealth(quint16 port)

@@ -1,9 +1,7 @@
 #include "support/httpclient.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <QDeadlineTimer>
+#include <QJsonDocument>
 #include <QTest>
 
 namespace fx::test {
@@ -110,6 +108,20 @@ HttpReply httpRequest(quint16 port, const QByteArray &method, const QByteArray &
     if (!len.isEmpty())
         r.body.truncate(len.toLongLong());
     return r;
+}
+
+QJsonObject adminHealth(quint16 port, const QString &token)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(2000))
+        return {};
+    s.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + token.toLatin1()
+            + "\r\n\r\n");
+    QByteArray all;
+    while (s.waitForReadyRead(2000))
+        all += s.readAll();
+    return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
 }
 
 } // namespace fx::test

@@ -3,6 +3,7 @@
 // Raw HTTP/1.1 requests for tests: one request per connection, or several at once.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QTcpSocket>
 
 namespace fx::test {
@@ -15,6 +16,10 @@ struct HttpReply
     bool ok() const { return status > 0; }
     QByteArray header(const QByteArray &name) const;
 };
+
+// The detailed /health of a server run with WEBSOCKET_ADMIN_TOKEN=token (SECURITY.md, "Admin
+// endpoints"), parsed; an empty object when it does not answer within 2 s.
+QJsonObject adminHealth(quint16 port, const QString &token);
 
 // The sid of an Engine.IO open packet ("0{"sid":...}"), as a handshake reply body carries it.
 QByteArray sidOf(const QByteArray &openPacket);
