@@ -10,6 +10,9 @@
 #   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
 #   FX_SCREENSHOT_OUTAGE=8 scripts/screenshots.sh    (redis-server stopped for 8 s, ending 12 s
 #                                                     before the shots: the charts shade the gap)
+#   FX_SCREENSHOT_MONITOR_ONLY=1 scripts/screenshots.sh /tmp/shots
+#                                  (fxmonitor --no-server: a monitor-only desk watching the fleet;
+#                                   docs/screenshots/monitor-only.png is its main.png)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -20,6 +23,8 @@ BIN="$BUILD/src/app"
 OUT="${1:-$FX_ROOT/docs/screenshots}"
 case "$OUT" in /*) ;; *) OUT="$FX_ROOT/$OUT" ;; esac
 WARMUP="${FX_SCREENSHOT_WARMUP:-40}"
+MONITOR_ONLY=""
+[ "${FX_SCREENSHOT_MONITOR_ONLY:-0}" = 1 ] && MONITOR_ONLY=1
 
 command -v xvfb-run >/dev/null || fx_die "xvfb-run is missing (Debian: apt install xvfb xauth)"
 fc-list 2>/dev/null | grep -qi dejavu || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
@@ -75,11 +80,20 @@ env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
   xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
-  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING >"$TMP/app.out" 2>"$TMP/app.err" &
+  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING ${MONITOR_ONLY:+--no-server} >"$TMP/app.out" 2>"$TMP/app.err" &
 APP=$!
 PIDS+=($APP)
-for _ in $(seq 100); do grep -q "listening on" "$TMP/app.out" 2>/dev/null && break; sleep 0.1; done
-grep -q "listening on" "$TMP/app.out" || { cat "$TMP/app.err" >&2; fx_die "FX Monitor did not start"; }
+if [ -n "$MONITOR_ONLY" ]; then
+  # No server of its own: the example clients go to a fleet server on $PORT instead.
+  env "${AUTH_ENV[@]}" "$BIN/fxmonitor-server" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 \
+    --redis-port "$REDIS_PORT" --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING \
+    --set WEBSOCKET_SERVER_ID=fx-ldn-0 >"$TMP/server0.out" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 100); do grep -q "listening on" "$TMP/server0.out" 2>/dev/null && break; sleep 0.1; done
+else
+  for _ in $(seq 100); do grep -q "listening on" "$TMP/app.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q "listening on" "$TMP/app.out" || { cat "$TMP/app.err" >&2; fx_die "FX Monitor did not start"; }
+fi
 
 fx_log "example clients"
 if /usr/bin/python3 -c 'import socketio' 2>/dev/null; then
