@@ -389,7 +389,7 @@
         <translation>PEM-Datei mit dem öffentlichen Schlüssel für RS256/384/512- oder ES256/384-Tokens</translation>
     </message>
     <message>
-        <source>Seconds of clock skew allowed for a token's exp and nbf</source>
+        <source>Seconds of clock skew allowed for a token&apos;s exp and nbf</source>
         <translation>Erlaubte Uhrabweichung in Sekunden für exp und nbf eines Tokens</translation>
     </message>
     <message>
@@ -403,10 +403,6 @@
     <message>
         <source>Origins browsers may connect from: * or a comma-separated list</source>
         <translation>Ursprünge, von denen Browser verbinden dürfen: * oder eine kommagetrennte Liste</translation>
-    </message>
-    <message>
-        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
-        <translation>Geheimnis für /metrics und das ausführliche /health (mindestens 16 Zeichen)</translation>
     </message>
     <message>
         <source>Comma-separated currency pairs (empty: the 20 default pairs)</source>
@@ -508,6 +504,58 @@
         <source>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</source>
         <translation>PostgreSQL-sslmode: disable, allow, prefer, require, verify-ca, verify-full</translation>
     </message>
+    <message>
+        <source>Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the last known price of each newly subscribed pair right after subscribing (true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages kept per room and for alerts, for recovery after a reconnect (0: no history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a message stays in the recovery history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO connection state recovery: an offset argument on every event (true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server&apos;s name in the fleet heartbeat (empty: &lt;hostname&gt;:&lt;port&gt;; at most 128 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds without a heartbeat before the desk shows a server as stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACL user for AUTH to the Sentinels (empty: AUTH with the password only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the Sentinels (empty: no AUTH to the Sentinels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -570,6 +618,14 @@
     <message>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
     </message>
 </context>
 <context>
@@ -703,6 +759,17 @@
     <message>
         <source>· history unavailable: %1</source>
         <translation>· Verlauf nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::ChartFeedGaps</name>
+    <message>
+        <source>Feed down</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -946,7 +1013,7 @@
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>The &quot;sub&quot; of the client's token (WEBSOCKET_AUTH=jwt)</source>
+        <source>The &quot;sub&quot; of the client&apos;s token (WEBSOCKET_AUTH=jwt)</source>
         <translation>Das „sub“ des Tokens dieses Clients (WEBSOCKET_AUTH=jwt)</translation>
     </message>
     <message>
@@ -1028,6 +1095,164 @@
     <message>
         <source>Parent</source>
         <translation>Übergeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetModel</name>
+    <message>
+        <source>Stale: silent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished">Live</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished">%1/s</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (host %2, pid %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat for longer than FLEET_STALE_SECONDS (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis %1 via %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery latency p50 / p99, last 10 s (from receipt on the Redis thread to the socket write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished">Server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished">Clients</translation>
+    </message>
+    <message>
+        <source>Clients trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished">Räume</translation>
+    </message>
+    <message>
+        <source>Msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msg/s trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation type="unfinished">Redis</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished">Datenbank</translation>
+    </message>
+    <message>
+        <source>Latency p50/p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished">Verworfen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetPanel</name>
+    <message>
+        <source>No server on this Redis has sent a heartbeat yet: every fxmonitor-server (and every desktop with its embedded server) publishes one a second on the fxmonitor:fleet channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fleet is not watched by this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter servers (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet: not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet: %1 live, %2 stale · %3 clients · %4 msg/s · %5/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bad messages ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers beyond %1 ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 is stale: no heartbeat for %2 s (FLEET_STALE_SECONDS=%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 returned after %2 s without a heartbeat</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1526,18 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
+    <message>
+        <source>No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or --no-server). The fleet&apos;s servers, their clients and rooms are in the Fleet panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FX Monitor — monitor-only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::MarketWatchModel</name>
@@ -1488,6 +1725,17 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
 </context>
 <context>
+    <name>fx::gui::SecretStore</name>
+    <message>
+        <source>No system keyring: passwords are used for this session only and not saved</source>
+        <translation>Kein Schlüsselbund des Systems: Passwörter gelten nur für diese Sitzung und werden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>the system keyring did not answer within %1 s</source>
+        <translation>der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::ServerPanel</name>
     <message>
         <source>TLS:</source>
@@ -1606,6 +1854,50 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>Nothing dropped</source>
         <translation>Nichts verworfen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>p99 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the receipt of a message on the Redis thread to its write to a client&apos;s socket, over the last 10 seconds; &quot;age&quot; counts from the price&apos;s own time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing delivered in the last 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 %1 · p99 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age p50 %1 · p99 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ahead of this clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— (no embedded server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read only: the servers sharing it write (monitor-only desk)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2081,14 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>New York</source>
         <translation>New York</translation>
     </message>
+    <message>
+        <source>Monitor-only: no embedded server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitor-only (clients: see Fleet)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::TablePanel</name>
@@ -1842,32 +2142,6 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
-    </message>
-</context>
-<context>
-    <name>fx::gui::SecretStore</name>
-    <message>
-        <source>No system keyring: passwords are used for this session only and not saved</source>
-        <translation>Kein Schlüsselbund des Systems: Passwörter gelten nur für diese Sitzung und werden nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>the system keyring did not answer within %1 s</source>
-        <translation>der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
-        <translation> (%1 bleibt im Klartext in %2, bis ein Schlüsselbund verfügbar ist)</translation>
-    </message>
-    <message>
-        <source>%1 not saved in the system keyring (%2): used for this session only</source>
-        <translation>%1 nicht im Schlüsselbund des Systems gespeichert (%2): gilt nur für diese Sitzung</translation>
-    </message>
-    <message>
-        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
-        <translation>%1 bleibt im Klartext in der Einstellungsdatei: Der Schlüsselbund des Systems hat es abgelehnt (%2)</translation>
     </message>
 </context>
 </TS>

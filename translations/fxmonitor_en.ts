@@ -389,7 +389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Seconds of clock skew allowed for a token's exp and nbf</source>
+        <source>Seconds of clock skew allowed for a token&apos;s exp and nbf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -402,10 +402,6 @@
     </message>
     <message>
         <source>Origins browsers may connect from: * or a comma-separated list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -500,6 +496,66 @@
         <source>Also write the log to this file</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the last known price of each newly subscribed pair right after subscribing (true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages kept per room and for alerts, for recovery after a reconnect (0: no history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a message stays in the recovery history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket.IO connection state recovery: an offset argument on every event (true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server&apos;s name in the fleet heartbeat (empty: &lt;hostname&gt;:&lt;port&gt;; at most 128 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds without a heartbeat before the desk shows a server as stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis 6+ ACL user for AUTH (empty: AUTH with the password only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACL user for AUTH to the Sentinels (empty: AUTH with the password only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of the Sentinels (empty: no AUTH to the Sentinels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -561,6 +617,14 @@
     </message>
     <message>
         <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,6 +758,17 @@
     </message>
     <message>
         <source>· history unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::ChartFeedGaps</name>
+    <message>
+        <source>Feed down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -938,7 +1013,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The &quot;sub&quot; of the client's token (WEBSOCKET_AUTH=jwt)</source>
+        <source>The &quot;sub&quot; of the client&apos;s token (WEBSOCKET_AUTH=jwt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1019,6 +1094,164 @@
     <name>fx::gui::CsvExport</name>
     <message>
         <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetModel</name>
+    <message>
+        <source>Stale: silent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (host %2, pid %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat for longer than FLEET_STALE_SECONDS (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis %1 via %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery latency p50 / p99, last 10 s (from receipt on the Redis thread to the socket write)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clients trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Msg/s trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p50/p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetPanel</name>
+    <message>
+        <source>No server on this Redis has sent a heartbeat yet: every fxmonitor-server (and every desktop with its embedded server) publishes one a second on the fxmonitor:fleet channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fleet is not watched by this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter servers (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet: not watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet: %1 live, %2 stale · %3 clients · %4 msg/s · %5/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bad messages ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servers beyond %1 ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 is stale: no heartbeat for %2 s (FLEET_STALE_SECONDS=%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server %1 returned after %2 s without a heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1289,6 +1522,18 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>The server keeps running. Click the tray icon to open the window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or --no-server). The fleet&apos;s servers, their clients and rooms are in the Fleet panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FX Monitor — monitor-only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::MarketWatchModel</name>
@@ -1476,6 +1721,17 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
 </context>
 <context>
+    <name>fx::gui::SecretStore</name>
+    <message>
+        <source>the system keyring did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring: passwords are used for this session only and not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::ServerPanel</name>
     <message>
         <source>TLS:</source>
@@ -1594,6 +1850,50 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Nothing dropped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the receipt of a message on the Redis thread to its write to a client&apos;s socket, over the last 10 seconds; &quot;age&quot; counts from the price&apos;s own time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing delivered in the last 10 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 %1 · p99 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age p50 %1 · p99 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ahead of this clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— (no embedded server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read only: the servers sharing it write (monitor-only desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SettingsDialog</name>
@@ -1615,6 +1915,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the system keyring, never in the settings file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1770,6 +2074,14 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>New York</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitor-only: no embedded server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitor-only (clients: see Fleet)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
