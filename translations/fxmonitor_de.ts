@@ -321,6 +321,14 @@
         <source>Stop the server and quit</source>
         <translation>Server stoppen und beenden</translation>
     </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when FX Monitor is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fx::core::Settings</name>
@@ -1925,6 +1933,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>Saved in the system keyring, never in the settings file.</source>
         <translation>Im Schlüsselbund des Systems gespeichert, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
