@@ -323,11 +323,11 @@
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <source>The language changes when FX Monitor is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache ändert sich beim nächsten Start von FX Monitor.</translation>
     </message>
 </context>
 <context>
@@ -514,55 +514,55 @@
     </message>
     <message>
         <source>Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxys, deren X-Forwarded-For den Client nennt: Adressen oder Subnetze, durch Kommas getrennt (leer: keine)</translation>
     </message>
     <message>
         <source>Send the last known price of each newly subscribed pair right after subscribing (true/false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den letzten bekannten Preis jedes neu abonnierten Paars direkt nach dem Abonnieren senden (true/false)</translation>
     </message>
     <message>
         <source>Messages kept per room and for alerts, for recovery after a reconnect (0: no history)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Raum und für Alarme aufbewahrte Nachrichten zur Wiederherstellung nach einem erneuten Verbinden (0: kein Verlauf)</translation>
     </message>
     <message>
         <source>Seconds a message stays in the recovery history</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die eine Nachricht im Wiederherstellungsverlauf bleibt</translation>
     </message>
     <message>
         <source>Socket.IO connection state recovery: an offset argument on every event (true/false)</source>
-        <translation type="unfinished"></translation>
+        <translation>Socket.IO-Wiederherstellung des Verbindungszustands: ein offset-Argument bei jedem Ereignis (true/false)</translation>
     </message>
     <message>
         <source>This server&apos;s name in the fleet heartbeat (empty: &lt;hostname&gt;:&lt;port&gt;; at most 128 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name dieses Servers im Heartbeat der Flotte (leer: &lt;hostname&gt;:&lt;port&gt;; höchstens 128 Zeichen)</translation>
     </message>
     <message>
         <source>Seconds without a heartbeat before the desk shows a server as stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden ohne Heartbeat, bevor der Arbeitsplatz einen Server als veraltet zeigt</translation>
     </message>
     <message>
         <source>Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop: den eingebetteten Server ausführen (false: reiner Überwachungsplatz, der die Flotte über Redis beobachtet)</translation>
     </message>
     <message>
         <source>Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis-Sentinels als host:port,host:port,...: den Master über sie finden (leer: kein Sentinel)</translation>
     </message>
     <message>
         <source>Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Masters, den die Sentinels überwachen (nötig mit REDIS_SENTINELS)</translation>
     </message>
     <message>
         <source>ACL user for AUTH to the Sentinels (empty: AUTH with the password only)</source>
-        <translation type="unfinished"></translation>
+        <translation>ACL-Benutzer für AUTH bei den Sentinels (leer: AUTH nur mit dem Passwort)</translation>
     </message>
     <message>
         <source>Password of the Sentinels (empty: no AUTH to the Sentinels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort der Sentinels (leer: kein AUTH bei den Sentinels)</translation>
     </message>
     <message>
         <source>Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis-Cluster-Knoten als host:port,host:port,... (leer: ein einzelner Redis oder Sentinel)</translation>
     </message>
 </context>
 <context>
@@ -629,11 +629,11 @@
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -770,14 +770,14 @@
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
 </context>
 <context>
     <name>fx::gui::ChartFeedGaps</name>
     <message>
         <source>Feed down</source>
-        <translation type="unfinished"></translation>
+        <translation>Feed ausgefallen</translation>
     </message>
 </context>
 <context>
@@ -1109,158 +1109,158 @@
     <name>fx::gui::FleetModel</name>
     <message>
         <source>Stale: silent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet: still seit %1</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="unfinished">Live</translation>
+        <translation>Live</translation>
     </message>
     <message>
         <source>headless</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Oberfläche</translation>
     </message>
     <message>
         <source>desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished">%1/s</translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>%1 (host %2, pid %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Host %2, PID %3)</translation>
     </message>
     <message>
         <source>No heartbeat for longer than FLEET_STALE_SECONDS (%1 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Heartbeat seit mehr als FLEET_STALE_SECONDS (%1 s)</translation>
     </message>
     <message>
         <source>Redis %1 via %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Redis %1 über %2</translation>
     </message>
     <message>
         <source>Delivery latency p50 / p99, last 10 s (from receipt on the Redis thread to the socket write)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustelllatenz p50 / p99, letzte 10 s (vom Empfang im Redis-Thread bis zum Schreiben in den Socket)</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauscht auf</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <source>Clients</source>
-        <translation type="unfinished">Clients</translation>
+        <translation>Clients</translation>
     </message>
     <message>
         <source>Clients trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Clients-Verlauf</translation>
     </message>
     <message>
         <source>Rooms</source>
-        <translation type="unfinished">Räume</translation>
+        <translation>Räume</translation>
     </message>
     <message>
         <source>Msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr./s</translation>
     </message>
     <message>
         <source>Msg/s trend</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr./s-Verlauf</translation>
     </message>
     <message>
         <source>Bytes/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes/s</translation>
     </message>
     <message>
         <source>Redis</source>
-        <translation type="unfinished">Redis</translation>
+        <translation>Redis</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished">Datenbank</translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <source>Latency p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p50/p99</translation>
     </message>
     <message>
         <source>Conflated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengefasst</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished">Verworfen</translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
 </context>
 <context>
     <name>fx::gui::FleetPanel</name>
     <message>
         <source>No server on this Redis has sent a heartbeat yet: every fxmonitor-server (and every desktop with its embedded server) publishes one a second on the fxmonitor:fleet channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Server an diesem Redis hat einen Heartbeat gesendet: jeder fxmonitor-server (und jeder Desktop mit eingebettetem Server) sendet einen pro Sekunde auf dem Kanal fxmonitor:fleet.</translation>
     </message>
     <message>
         <source>The fleet is not watched by this desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsplatz beobachtet die Flotte nicht.</translation>
     </message>
     <message>
         <source>Filter servers (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Fleet: not watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte: nicht beobachtet</translation>
     </message>
     <message>
         <source>Fleet: %1 live, %2 stale · %3 clients · %4 msg/s · %5/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte: %1 aktiv, %2 veraltet · %3 Clients · %4 Nachr./s · %5/s</translation>
     </message>
     <message>
         <source>%1 bad messages ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlerhafte Nachrichten ignoriert</translation>
     </message>
     <message>
         <source>servers beyond %1 ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Server über %1 hinaus ignoriert</translation>
     </message>
     <message>
         <source>Server %1 is stale: no heartbeat for %2 s (FLEET_STALE_SECONDS=%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server %1 ist veraltet: seit %2 s kein Heartbeat (FLEET_STALE_SECONDS=%3)</translation>
     </message>
     <message>
         <source>Server %1 returned after %2 s without a heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Server %1 ist nach %2 s ohne Heartbeat zurück</translation>
     </message>
 </context>
 <context>
@@ -1536,15 +1536,15 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or --no-server). The fleet&apos;s servers, their clients and rooms are in the Fleet panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein eingebetteter Server: dieser Arbeitsplatz überwacht nur (EMBEDDED_SERVER=false oder --no-server). Die Server der Flotte, ihre Clients und Räume stehen im Bereich Flotte.</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>FX Monitor — monitor-only</source>
-        <translation type="unfinished"></translation>
+        <translation>FX Monitor — nur Überwachung</translation>
     </message>
 </context>
 <context>
@@ -1865,47 +1865,47 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>p99 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 %1</translation>
     </message>
     <message>
         <source>From the receipt of a message on the Redis thread to its write to a client&apos;s socket, over the last 10 seconds; &quot;age&quot; counts from the price&apos;s own time</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Empfang einer Nachricht im Redis-Thread bis zum Schreiben in den Socket eines Clients, über die letzten 10 Sekunden; „Alter“ zählt ab der eigenen Zeit des Preises</translation>
     </message>
     <message>
         <source>Latency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz:</translation>
     </message>
     <message>
         <source>nothing delivered in the last 10 s</source>
-        <translation type="unfinished"></translation>
+        <translation>in den letzten 10 s nichts zugestellt</translation>
     </message>
     <message>
         <source>p50 %1 · p99 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 · p99 %2</translation>
     </message>
     <message>
         <source>age p50 %1 · p99 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter p50 %1 · p99 %2</translation>
     </message>
     <message>
         <source>%1 ahead of this clock</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vor dieser Uhr</translation>
     </message>
     <message>
         <source>— (no embedded server)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (kein eingebetteter Server)</translation>
     </message>
     <message>
         <source>read only: the servers sharing it write (monitor-only desk)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur lesend: die Server, die sie teilen, schreiben (reiner Überwachungsplatz)</translation>
     </message>
 </context>
 <context>
@@ -1936,7 +1936,7 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -2095,11 +2095,11 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>Monitor-only: no embedded server</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Überwachung: kein eingebetteter Server</translation>
     </message>
     <message>
         <source>monitor-only (clients: see Fleet)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Überwachung (Clients: siehe Flotte)</translation>
     </message>
 </context>
 <context>
