@@ -22,10 +22,8 @@ QList<Language> availableLanguages()
 {
     // The translations/fxmonitor_<code>.ts files (English: the source texts and their plurals).
     return {
-        {QStringLiteral("en"), QStringLiteral("English")},
-        {QStringLiteral("de"), QStringLiteral("Deutsch")},
-        {QStringLiteral("es"), QStringLiteral("Español")},
-        {QStringLiteral("fr"), QStringLiteral("Français")},
+        {QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("de"), QStringLiteral("Deutsch")},
+        {QStringLiteral("es"), QStringLiteral("Español")}, {QStringLiteral("fr"), QStringLiteral("Français")},
         {QStringLiteral("ja"), QStringLiteral("日本語")},
     };
 }
