@@ -10,6 +10,8 @@
 #   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
 #   FX_SCREENSHOT_OUTAGE=8 scripts/screenshots.sh    (redis-server stopped for 8 s, ending 12 s
 #                                                     before the shots: the charts shade the gap)
+#   FX_SCREENSHOT_APP_LANG=ja scripts/screenshots.sh /tmp/ja  (the window in Japanese: --lang ja;
+#                                                     docs/screenshots/main-<lang>.png come from this)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -71,11 +73,17 @@ mkdir -p "$OUT" "$TMP/config/FXMonitor"
 printf '[gui]\nchartWindow=0\n' >"$TMP/config/FXMonitor/fxmonitor.conf"
 fx_log "FX Monitor on 127.0.0.1:$PORT under Xvfb; screenshots after ${WARMUP} s into $OUT"
 export LANG="${FX_SCREENSHOT_LANG:-C.UTF-8}" LC_ALL="${FX_SCREENSHOT_LANG:-C.UTF-8}"
+LANG_ARGS=()
+if [ -n "${FX_SCREENSHOT_APP_LANG:-}" ]; then
+  LANG_ARGS=(--lang "$FX_SCREENSHOT_APP_LANG")
+  [ "$FX_SCREENSHOT_APP_LANG" != ja ] || fc-list :lang=ja 2>/dev/null | grep -q . ||
+    fx_die "no Japanese font: labels would render as boxes (apt install fonts-noto-cjk)"
+fi
 env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
   xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
-  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING >"$TMP/app.out" 2>"$TMP/app.err" &
+  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING "${LANG_ARGS[@]}" >"$TMP/app.out" 2>"$TMP/app.err" &
 APP=$!
 PIDS+=($APP)
 for _ in $(seq 100); do grep -q "listening on" "$TMP/app.out" 2>/dev/null && break; sleep 0.1; done
