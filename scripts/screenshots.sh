@@ -24,7 +24,8 @@ case "$OUT" in /*) ;; *) OUT="$FX_ROOT/$OUT" ;; esac
 WARMUP="${FX_SCREENSHOT_WARMUP:-40}"
 
 command -v xvfb-run >/dev/null || fx_die "xvfb-run is missing (Debian: apt install xvfb xauth)"
-fc-list 2>/dev/null | grep -qi dejavu || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
+# (Not grep -q: it would stop reading, and fc-list's SIGPIPE fails the pipe under pipefail.)
+fc-list 2>/dev/null | grep -i dejavu >/dev/null || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
 for p in fxmonitor fxmonitor-feed; do
   [ -x "$BIN/$p" ] || fx_die "$BIN/$p is missing: build first (cmake --build $BUILD)"
 done
@@ -76,7 +77,7 @@ export LANG="${FX_SCREENSHOT_LANG:-C.UTF-8}" LC_ALL="${FX_SCREENSHOT_LANG:-C.UTF
 LANG_ARGS=()
 if [ -n "${FX_SCREENSHOT_APP_LANG:-}" ]; then
   LANG_ARGS=(--lang "$FX_SCREENSHOT_APP_LANG")
-  [ "$FX_SCREENSHOT_APP_LANG" != ja ] || fc-list :lang=ja 2>/dev/null | grep -q . ||
+  [ "$FX_SCREENSHOT_APP_LANG" != ja ] || [ -n "$(fc-list :lang=ja 2>/dev/null)" ] ||
     fx_die "no Japanese font: labels would render as boxes (apt install fonts-noto-cjk)"
 fi
 env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \

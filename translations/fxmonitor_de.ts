@@ -1050,7 +1050,7 @@
     </message>
     <message>
         <source>Send queue</source>
-        <translation>Sendewarteschlange</translation>
+        <translation>Sendepuffer</translation>
     </message>
 </context>
 <context>
