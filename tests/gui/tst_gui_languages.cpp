@@ -2,15 +2,21 @@
 // loaded, numbers in the chosen locale with the pair's price digits kept, and every
 // translations/fxmonitor_*.ts complete and up to date with the sources.
 
+#include "core/commandline.h"
 #include "gui/format.h"
+#include "gui/guisettings.h"
+#include "gui/settingsdialog.h"
 #include "gui/translations.h"
 #include "guitestmain.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -194,6 +200,40 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().contains("fxmonitor"));
+    }
+
+    // Settings > Language: "System default" first, then each language in its own name; a change
+    // says it applies at the next start; the choice is kept in the GUI settings.
+    void settingsDialogLanguage()
+    {
+        fx::core::CommandLine cli(QStringLiteral("test"), fx::core::CommandLine::All);
+        QVERIFY(!cli.process({QStringLiteral("fxmonitor"), QStringLiteral("--env-file"), QStringLiteral("/dev/null")}));
+        GuiSettings gui;
+        gui.language = QStringLiteral("de");
+        SettingsDialog d(cli.settings(), {}, gui);
+        auto *combo = d.findChild<QComboBox *>(QStringLiteral("language"));
+        auto *note = d.findChild<QLabel *>(QStringLiteral("languageNote"));
+        QVERIFY(combo && note);
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items << combo->itemText(i);
+        QCOMPARE(items, QStringList({"System default", "English", "Deutsch", "Español", "Français", "日本語"}));
+        QCOMPARE(combo->currentText(), QStringLiteral("Deutsch"));
+        QVERIFY(note->isHidden());
+        combo->setCurrentIndex(combo->findData(QStringLiteral("fr")));
+        QVERIFY(!note->isHidden());
+        QVERIFY(note->text().contains(QStringLiteral("started again")));
+        QCOMPARE(d.guiSettings().language, QStringLiteral("fr"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("de")));
+        QVERIFY(note->isHidden()); // back to the running language: nothing to restart for
+        combo->setCurrentIndex(0);
+        QCOMPARE(d.guiSettings().language, QString()); // the system's
+        // Kept: the next start reads it (gui_main.cpp: --lang, else this, else the system's).
+        gui.language = QStringLiteral("ja");
+        gui.save();
+        QCOMPARE(GuiSettings::load().language, QStringLiteral("ja"));
+        QSettings().clear();
+        QCOMPARE(GuiSettings::load().language, QString());
     }
 
     void frenchNumbersKeepPriceDigits()
