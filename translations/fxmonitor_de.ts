@@ -2156,4 +2156,31 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <translation>%1 s</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
+        <translation> (%1 bleibt im Klartext in %2, bis ein Schlüsselbund verfügbar ist)</translation>
+    </message>
+    <message>
+        <source>%1 not saved in the system keyring (%2): used for this session only</source>
+        <translation>%1 nicht im Schlüsselbund des Systems gespeichert (%2): gilt nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
+        <translation>%1 bleibt im Klartext in der Einstellungsdatei: der Schlüsselbund des Systems hat es abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>FX Monitor desktop: the streaming server (plain JSON WebSocket and Socket.IO) fed by the pipeline&apos;s Redis channels, with the operator&apos;s window.</source>
+        <translation>FX Monitor Desktop: der Streaming-Server (einfaches JSON-WebSocket und Socket.IO), gespeist aus den Redis-Kanälen der Pipeline, mit dem Fenster des Operators.</translation>
+    </message>
+    <message>
+        <source>Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the fleet, prices and alerts through Redis and the shared database.</source>
+        <translation>Reiner Überwachungsplatz: kein eingebetteter Server (EMBEDDED_SERVER=false); Flotte, Preise und Alarme über Redis und die gemeinsame Datenbank beobachten.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: Settings &gt; Language, else the system&apos;s)</source>
+        <translation>Sprache des Fensters: %1 (Standard: Einstellungen &gt; Sprache, sonst die des Systems)</translation>
+    </message>
+</context>
 </TS>

@@ -2156,4 +2156,31 @@ El servidor sigue usando el certificado anterior; los clientes conectados no se 
         <translation>%1 s</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
+        <translation> (%1 permanece en texto plano en %2 hasta que haya un llavero disponible)</translation>
+    </message>
+    <message>
+        <source>%1 not saved in the system keyring (%2): used for this session only</source>
+        <translation>%1 no se guardó en el llavero del sistema (%2): se usa solo en esta sesión</translation>
+    </message>
+    <message>
+        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
+        <translation>%1 permanece en texto plano en el archivo de configuración: el llavero del sistema lo rechazó (%2)</translation>
+    </message>
+    <message>
+        <source>FX Monitor desktop: the streaming server (plain JSON WebSocket and Socket.IO) fed by the pipeline&apos;s Redis channels, with the operator&apos;s window.</source>
+        <translation>FX Monitor de escritorio: el servidor de streaming (WebSocket JSON simple y Socket.IO) alimentado por los canales de Redis del pipeline, con la ventana del operador.</translation>
+    </message>
+    <message>
+        <source>Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the fleet, prices and alerts through Redis and the shared database.</source>
+        <translation>Escritorio solo de supervisión: sin servidor integrado (EMBEDDED_SERVER=false); vigilar la flota, los precios y las alertas a través de Redis y la base de datos compartida.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: Settings &gt; Language, else the system&apos;s)</source>
+        <translation>Idioma de la ventana: %1 (predeterminado: Configuración &gt; Idioma; si no, el del sistema)</translation>
+    </message>
+</context>
 </TS>

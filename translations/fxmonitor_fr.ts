@@ -2156,4 +2156,31 @@ Le serveur continue d&apos;utiliser le certificat précédent ; les clients conn
         <translation>%1 s</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
+        <translation> (%1 reste en clair dans %2 jusqu&apos;à ce qu&apos;un trousseau soit disponible)</translation>
+    </message>
+    <message>
+        <source>%1 not saved in the system keyring (%2): used for this session only</source>
+        <translation>%1 non enregistré dans le trousseau système (%2) : utilisé pour cette session seulement</translation>
+    </message>
+    <message>
+        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
+        <translation>%1 reste en clair dans le fichier de paramètres : le trousseau système l&apos;a refusé (%2)</translation>
+    </message>
+    <message>
+        <source>FX Monitor desktop: the streaming server (plain JSON WebSocket and Socket.IO) fed by the pipeline&apos;s Redis channels, with the operator&apos;s window.</source>
+        <translation>FX Monitor bureau : le serveur de streaming (WebSocket JSON simple et Socket.IO) alimenté par les canaux Redis du pipeline, avec la fenêtre de l&apos;opérateur.</translation>
+    </message>
+    <message>
+        <source>Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the fleet, prices and alerts through Redis and the shared database.</source>
+        <translation>Poste de supervision seule : pas de serveur intégré (EMBEDDED_SERVER=false) ; surveiller la flotte, les prix et les alertes via Redis et la base de données partagée.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: Settings &gt; Language, else the system&apos;s)</source>
+        <translation>Langue de la fenêtre : %1 (par défaut : Paramètres &gt; Langue, sinon celle du système)</translation>
+    </message>
+</context>
 </TS>

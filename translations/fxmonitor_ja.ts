@@ -2143,4 +2143,31 @@ The server keeps serving the previous certificate; connected clients are not aff
         <translation>%1 秒</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source> (%1 stays in plain text in %2 until a keyring is available)</source>
+        <translation> (キーリングが利用可能になるまで %1 は %2 に平文のまま残ります)</translation>
+    </message>
+    <message>
+        <source>%1 not saved in the system keyring (%2): used for this session only</source>
+        <translation>%1 はシステムキーリングに保存されませんでした (%2): このセッションでのみ使われます</translation>
+    </message>
+    <message>
+        <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
+        <translation>%1 は設定ファイルに平文のまま残ります: システムキーリングが拒否しました (%2)</translation>
+    </message>
+    <message>
+        <source>FX Monitor desktop: the streaming server (plain JSON WebSocket and Socket.IO) fed by the pipeline&apos;s Redis channels, with the operator&apos;s window.</source>
+        <translation>FX Monitor デスクトップ: パイプラインの Redis チャネルから供給されるストリーミングサーバー (プレーン JSON WebSocket と Socket.IO) と、オペレーター用のウィンドウ。</translation>
+    </message>
+    <message>
+        <source>Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the fleet, prices and alerts through Redis and the shared database.</source>
+        <translation>監視専用デスク: 組み込みサーバーなし (EMBEDDED_SERVER=false)。Redis と共有データベースを通じてフリート、価格、アラートを監視します。</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: Settings &gt; Language, else the system&apos;s)</source>
+        <translation>ウィンドウの言語: %1 (既定: 設定 &gt; 言語、なければシステムの言語)</translation>
+    </message>
+</context>
 </TS>
