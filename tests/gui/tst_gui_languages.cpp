@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -223,6 +224,17 @@ private Q_SLOTS:
         combo->setCurrentIndex(combo->findData(QStringLiteral("fr")));
         QVERIFY(!note->isHidden());
         QVERIFY(note->text().contains(QStringLiteral("started again")));
+        // With FX_SCREENSHOT_DIR: the Desktop tab with the note, to look at (settings-language.png).
+        const QString shots = qEnvironmentVariable("FX_SCREENSHOT_DIR");
+        if (!shots.isEmpty()) {
+            auto *tabs = d.findChild<QTabWidget *>(QStringLiteral("tabs"));
+            QVERIFY(tabs);
+            tabs->setCurrentIndex(tabs->count() - 1);
+            d.resize(900, 640);
+            d.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&d));
+            QVERIFY(d.grab().save(QDir(shots).filePath(QStringLiteral("settings-language.png"))));
+        }
         QCOMPARE(d.guiSettings().language, QStringLiteral("fr"));
         combo->setCurrentIndex(combo->findData(QStringLiteral("de")));
         QVERIFY(note->isHidden()); // back to the running language: nothing to restart for
