@@ -8,12 +8,13 @@ fx_die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Packages to build and run everything. Qt Charts needs libqt6opengl6-dev to configure; the SQL
 # drivers and xauth are only recommendations of Qt and xvfb, so they are named; fonts make
-# screenshots readable.
+# screenshots readable (fonts-noto-cjk: the Japanese window); qt6-translations-l10n holds Qt's
+# own translations (qtbase_<lang>.qm: dialog buttons) loaded beside ours.
 FX_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
   libhiredis-dev libjwt-dev libssl-dev pkg-config cmake ninja-build g++ ccache fonts-dejavu-core qtkeychain-qt6-dev
-  libsystemd-dev
+  libsystemd-dev qt6-translations-l10n fonts-noto-cjk
 )
 # The Debian package (scripts/package.sh, installer/): help2man writes the man pages from
 # --help, dpkg-dev's dpkg-shlibdeps computes the dependencies.

@@ -10,9 +10,14 @@
 #   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
 #   FX_SCREENSHOT_OUTAGE=8 scripts/screenshots.sh    (redis-server stopped for 8 s, ending 12 s
 #                                                     before the shots: the charts shade the gap)
+<<<<<<< HEAD
 #   FX_SCREENSHOT_MONITOR_ONLY=1 scripts/screenshots.sh /tmp/shots
 #                                  (fxmonitor --no-server: a monitor-only desk watching the fleet;
 #                                   docs/screenshots/monitor-only.png is its main.png)
+=======
+#   FX_SCREENSHOT_APP_LANG=ja scripts/screenshots.sh /tmp/ja  (the window in Japanese: --lang ja;
+#                                                     docs/screenshots/main-<lang>.png come from this)
+>>>>>>> issue15-languages
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -27,7 +32,8 @@ MONITOR_ONLY=""
 [ "${FX_SCREENSHOT_MONITOR_ONLY:-0}" = 1 ] && MONITOR_ONLY=1
 
 command -v xvfb-run >/dev/null || fx_die "xvfb-run is missing (Debian: apt install xvfb xauth)"
-fc-list 2>/dev/null | grep -qi dejavu || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
+# (Not grep -q: it would stop reading, and fc-list's SIGPIPE fails the pipe under pipefail.)
+fc-list 2>/dev/null | grep -i dejavu >/dev/null || fx_die "no DejaVu fonts: labels would render as boxes (apt install fonts-dejavu-core)"
 for p in fxmonitor fxmonitor-feed; do
   [ -x "$BIN/$p" ] || fx_die "$BIN/$p is missing: build first (cmake --build $BUILD)"
 done
@@ -76,11 +82,21 @@ mkdir -p "$OUT" "$TMP/config/FXMonitor"
 printf '[gui]\nchartWindow=0\n' >"$TMP/config/FXMonitor/fxmonitor.conf"
 fx_log "FX Monitor on 127.0.0.1:$PORT under Xvfb; screenshots after ${WARMUP} s into $OUT"
 export LANG="${FX_SCREENSHOT_LANG:-C.UTF-8}" LC_ALL="${FX_SCREENSHOT_LANG:-C.UTF-8}"
+LANG_ARGS=()
+if [ -n "${FX_SCREENSHOT_APP_LANG:-}" ]; then
+  LANG_ARGS=(--lang "$FX_SCREENSHOT_APP_LANG")
+  [ "$FX_SCREENSHOT_APP_LANG" != ja ] || [ -n "$(fc-list :lang=ja 2>/dev/null)" ] ||
+    fx_die "no Japanese font: labels would render as boxes (apt install fonts-noto-cjk)"
+fi
 env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
   xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
+<<<<<<< HEAD
   --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING ${MONITOR_ONLY:+--no-server} >"$TMP/app.out" 2>"$TMP/app.err" &
+=======
+  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING "${LANG_ARGS[@]}" >"$TMP/app.out" 2>"$TMP/app.err" &
+>>>>>>> issue15-languages
 APP=$!
 PIDS+=($APP)
 if [ -n "$MONITOR_ONLY" ]; then

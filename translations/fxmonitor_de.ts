@@ -321,6 +321,14 @@
         <source>Stop the server and quit</source>
         <translation>Server stoppen und beenden</translation>
     </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>The language changes when FX Monitor is started again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von FX Monitor.</translation>
+    </message>
 </context>
 <context>
     <name>fx::core::Settings</name>
@@ -389,7 +397,7 @@
         <translation>PEM-Datei mit dem öffentlichen Schlüssel für RS256/384/512- oder ES256/384-Tokens</translation>
     </message>
     <message>
-        <source>Seconds of clock skew allowed for a token's exp and nbf</source>
+        <source>Seconds of clock skew allowed for a token&apos;s exp and nbf</source>
         <translation>Erlaubte Uhrabweichung in Sekunden für exp und nbf eines Tokens</translation>
     </message>
     <message>
@@ -403,10 +411,6 @@
     <message>
         <source>Origins browsers may connect from: * or a comma-separated list</source>
         <translation>Ursprünge, von denen Browser verbinden dürfen: * oder eine kommagetrennte Liste</translation>
-    </message>
-    <message>
-        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
-        <translation>Geheimnis für /metrics und das ausführliche /health (mindestens 16 Zeichen)</translation>
     </message>
     <message>
         <source>Comma-separated currency pairs (empty: the 20 default pairs)</source>
@@ -508,6 +512,58 @@
         <source>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</source>
         <translation>PostgreSQL-sslmode: disable, allow, prefer, require, verify-ca, verify-full</translation>
     </message>
+    <message>
+        <source>Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)</source>
+        <translation>Proxys, deren X-Forwarded-For den Client nennt: Adressen oder Subnetze, durch Kommas getrennt (leer: keine)</translation>
+    </message>
+    <message>
+        <source>Send the last known price of each newly subscribed pair right after subscribing (true/false)</source>
+        <translation>Den letzten bekannten Preis jedes neu abonnierten Paars direkt nach dem Abonnieren senden (true/false)</translation>
+    </message>
+    <message>
+        <source>Messages kept per room and for alerts, for recovery after a reconnect (0: no history)</source>
+        <translation>Pro Raum und für Alarme aufbewahrte Nachrichten zur Wiederherstellung nach einem erneuten Verbinden (0: kein Verlauf)</translation>
+    </message>
+    <message>
+        <source>Seconds a message stays in the recovery history</source>
+        <translation>Sekunden, die eine Nachricht im Wiederherstellungsverlauf bleibt</translation>
+    </message>
+    <message>
+        <source>Socket.IO connection state recovery: an offset argument on every event (true/false)</source>
+        <translation>Socket.IO-Wiederherstellung des Verbindungszustands: ein offset-Argument bei jedem Ereignis (true/false)</translation>
+    </message>
+    <message>
+        <source>This server&apos;s name in the fleet heartbeat (empty: &lt;hostname&gt;:&lt;port&gt;; at most 128 characters)</source>
+        <translation>Name dieses Servers im Heartbeat der Flotte (leer: &lt;hostname&gt;:&lt;port&gt;; höchstens 128 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Seconds without a heartbeat before the desk shows a server as stale</source>
+        <translation>Sekunden ohne Heartbeat, bevor der Arbeitsplatz einen Server als veraltet zeigt</translation>
+    </message>
+    <message>
+        <source>Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)</source>
+        <translation>Desktop: den eingebetteten Server ausführen (false: reiner Überwachungsplatz, der die Flotte über Redis beobachtet)</translation>
+    </message>
+    <message>
+        <source>Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)</source>
+        <translation>Redis-Sentinels als host:port,host:port,...: den Master über sie finden (leer: kein Sentinel)</translation>
+    </message>
+    <message>
+        <source>Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)</source>
+        <translation>Name des Masters, den die Sentinels überwachen (nötig mit REDIS_SENTINELS)</translation>
+    </message>
+    <message>
+        <source>ACL user for AUTH to the Sentinels (empty: AUTH with the password only)</source>
+        <translation>ACL-Benutzer für AUTH bei den Sentinels (leer: AUTH nur mit dem Passwort)</translation>
+    </message>
+    <message>
+        <source>Password of the Sentinels (empty: no AUTH to the Sentinels)</source>
+        <translation>Passwort der Sentinels (leer: kein AUTH bei den Sentinels)</translation>
+    </message>
+    <message>
+        <source>Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)</source>
+        <translation>Redis-Cluster-Knoten als host:port,host:port,... (leer: ein einzelner Redis oder Sentinel)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -570,6 +626,14 @@
     <message>
         <source>Acknowledged</source>
         <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -703,6 +767,17 @@
     <message>
         <source>· history unavailable: %1</source>
         <translation>· Verlauf nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::ChartFeedGaps</name>
+    <message>
+        <source>Feed down</source>
+        <translation>Feed ausgefallen</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1021,7 @@
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>The &quot;sub&quot; of the client's token (WEBSOCKET_AUTH=jwt)</source>
+        <source>The &quot;sub&quot; of the client&apos;s token (WEBSOCKET_AUTH=jwt)</source>
         <translation>Das „sub“ des Tokens dieses Clients (WEBSOCKET_AUTH=jwt)</translation>
     </message>
     <message>
@@ -975,7 +1050,7 @@
     </message>
     <message>
         <source>Send queue</source>
-        <translation>Sendewarteschlange</translation>
+        <translation>Sendepuffer</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1103,164 @@
     <message>
         <source>Parent</source>
         <translation>Übergeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetModel</name>
+    <message>
+        <source>Stale: silent %1</source>
+        <translation>Veraltet: still seit %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>headless</source>
+        <translation>ohne Oberfläche</translation>
+    </message>
+    <message>
+        <source>desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>%1 (host %2, pid %3)</source>
+        <translation>%1 (Host %2, PID %3)</translation>
+    </message>
+    <message>
+        <source>No heartbeat for longer than FLEET_STALE_SECONDS (%1 s)</source>
+        <translation>Kein Heartbeat seit mehr als FLEET_STALE_SECONDS (%1 s)</translation>
+    </message>
+    <message>
+        <source>Redis %1 via %2</source>
+        <translation>Redis %1 über %2</translation>
+    </message>
+    <message>
+        <source>Delivery latency p50 / p99, last 10 s (from receipt on the Redis thread to the socket write)</source>
+        <translation>Zustelllatenz p50 / p99, letzte 10 s (vom Empfang im Redis-Thread bis zum Schreiben in den Socket)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Lauscht auf</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Clients trend</source>
+        <translation>Clients-Verlauf</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>Msg/s</source>
+        <translation>Nachr./s</translation>
+    </message>
+    <message>
+        <source>Msg/s trend</source>
+        <translation>Nachr./s-Verlauf</translation>
+    </message>
+    <message>
+        <source>Bytes/s</source>
+        <translation>Bytes/s</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Latency p50/p99</source>
+        <translation>Latenz p50/p99</translation>
+    </message>
+    <message>
+        <source>Conflated</source>
+        <translation>Zusammengefasst</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::FleetPanel</name>
+    <message>
+        <source>No server on this Redis has sent a heartbeat yet: every fxmonitor-server (and every desktop with its embedded server) publishes one a second on the fxmonitor:fleet channel.</source>
+        <translation>Noch kein Server an diesem Redis hat einen Heartbeat gesendet: jeder fxmonitor-server (und jeder Desktop mit eingebettetem Server) sendet einen pro Sekunde auf dem Kanal fxmonitor:fleet.</translation>
+    </message>
+    <message>
+        <source>The fleet is not watched by this desk.</source>
+        <translation>Dieser Arbeitsplatz beobachtet die Flotte nicht.</translation>
+    </message>
+    <message>
+        <source>Filter servers (Ctrl+F)</source>
+        <translation>Server filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Fleet: not watched</source>
+        <translation>Flotte: nicht beobachtet</translation>
+    </message>
+    <message>
+        <source>Fleet: %1 live, %2 stale · %3 clients · %4 msg/s · %5/s</source>
+        <translation>Flotte: %1 aktiv, %2 veraltet · %3 Clients · %4 Nachr./s · %5/s</translation>
+    </message>
+    <message>
+        <source>%1 bad messages ignored</source>
+        <translation>%1 fehlerhafte Nachrichten ignoriert</translation>
+    </message>
+    <message>
+        <source>servers beyond %1 ignored</source>
+        <translation>Server über %1 hinaus ignoriert</translation>
+    </message>
+    <message>
+        <source>Server %1 is stale: no heartbeat for %2 s (FLEET_STALE_SECONDS=%3)</source>
+        <translation>Server %1 ist veraltet: seit %2 s kein Heartbeat (FLEET_STALE_SECONDS=%3)</translation>
+    </message>
+    <message>
+        <source>Server %1 returned after %2 s without a heartbeat</source>
+        <translation>Server %1 ist nach %2 s ohne Heartbeat zurück</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1534,18 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
+    <message>
+        <source>No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or --no-server). The fleet&apos;s servers, their clients and rooms are in the Fleet panel.</source>
+        <translation>Kein eingebetteter Server: dieser Arbeitsplatz überwacht nur (EMBEDDED_SERVER=false oder --no-server). Die Server der Flotte, ihre Clients und Räume stehen im Bereich Flotte.</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>FX Monitor — monitor-only</source>
+        <translation>FX Monitor — nur Überwachung</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::MarketWatchModel</name>
@@ -1488,6 +1733,17 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
 </context>
 <context>
+    <name>fx::gui::SecretStore</name>
+    <message>
+        <source>No system keyring: passwords are used for this session only and not saved</source>
+        <translation>Kein Schlüsselbund des Systems: Passwörter gelten nur für diese Sitzung und werden nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>the system keyring did not answer within %1 s</source>
+        <translation>der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::ServerPanel</name>
     <message>
         <source>TLS:</source>
@@ -1607,6 +1863,50 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>Nothing dropped</source>
         <translation>Nichts verworfen</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>p99 %1</source>
+        <translation>p99 %1</translation>
+    </message>
+    <message>
+        <source>From the receipt of a message on the Redis thread to its write to a client&apos;s socket, over the last 10 seconds; &quot;age&quot; counts from the price&apos;s own time</source>
+        <translation>Vom Empfang einer Nachricht im Redis-Thread bis zum Schreiben in den Socket eines Clients, über die letzten 10 Sekunden; „Alter“ zählt ab der eigenen Zeit des Preises</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>Latenz:</translation>
+    </message>
+    <message>
+        <source>nothing delivered in the last 10 s</source>
+        <translation>in den letzten 10 s nichts zugestellt</translation>
+    </message>
+    <message>
+        <source>p50 %1 · p99 %2</source>
+        <translation>p50 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>age p50 %1 · p99 %2</source>
+        <translation>Alter p50 %1 · p99 %2</translation>
+    </message>
+    <message>
+        <source>%1 ahead of this clock</source>
+        <translation>%1 vor dieser Uhr</translation>
+    </message>
+    <message>
+        <source>— (no embedded server)</source>
+        <translation>— (kein eingebetteter Server)</translation>
+    </message>
+    <message>
+        <source>read only: the servers sharing it write (monitor-only desk)</source>
+        <translation>nur lesend: die Server, die sie teilen, schreiben (reiner Überwachungsplatz)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SettingsDialog</name>
@@ -1633,6 +1933,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>Saved in the system keyring, never in the settings file.</source>
         <translation>Im Schlüsselbund des Systems gespeichert, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2093,14 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>New York</source>
         <translation>New York</translation>
     </message>
+    <message>
+        <source>Monitor-only: no embedded server</source>
+        <translation>Nur Überwachung: kein eingebetteter Server</translation>
+    </message>
+    <message>
+        <source>monitor-only (clients: see Fleet)</source>
+        <translation>nur Überwachung (Clients: siehe Flotte)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::TablePanel</name>
@@ -1845,17 +2157,6 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
 </context>
 <context>
-    <name>fx::gui::SecretStore</name>
-    <message>
-        <source>No system keyring: passwords are used for this session only and not saved</source>
-        <translation>Kein Schlüsselbund des Systems: Passwörter gelten nur für diese Sitzung und werden nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>the system keyring did not answer within %1 s</source>
-        <translation>der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source> (%1 stays in plain text in %2 until a keyring is available)</source>
@@ -1867,7 +2168,19 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
     <message>
         <source>%1 stays in plain text in the settings file: the system keyring refused it (%2)</source>
-        <translation>%1 bleibt im Klartext in der Einstellungsdatei: Der Schlüsselbund des Systems hat es abgelehnt (%2)</translation>
+        <translation>%1 bleibt im Klartext in der Einstellungsdatei: der Schlüsselbund des Systems hat es abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>FX Monitor desktop: the streaming server (plain JSON WebSocket and Socket.IO) fed by the pipeline&apos;s Redis channels, with the operator&apos;s window.</source>
+        <translation>FX Monitor Desktop: der Streaming-Server (einfaches JSON-WebSocket und Socket.IO), gespeist aus den Redis-Kanälen der Pipeline, mit dem Fenster des Operators.</translation>
+    </message>
+    <message>
+        <source>Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the fleet, prices and alerts through Redis and the shared database.</source>
+        <translation>Reiner Überwachungsplatz: kein eingebetteter Server (EMBEDDED_SERVER=false); Flotte, Preise und Alarme über Redis und die gemeinsame Datenbank beobachten.</translation>
+    </message>
+    <message>
+        <source>Language of the window: %1 (default: Settings &gt; Language, else the system&apos;s)</source>
+        <translation>Sprache des Fensters: %1 (Standard: Einstellungen &gt; Sprache, sonst die des Systems)</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include "server/streamserver.h"
 
 #include <QApplication>
+#include <QCommandLineOption>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -107,6 +108,18 @@ void startDesktop(const core::Settings &settings, const QMap<QString, QString> &
 
 int main(int argc, char **argv)
 {
+    // The language: --lang, else Settings > Language, else the system's (GUI.md, "Languages").
+    // Checked first (a wrong code is refused even without a display), installed before anything
+    // is translated, the help text included.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    QString langError;
+    const std::optional<QString> lang = gui::languageArgument(rawArguments, &langError);
+    if (!langError.isEmpty()) {
+        std::fprintf(stderr, "fxmonitor: %s\n", qPrintable(langError));
+        return 2;
+    }
     app::preferUnixEventDispatcher();
     QApplication application(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("FXMonitor"));
@@ -117,7 +130,7 @@ int main(int argc, char **argv)
     // The window decides when to quit: closing it may keep the server running in the tray.
     QApplication::setQuitOnLastWindowClosed(false);
     gui::initResources();
-    gui::installTranslations(application);
+    gui::installTranslations(application, gui::localeFor(lang.value_or(gui::GuiSettings::load().language)));
 
     core::CommandLine cli(QCoreApplication::translate("main",
                                                       "FX Monitor desktop: the streaming server (plain JSON "
@@ -130,6 +143,12 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main",
                                     "Monitor-only desk: no embedded server (EMBEDDED_SERVER=false); watch the "
                                     "fleet, prices and alerts through Redis and the shared database."));
+    cli.parser().addOption(
+        QCommandLineOption(QStringLiteral("lang"),
+                           QCoreApplication::translate(
+                               "main", "Language of the window: %1 (default: Settings > Language, else the system's)")
+                               .arg(gui::availableLanguageCodes()),
+                           QStringLiteral("code")));
     // Saved in the window; .env, environment and flags win. Secrets are in the system keyring
     // (SECURITY.md, "Secrets at rest"): read before the engine starts, asynchronously and
     // bounded, so a hung keyring delays the start by FXMONITOR_KEYRING_TIMEOUT_MS at most.

@@ -26,6 +26,19 @@ QString signedDecimal(double v, int decimals)
     return v > 0 && !s.startsWith(u'+') ? QLatin1Char('+') + s : s;
 }
 
+QString price(const QString &quote)
+{
+    // The feed's text has the pair's digits ("1.09451", "150.101"): keep exactly those, in the
+    // locale's notation (French: "1,09451").
+    bool ok = false;
+    const double v = quote.toDouble(&ok);
+    if (!ok)
+        return quote;
+    const qsizetype dot = quote.indexOf(u'.');
+    const int digits = dot < 0 ? 0 : int(quote.size() - dot - 1);
+    return QLocale().toString(v, 'f', digits);
+}
+
 QString bytes(qint64 n)
 {
     return QLocale().formattedDataSize(n, n < 1024 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
@@ -43,7 +56,7 @@ QString localTime(qint64 micros)
     const QDateTime t = local(micros);
     if (t.date() == QDate::currentDate())
         return t.toString(QStringLiteral("HH:mm:ss"));
-    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return localDateTime(micros);
 }
 
 QString localTimeMs(qint64 micros)
@@ -53,7 +66,11 @@ QString localTimeMs(qint64 micros)
 
 QString localDateTime(qint64 micros)
 {
-    return micros <= 0 ? QString() : local(micros).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (micros <= 0)
+        return QString();
+    // The date in the locale's short form ("17/11/2025", "2025/11/17"), the time in 24 hours.
+    const QDateTime t = local(micros);
+    return QLocale().toString(t.date(), QLocale::ShortFormat) + u' ' + t.toString(QStringLiteral("HH:mm:ss"));
 }
 
 QString utc(qint64 micros)

@@ -57,6 +57,7 @@ GuiSettings GuiSettings::load()
     g.staleSeconds = std::clamp(s.value(QStringLiteral("staleSeconds"), g.staleSeconds).toInt(), 1, 3600);
     g.theme = ThemeMode(std::clamp(s.value(QStringLiteral("theme"), int(g.theme)).toInt(), 0, 2));
     g.closeAction = CloseAction(std::clamp(s.value(QStringLiteral("closeAction"), int(g.closeAction)).toInt(), 0, 2));
+    g.language = s.value(QStringLiteral("language")).toString();
     return g;
 }
 
@@ -73,6 +74,7 @@ void GuiSettings::save() const
     s.setValue(QStringLiteral("staleSeconds"), staleSeconds);
     s.setValue(QStringLiteral("theme"), int(theme));
     s.setValue(QStringLiteral("closeAction"), int(closeAction));
+    s.setValue(QStringLiteral("language"), language);
 }
 
 QMap<QString, QString> loadStoredSettings()

@@ -32,6 +32,7 @@ struct GuiSettings
     int staleSeconds = 15;
     ThemeMode theme = ThemeMode::System;
     CloseAction closeAction = CloseAction::Ask;
+    QString language; // "de", "ja", ... (availableLanguages()); empty: the system's
 
     bool notifies(const QString &severity) const;
 

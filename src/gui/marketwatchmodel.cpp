@@ -78,8 +78,8 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
         if (!r.has)
             return col == Time ? tr("waiting") : QStringLiteral("—");
         switch (col) {
-        case Bid: return r.tick.quote.bid;
-        case Ask: return r.tick.quote.ask;
+        case Bid: return fmt::price(r.tick.quote.bid);
+        case Ask: return fmt::price(r.tick.quote.ask);
         case Spread: return fmt::decimal(spreadPips, 1);
         case Change: return hasRef ? fmt::signedDecimal(changePips, 1) : QStringLiteral("—");
         case ChangePercent:

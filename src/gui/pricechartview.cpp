@@ -32,6 +32,9 @@ PriceChartView::PriceChartView(storage::StorageReader *reader, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
+    // The price axis in the locale's notation (French: 1,08959); its digits stay the pair's.
+    chart()->setLocale(QLocale());
+    chart()->setLocalizeNumbers(true);
 
     // A range the operator sets (rubber band, pan) stops following the live edge.
     connect(m_series->x(), &QDateTimeAxis::rangeChanged, this, [this] {

@@ -3,6 +3,7 @@
 #include "gui/format.h"
 #include "gui/secretstore.h"
 #include "gui/theme.h"
+#include "gui/translations.h"
 #include "ui_settingsdialog.h"
 
 #include <QComboBox>
@@ -158,6 +159,14 @@ SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString
     m_ui->staleSeconds->setValue(gui.staleSeconds);
     m_ui->theme->setCurrentIndex(int(gui.theme));
     m_ui->closeAction->setCurrentIndex(int(gui.closeAction));
+    // Each language in its own name, the system's first; a change applies at the next start.
+    m_ui->language->addItem(tr("System default"), QString());
+    for (const Language &l : availableLanguages())
+        m_ui->language->addItem(l.nativeName, l.code);
+    m_ui->language->setCurrentIndex(std::max(0, m_ui->language->findData(gui.language)));
+    m_ui->languageNote->setVisible(false);
+    connect(m_ui->language, &QComboBox::currentIndexChanged, this,
+            [this, started = gui.language] { m_ui->languageNote->setVisible(languageChoice() != started); });
 
     connect(m_ui->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -333,6 +342,12 @@ void SettingsDialog::restoreDefaults()
     m_ui->staleSeconds->setValue(d.staleSeconds);
     m_ui->theme->setCurrentIndex(int(d.theme));
     m_ui->closeAction->setCurrentIndex(int(d.closeAction));
+    m_ui->language->setCurrentIndex(0);
+}
+
+QString SettingsDialog::languageChoice() const
+{
+    return m_ui->language->currentData().toString();
 }
 
 void SettingsDialog::markInvalid(const QString &error)
@@ -419,6 +434,7 @@ GuiSettings SettingsDialog::guiSettings() const
     g.staleSeconds = m_ui->staleSeconds->value();
     g.theme = ThemeMode(std::clamp(m_ui->theme->currentIndex(), 0, 2));
     g.closeAction = CloseAction(std::clamp(m_ui->closeAction->currentIndex(), 0, 2));
+    g.language = languageChoice();
     return g;
 }
 

@@ -54,6 +54,7 @@ public:
     const core::Settings &effective() const { return m_effective; }
     QStringList changedNames() const;
     GuiSettings guiSettings() const;
+    QString languageChoice() const; // the code chosen in Language ("" for the system's)
 
     // Which settings need what to take effect.
     static bool needsServerRestart(const QString &name);

@@ -718,6 +718,10 @@ private Q_SLOTS:
         server::ServerOptions o;
         o.sendQueueLimit = grace ? 256LL * 1024 * 1024 : 4LL * 1024 * 1024;
         o.slowConsumerGraceMs = grace ? 1000 : 600000;
+        // Keep-alive out of the way: under ThreadSanitizer filling the queue over TLS can take
+        // longer than a ping interval, and the drop must be the slow consumer's, not a timeout.
+        o.pingIntervalMs = 600000;
+        o.pingTimeoutMs = 600000;
         RawWsClient c, bystander;
         QVERIFY(withTls(tls, o, {&c, &bystander}));
         QVERIFY(start(o));
