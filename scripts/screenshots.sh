@@ -10,14 +10,11 @@
 #   FX_SCREENSHOT_WARMUP=45 scripts/screenshots.sh   (seconds of live data before the first shot)
 #   FX_SCREENSHOT_OUTAGE=8 scripts/screenshots.sh    (redis-server stopped for 8 s, ending 12 s
 #                                                     before the shots: the charts shade the gap)
-<<<<<<< HEAD
 #   FX_SCREENSHOT_MONITOR_ONLY=1 scripts/screenshots.sh /tmp/shots
 #                                  (fxmonitor --no-server: a monitor-only desk watching the fleet;
 #                                   docs/screenshots/monitor-only.png is its main.png)
-=======
 #   FX_SCREENSHOT_APP_LANG=ja scripts/screenshots.sh /tmp/ja  (the window in Japanese: --lang ja;
 #                                                     docs/screenshots/main-<lang>.png come from this)
->>>>>>> issue15-languages
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -92,11 +89,7 @@ env "${AUTH_ENV[@]}" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
 FXMONITOR_SCREENSHOTS="$OUT" FXMONITOR_SCREENSHOTS_DELAY_MS="$((WARMUP * 1000))" \
   xvfb-run -a -s "-screen 0 1920x1200x24" \
   "$BIN/fxmonitor" --host 127.0.0.1 --port "$PORT" --redis-host 127.0.0.1 --redis-port "$REDIS_PORT" \
-<<<<<<< HEAD
-  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING ${MONITOR_ONLY:+--no-server} >"$TMP/app.out" 2>"$TMP/app.err" &
-=======
-  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING "${LANG_ARGS[@]}" >"$TMP/app.out" 2>"$TMP/app.err" &
->>>>>>> issue15-languages
+  --db-path "$TMP/fxmonitor.sqlite" --log-level WARNING "${LANG_ARGS[@]}" ${MONITOR_ONLY:+--no-server} >"$TMP/app.out" 2>"$TMP/app.err" &
 APP=$!
 PIDS+=($APP)
 if [ -n "$MONITOR_ONLY" ]; then
