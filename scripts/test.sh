@@ -49,15 +49,11 @@ for dir in tests/interop examples; do
   fi
 done
 
-fx_log "running the tests"
-cd "$BUILD_DIR"
-export QT_QPA_PLATFORM=offscreen
 status=0
-ctest --output-on-failure -j2 --timeout 600 "$@" || status=$?
 # The Debian package from the tree just built (no second build), checked (docs/TESTING.md,
-# "The Debian package"); not for a sanitizer build or a run of chosen suites.
+# "The Debian package"); not for a sanitizer build or a run of chosen suites. Before the tests,
+# so that the run ends with CTest's summary.
 if [ "${FX_SANITIZE:-0}" = 0 ] && [ $# -eq 0 ]; then
-  cd "$FX_ROOT"
   if deb=$(fx_package "$BUILD_DIR"); then
     scripts/check-package.sh "$deb" || status=1
   else
@@ -65,6 +61,11 @@ if [ "${FX_SANITIZE:-0}" = 0 ] && [ $# -eq 0 ]; then
     status=1
   fi
 fi
+
+fx_log "running the tests"
+cd "$BUILD_DIR"
+export QT_QPA_PLATFORM=offscreen
+ctest --output-on-failure -j2 --timeout 600 "$@" || status=$?
 if [ -n "${TSAN_REPORTS:-}" ] && [ -n "$(ls -A "$TSAN_REPORTS")" ]; then
   cat "$TSAN_REPORTS"/* >&2
   fx_log "ThreadSanitizer reported in $(ls "$TSAN_REPORTS" | wc -l) process(es): see above"
