@@ -23,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -75,6 +76,12 @@ public:
         p.waitForFinished(10000);
     }
     quint16 port() const { return m_port; }
+    // nginx's error log so far (what it could not pass to a server, and why).
+    QByteArray errorLog() const
+    {
+        QFile f(dir() + QStringLiteral("/error.log"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
     // The worker's pid (the one child of the master).
     qint64 workerPid() const
     {
@@ -97,6 +104,7 @@ private:
 struct PhaseResult
 {
     int clients = 0;
+    int failed = 0, closed = 0; // the load generator's: connect() refused, closed by the other end
     quint64 published = 0, expected = 0, received = 0;
     double p50 = 0, p99 = 0, max = 0;
     double serverCpuUs = 0, proxyCpuUs = 0; // per delivery
@@ -133,6 +141,8 @@ PhaseResult runPhase(std::vector<std::unique_ptr<Server>> &servers, Proxy *proxy
     waitFor([&] { return stats.subscribed.load() + stats.failed.load() + stats.closed.load() >= clients; }, 120000);
     spin(1000);
     r.clients = stats.subscribed.load();
+    r.failed = stats.failed.load();
+    r.closed = stats.closed.load();
     for (auto &s : servers)
         r.perServer.push_back(connectedOn(s->port));
     const quint64 before = stats.messages.load();
@@ -179,6 +189,8 @@ void print(const char *name, const PhaseResult &r, int rate)
     QStringList mem;
     for (qint64 kb : r.rssKb)
         mem << QString::number(double(kb) / 1024.0, 'f', 0);
+    if (r.failed || r.closed)
+        std::printf("%-8s %d clients could not connect, %d were closed before subscribing\n", name, r.failed, r.closed);
     std::printf("%-8s clients=%d (per server %s) rate=%d ticks/s deliveries=%llu lost=%llu  latency p50=%.2f ms "
                 "p99=%.2f ms max=%.2f ms  CPU/delivery servers=%.2f us nginx=%.2f us  RSS MB %s\n",
                 name, r.clients, qPrintable(per.join(u'/')), rate, (unsigned long long)r.received,
@@ -279,5 +291,16 @@ int main(int argc, char **argv)
         const PhaseResult cap = runPhase(servers, &proxy, capacity, capacityRate, seconds, threads, redis.port());
         print("capacity", cap, capacityRate);
     }
+    // Where connections were refused, if anywhere: the servers' bounds, nginx's errors.
+    for (size_t i = 0; i < servers.size(); ++i)
+        for (const QByteArray &line : httpGet(servers[i]->port, "/metrics").split('\n'))
+            if (line.startsWith("fxmonitor_bound_hits_total{") && !line.endsWith(" 0"))
+                std::printf("server %zu: %s\n", i + 1, line.constData());
+    const QList<QByteArray> errors = proxy.errorLog().split('\n');
+    int shown = 0;
+    for (const QByteArray &line : errors)
+        if ((line.contains("[error]") || line.contains("[alert]") || line.contains("[crit]")) && shown++ < 5)
+            std::printf("nginx: %s\n", line.left(300).constData());
+    std::printf("nginx error lines: %d\n", shown);
     return 0;
 }

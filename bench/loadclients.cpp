@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sched.h>
@@ -216,7 +218,8 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 (void)::bind(c.fd, reinterpret_cast<sockaddr *>(&from), sizeof from);
             }
             if (::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-                m_stats->failed.fetch_add(1);
+                if (m_stats->failed.fetch_add(1) < 3)
+                    std::fprintf(stderr, "load client: connect: %s\n", std::strerror(errno));
                 ::close(c.fd);
                 c.fd = -1;
                 continue;
@@ -284,8 +287,8 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                     drop(c);
                     if (c.upgraded)
                         m_stats->closed.fetch_add(1);
-                    else
-                        m_stats->failed.fetch_add(1);
+                    else if (m_stats->failed.fetch_add(1) < 3) // the first few, to say why
+                        std::fprintf(stderr, "load client: the other end closed before the upgrade\n");
                     break;
                 }
                 if (got < 0)
@@ -300,7 +303,8 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 if (end < 0)
                     continue;
                 if (!c.in.startsWith("HTTP/1.1 101")) {
-                    m_stats->failed.fetch_add(1);
+                    if (m_stats->failed.fetch_add(1) < 3)
+                        std::fprintf(stderr, "load client: %s\n", c.in.left(300).constData());
                     drop(c);
                     continue;
                 }
