@@ -56,7 +56,7 @@ for f in usr/bin/fxmonitor-server usr/bin/fxmonitor usr/bin/fxmonitor-feed \
          usr/share/icons/hicolor/scalable/apps/fxmonitor.svg usr/share/icons/hicolor/48x48/apps/fxmonitor.png \
          usr/share/icons/hicolor/256x256/apps/fxmonitor.png usr/lib/systemd/system/fxmonitor-server.service \
          etc/fxmonitor/fxmonitor.env usr/share/lintian/overrides/fxmonitor usr/share/doc/fxmonitor/copyright \
-         usr/share/doc/fxmonitor/changelog.gz; do
+         usr/share/doc/fxmonitor/changelog.gz usr/share/doc/fxmonitor/examples/nginx/fxmonitor.conf; do
   [ -e "$root/$f" ] || fail "missing /$f"
 done
 ls "$root"/usr/share/metainfo/*.metainfo.xml >/dev/null 2>&1 || fail "no AppStream metainfo"
