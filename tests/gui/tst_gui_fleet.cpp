@@ -130,7 +130,6 @@ private Q_SLOTS:
         QVERIFY2(
             m_publisher->command({"SET", "fxmonitor:fleet:" + kLdn1.toUtf8(), heartbeat(kLdn1), "PX", "10000"}, &error),
             qPrintable(error));
-        core::SettingsLoader loader;
         const QList<QPair<QString, QString>> flags{
             {QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
             {QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("0")},
@@ -143,9 +142,7 @@ private Q_SLOTS:
             // server is in the fleet itself: tst_gui_fleet_servers).
             {QStringLiteral("EMBEDDED_SERVER"), QStringLiteral("false")},
         };
-        for (const auto &[name, value] : flags)
-            QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
-        const auto settings = loader.resolve(&error);
+        const auto settings = test::settingsWith(flags, &error);
         QVERIFY2(settings, qPrintable(error));
         QCOMPARE(settings->fleetStaleSeconds, 3);
         m_engine = std::make_unique<engine::Engine>(*settings);

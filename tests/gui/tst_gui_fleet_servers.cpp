@@ -63,7 +63,6 @@ private Q_SLOTS:
         QVERIFY(m_a.start(redisArgs(), withId(QStringLiteral("srv-a"))));
         QVERIFY(m_b.start(redisArgs(), withId(QStringLiteral("srv-b"))));
         QVERIFY(m_c.start(redisArgs(), withId(QStringLiteral("srv-c"))));
-        core::SettingsLoader loader;
         QString error;
         const QList<QPair<QString, QString>> flags{
             {QStringLiteral("REDIS_HOST"), QStringLiteral("127.0.0.1")},
@@ -75,9 +74,7 @@ private Q_SLOTS:
             {QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("0")},
             {QStringLiteral("WEBSOCKET_SERVER_ID"), QStringLiteral("the-desk")},
         };
-        for (const auto &[name, value] : flags)
-            QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
-        const auto settings = loader.resolve(&error);
+        const auto settings = test::settingsWith(flags, &error);
         QVERIFY2(settings, qPrintable(error));
         m_engine = std::make_unique<engine::Engine>(*settings);
         m_engine->watchFleet();

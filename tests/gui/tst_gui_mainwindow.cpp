@@ -152,7 +152,6 @@ private Q_SLOTS:
         m_feed.start();
         QVERIFY(m_feed.waitForStarted());
 
-        core::SettingsLoader loader;
         QString error;
         const QList<QPair<QString, QString>> flags{
             {QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
@@ -162,9 +161,7 @@ private Q_SLOTS:
             {QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("fx.sqlite"))},
             {QStringLiteral("WEBSOCKET_IO_THREADS"), QStringLiteral("2")},
         };
-        for (const auto &[name, value] : flags)
-            QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
-        const auto settings = loader.resolve(&error);
+        const auto settings = test::settingsWith(flags, &error);
         QVERIFY2(settings, qPrintable(error));
         m_engine = std::make_unique<engine::Engine>(*settings);
         QVERIFY2(m_engine->startKeepingPipeline(&error), qPrintable(error));
