@@ -56,15 +56,6 @@ bool hasAccessControl(const HttpReply &r)
     return r.head.toLower().contains("access-control-");
 }
 
-double metric(quint16 port, const QByteArray &name)
-{
-    const HttpReply r = get(port, "/metrics", {});
-    for (const QByteArray &line : r.body.split('\n'))
-        if (line.startsWith(name + ' '))
-            return line.mid(name.size() + 1).toDouble();
-    return -1;
-}
-
 const QByteArray kPolling = "/socket.io/?EIO=4&transport=polling";
 const QByteArray kSioWs = "/socket.io/?EIO=4&transport=websocket";
 
@@ -124,7 +115,7 @@ private Q_SLOTS:
             QCOMPARE(r.header("access-control-allow-methods"), QByteArray("GET"));
             QVERIFY(!r.header("access-control-allow-headers").toLower().contains("x-evil"));
         }
-        QCOMPARE(metric(port, "fxmonitor_origin_refused_total"), 0.0);
+        QCOMPARE(metricValue(port, "fxmonitor_origin_refused_total"), 0.0);
         QCOMPARE(server.stop(), 0);
     }
 
@@ -213,7 +204,7 @@ private Q_SLOTS:
         }
 
         // Every refusal counted (polling, preflight, 3 upgrades) and logged.
-        QCOMPARE(metric(port, "fxmonitor_origin_refused_total"), allowed ? 0.0 : 5.0);
+        QCOMPARE(metricValue(port, "fxmonitor_origin_refused_total"), allowed ? 0.0 : 5.0);
         if (!allowed)
             QTRY_VERIFY_WITH_TIMEOUT(server.log().contains(QStringLiteral("refused origin")), 5000);
         QCOMPARE(server.stop(), 0);
@@ -231,7 +222,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY(!hasAccessControl(r));
         QCOMPARE(get(port, "/health", {}).status, 200);
-        QCOMPARE(metric(port, "fxmonitor_origin_refused_total"), 0.0);
+        QCOMPARE(metricValue(port, "fxmonitor_origin_refused_total"), 0.0);
         QCOMPARE(server.stop(), 0);
     }
 

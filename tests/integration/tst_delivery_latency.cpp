@@ -66,14 +66,6 @@ void checkWellFormed(const Histogram &h)
     QVERIFY(h.sum >= 0);
 }
 
-double metricValue(const QByteArray &text, const QByteArray &name)
-{
-    for (const QByteArray &line : text.split('\n'))
-        if (line.startsWith(name + ' '))
-            return line.mid(name.size() + 1).toDouble();
-    return -1;
-}
-
 QByteArray price(const char *pair, int n, const QString &time)
 {
     QJsonObject p{{QStringLiteral("bid"), QStringLiteral("1.%1").arg(1000 + n)},

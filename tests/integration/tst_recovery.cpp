@@ -112,16 +112,6 @@ QJsonObject subscribe(WsClient &c, const QJsonObject &data)
     return c.request(QStringLiteral("subscribe"), data, QStringLiteral("subscription_confirmed"));
 }
 
-// One series of GET /metrics (0 when absent).
-double metric(quint16 port, const QByteArray &name)
-{
-    const HttpReply r = httpRequest(port, "GET", "/metrics");
-    for (const QByteArray &line : r.body.split('\n'))
-        if (line.startsWith(name + ' '))
-            return line.mid(name.size() + 1).toDouble();
-    return 0;
-}
-
 // Publishes numbered prices of EUR_USD and GBP_USD and every 5th a volatility alert of EUR_USD,
 // from its own thread, until stopped.
 class Feed
@@ -306,9 +296,9 @@ private:
         QCOMPARE(prices, qint64(feed.sent()));
         QCOMPARE(seen.offsets[QStringLiteral("EUR_USD")].first(), 1);
         // Counted in /metrics: what was replayed, and what the history holds.
-        QVERIFY(metric(rig.server.port(), "fxmonitor_recovered_messages_total") >= 50);
-        QVERIFY(metric(rig.server.port(), "fxmonitor_history_messages") > 0);
-        QVERIFY(metric(rig.server.port(), "fxmonitor_history_bytes") > 0);
+        QVERIFY(metricValue(rig.server.port(), "fxmonitor_recovered_messages_total", 0) >= 50);
+        QVERIFY(metricValue(rig.server.port(), "fxmonitor_history_messages", 0) > 0);
+        QVERIFY(metricValue(rig.server.port(), "fxmonitor_history_bytes", 0) > 0);
         QCOMPARE(rig.server.stop(), 0); // a clean exit (under the sanitizers: no error, no leak)
     }
 

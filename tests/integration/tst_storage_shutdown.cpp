@@ -38,16 +38,11 @@ HttpReply adminGet(quint16 port, const QByteArray &path)
     return httpRequest(port, "GET", path, {}, {{"Authorization", "Bearer " + kAdminToken}});
 }
 
-// The value of one series of /metrics (-1 when it is missing).
-double metricValue(quint16 port, const QByteArray &series)
+// The value of one series of /metrics, read with the admin token (-1 when it is missing).
+double adminMetricValue(quint16 port, const QByteArray &series)
 {
     const HttpReply r = adminGet(port, "/metrics");
-    if (r.status != 200)
-        return -1;
-    for (const QByteArray &line : r.body.split('\n'))
-        if (line.startsWith(series + ' '))
-            return line.mid(series.size() + 1).toDouble();
-    return -1;
+    return r.status == 200 ? metricValue(r.body, series) : -1;
 }
 
 QString databaseState(quint16 port)
@@ -124,7 +119,8 @@ class TestStorageShutdown : public QObject
     static bool publishPrices(quint16 serverPort, quint16 redisPort, const QString &pair, int first, int count)
     {
         auto pub = publisherFor(redisPort);
-        const double before = metricValue(serverPort, R"(fxmonitor_redis_messages_total{channel="price_updates"})");
+        const double before =
+            adminMetricValue(serverPort, R"(fxmonitor_redis_messages_total{channel="price_updates"})");
         const int chunk = 20000;
         for (int done = 0; done < count;) {
             const int n = std::min(chunk, count - done);
@@ -139,7 +135,8 @@ class TestStorageShutdown : public QObject
             const double want = std::max(before, 0.0) + done;
             if (!QTest::qWaitFor(
                     [&] {
-                        return metricValue(serverPort, R"(fxmonitor_redis_messages_total{channel="price_updates"})")
+                        return adminMetricValue(serverPort,
+                                                R"(fxmonitor_redis_messages_total{channel="price_updates"})")
                             >= want;
                     },
                     120000)) {
@@ -180,16 +177,16 @@ private Q_SLOTS:
         ServerProcess server;
         QVERIFY(server.start(args(), env(2)));
         QTRY_COMPARE_WITH_TIMEOUT(databaseState(server.port()), QStringLiteral("ok"), 30000);
-        QCOMPARE(metricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="ticks"})"), 0.0);
+        QCOMPARE(adminMetricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="ticks"})"), 0.0);
 
         QVERIFY(pg(QStringLiteral("stop")));
         const int bound = 200000;
         QVERIFY(publishPrices(server.port(), m_redis.port(), QStringLiteral("EUR_USD"), 0, bound + 1000));
-        QTRY_COMPARE_WITH_TIMEOUT(metricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="ticks"})"),
+        QTRY_COMPARE_WITH_TIMEOUT(adminMetricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="ticks"})"),
                                   1000.0, 30000);
-        QCOMPARE(metricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="alerts"})"), 0.0);
-        QCOMPARE(metricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="connections"})"), 0.0);
-        QCOMPARE(metricValue(server.port(), "fxmonitor_storage_buffered_rows"), double(bound));
+        QCOMPARE(adminMetricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="alerts"})"), 0.0);
+        QCOMPARE(adminMetricValue(server.port(), R"(fxmonitor_storage_dropped_total{kind="connections"})"), 0.0);
+        QCOMPARE(adminMetricValue(server.port(), "fxmonitor_storage_buffered_rows"), double(bound));
         QCOMPARE(databaseState(server.port()), QStringLiteral("error"));
         QTRY_VERIFY_WITH_TIMEOUT(server.log().contains(QStringLiteral("write buffer full")), 15000);
 
@@ -235,7 +232,7 @@ private Q_SLOTS:
                     .toUtf8());
         QString err;
         QVERIFY2(pub->flush(&err), qPrintable(err));
-        QTRY_COMPARE_WITH_TIMEOUT(metricValue(server.port(), "fxmonitor_storage_buffered_rows"), 302.0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(adminMetricValue(server.port(), "fxmonitor_storage_buffered_rows"), 302.0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(databaseState(server.port()), QStringLiteral("error"), 30000);
 
         QCOMPARE(::kill(pid_t(server.pid()), SIGTERM), 0);
@@ -261,7 +258,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(databaseState(server.port()), QStringLiteral("ok"), 30000);
         QVERIFY(pg(QStringLiteral("stop")));
         QVERIFY(publishPrices(server.port(), m_redis.port(), QStringLiteral("USD_JPY"), 0, 10));
-        QTRY_COMPARE_WITH_TIMEOUT(metricValue(server.port(), "fxmonitor_storage_buffered_rows"), 10.0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(adminMetricValue(server.port(), "fxmonitor_storage_buffered_rows"), 10.0, 30000);
         QCOMPARE(server.stop(SIGTERM, 120000), 0);
         const QString log = server.log();
         QVERIFY2(log.contains(QStringLiteral("stopping with 10 rows not written within DB_SHUTDOWN_FLUSH_SECONDS (0 "

@@ -25,16 +25,6 @@ namespace {
 
 const QString kNginxScript = QStringLiteral(FX_NGINX_SCRIPT);
 
-// The value of an unlabelled series in a /metrics body; -1 when absent.
-double metric(quint16 port, const QByteArray &name)
-{
-    const HttpReply r = httpRequest(port, "GET", "/metrics");
-    for (const QByteArray &line : r.body.split('\n'))
-        if (line.startsWith(name + ' '))
-            return line.mid(name.size() + 1).toDouble();
-    return -1;
-}
-
 // The node script, line by line.
 class Clients
 {
@@ -172,8 +162,8 @@ private Q_SLOTS:
         QVERIFY2(clients.waitFor(QStringLiteral("READY 20"), 30000) == u"READY 20", qPrintable(clients.output()));
 
         // Spread: per-address stickiness put clients on both servers, twenty in all.
-        const double onA = metric(portA, "fxmonitor_connected_clients");
-        const double onB = metric(portB, "fxmonitor_connected_clients");
+        const double onA = metricValue(portA, "fxmonitor_connected_clients");
+        const double onB = metricValue(portB, "fxmonitor_connected_clients");
         qInfo("clients per server through nginx: %g and %g", onA, onB);
         QCOMPARE(onA + onB, 20.0);
         QVERIFY2(onA >= 1 && onB >= 1, "every client landed on one server");
@@ -190,7 +180,7 @@ private Q_SLOTS:
         QVERIFY2(clients.waitFor(QStringLiteral("READY 20"), 30000) == u"READY 20", qPrintable(clients.output()));
         qInfo("every client of the killed server subscribed again on the other one %lld ms after the kill",
               gap.elapsed());
-        QTRY_COMPARE_WITH_TIMEOUT(metric(portB, "fxmonitor_connected_clients"), 20.0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(metricValue(portB, "fxmonitor_connected_clients"), 20.0, 10000);
 
         clients.send("EXPECT 2 40");
         publishBatch(2, 40);

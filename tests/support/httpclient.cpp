@@ -124,4 +124,17 @@ QJsonObject adminHealth(quint16 port, const QString &token)
     return QJsonDocument::fromJson(all.mid(all.indexOf("\r\n\r\n") + 4)).object();
 }
 
+double metricValue(const QByteArray &metrics, const QByteArray &series, double absent)
+{
+    for (const QByteArray &line : metrics.split('\n'))
+        if (line.startsWith(series + ' '))
+            return line.mid(series.size() + 1).toDouble();
+    return absent;
+}
+
+double metricValue(quint16 port, const QByteArray &series, double absent)
+{
+    return metricValue(httpRequest(port, "GET", "/metrics").body, series, absent);
+}
+
 } // namespace fx::test

@@ -17,6 +17,11 @@ struct HttpReply
     QByteArray header(const QByteArray &name) const;
 };
 
+// One unlabelled or fully labelled series (`name` or `name{label="x"}`) of a Prometheus text
+// body, or of GET /metrics on a server; `absent` when the body has no such line.
+double metricValue(const QByteArray &metrics, const QByteArray &series, double absent = -1);
+double metricValue(quint16 port, const QByteArray &series, double absent = -1);
+
 // The detailed /health of a server run with WEBSOCKET_ADMIN_TOKEN=token (SECURITY.md, "Admin
 // endpoints"), parsed; an empty object when it does not answer within 2 s.
 QJsonObject adminHealth(quint16 port, const QString &token);
