@@ -564,6 +564,282 @@
         <source>Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)</source>
         <translation>Redis-Cluster-Knoten als host:port,host:port,... (leer: ein einzelner Redis oder Sentinel)</translation>
     </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>Lauschport</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>Höchstzahl gleichzeitiger Clients</translation>
+    </message>
+    <message>
+        <source>Most clients from one address</source>
+        <translation>Höchstzahl Clients je Adresse</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>Keep-alive-Intervall</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>Keep-alive-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Largest client message</source>
+        <translation>Größte Client-Nachricht</translation>
+    </message>
+    <message>
+        <source>I/O threads</source>
+        <translation>E/A-Threads</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>einer je Kern</translation>
+    </message>
+    <message>
+        <source>Request burst</source>
+        <translation>Anfrage-Burst</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Send queue per client</source>
+        <translation>Sendewarteschlange je Client</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Admin-Token</translation>
+    </message>
+    <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>Geheimnis für /metrics und das ausführliche /health (mindestens 16 Zeichen)</translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation>Client-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Token HMAC secret</source>
+        <translation>HMAC-Geheimnis für Token</translation>
+    </message>
+    <message>
+        <source>Token public key</source>
+        <translation>Öffentlicher Schlüssel für Token</translation>
+    </message>
+    <message>
+        <source>Token clock leeway</source>
+        <translation>Uhrtoleranz für Token</translation>
+    </message>
+    <message>
+        <source>Required token audience</source>
+        <translation>Verlangte Token-Audience</translation>
+    </message>
+    <message>
+        <source>Required token issuer</source>
+        <translation>Verlangter Token-Aussteller</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS-Zertifikat</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Privater TLS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins</source>
+        <translation>Erlaubte Browser-Origins</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Vertrauenswürdige Proxys</translation>
+    </message>
+    <message>
+        <source>Currency pairs</source>
+        <translation>Währungspaare</translation>
+    </message>
+    <message>
+        <source>Last price on subscribe</source>
+        <translation>Letzter Kurs beim Abonnieren</translation>
+    </message>
+    <message>
+        <source>Recovery history</source>
+        <translation>Wiederherstellungsverlauf</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>kein Verlauf</translation>
+    </message>
+    <message>
+        <source>Recovery history age</source>
+        <translation>Alter des Wiederherstellungsverlaufs</translation>
+    </message>
+    <message>
+        <source>Socket.IO state recovery</source>
+        <translation>Socket.IO-Zustandswiederherstellung</translation>
+    </message>
+    <message>
+        <source>Server name in the fleet</source>
+        <translation>Servername in der Flotte</translation>
+    </message>
+    <message>
+        <source>Stale server after</source>
+        <translation>Server veraltet nach</translation>
+    </message>
+    <message>
+        <source>Run the embedded server</source>
+        <translation>Eingebetteten Server ausführen</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database number</source>
+        <translation>Datenbanknummer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Unix-Socket</translation>
+    </message>
+    <message>
+        <source>Sentinels</source>
+        <translation>Sentinels</translation>
+    </message>
+    <message>
+        <source>Sentinel master name</source>
+        <translation>Name des Sentinel-Masters</translation>
+    </message>
+    <message>
+        <source>Sentinel user name</source>
+        <translation>Sentinel-Benutzername</translation>
+    </message>
+    <message>
+        <source>Sentinel password</source>
+        <translation>Sentinel-Passwort</translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>Cluster-Knoten</translation>
+    </message>
+    <message>
+        <source>Channel prefix</source>
+        <translation>Kanalpräfix</translation>
+    </message>
+    <message>
+        <source>Price channel</source>
+        <translation>Kurskanal</translation>
+    </message>
+    <message>
+        <source>Volatility alert channel</source>
+        <translation>Kanal für Volatilitätswarnungen</translation>
+    </message>
+    <message>
+        <source>Correlation alert channel</source>
+        <translation>Kanal für Korrelationswarnungen</translation>
+    </message>
+    <message>
+        <source>Data-ready channel</source>
+        <translation>Kanal für Daten-bereit-Meldungen</translation>
+    </message>
+    <message>
+        <source>Largest Redis message</source>
+        <translation>Größte Redis-Nachricht</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host</source>
+        <translation>PostgreSQL-Host</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Datenbankname</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL</source>
+        <translation>TLS zu PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>Keep ticks for</source>
+        <translation>Ticks aufbewahren</translation>
+    </message>
+    <message>
+        <source>Keep one-minute bars for</source>
+        <translation>Minutenbalken aufbewahren</translation>
+    </message>
+    <message>
+        <source>Write flush at stop</source>
+        <translation>Schreiben beim Beenden</translation>
+    </message>
+    <message>
+        <source>do not wait</source>
+        <translation>nicht warten</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Protokolldatei</translation>
+    </message>
+    <message>
+        <source>Request rate per client</source>
+        <translation>Anfragerate je Client</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1909,11 +2185,26 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     </message>
 </context>
 <context>
-    <name>fx::gui::SettingsDialog</name>
+    <name>fx::gui::SettingField</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
     <message>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SettingsDialog</name>
     <message>
         <source>%1. In use: %2 (%3)</source>
         <translation>%1. In Gebrauch: %2 (%3)</translation>

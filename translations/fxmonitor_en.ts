@@ -564,6 +564,282 @@
         <source>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</source>
         <translation>PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full</translation>
     </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Listen address</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>Listen port</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>any free port</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>Most clients at once</translation>
+    </message>
+    <message>
+        <source>Most clients from one address</source>
+        <translation>Most clients from one address</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>Keep-alive interval</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>Keep-alive timeout</translation>
+    </message>
+    <message>
+        <source>Largest client message</source>
+        <translation>Largest client message</translation>
+    </message>
+    <message>
+        <source>I/O threads</source>
+        <translation>I/O threads</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>one per core</translation>
+    </message>
+    <message>
+        <source>Request burst</source>
+        <translation>Request burst</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requests</translation>
+    </message>
+    <message>
+        <source>Send queue per client</source>
+        <translation>Send queue per client</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Admin token</translation>
+    </message>
+    <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>Secret for /metrics and the detailed /health (at least 16 characters)</translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation>Client authentication</translation>
+    </message>
+    <message>
+        <source>Token HMAC secret</source>
+        <translation>Token HMAC secret</translation>
+    </message>
+    <message>
+        <source>Token public key</source>
+        <translation>Token public key</translation>
+    </message>
+    <message>
+        <source>Token clock leeway</source>
+        <translation>Token clock leeway</translation>
+    </message>
+    <message>
+        <source>Required token audience</source>
+        <translation>Required token audience</translation>
+    </message>
+    <message>
+        <source>Required token issuer</source>
+        <translation>Required token issuer</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS certificate</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>TLS private key</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins</source>
+        <translation>Allowed browser origins</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Trusted proxies</translation>
+    </message>
+    <message>
+        <source>Currency pairs</source>
+        <translation>Currency pairs</translation>
+    </message>
+    <message>
+        <source>Last price on subscribe</source>
+        <translation>Last price on subscribe</translation>
+    </message>
+    <message>
+        <source>Recovery history</source>
+        <translation>Recovery history</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>no history</translation>
+    </message>
+    <message>
+        <source>Recovery history age</source>
+        <translation>Recovery history age</translation>
+    </message>
+    <message>
+        <source>Socket.IO state recovery</source>
+        <translation>Socket.IO state recovery</translation>
+    </message>
+    <message>
+        <source>Server name in the fleet</source>
+        <translation>Server name in the fleet</translation>
+    </message>
+    <message>
+        <source>Stale server after</source>
+        <translation>Stale server after</translation>
+    </message>
+    <message>
+        <source>Run the embedded server</source>
+        <translation>Run the embedded server</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database number</source>
+        <translation>Database number</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Unix socket</translation>
+    </message>
+    <message>
+        <source>Sentinels</source>
+        <translation>Sentinels</translation>
+    </message>
+    <message>
+        <source>Sentinel master name</source>
+        <translation>Sentinel master name</translation>
+    </message>
+    <message>
+        <source>Sentinel user name</source>
+        <translation>Sentinel user name</translation>
+    </message>
+    <message>
+        <source>Sentinel password</source>
+        <translation>Sentinel password</translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>Cluster nodes</translation>
+    </message>
+    <message>
+        <source>Channel prefix</source>
+        <translation>Channel prefix</translation>
+    </message>
+    <message>
+        <source>Price channel</source>
+        <translation>Price channel</translation>
+    </message>
+    <message>
+        <source>Volatility alert channel</source>
+        <translation>Volatility alert channel</translation>
+    </message>
+    <message>
+        <source>Correlation alert channel</source>
+        <translation>Correlation alert channel</translation>
+    </message>
+    <message>
+        <source>Data-ready channel</source>
+        <translation>Data-ready channel</translation>
+    </message>
+    <message>
+        <source>Largest Redis message</source>
+        <translation>Largest Redis message</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host</source>
+        <translation>PostgreSQL host</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL</source>
+        <translation>TLS to PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite file</translation>
+    </message>
+    <message>
+        <source>Keep ticks for</source>
+        <translation>Keep ticks for</translation>
+    </message>
+    <message>
+        <source>Keep one-minute bars for</source>
+        <translation>Keep one-minute bars for</translation>
+    </message>
+    <message>
+        <source>Write flush at stop</source>
+        <translation>Write flush at stop</translation>
+    </message>
+    <message>
+        <source>do not wait</source>
+        <translation>do not wait</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Log level</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Log file</translation>
+    </message>
+    <message>
+        <source>Request rate per client</source>
+        <translation>Request rate per client</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>per second</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1909,11 +2185,26 @@ Change the address or port in Settings (Ctrl+,), then start it again.</translati
     </message>
 </context>
 <context>
-    <name>fx::gui::SettingsDialog</name>
+    <name>fx::gui::SettingField</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(default)</translation>
+    </message>
     <message>
         <source>(empty)</source>
         <translation>(empty)</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SettingsDialog</name>
     <message>
         <source>%1. In use: %2 (%3)</source>
         <translation>%1. In use: %2 (%3)</translation>

@@ -564,6 +564,282 @@
         <source>Also write the log to this file</source>
         <translation>Escribir también el registro en este archivo</translation>
     </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Dirección de escucha</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>Puerto de escucha</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>cualquier puerto libre</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>Máximo de clientes a la vez</translation>
+    </message>
+    <message>
+        <source>Most clients from one address</source>
+        <translation>Máximo de clientes por dirección</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>Intervalo de keep-alive</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>Tiempo límite de keep-alive</translation>
+    </message>
+    <message>
+        <source>Largest client message</source>
+        <translation>Mensaje de cliente más grande</translation>
+    </message>
+    <message>
+        <source>I/O threads</source>
+        <translation>Hilos de E/S</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>uno por núcleo</translation>
+    </message>
+    <message>
+        <source>Request burst</source>
+        <translation>Ráfaga de peticiones</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>peticiones</translation>
+    </message>
+    <message>
+        <source>Send queue per client</source>
+        <translation>Cola de envío por cliente</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Token de administración</translation>
+    </message>
+    <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>Secreto para /metrics y el /health detallado (al menos 16 caracteres)</translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation>Autenticación de clientes</translation>
+    </message>
+    <message>
+        <source>Token HMAC secret</source>
+        <translation>Secreto HMAC de los tokens</translation>
+    </message>
+    <message>
+        <source>Token public key</source>
+        <translation>Clave pública de los tokens</translation>
+    </message>
+    <message>
+        <source>Token clock leeway</source>
+        <translation>Tolerancia de reloj de los tokens</translation>
+    </message>
+    <message>
+        <source>Required token audience</source>
+        <translation>Audiencia de token exigida</translation>
+    </message>
+    <message>
+        <source>Required token issuer</source>
+        <translation>Emisor de token exigido</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Certificado TLS</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Clave privada TLS</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins</source>
+        <translation>Orígenes de navegador permitidos</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxies de confianza</translation>
+    </message>
+    <message>
+        <source>Currency pairs</source>
+        <translation>Pares de divisas</translation>
+    </message>
+    <message>
+        <source>Last price on subscribe</source>
+        <translation>Último precio al suscribirse</translation>
+    </message>
+    <message>
+        <source>Recovery history</source>
+        <translation>Historial de recuperación</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>sin historial</translation>
+    </message>
+    <message>
+        <source>Recovery history age</source>
+        <translation>Antigüedad del historial de recuperación</translation>
+    </message>
+    <message>
+        <source>Socket.IO state recovery</source>
+        <translation>Recuperación de estado de Socket.IO</translation>
+    </message>
+    <message>
+        <source>Server name in the fleet</source>
+        <translation>Nombre del servidor en la flota</translation>
+    </message>
+    <message>
+        <source>Stale server after</source>
+        <translation>Servidor inactivo tras</translation>
+    </message>
+    <message>
+        <source>Run the embedded server</source>
+        <translation>Ejecutar el servidor integrado</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Database number</source>
+        <translation>Número de base de datos</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Socket Unix</translation>
+    </message>
+    <message>
+        <source>Sentinels</source>
+        <translation>Sentinels</translation>
+    </message>
+    <message>
+        <source>Sentinel master name</source>
+        <translation>Nombre del maestro de Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel user name</source>
+        <translation>Usuario de Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel password</source>
+        <translation>Contraseña de Sentinel</translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>Nodos del clúster</translation>
+    </message>
+    <message>
+        <source>Channel prefix</source>
+        <translation>Prefijo de canal</translation>
+    </message>
+    <message>
+        <source>Price channel</source>
+        <translation>Canal de precios</translation>
+    </message>
+    <message>
+        <source>Volatility alert channel</source>
+        <translation>Canal de alertas de volatilidad</translation>
+    </message>
+    <message>
+        <source>Correlation alert channel</source>
+        <translation>Canal de alertas de correlación</translation>
+    </message>
+    <message>
+        <source>Data-ready channel</source>
+        <translation>Canal de datos listos</translation>
+    </message>
+    <message>
+        <source>Largest Redis message</source>
+        <translation>Mensaje de Redis más grande</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host</source>
+        <translation>Host de PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Nombre de la base de datos</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL</source>
+        <translation>TLS hacia PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Archivo SQLite</translation>
+    </message>
+    <message>
+        <source>Keep ticks for</source>
+        <translation>Conservar ticks durante</translation>
+    </message>
+    <message>
+        <source>Keep one-minute bars for</source>
+        <translation>Conservar barras de un minuto durante</translation>
+    </message>
+    <message>
+        <source>Write flush at stop</source>
+        <translation>Escritura al detener</translation>
+    </message>
+    <message>
+        <source>do not wait</source>
+        <translation>no esperar</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Nivel de registro</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Archivo de registro</translation>
+    </message>
+    <message>
+        <source>Request rate per client</source>
+        <translation>Ritmo de peticiones por cliente</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>por segundo</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1909,14 +2185,29 @@ El servidor sigue usando el certificado anterior; los clientes conectados no se 
     </message>
 </context>
 <context>
-    <name>fx::gui::SettingsDialog</name>
+    <name>fx::gui::SettingField</name>
     <message>
-        <source>System default</source>
-        <translation>Predeterminado del sistema</translation>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(predeterminado)</translation>
     </message>
     <message>
         <source>(empty)</source>
         <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elegir un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
     </message>
     <message>
         <source>%1. In use: %2 (%3)</source>

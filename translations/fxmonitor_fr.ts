@@ -564,6 +564,282 @@
         <source>Also write the log to this file</source>
         <translation>Écrire aussi le journal dans ce fichier</translation>
     </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Adresse d&apos;écoute</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>Port d&apos;écoute</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>tout port libre</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>Nombre maximal de clients</translation>
+    </message>
+    <message>
+        <source>Most clients from one address</source>
+        <translation>Clients max. par adresse</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>aucune limite</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>Intervalle de keep-alive</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>Délai de keep-alive</translation>
+    </message>
+    <message>
+        <source>Largest client message</source>
+        <translation>Message client le plus grand</translation>
+    </message>
+    <message>
+        <source>I/O threads</source>
+        <translation>Threads d&apos;E/S</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>un par cœur</translation>
+    </message>
+    <message>
+        <source>Request burst</source>
+        <translation>Rafale de requêtes</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requêtes</translation>
+    </message>
+    <message>
+        <source>Send queue per client</source>
+        <translation>File d&apos;envoi par client</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>Jeton d&apos;administration</translation>
+    </message>
+    <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>Secret pour /metrics et le /health détaillé (au moins 16 caractères)</translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation>Authentification des clients</translation>
+    </message>
+    <message>
+        <source>Token HMAC secret</source>
+        <translation>Secret HMAC des jetons</translation>
+    </message>
+    <message>
+        <source>Token public key</source>
+        <translation>Clé publique des jetons</translation>
+    </message>
+    <message>
+        <source>Token clock leeway</source>
+        <translation>Tolérance d&apos;horloge des jetons</translation>
+    </message>
+    <message>
+        <source>Required token audience</source>
+        <translation>Audience de jeton exigée</translation>
+    </message>
+    <message>
+        <source>Required token issuer</source>
+        <translation>Émetteur de jeton exigé</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Certificat TLS</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Clé privée TLS</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins</source>
+        <translation>Origines de navigateur autorisées</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Proxys de confiance</translation>
+    </message>
+    <message>
+        <source>Currency pairs</source>
+        <translation>Paires de devises</translation>
+    </message>
+    <message>
+        <source>Last price on subscribe</source>
+        <translation>Dernier prix à l&apos;abonnement</translation>
+    </message>
+    <message>
+        <source>Recovery history</source>
+        <translation>Historique de reprise</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>aucun historique</translation>
+    </message>
+    <message>
+        <source>Recovery history age</source>
+        <translation>Âge de l&apos;historique de reprise</translation>
+    </message>
+    <message>
+        <source>Socket.IO state recovery</source>
+        <translation>Reprise d&apos;état Socket.IO</translation>
+    </message>
+    <message>
+        <source>Server name in the fleet</source>
+        <translation>Nom du serveur dans la flotte</translation>
+    </message>
+    <message>
+        <source>Stale server after</source>
+        <translation>Serveur périmé après</translation>
+    </message>
+    <message>
+        <source>Run the embedded server</source>
+        <translation>Exécuter le serveur intégré</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database number</source>
+        <translation>Numéro de base</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Socket Unix</translation>
+    </message>
+    <message>
+        <source>Sentinels</source>
+        <translation>Sentinels</translation>
+    </message>
+    <message>
+        <source>Sentinel master name</source>
+        <translation>Nom du maître Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel user name</source>
+        <translation>Utilisateur Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel password</source>
+        <translation>Mot de passe Sentinel</translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>Nœuds du cluster</translation>
+    </message>
+    <message>
+        <source>Channel prefix</source>
+        <translation>Préfixe de canal</translation>
+    </message>
+    <message>
+        <source>Price channel</source>
+        <translation>Canal des prix</translation>
+    </message>
+    <message>
+        <source>Volatility alert channel</source>
+        <translation>Canal des alertes de volatilité</translation>
+    </message>
+    <message>
+        <source>Correlation alert channel</source>
+        <translation>Canal des alertes de corrélation</translation>
+    </message>
+    <message>
+        <source>Data-ready channel</source>
+        <translation>Canal « données prêtes »</translation>
+    </message>
+    <message>
+        <source>Largest Redis message</source>
+        <translation>Message Redis le plus grand</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host</source>
+        <translation>Hôte PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Nom de la base</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL</source>
+        <translation>TLS vers PostgreSQL</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Fichier SQLite</translation>
+    </message>
+    <message>
+        <source>Keep ticks for</source>
+        <translation>Conserver les ticks</translation>
+    </message>
+    <message>
+        <source>Keep one-minute bars for</source>
+        <translation>Conserver les barres d&apos;une minute</translation>
+    </message>
+    <message>
+        <source>Write flush at stop</source>
+        <translation>Écriture à l&apos;arrêt</translation>
+    </message>
+    <message>
+        <source>do not wait</source>
+        <translation>ne pas attendre</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau de journal</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <source>Request rate per client</source>
+        <translation>Débit de requêtes par client</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>par seconde</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1909,14 +2185,29 @@ Le serveur continue d&apos;utiliser le certificat précédent ; les clients conn
     </message>
 </context>
 <context>
-    <name>fx::gui::SettingsDialog</name>
+    <name>fx::gui::SettingField</name>
     <message>
-        <source>System default</source>
-        <translation>Langue du système</translation>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
     </message>
     <message>
         <source>(empty)</source>
         <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>%1. In use: %2 (%3)</source>

@@ -564,6 +564,282 @@
         <source>Also write the log to this file</source>
         <translation>ログをこのファイルにも書き込む</translation>
     </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>バイト</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>クライアント</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>待ち受けアドレス</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>待ち受けポート</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>空いている任意のポート</translation>
+    </message>
+    <message>
+        <source>Most clients at once</source>
+        <translation>同時接続クライアント数の上限</translation>
+    </message>
+    <message>
+        <source>Most clients from one address</source>
+        <translation>1アドレスあたりのクライアント上限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>Keep-alive interval</source>
+        <translation>キープアライブ間隔</translation>
+    </message>
+    <message>
+        <source>Keep-alive timeout</source>
+        <translation>キープアライブのタイムアウト</translation>
+    </message>
+    <message>
+        <source>Largest client message</source>
+        <translation>クライアントメッセージの最大サイズ</translation>
+    </message>
+    <message>
+        <source>I/O threads</source>
+        <translation>I/O スレッド数</translation>
+    </message>
+    <message>
+        <source>one per core</source>
+        <translation>コアごとに 1 つ</translation>
+    </message>
+    <message>
+        <source>Request burst</source>
+        <translation>リクエストのバースト</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>リクエスト</translation>
+    </message>
+    <message>
+        <source>Send queue per client</source>
+        <translation>クライアントごとの送信キュー</translation>
+    </message>
+    <message>
+        <source>Admin token</source>
+        <translation>管理トークン</translation>
+    </message>
+    <message>
+        <source>Secret for /metrics and the detailed /health (at least 16 characters)</source>
+        <translation>/metrics と詳細な /health 用のシークレット (16 文字以上)</translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation>クライアント認証</translation>
+    </message>
+    <message>
+        <source>Token HMAC secret</source>
+        <translation>トークンの HMAC シークレット</translation>
+    </message>
+    <message>
+        <source>Token public key</source>
+        <translation>トークンの公開鍵</translation>
+    </message>
+    <message>
+        <source>Token clock leeway</source>
+        <translation>トークンの時刻ずれ許容</translation>
+    </message>
+    <message>
+        <source>Required token audience</source>
+        <translation>必須のトークン audience</translation>
+    </message>
+    <message>
+        <source>Required token issuer</source>
+        <translation>必須のトークン発行者</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 証明書</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>TLS 秘密鍵</translation>
+    </message>
+    <message>
+        <source>Allowed browser origins</source>
+        <translation>許可するブラウザーのオリジン</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>信頼するプロキシ</translation>
+    </message>
+    <message>
+        <source>Currency pairs</source>
+        <translation>通貨ペア</translation>
+    </message>
+    <message>
+        <source>Last price on subscribe</source>
+        <translation>購読時に直近の価格を送る</translation>
+    </message>
+    <message>
+        <source>Recovery history</source>
+        <translation>復旧用の履歴</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>no history</source>
+        <translation>履歴なし</translation>
+    </message>
+    <message>
+        <source>Recovery history age</source>
+        <translation>復旧用履歴の保持時間</translation>
+    </message>
+    <message>
+        <source>Socket.IO state recovery</source>
+        <translation>Socket.IO 状態の復旧</translation>
+    </message>
+    <message>
+        <source>Server name in the fleet</source>
+        <translation>フリート内のサーバー名</translation>
+    </message>
+    <message>
+        <source>Stale server after</source>
+        <translation>サーバーを停滞とみなすまで</translation>
+    </message>
+    <message>
+        <source>Run the embedded server</source>
+        <translation>組み込みサーバーを実行</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Database number</source>
+        <translation>データベース番号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>Unix ソケット</translation>
+    </message>
+    <message>
+        <source>Sentinels</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Sentinel master name</source>
+        <translation>Sentinel のマスター名</translation>
+    </message>
+    <message>
+        <source>Sentinel user name</source>
+        <translation>Sentinel のユーザー名</translation>
+    </message>
+    <message>
+        <source>Sentinel password</source>
+        <translation>Sentinel のパスワード</translation>
+    </message>
+    <message>
+        <source>Cluster nodes</source>
+        <translation>クラスターノード</translation>
+    </message>
+    <message>
+        <source>Channel prefix</source>
+        <translation>チャネルの接頭辞</translation>
+    </message>
+    <message>
+        <source>Price channel</source>
+        <translation>価格チャネル</translation>
+    </message>
+    <message>
+        <source>Volatility alert channel</source>
+        <translation>ボラティリティ警告のチャネル</translation>
+    </message>
+    <message>
+        <source>Correlation alert channel</source>
+        <translation>相関警告のチャネル</translation>
+    </message>
+    <message>
+        <source>Data-ready channel</source>
+        <translation>データ準備完了のチャネル</translation>
+    </message>
+    <message>
+        <source>Largest Redis message</source>
+        <translation>Redis メッセージの最大サイズ</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host</source>
+        <translation>PostgreSQL ホスト</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>データベース名</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL</source>
+        <translation>PostgreSQL への TLS</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite ファイル</translation>
+    </message>
+    <message>
+        <source>Keep ticks for</source>
+        <translation>ティックの保持期間</translation>
+    </message>
+    <message>
+        <source>Keep one-minute bars for</source>
+        <translation>1 分足の保持期間</translation>
+    </message>
+    <message>
+        <source>Write flush at stop</source>
+        <translation>停止時の書き込み待ち</translation>
+    </message>
+    <message>
+        <source>do not wait</source>
+        <translation>待たない</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>ログレベル</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>ログファイル</translation>
+    </message>
+    <message>
+        <source>Request rate per client</source>
+        <translation>クライアントごとのリクエスト率</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>/秒</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1898,14 +2174,29 @@ The server keeps serving the previous certificate; connected clients are not aff
     </message>
 </context>
 <context>
-    <name>fx::gui::SettingsDialog</name>
+    <name>fx::gui::SettingField</name>
     <message>
-        <source>System default</source>
-        <translation>システムの既定</translation>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(既定)</translation>
     </message>
     <message>
         <source>(empty)</source>
         <translation>(空)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>ファイルを選択</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::SettingsDialog</name>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
     </message>
     <message>
         <source>%1. In use: %2 (%3)</source>

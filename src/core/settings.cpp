@@ -27,113 +27,6 @@ QString settingSourceName(SettingSource source)
     return {};
 }
 
-const QList<SettingSpec> &settingSpecs()
-{
-    static const QList<SettingSpec> specs = [] {
-        const QString S = QStringLiteral("Server"), R = QStringLiteral("Redis"), D = QStringLiteral("Database"),
-                      L = QStringLiteral("Logging");
-        auto s = [](const char *n, const char *d, const char *h, const QString &g) {
-            return SettingSpec{QString::fromLatin1(n), QString::fromLatin1(d), QString::fromUtf8(h), g};
-        };
-        return QList<SettingSpec>{
-            s("WEBSOCKET_HOST", "0.0.0.0", "Address the server listens on (IP address or localhost)", S),
-            s("WEBSOCKET_PORT", "5001", "Port for WebSocket, Socket.IO and HTTP (0: any free port)", S),
-            s("WEBSOCKET_MAX_CLIENTS", "1000", "Most clients connected at once", S),
-            s("WEBSOCKET_MAX_CONNECTIONS_PER_IP", "0",
-              "Most clients connected at once from one IP address (0: no limit)", S),
-            s("WEBSOCKET_PING_INTERVAL", "25", "Seconds between keep-alive pings (fractions allowed)", S),
-            s("WEBSOCKET_PING_TIMEOUT", "5", "Seconds a client has to answer a ping (fractions allowed)", S),
-            s("WEBSOCKET_MAX_MESSAGE_SIZE", "65536", "Largest message a client may send, in bytes", S),
-            s("WEBSOCKET_IO_THREADS", "0", "Server I/O threads (0: one per core)", S),
-            s("WEBSOCKET_RATE_LIMIT", "100", "Requests per second a client may send (sustained)", S),
-            s("WEBSOCKET_RATE_BURST", "200", "Requests a client may send in a burst", S),
-            s("WEBSOCKET_SEND_QUEUE_LIMIT", "4194304", "Bytes queued for a slow client before it is disconnected", S),
-            s("WEBSOCKET_ADMIN_TOKEN", "", "Secret for /metrics and the detailed /health (at least 16 characters)", S),
-            s("WEBSOCKET_AUTH", "none", "Client authentication: none, or jwt (every client presents a JSON Web Token)",
-              S),
-            s("WEBSOCKET_JWT_SECRET", "", "HMAC secret for HS256/384/512 tokens (at least 32 bytes)", S),
-            s("WEBSOCKET_JWT_PUBLIC_KEY", "", "PEM public key file for RS256/384/512 or ES256/384 tokens", S),
-            s("WEBSOCKET_JWT_LEEWAY", "5", "Seconds of clock skew allowed for a token's exp and nbf", S),
-            s("WEBSOCKET_JWT_AUDIENCE", "", "Required token audience (aud); empty: not checked", S),
-            s("WEBSOCKET_JWT_ISSUER", "", "Required token issuer (iss); empty: not checked", S),
-            s("WEBSOCKET_TLS_CERT", "",
-              "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)", S),
-            s("WEBSOCKET_TLS_KEY", "", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)", S),
-            s("CORS_ALLOWED_ORIGINS", "*", "Origins browsers may connect from: * or a comma-separated list", S),
-            s("WEBSOCKET_TRUSTED_PROXIES", "",
-              "Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: none)", S),
-            s("FX_PAIRS", "", "Comma-separated currency pairs (empty: the 20 default pairs)", S),
-            s("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE", "false",
-              "Send the last known price of each newly subscribed pair right after subscribing (true/false)", S),
-            s("WEBSOCKET_HISTORY_SIZE", "1000",
-              "Messages kept per room and for alerts, for recovery after a reconnect (0: no history)", S),
-            s("WEBSOCKET_HISTORY_TTL", "300", "Seconds a message stays in the recovery history", S),
-            s("WEBSOCKET_SIO_RECOVERY", "false",
-              "Socket.IO connection state recovery: an offset argument on every event (true/false)", S),
-            s("WEBSOCKET_SERVER_ID", "",
-              "This server's name in the fleet heartbeat (empty: <hostname>:<port>; at most 128 characters)", S),
-            s("FLEET_STALE_SECONDS", "5", "Seconds without a heartbeat before the desk shows a server as stale", S),
-            s("EMBEDDED_SERVER", "true",
-              "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)", S),
-            s("REDIS_HOST", "localhost", "Redis host", R),
-            s("REDIS_PORT", "6379", "Redis port", R),
-            s("REDIS_DB", "0", "Redis database number", R),
-            s("REDIS_PASSWORD", "None", "Redis password (None: no AUTH)", R),
-            s("REDIS_USERNAME", "", "Redis 6+ ACL user for AUTH (empty: AUTH with the password only)", R),
-            s("REDIS_SOCKET", "", "Redis Unix socket path (wins over host and port)", R),
-            s("REDIS_SENTINELS", "",
-              "Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)", R),
-            s("REDIS_SENTINEL_MASTER", "", "Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)", R),
-            s("REDIS_SENTINEL_USERNAME", "", "ACL user for AUTH to the Sentinels (empty: AUTH with the password only)",
-              R),
-            s("REDIS_SENTINEL_PASSWORD", "", "Password of the Sentinels (empty: no AUTH to the Sentinels)", R),
-            s("REDIS_CLUSTER_NODES", "",
-              "Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)", R),
-            s("REDIS_CHANNEL_PREFIX", "", "Prefix of every channel name, e.g. fx:", R),
-            s("REDIS_CHANNEL_PRICES", "price_updates", "Channel of price updates", R),
-            s("REDIS_CHANNEL_VOLATILITY", "volatility_alerts", "Channel of volatility alerts", R),
-            s("REDIS_CHANNEL_CORRELATION", "correlation_alerts", "Channel of correlation alerts", R),
-            s("REDIS_CHANNEL_DATA_READY", "data_ready", "Channel of data-ready notices", R),
-            s("REDIS_MAX_MESSAGE_SIZE", "524288", "Largest Redis message accepted, in bytes", R),
-            s("DB_HOST", "", "PostgreSQL host (empty: embedded SQLite)", D),
-            s("DB_PORT", "5432", "PostgreSQL port", D),
-            s("DB_NAME", "fx_trading_data", "PostgreSQL database", D),
-            s("DB_USER", "postgres", "PostgreSQL user", D),
-            s("DB_PASSWORD", "", "PostgreSQL password", D),
-            s("DB_SSLMODE", "", "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full", D),
-            s("DB_PATH", "", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)", D),
-            s("DB_TICK_RETENTION_DAYS", "7", "Days raw ticks are kept", D),
-            s("DB_BAR_RETENTION_DAYS", "365", "Days one-minute bars are kept", D),
-            s("DB_SHUTDOWN_FLUSH_SECONDS", "10",
-              "Seconds the database writes may take at stop, retrying while it is down (0: do not wait)", D),
-            s("LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL", L),
-            s("LOG_FILE", "", "Also write the log to this file", L),
-        };
-    }();
-    return specs;
-}
-
-bool isSecretSetting(QStringView name)
-{
-    return name.contains(u"PASSWORD") || name.contains(u"TOKEN") || name.contains(u"SECRET");
-}
-
-const QStringList &dbSslModes()
-{
-    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
-                                   QStringLiteral("prefer"),    QStringLiteral("require"),
-                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
-    return modes;
-}
-
-const SettingSpec *findSettingSpec(QStringView name)
-{
-    for (const SettingSpec &s : settingSpecs())
-        if (s.name == name)
-            return &s;
-    return nullptr;
-}
-
 int Settings::effectiveIoThreads() const
 {
     if (ioThreads > 0)
@@ -242,8 +135,11 @@ public:
         m_error = QStringLiteral("invalid %1 (from %2): %3").arg(n, m_values.value(n).origin, why);
     }
 
-    qint64 integer(const char *name, qint64 lo, qint64 hi)
+    // A whole number within the setting's bounds (SettingSpec::minimum and maximum).
+    qint64 integer(const char *name)
     {
+        const SettingSpec *spec = findSettingSpec(QString::fromLatin1(name));
+        const auto lo = spec ? qint64(spec->minimum) : 0, hi = spec ? qint64(spec->maximum) : 0;
         bool ok = false;
         const qint64 v = text(name).toLongLong(&ok);
         if (!ok || v < lo || v > hi) {
@@ -263,12 +159,17 @@ public:
         return false;
     }
 
-    double real(const char *name, double lo, double hi)
+    // A number within the setting's bounds.
+    double real(const char *name)
     {
+        const SettingSpec *spec = findSettingSpec(QString::fromLatin1(name));
+        const double lo = spec ? spec->minimum : 0, hi = spec ? spec->maximum : 0;
         bool ok = false;
         const double v = text(name).toDouble(&ok);
         if (!ok || !std::isfinite(v) || v < lo || v > hi) {
-            fail(name, QStringLiteral("must be a number from %1 to %2").arg(lo).arg(hi));
+            fail(name,
+                 QStringLiteral("must be a number from %1 to %2")
+                     .arg(QString::number(lo, 'g', 15), QString::number(hi, 'g', 15)));
             return lo;
         }
         return v;
@@ -349,21 +250,21 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     };
     if (v.ok() && s.host != u"localhost" && s.host != u"*" && !isIp(s.host))
         v.fail("WEBSOCKET_HOST", QStringLiteral("must be an IP address, localhost or *"));
-    s.port = quint16(v.integer("WEBSOCKET_PORT", 0, 65535));
-    s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS", 1, 1000000));
-    s.maxConnectionsPerIp = int(v.integer("WEBSOCKET_MAX_CONNECTIONS_PER_IP", 0, 1000000));
+    s.port = quint16(v.integer("WEBSOCKET_PORT"));
+    s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS"));
+    s.maxConnectionsPerIp = int(v.integer("WEBSOCKET_MAX_CONNECTIONS_PER_IP"));
     {
         QString error;
         if (!TrustedProxies::parse(v.text("WEBSOCKET_TRUSTED_PROXIES"), &s.trustedProxies, &error))
             v.fail("WEBSOCKET_TRUSTED_PROXIES", error);
     }
-    s.pingInterval = v.real("WEBSOCKET_PING_INTERVAL", 0.01, 86400);
-    s.pingTimeout = v.real("WEBSOCKET_PING_TIMEOUT", 0.01, 3600);
-    s.maxMessageSize = v.integer("WEBSOCKET_MAX_MESSAGE_SIZE", 256, 64LL * 1024 * 1024);
-    s.ioThreads = int(v.integer("WEBSOCKET_IO_THREADS", 0, 64));
-    s.rateLimit = v.real("WEBSOCKET_RATE_LIMIT", 0.1, 1000000);
-    s.rateBurst = int(v.integer("WEBSOCKET_RATE_BURST", 1, 1000000));
-    s.sendQueueLimit = v.integer("WEBSOCKET_SEND_QUEUE_LIMIT", 64 * 1024, 1024LL * 1024 * 1024);
+    s.pingInterval = v.real("WEBSOCKET_PING_INTERVAL");
+    s.pingTimeout = v.real("WEBSOCKET_PING_TIMEOUT");
+    s.maxMessageSize = v.integer("WEBSOCKET_MAX_MESSAGE_SIZE");
+    s.ioThreads = int(v.integer("WEBSOCKET_IO_THREADS"));
+    s.rateLimit = v.real("WEBSOCKET_RATE_LIMIT");
+    s.rateBurst = int(v.integer("WEBSOCKET_RATE_BURST"));
+    s.sendQueueLimit = v.integer("WEBSOCKET_SEND_QUEUE_LIMIT");
 
     // SECURITY.md, "Admin endpoints": a bearer token, so visible ASCII only, and long enough.
     s.adminToken = v.text("WEBSOCKET_ADMIN_TOKEN");
@@ -387,7 +288,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.jwtPublicKeyPath = v.text("WEBSOCKET_JWT_PUBLIC_KEY");
     if (v.ok() && !s.jwtPublicKeyPath.isEmpty() && !QFileInfo(s.jwtPublicKeyPath).isReadable())
         v.fail("WEBSOCKET_JWT_PUBLIC_KEY", QStringLiteral("is not a readable file"));
-    s.jwtLeeway = int(v.integer("WEBSOCKET_JWT_LEEWAY", 0, 300));
+    s.jwtLeeway = int(v.integer("WEBSOCKET_JWT_LEEWAY"));
     s.jwtAudience = v.text("WEBSOCKET_JWT_AUDIENCE");
     s.jwtIssuer = v.text("WEBSOCKET_JWT_ISSUER");
     if (v.ok() && s.authMode == u"jwt" && s.jwtSecret.isEmpty() && s.jwtPublicKeyPath.isEmpty())
@@ -449,8 +350,8 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
 
     // PROTOCOL.md, "History and recovery".
     s.snapshotOnSubscribe = v.flag("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE");
-    s.historySize = int(v.integer("WEBSOCKET_HISTORY_SIZE", 0, 10000));
-    s.historyTtlSeconds = int(v.integer("WEBSOCKET_HISTORY_TTL", 1, 86400));
+    s.historySize = int(v.integer("WEBSOCKET_HISTORY_SIZE"));
+    s.historyTtlSeconds = int(v.integer("WEBSOCKET_HISTORY_TTL"));
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
     if (v.ok() && s.sioRecovery && s.historySize == 0)
         v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
@@ -466,13 +367,13 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
             v.fail("WEBSOCKET_SERVER_ID", QStringLiteral("must be printable characters without spaces"));
             break;
         }
-    s.fleetStaleSeconds = int(v.integer("FLEET_STALE_SECONDS", 1, 3600));
+    s.fleetStaleSeconds = int(v.integer("FLEET_STALE_SECONDS"));
 
     s.redisHost = v.noSpaces("REDIS_HOST");
     if (v.ok() && s.redisHost.isEmpty())
         v.fail("REDIS_HOST", QStringLiteral("must not be empty"));
-    s.redisPort = quint16(v.integer("REDIS_PORT", 1, 65535));
-    s.redisDb = int(v.integer("REDIS_DB", 0, 100000));
+    s.redisPort = quint16(v.integer("REDIS_PORT"));
+    s.redisDb = int(v.integer("REDIS_DB"));
     s.redisPassword = v.text("REDIS_PASSWORD");
     if (s.redisPassword == u"None")
         s.redisPassword.clear();
@@ -496,11 +397,11 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
                 if (v.text(names[i]) == v.text(names[j]))
                     v.fail(names[i], QStringLiteral("same channel as %1").arg(QString::fromLatin1(names[j])));
     }
-    s.redisMaxMessageSize = v.integer("REDIS_MAX_MESSAGE_SIZE", 1024, 64LL * 1024 * 1024);
+    s.redisMaxMessageSize = v.integer("REDIS_MAX_MESSAGE_SIZE");
     validateRedisTopology(v, s);
 
     s.dbHost = v.noSpaces("DB_HOST");
-    s.dbPort = quint16(v.integer("DB_PORT", 1, 65535));
+    s.dbPort = quint16(v.integer("DB_PORT"));
     s.dbName = v.text("DB_NAME");
     if (v.ok() && !s.dbHost.isEmpty() && s.dbName.isEmpty())
         v.fail("DB_NAME", QStringLiteral("must not be empty when DB_HOST is set"));
@@ -510,16 +411,14 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     if (!s.dbSslMode.isEmpty() && !dbSslModes().contains(s.dbSslMode))
         v.fail("DB_SSLMODE", QStringLiteral("must be empty or one of %1").arg(dbSslModes().join(QStringLiteral(", "))));
     s.dbPath = v.text("DB_PATH");
-    s.tickRetentionDays = int(v.integer("DB_TICK_RETENTION_DAYS", 1, 3650));
-    s.barRetentionDays = int(v.integer("DB_BAR_RETENTION_DAYS", 1, 36500));
-    s.dbShutdownFlushSeconds = int(v.integer("DB_SHUTDOWN_FLUSH_SECONDS", 0, 3600));
+    s.tickRetentionDays = int(v.integer("DB_TICK_RETENTION_DAYS"));
+    s.barRetentionDays = int(v.integer("DB_BAR_RETENTION_DAYS"));
+    s.dbShutdownFlushSeconds = int(v.integer("DB_SHUTDOWN_FLUSH_SECONDS"));
 
     s.logLevel = v.text("LOG_LEVEL").toUpper();
     if (s.logLevel == u"WARN")
         s.logLevel = QStringLiteral("WARNING");
-    static const QStringList levels{QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARNING"),
-                                    QStringLiteral("ERROR"), QStringLiteral("CRITICAL")};
-    if (!levels.contains(s.logLevel))
+    if (!logLevels().contains(s.logLevel))
         v.fail("LOG_LEVEL", QStringLiteral("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL"));
     s.logFile = v.text("LOG_FILE");
 

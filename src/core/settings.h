@@ -15,13 +15,34 @@ namespace fx::core {
 enum class SettingSource { Default, Stored, EnvFile, Environment, CommandLine };
 QString settingSourceName(SettingSource source);
 
-// One configurable name (CONFIGURATION.md), its default and its help line.
+// What kind of value a setting holds: how the settings dialog edits it (GUI.md, "Settings").
+enum class SettingKind {
+    Text, // free text (addresses, lists, names)
+    Integer, // a whole number from minimum to maximum
+    Number, // a number (fractions allowed) from minimum to maximum
+    Flag, // true or false (also 1/0, yes/no, on/off)
+    Choice, // one of choices
+    OpenFile, // the path of a file that is read
+    SaveFile, // the path of a file that is written
+    Secret, // a password or token (isSecretSetting)
+};
+
+// One configurable name (CONFIGURATION.md): its default, help line and group, and how it is
+// shown and bounded (settingspecs.cpp). label, help, unit and atMinimum are English; the desktop
+// translates them in the context "fx::core::Settings".
 struct SettingSpec
 {
     QString name;
     QString defaultValue;
     QString help;
     QString group; // Server, Redis, Database, Logging
+    QString label; // in words: "Listen address"
+    SettingKind kind = SettingKind::Text;
+    double minimum = 0; // Integer and Number: the bounds the loader enforces
+    double maximum = 0;
+    QString unit; // Integer and Number: "s", "bytes", ... (empty: none)
+    QString atMinimum; // Integer: what the minimum means ("no limit"), empty when nothing special
+    QStringList choices; // Choice: the values accepted ("" may be one: the default)
 };
 const QList<SettingSpec> &settingSpecs();
 const SettingSpec *findSettingSpec(QStringView name);
@@ -29,6 +50,8 @@ const SettingSpec *findSettingSpec(QStringView name);
 bool isSecretSetting(QStringView name);
 // DB_SSLMODE's values (libpq's sslmode names).
 const QStringList &dbSslModes();
+// LOG_LEVEL's values.
+const QStringList &logLevels();
 // WEBSOCKET_JWT_SECRET at least (SECURITY.md, "Tokens"): the output size of HS256.
 inline constexpr int kMinJwtSecretBytes = 32;
 

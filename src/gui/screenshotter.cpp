@@ -123,6 +123,10 @@ void Screenshotter::start()
                 tabs->setCurrentIndex(1);
                 save(d, QStringLiteral("settings-redis"));
             }
+            // A value the loader refuses, marked in place with the command line's message.
+            d->setValue(QStringLiteral("REDIS_SENTINELS"), QStringLiteral("127.0.0.1:26379"));
+            d->validate();
+            save(d, QStringLiteral("settings-invalid"));
             d->reject();
         }
     };

@@ -2,6 +2,7 @@
 
 #include "gui/format.h"
 #include "gui/secretstore.h"
+#include "gui/settingfield.h"
 #include "gui/theme.h"
 #include "gui/translations.h"
 #include "ui_settingsdialog.h"
@@ -9,93 +10,16 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fx::gui {
 
-// The help lines of core::settingSpecs(), for lupdate: the dialog translates spec.help in
-// this context and falls back to the English text when a line changes.
-[[maybe_unused]] static const char *const kSettingHelp[] = {
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Address the server listens on (IP address or localhost)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Port for WebSocket, Socket.IO and HTTP (0: any free port)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Most clients connected at once"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Most clients connected at once from one IP address (0: no limit)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds between keep-alive pings (fractions allowed)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds a client has to answer a ping (fractions allowed)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Largest message a client may send, in bytes"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Server I/O threads (0: one per core)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Requests per second a client may send (sustained)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Requests a client may send in a burst"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Bytes queued for a slow client before it is disconnected"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Client authentication: none, or jwt (every client presents a JSON Web Token)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "HMAC secret for HS256/384/512 tokens (at least 32 bytes)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PEM public key file for RS256/384/512 or ES256/384 tokens"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds of clock skew allowed for a token's exp and nbf"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Required token audience (aud); empty: not checked"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Required token issuer (iss); empty: not checked"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "TLS certificate (PEM, leaf then chain): serve wss:// and https:// (empty: plain)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Private key of the TLS certificate (PEM, RSA or EC, unencrypted)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Origins browsers may connect from: * or a comma-separated list"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Proxies whose X-Forwarded-For names the client: addresses or subnets, comma-separated (empty: "
-                      "none)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Comma-separated currency pairs (empty: the 20 default pairs)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Send the last known price of each newly subscribed pair right after subscribing (true/false)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Messages kept per room and for alerts, for recovery after a reconnect (0: no history)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds a message stays in the recovery history"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Socket.IO connection state recovery: an offset argument on every event (true/false)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "This server's name in the fleet heartbeat (empty: <hostname>:<port>; at most 128 characters)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Seconds without a heartbeat before the desk shows a server as stale"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Desktop: run the embedded server (false: monitor-only desk, watching the fleet through Redis)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis host"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis port"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis database number"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis password (None: no AUTH)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis 6+ ACL user for AUTH (empty: AUTH with the password only)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Redis Unix socket path (wins over host and port)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Redis Sentinels as host:port,host:port,...: find the master through them (empty: no Sentinel)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Name of the master the Sentinels monitor (needed with REDIS_SENTINELS)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "ACL user for AUTH to the Sentinels (empty: AUTH with the password only)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Password of the Sentinels (empty: no AUTH to the Sentinels)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Redis Cluster nodes as host:port,host:port,... (empty: a single Redis or Sentinel)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Prefix of every channel name, e.g. fx:"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Channel of price updates"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Channel of volatility alerts"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Channel of correlation alerts"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Channel of data-ready notices"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Largest Redis message accepted, in bytes"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL host (empty: embedded SQLite)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL port"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL database"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL user"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "PostgreSQL password"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "PostgreSQL sslmode: disable, allow, prefer, require, verify-ca, verify-full"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "SQLite file (empty: ~/.local/share/FXMonitor/fxmonitor.sqlite)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Days raw ticks are kept"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Days one-minute bars are kept"),
-    QT_TRANSLATE_NOOP("fx::core::Settings",
-                      "Seconds the database writes may take at stop, retrying while it is down (0: do not wait)"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
-    QT_TRANSLATE_NOOP("fx::core::Settings", "Also write the log to this file"),
-};
-
 QString SettingsDialog::translatedHelp(const core::SettingSpec &spec)
 {
-    const QByteArray utf8 = spec.help.toUtf8();
-    return QCoreApplication::translate("fx::core::Settings", utf8.constData());
+    return SettingField::translated(spec.help);
 }
 
 static bool isSecret(const QString &name)
@@ -133,6 +57,10 @@ SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("settingsDialog"));
+    m_recheck = new QTimer(this);
+    m_recheck->setSingleShot(true);
+    m_recheck->setInterval(300); // after typing pauses, not at every key
+    connect(m_recheck, &QTimer::timeout, this, &SettingsDialog::recheck);
     buildPage(m_ui->serverPage, QStringLiteral("Server"));
     buildPage(m_ui->redisPage, QStringLiteral("Redis"));
     buildPage(m_ui->databasePage, QStringLiteral("Database"));
@@ -173,6 +101,7 @@ SettingsDialog::SettingsDialog(const core::Settings &current, const QMap<QString
     connect(m_ui->buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             &SettingsDialog::restoreDefaults);
     m_ui->messageLabel->hide();
+    recheck(); // a saved value that is invalid is marked from the start
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -188,50 +117,53 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
     auto *grid = new QGridLayout(content);
     grid->setColumnStretch(1, 1);
     grid->setVerticalSpacing(2);
+    QFont nameFont = fmt::numberFont();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 0.85);
     int line = 0;
     for (const core::SettingSpec &spec : core::settingSpecs()) {
         if (spec.group != group)
             continue;
         Row row;
         row.defaultValue = spec.defaultValue;
+        // GUI.md, "Settings": the label in words, the setting's name under it and in the tooltip.
+        const QString tip = QStringLiteral("<b>%1</b><br>%2").arg(spec.name, translatedHelp(spec).toHtmlEscaped());
+        auto *field = new SettingField(spec, content);
+        row.field = field;
+        field->setToolTip(tip);
+        connect(field, &SettingField::edited, this, [this] { m_recheck->start(); });
+        auto *label = new QLabel(SettingField::translated(spec.label), content);
+        label->setObjectName(spec.name + QStringLiteral("_label"));
+        label->setToolTip(tip);
+        label->setBuddy(field->editor());
         auto *name = new QLabel(spec.name, content);
-        name->setFont(fmt::numberFont());
+        name->setObjectName(spec.name + QStringLiteral("_name"));
+        name->setFont(nameFont);
         name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        name->setToolTip(translatedHelp(spec));
-        QWidget *editor;
-        if (spec.name == u"LOG_LEVEL") {
-            auto *combo = new QComboBox(content);
-            combo->addItems({QStringLiteral("DEBUG"), QStringLiteral("INFO"), QStringLiteral("WARNING"),
-                             QStringLiteral("ERROR"), QStringLiteral("CRITICAL")});
-            combo->setCurrentText(spec.defaultValue);
-            editor = combo;
-        } else {
-            auto *edit = new QLineEdit(spec.defaultValue, content);
-            edit->setPlaceholderText(spec.defaultValue.isEmpty() ? tr("(empty)") : spec.defaultValue);
-            edit->setClearButtonEnabled(true);
-            if (isSecret(spec.name))
-                edit->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-            connect(edit, &QLineEdit::textEdited, this, [edit] { edit->setStyleSheet(QString()); });
-            editor = edit;
-        }
-        editor->setObjectName(spec.name);
-        row.editor = editor;
-        editor->setToolTip(translatedHelp(spec));
-        name->setBuddy(editor);
+        name->setToolTip(tip);
         const core::SettingValue v = m_current.values.value(spec.name);
         const QString shown =
             isSecret(spec.name) && !v.value.isEmpty() && v.value != u"None" ? QStringLiteral("********") : v.value;
         auto *help = new QLabel(content);
         help->setWordWrap(true);
-        QPalette pal = help->palette();
-        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
-        help->setPalette(pal);
         help->setText(
             tr("%1. In use: %2 (%3)").arg(translatedHelp(spec), shown.isEmpty() ? tr("empty") : shown, v.origin));
+        for (QLabel *quiet : {name, help}) {
+            QPalette pal = quiet->palette();
+            pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+            quiet->setPalette(pal);
+        }
         row.origin = help;
-        grid->addWidget(name, line, 0, Qt::AlignRight | Qt::AlignVCenter);
-        grid->addWidget(editor, line++, 1);
+        auto *error = new QLabel(content);
+        error->setObjectName(spec.name + QStringLiteral("_error"));
+        error->setWordWrap(true);
+        error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        error->hide();
+        row.error = error;
+        grid->addWidget(label, line, 0, Qt::AlignRight | Qt::AlignVCenter);
+        grid->addWidget(field, line++, 1);
+        grid->addWidget(name, line, 0, Qt::AlignRight | Qt::AlignTop);
         grid->addWidget(help, line++, 1);
+        grid->addWidget(error, line++, 1);
         if (isSecret(spec.name))
             addKeyringNote(grid, line, spec.name);
         if (overrides(v.source)) {
@@ -246,7 +178,7 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
             row.warning = warn;
             grid->addWidget(warn, line++, 1);
         }
-        grid->setRowMinimumHeight(line++, 6);
+        grid->setRowMinimumHeight(line++, 8);
         m_rows.insert(spec.name, row);
     }
     grid->setRowStretch(line, 1);
@@ -278,26 +210,31 @@ void SettingsDialog::addKeyringNote(QGridLayout *grid, int &line, const QString 
 
 QWidget *SettingsDialog::editor(const QString &name) const
 {
-    return m_rows.value(name).editor;
+    const SettingField *f = field(name);
+    return f ? f->editor() : nullptr;
+}
+
+SettingField *SettingsDialog::field(const QString &name) const
+{
+    return m_rows.value(name).field;
 }
 
 QString SettingsDialog::value(const QString &name) const
 {
-    QWidget *e = editor(name);
-    if (auto *edit = qobject_cast<QLineEdit *>(e))
-        return edit->text().trimmed();
-    if (auto *combo = qobject_cast<QComboBox *>(e))
-        return combo->currentText();
-    return {};
+    const SettingField *f = field(name);
+    return f ? f->value() : QString();
 }
 
 void SettingsDialog::setValue(const QString &name, const QString &value)
 {
-    QWidget *e = editor(name);
-    if (auto *edit = qobject_cast<QLineEdit *>(e))
-        edit->setText(value);
-    else if (auto *combo = qobject_cast<QComboBox *>(e))
-        combo->setCurrentText(value.toUpper());
+    if (SettingField *f = field(name))
+        f->setValue(value);
+}
+
+QString SettingsDialog::errorText(const QString &name) const
+{
+    const QLabel *e = m_rows.value(name).error;
+    return e && !e->isHidden() ? e->text() : QString();
 }
 
 QString SettingsDialog::originText(const QString &name) const
@@ -343,6 +280,7 @@ void SettingsDialog::restoreDefaults()
     m_ui->theme->setCurrentIndex(int(d.theme));
     m_ui->closeAction->setCurrentIndex(int(d.closeAction));
     m_ui->language->setCurrentIndex(0);
+    recheck();
 }
 
 QString SettingsDialog::languageChoice() const
@@ -350,7 +288,7 @@ QString SettingsDialog::languageChoice() const
     return m_ui->language->currentData().toString();
 }
 
-void SettingsDialog::markInvalid(const QString &error)
+QString SettingsDialog::invalidName(const QString &error) const
 {
     // The loader names the setting first ("invalid WEBSOCKET_PORT ..."): find its field.
     QString best;
@@ -362,32 +300,46 @@ void SettingsDialog::markInvalid(const QString &error)
             best = it.key();
         }
     }
-    if (best.isEmpty())
-        return;
-    QWidget *e = editor(best);
-    e->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(Theme::error().name()));
-    for (int t = 0; t < m_ui->tabs->count(); ++t)
-        if (m_ui->tabs->widget(t)->isAncestorOf(e))
-            m_ui->tabs->setCurrentIndex(t);
-    e->setFocus();
+    return best;
 }
 
-bool SettingsDialog::validate()
+void SettingsDialog::showInvalid(const QString &name, const QString &error, bool interactive)
 {
-    for (const Row &r : std::as_const(m_rows))
-        r.editor->setStyleSheet(QString());
+    for (int t = 0; t < m_ui->tabs->count(); ++t)
+        m_ui->tabs->setTabIcon(t, QIcon());
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        const bool bad = it.key() == name;
+        it.value().field->setInvalid(bad);
+        // The command line's own message, in place under the field.
+        it.value().error->setText(bad ? QStringLiteral("<span style=\"color:%1\">✖ %2</span>")
+                                            .arg(Theme::error().name(), error.toHtmlEscaped())
+                                      : QString());
+        it.value().error->setVisible(bad);
+    }
+    SettingField *f = field(name);
+    if (!f)
+        return;
+    for (int t = 0; t < m_ui->tabs->count(); ++t)
+        if (m_ui->tabs->widget(t)->isAncestorOf(f)) {
+            m_ui->tabs->setTabIcon(t, Theme::severityIcon(QStringLiteral("critical")));
+            if (interactive)
+                m_ui->tabs->setCurrentIndex(t);
+        }
+    if (interactive) {
+        f->setFocus();
+        if (auto *scroll = qobject_cast<QScrollArea *>(f->parentWidget()->parentWidget()->parentWidget()))
+            scroll->ensureWidgetVisible(f);
+    }
+}
+
+std::optional<core::Settings> SettingsDialog::check(QString *error) const
+{
     const QMap<QString, QString> stored = storedValues();
-    QString error;
     // 1. What is saved must be valid on its own (it applies when no flag or .env overrides it).
     core::SettingsLoader savedOnly;
     savedOnly.setStored(stored);
-    if (!savedOnly.resolve(&error)) {
-        m_ui->messageLabel->setText(QStringLiteral("<span style=\"color:%1\">✖</span> %2")
-                                        .arg(Theme::error().name(), tr("Not saved: %1").arg(error).toHtmlEscaped()));
-        m_ui->messageLabel->show();
-        markInvalid(error);
-        return false;
-    }
+    if (!savedOnly.resolve(error))
+        return std::nullopt;
     // 2. What is in use then: saved values under the .env, environment and flag values.
     core::SettingsLoader loader;
     loader.setStored(stored);
@@ -395,15 +347,35 @@ bool SettingsDialog::validate()
         loader.setKeyring(stored); // secrets only: their origin is the keyring
     for (auto it = m_current.values.cbegin(); it != m_current.values.cend(); ++it)
         if (overrides(it.value().source))
-            loader.setOverride(it.key(), it.value().value, it.value().origin, &error);
-    const std::optional<core::Settings> resolved = loader.resolve(&error);
+            loader.setOverride(it.key(), it.value().value, it.value().origin, error);
+    return loader.resolve(error);
+}
+
+void SettingsDialog::recheck()
+{
+    // While editing: the first invalid value marked in place, the dialog left where it is.
+    QString error;
+    if (check(&error))
+        error.clear();
+    showInvalid(error.isEmpty() ? QString() : invalidName(error), error, false);
+    if (error.isEmpty()) {
+        m_ui->messageLabel->clear();
+        m_ui->messageLabel->hide();
+    }
+}
+
+bool SettingsDialog::validate()
+{
+    QString error;
+    const std::optional<core::Settings> resolved = check(&error);
     if (!resolved) {
         m_ui->messageLabel->setText(QStringLiteral("<span style=\"color:%1\">✖</span> %2")
                                         .arg(Theme::error().name(), tr("Not saved: %1").arg(error).toHtmlEscaped()));
         m_ui->messageLabel->show();
-        markInvalid(error);
+        showInvalid(invalidName(error), error, true);
         return false;
     }
+    showInvalid(QString(), QString(), false);
     m_effective = *resolved;
     for (auto it = m_current.values.cbegin(); it != m_current.values.cend(); ++it)
         if (overrides(it.value().source))

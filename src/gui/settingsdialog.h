@@ -5,9 +5,10 @@
 // product setting shows the value that will be saved (QSettings; secrets in the system keyring,
 // SecretStore, with a note when there is none), the value in use with its
 // origin (default, saved settings, .env:LINE, environment, --flag), and a warning when a
-// .env file, the environment or a flag overrides what is saved. Values are validated with
-// core::SettingsLoader::resolve before anything is saved; an invalid one is named in the
-// dialog and its field marked. GUI thread.
+// .env file, the environment or a flag overrides what is saved. Each field is labelled in words
+// with the setting's name beneath and edited by a SettingField of its kind. Values are
+// validated with core::SettingsLoader::resolve while editing and before anything is saved; an
+// invalid one is marked in place with the loader's message (the command line's). GUI thread.
 
 #include "core/settings.h"
 #include "gui/guisettings.h"
@@ -15,11 +16,11 @@
 #include <QDialog>
 #include <QHash>
 #include <memory>
+#include <optional>
 
-class QComboBox;
 class QGridLayout;
 class QLabel;
-class QLineEdit;
+class QTimer;
 class QWidget;
 
 namespace Ui {
@@ -27,6 +28,8 @@ class SettingsDialog;
 }
 
 namespace fx::gui {
+
+class SettingField;
 
 class SettingsDialog final : public QDialog
 {
@@ -43,6 +46,9 @@ public:
     QString value(const QString &name) const;
     void setValue(const QString &name, const QString &value);
     QWidget *editor(const QString &name) const;
+    SettingField *field(const QString &name) const;
+    // The message shown in place under a field ("" when it is valid): the command line's.
+    QString errorText(const QString &name) const;
     QString originText(const QString &name) const;
     bool isOverridden(const QString &name) const;
 
@@ -71,20 +77,27 @@ Q_SIGNALS:
 private:
     struct Row
     {
-        QWidget *editor = nullptr;
+        SettingField *field = nullptr;
         QLabel *origin = nullptr;
+        QLabel *error = nullptr;
         QLabel *warning = nullptr;
         QString defaultValue;
     };
     void buildPage(QWidget *page, const QString &group);
     void addKeyringNote(QGridLayout *grid, int &line, const QString &name);
     void restoreDefaults();
-    void markInvalid(const QString &error);
+    // The settings that saving would give, or nullopt with the loader's message.
+    std::optional<core::Settings> check(QString *error) const;
+    void recheck();
+    QString invalidName(const QString &error) const;
+    // Marks name's field with error (none when name is empty); interactive: show and focus it.
+    void showInvalid(const QString &name, const QString &error, bool interactive);
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     core::Settings m_current;
     core::Settings m_effective;
     QHash<QString, Row> m_rows;
+    QTimer *m_recheck = nullptr;
 };
 
 } // namespace fx::gui

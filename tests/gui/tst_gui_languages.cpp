@@ -327,9 +327,9 @@ private Q_SLOTS:
         lupdate.setWorkingDirectory(QStringLiteral(FX_SOURCE_DIR));
         lupdate.start(QStringLiteral(FX_LUPDATE),
                       {QStringLiteral("-I"), QStringLiteral("src"), QStringLiteral("src/gui"), QStringLiteral("ui"),
-                       QStringLiteral("src/app/gui_main.cpp"), QStringLiteral("-ts"), fresh,
-                       QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("-silent")});
+                       QStringLiteral("src/app/gui_main.cpp"), QStringLiteral("src/core/settingspecs.cpp"),
+                       QStringLiteral("-ts"), fresh, QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                       QStringLiteral("none"), QStringLiteral("-silent")});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
         QString language;

@@ -6,16 +6,24 @@
 #include "core/commandline.h"
 #include "gui/guisettings.h"
 #include "gui/secretstore.h"
+#include "gui/settingfield.h"
 #include "gui/settingsdialog.h"
 #include "gui/statustext.h"
 #include "gui/translations.h"
 #include "guitestmain.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
 using namespace fx;
@@ -120,6 +128,137 @@ private Q_SLOTS:
         QCOMPARE(d.effective().redisUsername, QStringLiteral("fxmonitor"));
     }
 
+    // GUI.md, "Settings": each field labelled in words with its setting's name beneath and in
+    // the tooltip, and edited by a widget of its kind with the loader's bounds and its unit.
+    void fieldsInWordsWithTheirKind()
+    {
+        SettingsDialog d(withPortFlag(), {}, GuiSettings{});
+        for (const core::SettingSpec &spec : core::settingSpecs()) {
+            const char *n = qPrintable(spec.name);
+            auto *label = d.findChild<QLabel *>(spec.name + QStringLiteral("_label"));
+            auto *name = d.findChild<QLabel *>(spec.name + QStringLiteral("_name"));
+            QVERIFY2(label && name, n);
+            QCOMPARE(label->text(), spec.label);
+            QCOMPARE(name->text(), spec.name);
+            QVERIFY2(label->toolTip().contains(spec.name) && label->toolTip().contains(spec.help.toHtmlEscaped()), n);
+            QVERIFY2(d.editor(spec.name)->parentWidget()->toolTip().contains(spec.name), n);
+            QCOMPARE(label->buddy(), d.editor(spec.name));
+            QWidget *e = d.editor(spec.name);
+            switch (spec.kind) {
+            case core::SettingKind::Integer: {
+                auto *spin = qobject_cast<QSpinBox *>(e);
+                QVERIFY2(spin, n);
+                QCOMPARE(spin->minimum(), int(spec.minimum));
+                QCOMPARE(spin->maximum(), int(spec.maximum));
+                QCOMPARE(spin->suffix().trimmed(), spec.unit);
+                QCOMPARE(spin->specialValueText(), spec.atMinimum);
+                break;
+            }
+            case core::SettingKind::Number: {
+                auto *spin = qobject_cast<QDoubleSpinBox *>(e);
+                QVERIFY2(spin, n);
+                QCOMPARE(spin->minimum(), spec.minimum);
+                QCOMPARE(spin->maximum(), spec.maximum);
+                QVERIFY2(!spin->suffix().trimmed().isEmpty(), n);
+                break;
+            }
+            case core::SettingKind::Flag: QVERIFY2(qobject_cast<QCheckBox *>(e), n); break;
+            case core::SettingKind::Choice: {
+                auto *combo = qobject_cast<QComboBox *>(e);
+                QVERIFY2(combo && combo->count() == spec.choices.size(), n);
+                break;
+            }
+            case core::SettingKind::OpenFile:
+            case core::SettingKind::SaveFile:
+                QVERIFY2(qobject_cast<QLineEdit *>(e), n);
+                QVERIFY2(d.field(spec.name)->browseButton(), n);
+                break;
+            case core::SettingKind::Secret:
+                QVERIFY2(qobject_cast<QLineEdit *>(e)->echoMode() != QLineEdit::Normal, n);
+                break;
+            case core::SettingKind::Text:
+                QVERIFY2(qobject_cast<QLineEdit *>(e) && !d.field(spec.name)->browseButton(), n);
+                break;
+            }
+            // The default goes in and comes out as the command line writes it.
+            QCOMPARE(d.value(spec.name), spec.defaultValue);
+        }
+        QCOMPARE(d.findChild<QLabel *>(QStringLiteral("WEBSOCKET_HOST_label"))->text(),
+                 QStringLiteral("Listen address"));
+        auto *port = qobject_cast<QSpinBox *>(d.editor(QStringLiteral("WEBSOCKET_PORT")));
+        port->setValue(0);
+        QCOMPARE(port->text(), QStringLiteral("any free port"));
+        QCOMPARE(d.value(QStringLiteral("WEBSOCKET_PORT")), QStringLiteral("0"));
+        auto *embedded = qobject_cast<QCheckBox *>(d.editor(QStringLiteral("EMBEDDED_SERVER")));
+        QVERIFY(embedded->isChecked());
+        embedded->setChecked(false);
+        QCOMPARE(d.value(QStringLiteral("EMBEDDED_SERVER")), QStringLiteral("false"));
+        d.setValue(QStringLiteral("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE"), QStringLiteral("yes")); // an alias
+        QCOMPARE(d.value(QStringLiteral("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE")), QStringLiteral("true"));
+        d.setValue(QStringLiteral("LOG_LEVEL"), QStringLiteral("warn"));
+        QCOMPARE(d.value(QStringLiteral("LOG_LEVEL")), QStringLiteral("WARNING"));
+        d.setValue(QStringLiteral("WEBSOCKET_PING_INTERVAL"), QStringLiteral("2.5"));
+        QCOMPARE(d.value(QStringLiteral("WEBSOCKET_PING_INTERVAL")), QStringLiteral("2.5"));
+        // REDIS_PASSWORD's "None" (no AUTH) shows as an empty field, not four masked dots.
+        QVERIFY(qobject_cast<QLineEdit *>(d.editor(QStringLiteral("REDIS_PASSWORD")))->text().isEmpty());
+        QCOMPARE(d.value(QStringLiteral("REDIS_PASSWORD")), QStringLiteral("None"));
+        QVERIFY2(d.validate(), qPrintable(d.message()));
+        QCOMPARE(d.effective().port, quint16(6001)); // --port still wins
+        QVERIFY(!d.effective().embeddedServer);
+    }
+
+    // An invalid value is marked in place with the command line's own message: a saved value the
+    // spin box cannot hold is kept (not clamped), named when the dialog opens, and the field
+    // clears once the operator edits it; a combination is checked while typing.
+    void invalidValueMarkedInPlace()
+    {
+        SettingsDialog d(withPortFlag(), {{QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("0")}},
+                         GuiSettings{});
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const QString name = QStringLiteral("WEBSOCKET_MAX_CLIENTS");
+        QCOMPARE(d.value(name), QStringLiteral("0"));
+        QVERIFY(d.field(name)->hasUnshownValue());
+        core::SettingsLoader saved;
+        saved.setStored({{name, QStringLiteral("0")}});
+        QString loaderMessage;
+        QVERIFY(!saved.resolve(&loaderMessage));
+        QCOMPARE(d.errorText(name).contains(loaderMessage.toHtmlEscaped()), true);
+        QVERIFY(!d.editor(name)->styleSheet().isEmpty());
+        auto *tabs = d.findChild<QTabWidget *>(QStringLiteral("tabs"));
+        QVERIFY(!tabs->tabIcon(0).isNull()); // the Server tab says it holds an invalid value
+
+        // The same words as the command line: fxmonitor-server refuses the value with them.
+        QProcess server;
+        server.start(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--max-clients"), QStringLiteral("0")});
+        QVERIFY(server.waitForFinished(30000));
+        QCOMPARE(server.exitCode(), 2);
+        const QString cli = QString::fromUtf8(server.readAllStandardError()).trimmed();
+        const QString why = loaderMessage.mid(loaderMessage.indexOf(QStringLiteral("): ")));
+        QVERIFY2(cli.endsWith(why) && cli.contains(QStringLiteral("invalid WEBSOCKET_MAX_CLIENTS \"0\"")),
+                 qPrintable(cli + QStringLiteral(" / ") + why));
+
+        // The operator edits the field: the value is the spin box's again and the mark goes.
+        auto *spin = qobject_cast<QSpinBox *>(d.editor(name));
+        spin->setValue(250);
+        QVERIFY(!d.field(name)->hasUnshownValue());
+        QTRY_VERIFY(d.errorText(name).isEmpty());
+        QVERIFY(d.editor(name)->styleSheet().isEmpty());
+        QVERIFY(tabs->tabIcon(0).isNull());
+
+        // Typed into a line edit: the setting that the combination lacks is marked while typing.
+        tabs->setCurrentIndex(1);
+        auto *sentinels = qobject_cast<QLineEdit *>(d.editor(QStringLiteral("REDIS_SENTINELS")));
+        sentinels->setFocus();
+        QTest::keyClicks(sentinels, QStringLiteral("127.0.0.1:26379"));
+        QTRY_VERIFY(d.errorText(QStringLiteral("REDIS_SENTINEL_MASTER")).contains(QStringLiteral("must be set")));
+        QCOMPARE(tabs->currentIndex(), 1); // marking while typing moves nothing
+        QTest::keyClicks(d.editor(QStringLiteral("REDIS_SENTINEL_MASTER")), QStringLiteral("fxmaster"));
+        QTRY_VERIFY(d.errorText(QStringLiteral("REDIS_SENTINEL_MASTER")).isEmpty());
+        QVERIFY2(d.validate(), qPrintable(d.message()));
+        QCOMPARE(d.storedValues().value(name), QStringLiteral("250"));
+    }
+
     void savesWhatDiffersAndReportsChanges()
     {
         SettingsDialog d(withPortFlag(), {}, GuiSettings{});
@@ -185,6 +324,12 @@ private Q_SLOTS:
                  QStringLiteral("Redis verbunden"));
         SettingsDialog d(withPortFlag(), {}, GuiSettings{});
         QCOMPARE(d.windowTitle(), QStringLiteral("Einstellungen"));
+        QCOMPARE(d.findChild<QLabel *>(QStringLiteral("WEBSOCKET_HOST_label"))->text(),
+                 QStringLiteral("Lauschadresse"));
+        QCOMPARE(qobject_cast<QSpinBox *>(d.editor(QStringLiteral("WEBSOCKET_MAX_MESSAGE_SIZE")))->suffix(),
+                 QStringLiteral(" Bytes"));
+        QCOMPARE(qobject_cast<QSpinBox *>(d.editor(QStringLiteral("WEBSOCKET_IO_THREADS")))->specialValueText(),
+                 QStringLiteral("einer je Kern"));
         QCOMPARE(SecretStore::noKeyringText(),
                  QStringLiteral("Kein Schlüsselbund des Systems: Passwörter gelten nur "
                                 "für diese Sitzung und werden nicht gespeichert"));

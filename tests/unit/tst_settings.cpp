@@ -3,6 +3,7 @@
 #include "core/envfile.h"
 #include "core/settings.h"
 
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -218,6 +219,66 @@ private Q_SLOTS:
             QVERIFY2(s, qPrintable(err));
             QCOMPARE(s->fleetStaleSeconds, QString::fromLatin1(v).toInt());
         }
+    }
+
+    // GUI.md, "Settings": the table says how each setting is edited, and its bounds are the
+    // loader's own. Every whole-number and number setting at its minimum and maximum, and just
+    // under and over them; every choice setting takes each choice and refuses another word.
+    void specsDescribeEverySetting()
+    {
+        QSet<QString> names;
+        for (const SettingSpec &spec : settingSpecs()) {
+            QVERIFY2(!names.contains(spec.name), qPrintable(spec.name));
+            names.insert(spec.name);
+            QVERIFY2(!spec.label.isEmpty() && spec.label.size() <= 40, qPrintable(spec.name));
+            QVERIFY2(!spec.help.isEmpty(), qPrintable(spec.name));
+            QCOMPARE(spec.kind == SettingKind::Secret, isSecretSetting(spec.name));
+            if (spec.kind == SettingKind::Choice)
+                QVERIFY2(spec.choices.contains(spec.defaultValue), qPrintable(spec.name));
+            if (spec.kind == SettingKind::Flag)
+                QVERIFY2(spec.defaultValue == u"true" || spec.defaultValue == u"false", qPrintable(spec.name));
+            if (spec.kind != SettingKind::Integer && spec.kind != SettingKind::Number)
+                continue;
+            QVERIFY2(spec.minimum < spec.maximum, qPrintable(spec.name));
+            QVERIFY2(spec.defaultValue.toDouble() >= spec.minimum && spec.defaultValue.toDouble() <= spec.maximum,
+                     qPrintable(spec.name));
+        }
+        QCOMPARE(names.size(), settingSpecs().size());
+    }
+
+    void specBoundsAreTheLoaders()
+    {
+        auto resolves = [](const QString &name, const QString &value, QString *err) {
+            SettingsLoader l;
+            l.setOverride(name, value, QStringLiteral("--test"), err);
+            return l.resolve(err).has_value();
+        };
+        int checked = 0;
+        for (const SettingSpec &spec : settingSpecs()) {
+            QString err;
+            if (spec.kind == SettingKind::Choice) {
+                for (const QString &c : spec.choices)
+                    QVERIFY2(resolves(spec.name, c, &err) || spec.name == u"WEBSOCKET_AUTH", qPrintable(err));
+                QVERIFY2(!resolves(spec.name, QStringLiteral("bogus"), &err), qPrintable(spec.name));
+                QVERIFY2(err.startsWith(QStringLiteral("invalid ") + spec.name), qPrintable(err));
+                ++checked;
+                continue;
+            }
+            if (spec.kind != SettingKind::Integer && spec.kind != SettingKind::Number)
+                continue;
+            const double step = spec.kind == SettingKind::Integer ? 1 : spec.minimum < 1 ? spec.minimum : 0.5;
+            auto text = [](double v) { return QString::number(v, 'g', 15); };
+            for (double v : {spec.minimum, spec.maximum, spec.minimum + step, spec.maximum - step})
+                QVERIFY2(resolves(spec.name, text(v), &err), qPrintable(spec.name + u' ' + text(v) + u' ' + err));
+            for (double v : {spec.minimum - step, spec.maximum + step}) {
+                QVERIFY2(!resolves(spec.name, text(v), &err), qPrintable(spec.name + u' ' + text(v)));
+                // The message names the bounds as the dialog's spin box has them.
+                QVERIFY2(err.contains(QStringLiteral("from %1 to %2").arg(text(spec.minimum), text(spec.maximum))),
+                         qPrintable(err));
+            }
+            ++checked;
+        }
+        QVERIFY(checked >= 24); // 21 numbers and 3 choices today
     }
 
     void rejections()
