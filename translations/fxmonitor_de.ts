@@ -2229,6 +2229,22 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>gespeicherte Einstellungen</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>

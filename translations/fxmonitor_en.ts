@@ -2229,6 +2229,22 @@ Change the address or port in Settings (Ctrl+,), then start it again.</translati
         <source>System default</source>
         <translation>System default</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>saved settings</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environment</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>system keyring</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>

@@ -2229,6 +2229,22 @@ El servidor sigue usando el certificado anterior; los clientes conectados no se 
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>ajustes guardados</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>entorno</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>llavero del sistema</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>

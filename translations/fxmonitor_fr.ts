@@ -2229,6 +2229,22 @@ Le serveur continue d&apos;utiliser le certificat précédent ; les clients conn
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>paramètres enregistrés</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>environnement</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>trousseau du système</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>

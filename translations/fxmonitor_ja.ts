@@ -2218,6 +2218,22 @@ The server keeps serving the previous certificate; connected clients are not aff
         <source>Not saved: %1</source>
         <translation>保存されていません: %1</translation>
     </message>
+    <message>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <source>saved settings</source>
+        <translation>保存済みの設定</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>環境変数</translation>
+    </message>
+    <message>
+        <source>system keyring</source>
+        <translation>システムのキーリング</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::SmallMultiplesPanel</name>

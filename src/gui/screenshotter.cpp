@@ -126,6 +126,10 @@ void Screenshotter::start()
             // A value the loader refuses, marked in place with the command line's message.
             d->setValue(QStringLiteral("REDIS_SENTINELS"), QStringLiteral("127.0.0.1:26379"));
             d->validate();
+        }
+    };
+    m_steps << [this, w] {
+        if (SettingsDialog *d = w->findChild<SettingsDialog *>()) {
             save(d, QStringLiteral("settings-invalid"));
             d->reject();
         }

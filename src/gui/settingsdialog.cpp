@@ -27,6 +27,21 @@ static bool isSecret(const QString &name)
     return core::isSecretSetting(name);
 }
 
+// Where a value came from, in words of the desktop's language; a flag ("--port") and a .env line
+// (".env:12") are shown as they are.
+static QString displayOrigin(const QString &origin)
+{
+    if (origin == u"default")
+        return SettingsDialog::tr("default");
+    if (origin == u"saved settings")
+        return SettingsDialog::tr("saved settings");
+    if (origin == u"environment")
+        return SettingsDialog::tr("environment");
+    if (origin == u"system keyring")
+        return SettingsDialog::tr("system keyring");
+    return origin;
+}
+
 static bool overrides(core::SettingSource s)
 {
     return s == core::SettingSource::EnvFile || s == core::SettingSource::Environment
@@ -145,8 +160,8 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
             isSecret(spec.name) && !v.value.isEmpty() && v.value != u"None" ? QStringLiteral("********") : v.value;
         auto *help = new QLabel(content);
         help->setWordWrap(true);
-        help->setText(
-            tr("%1. In use: %2 (%3)").arg(translatedHelp(spec), shown.isEmpty() ? tr("empty") : shown, v.origin));
+        help->setText(tr("%1. In use: %2 (%3)")
+                          .arg(translatedHelp(spec), shown.isEmpty() ? tr("empty") : shown, displayOrigin(v.origin)));
         for (QLabel *quiet : {name, help}) {
             QPalette pal = quiet->palette();
             pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
@@ -172,7 +187,7 @@ void SettingsDialog::buildPage(QWidget *page, const QString &group)
             warn->setText(QStringLiteral("<span style=\"color:%1\">⚠</span> %2")
                               .arg(Theme::warning().name(),
                                    tr("Overridden by %1: what you save here is used only when %1 no longer sets it.")
-                                       .arg(v.origin)
+                                       .arg(displayOrigin(v.origin))
                                        .toHtmlEscaped()));
             warn->setObjectName(spec.name + QStringLiteral("_override"));
             row.warning = warn;
@@ -327,8 +342,16 @@ void SettingsDialog::showInvalid(const QString &name, const QString &error, bool
         }
     if (interactive) {
         f->setFocus();
-        if (auto *scroll = qobject_cast<QScrollArea *>(f->parentWidget()->parentWidget()->parentWidget()))
-            scroll->ensureWidgetVisible(f);
+        // The field and the message under it, once the layout has made room for the message.
+        QLabel *message = m_rows.value(name).error;
+        QTimer::singleShot(0, message, [f, message] {
+            for (QWidget *w = f->parentWidget(); w; w = w->parentWidget())
+                if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+                    scroll->ensureWidgetVisible(message);
+                    scroll->ensureWidgetVisible(f);
+                    break;
+                }
+        });
     }
 }
 

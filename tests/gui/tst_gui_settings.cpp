@@ -330,6 +330,8 @@ private Q_SLOTS:
                  QStringLiteral(" Bytes"));
         QCOMPARE(qobject_cast<QSpinBox *>(d.editor(QStringLiteral("WEBSOCKET_IO_THREADS")))->specialValueText(),
                  QStringLiteral("einer je Kern"));
+        QVERIFY2(d.originText(QStringLiteral("WEBSOCKET_MAX_CLIENTS")).contains(QStringLiteral("(Standard)")),
+                 qPrintable(d.originText(QStringLiteral("WEBSOCKET_MAX_CLIENTS"))));
         QCOMPARE(SecretStore::noKeyringText(),
                  QStringLiteral("Kein Schlüsselbund des Systems: Passwörter gelten nur "
                                 "für diese Sitzung und werden nicht gespeichert"));
