@@ -257,6 +257,10 @@ bool decodeAlertHistoryCursor(const QString &cursor, AlertHistoryQuery *query)
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.size() != 17 + kMacBytes || decoded.decoded.at(0) != kCursorVersion)
         return false;
+    // One spelling per cursor: the last character's unused low bits must be zero, so a cursor
+    // with a character altered never reads as the same cursor.
+    if (decoded.decoded.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) != cursor.toLatin1())
+        return false;
     const QByteArray key = decoded.decoded.left(17);
     // Constant time: no early exit on the first differing byte.
     const QByteArray expected = cursorMac(*query, key);
