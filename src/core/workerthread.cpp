@@ -42,6 +42,13 @@ WorkerThread::~WorkerThread()
     delete m_thread;
 }
 
+void WorkerThread::setEventDispatcher(QAbstractEventDispatcher *dispatcher)
+{
+    Q_ASSERT(!m_thread->isRunning());
+    if (dispatcher)
+        m_thread->setEventDispatcher(dispatcher);
+}
+
 void WorkerThread::start(std::function<void()> startHook)
 {
     m_thread->start();

@@ -19,6 +19,7 @@
 #include <QString>
 #include <functional>
 
+class QAbstractEventDispatcher;
 class QThread;
 
 namespace fx::core {
@@ -37,6 +38,10 @@ public:
     WorkerThread(QObject *object, const QString &threadName, std::function<void()> stopHook = {});
     // stop(), then deletes the object and the thread.
     ~WorkerThread();
+
+    // Before start(): the thread runs its loop on dispatcher (taking it) instead of Qt's default;
+    // nullptr keeps the default.
+    void setEventDispatcher(QAbstractEventDispatcher *dispatcher);
 
     // Starts the thread's event loop and waits until it has taken over the object, then queues
     // startHook (if any) to run there. Call once.

@@ -1,5 +1,6 @@
 #include "server/streamserver.h"
 
+#include "core/epolleventdispatcher.h"
 #include "core/memoryreclaim.h"
 #include "core/timeutil.h"
 #include "core/workerthread.h"
@@ -55,6 +56,8 @@ bool StreamServer::start(QString *error)
     for (int i = 0; i < o.ioThreads; ++i) {
         auto *shard = new IoShard(i, *m_ctx);
         auto *thread = new core::WorkerThread(shard, QStringLiteral("fx-io-%1").arg(i));
+        // PERFORMANCE.md, "Kernel pace": a pass of the loop costs what is ready, not every socket.
+        thread->setEventDispatcher(core::createIoEventDispatcher());
         connect(shard, &IoShard::drained, this, &StreamServer::onShardDrained, Qt::QueuedConnection);
         if (m_shardSetup)
             m_shardSetup(shard);
