@@ -65,6 +65,8 @@ public:
     // On the shard's tick: samples the kernel's share of queuedBytes() and writes conflated
     // price updates if the queue has drained (the kernel drains without telling Qt).
     virtual void pollBacklog() {}
+    // Samples the kernel's share now, for a figure shown to the operator (client snapshots).
+    virtual void sampleBacklog() {}
     // Ends the client. The shard reaps it on its next pass, never synchronously.
     virtual void disconnect(DisconnectReason reason, int closeCode, const QString &text) = 0;
 

@@ -107,8 +107,11 @@ void EngineIoSession::tick(qint64 nowMs)
     }
     if (m_probe && m_upgradeDeadline && nowMs >= m_upgradeDeadline)
         abortProbe();
-    if (m_transport == Transport::WebSocket && m_tcp)
-        drainConflated(); // the kernel drains without telling Qt: sample it here
+    // The kernel drains without telling Qt: sample it here, when it could matter (SendBacklog).
+    if (m_transport == Transport::WebSocket && m_tcp
+        && (m_conflatedCount > 0 || qobject_cast<QSslSocket *>(m_tcp.data())
+            || m_backlog.couldExceed(m_options.softQueueLimit() / 4)))
+        drainConflated();
     if (m_connectDeadline && nowMs >= m_connectDeadline && m_socketIds.isEmpty())
         finish(QStringLiteral("no namespace joined in time"), DisconnectReason::ProtocolError);
 }
@@ -136,6 +139,12 @@ void EngineIoSession::conflate(int pair, const QByteArray &wsFrame)
         ++m_conflatedCount;
     }
     slot = wsFrame; // shared, not copied
+}
+
+void EngineIoSession::sampleBacklog()
+{
+    if (!m_closed && m_tcp && m_transport == Transport::WebSocket)
+        m_backlog.sample(m_tcp);
 }
 
 void EngineIoSession::drainConflated()
@@ -178,6 +187,8 @@ void EngineIoSession::writeWs(QTcpSocket *tcp, const Out &o)
         ? protocol::wsFrame(o.payload, o.binary ? protocol::WsOpcode::Binary : protocol::WsOpcode::Text)
         : o.wsFrame;
     tcp->write(frame);
+    if (tcp == m_tcp)
+        m_backlog.noteWritten(frame.size());
     ShardCounters &c = counters();
     c.add(c.messagesSent);
     c.add(c.bytesSent, quint64(frame.size()));
@@ -266,6 +277,7 @@ void EngineIoSession::flushStaged()
     if (m_closed || !m_tcp)
         return;
     const quint64 bytes = writeFrames(m_tcp, frames);
+    m_backlog.noteWritten(qint64(bytes));
     ShardCounters &c = counters();
     c.add(c.messagesSent, quint64(frames.size()));
     c.add(c.bytesSent, bytes);

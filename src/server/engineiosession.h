@@ -35,6 +35,8 @@ struct ShardCounters;
 class EngineIoSession final
 {
 public:
+    // The kernel's share of the WebSocket's send queue, sampled now (client snapshots).
+    void sampleBacklog();
     enum class Kind { SocketIo, RawEngineIo };
     enum class Transport { Polling, WebSocket };
 

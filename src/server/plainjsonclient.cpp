@@ -44,6 +44,7 @@ void PlainJsonClient::writeFrame(const QByteArray &frame)
     if (m_closing || isDead() || !m_tcp)
         return;
     m_tcp->write(frame);
+    m_backlog.noteWritten(frame.size());
     ++messagesSent;
     bytesSent += quint64(frame.size());
     m_counters.add(m_counters.messagesSent);
@@ -114,7 +115,7 @@ void PlainJsonClient::flushStaged()
     m_counters.add(m_counters.messagesSent, quint64(frames.size()));
     m_counters.add(m_counters.bytesSent, bytes);
 
-    writeFrames(m_tcp, frames);
+    m_backlog.noteWritten(qint64(writeFrames(m_tcp, frames)));
     if (pendingBytes(m_tcp) > 0) // the kernel's buffer is full: count what it holds
         m_backlog.sample(m_tcp);
     overHardLimit();
@@ -124,6 +125,20 @@ void PlainJsonClient::sendPrepared(const Broadcast &b)
 {
     flushStaged();
     writeFrame(b.jsonFrame); // shared, not copied
+}
+
+void PlainJsonClient::pollBacklog()
+{
+    // TLS: the kernel holds the records, larger than what was written; always sampled.
+    if (m_conflatedCount > 0 || !m_tcp || qobject_cast<QSslSocket *>(m_tcp.data())
+        || m_backlog.couldExceed(m_options.softQueueLimit() / 4))
+        onBytesWritten();
+}
+
+void PlainJsonClient::sampleBacklog()
+{
+    if (m_tcp && !m_closing && !isDead())
+        m_backlog.sample(m_tcp);
 }
 
 void PlainJsonClient::onBytesWritten()

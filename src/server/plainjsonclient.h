@@ -38,7 +38,8 @@ public:
     QWebSocket *socket() const { return m_ws; }
     // Called when the socket drained: writes conflated price updates once below the soft limit.
     void onBytesWritten();
-    void pollBacklog() override { onBytesWritten(); }
+    void pollBacklog() override;
+    void sampleBacklog() override;
 
 private:
     void writeFrame(const QByteArray &frame);

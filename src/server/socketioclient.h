@@ -26,6 +26,11 @@ public:
     // The Engine.IO session is gone (or the client left the namespace).
     void detach() { m_eio = nullptr; }
     EngineIoSession *eio() const { return m_eio; }
+    void sampleBacklog() override
+    {
+        if (m_eio)
+            m_eio->sampleBacklog();
+    }
 
     // PROTOCOL.md, "Socket.IO connection state recovery": with a source, every event this client
     // is sent carries the position as its last argument (the broadcasts have it encoded; replies
