@@ -126,6 +126,7 @@ public:
         // handshakes in flight (ConnectionLimits::kMaxHandshakesPerAddress) would otherwise
         // refuse part of a burst of 10,000 when the machine is busy.
         m_clients.setSourceAddresses(100);
+        m_clients.setMaxPendingHandshakes(3000 / threads); // and under its 4,096 in all
         if (target == u"fx-jwt")
             m_clients.setToken(hs256Token(kBenchSecret, R"({"sub":"bench","exp":4102444800})"));
     }
