@@ -75,15 +75,25 @@ QString relayCell(const RelayResult &r)
     return s;
 }
 
+// "1,200,000/s (1,300,000/s: 3.6 % lost, p99 294 ms)": the highest rate that passed, then the
+// lowest that did not; without a pass, the lowest rate tried and how it missed.
 QString sweepCell(const SweepResult &r, int clients)
 {
-    QString s = num(qint64(r.fast) * clients) + QStringLiteral("/s");
-    if (r.bounded)
-        s += QStringLiteral(" (the sweep's bound)");
-    if (r.firstMiss.rate > 0)
-        s += QStringLiteral(" (%1/s: %2 % lost, p99 %3 ms)")
-                 .arg(num(qint64(r.firstMiss.rate) * clients), QString::number(r.firstMiss.lostPercent(), 'f', 1),
-                      QString::number(r.firstMiss.p99Ms, 'f', 0));
+    const auto miss = [&](const RelayResult &m) {
+        return QStringLiteral("%1/s: %2 % lost, p99 %3 ms")
+            .arg(num(qint64(m.rate) * clients), QString::number(m.lostPercent(), 'f', 1),
+                 QString::number(m.p99Ms, 'f', 0));
+    };
+    QString s;
+    if (r.fast > 0) {
+        s = num(qint64(r.fast) * clients) + QStringLiteral("/s");
+        if (r.bounded)
+            s += QStringLiteral(" (the sweep's bound)");
+        if (r.firstMiss.rate > 0)
+            s += QStringLiteral(" (") + miss(r.firstMiss) + u')';
+    } else {
+        s = QStringLiteral("none (down to ") + miss(r.firstMiss) + u')';
+    }
     if (r.noLoss > r.fast)
         s += QStringLiteral("; no loss up to %1/s").arg(num(qint64(r.noLoss) * clients));
     return s;
