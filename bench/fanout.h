@@ -55,7 +55,8 @@ void printRelay(const QString &target, const RelayResult &r);
 
 // The highest tick rate with no loss, and with no loss and p99 < 100 ms: doubling from
 // startRate while nothing is lost (halving instead when startRate already misses), then three
-// bisection steps between the highest rate that passed and the lowest that did not.
+// bisection steps between the highest rate that passed and the lowest that did not (and three
+// more at the loss edge when it lies higher).
 struct SweepResult
 {
     int noLoss = 0; // ticks/s

@@ -111,12 +111,14 @@ QString idleCell(const IdleResult &r, int clients)
 SweepResult sweepRate(const QString &target, int clients, int seconds, int threads, int startRate, int maxRate)
 {
     SweepResult out;
-    int good = 0, bad = 0;
+    int good = 0, bad = 0, lossy = 0;
     auto run = [&](int rate) {
         const RelayResult r = runRelay(target, clients, rate, seconds, threads);
         printRelay(target, r);
         if (r.complete())
             out.noLoss = std::max(out.noLoss, rate);
+        else if (!lossy || rate < lossy)
+            lossy = rate;
         if (r.complete() && r.p99Ms <= 100) {
             if (!bad || rate < bad)
                 good = std::max(good, rate);
@@ -135,6 +137,11 @@ SweepResult sweepRate(const QString &target, int clients, int seconds, int threa
         run(down);
     for (int step = 0; step < 3 && good && bad && bad - good > good / 8 && !interrupted; ++step)
         run((good + bad) / 2);
+    // The loss edge, when it lies above the p99 edge: the same three steps.
+    for (int step = 0;
+         step < 3 && out.noLoss > good && lossy > out.noLoss && lossy - out.noLoss > out.noLoss / 8 && !interrupted;
+         ++step)
+        run((out.noLoss + lossy) / 2);
     out.fast = good;
     return out;
 }
