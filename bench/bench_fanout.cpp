@@ -111,6 +111,12 @@ bool bothCores()
     return g_bothCores;
 }
 
+double loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readLine().split(' ').value(0).toDouble() : -1;
+}
+
 } // namespace fx::bench::fanout
 
 namespace {
@@ -320,10 +326,10 @@ void printRelay(const QString &target, const RelayResult &r)
     const quint64 lost = r.lost();
     std::printf(
         "%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
-        "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB\n",
+        "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB  load %.2f\n",
         qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
         r.deliveriesPerSecond(), (unsigned long long)lost, r.p50Ms, r.p99Ms, r.maxMs, r.serverCpuPerDeliveryUs,
-        double(r.peakRssKb) / 1024.0);
+        double(r.peakRssKb) / 1024.0, loadAverage());
     std::fflush(stdout);
 }
 

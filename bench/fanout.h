@@ -20,6 +20,8 @@ extern std::atomic<bool> interrupted;
 // server with its default --io-threads (one per core).
 void setBothCores(bool on);
 bool bothCores();
+// The machine's 1-minute load average (the benches share it with builds): printed with each run.
+double loadAverage();
 
 struct IdleResult
 {

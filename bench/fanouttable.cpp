@@ -226,7 +226,7 @@ int runTable(const TableOptions &o)
         QHash<QString, IdleResult> r;
         for (const QString &t : targets) {
             r[t] = runIdle(t, 10000, o.threads);
-            say(QStringLiteral("%1 idle: %2").arg(t, idleCell(r[t], 10000)));
+            say(QStringLiteral("%1 idle: %2, load %3").arg(t, idleCell(r[t], 10000)).arg(loadAverage()));
         }
         const IdleResult &fx = r[QStringLiteral("fx")], &fl = r[QStringLiteral("floor")];
         table << QStringLiteral("| 10,000 idle clients | %1 | %2 | %3 memory / %4 connect time |")
