@@ -491,6 +491,9 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("confirm-runs"),
                  QStringLiteral("table: runs of fx at 3,000,000 deliveries/s and 1,000 clients (issue 16's target)."),
                  QStringLiteral("n"), QStringLiteral("3")});
+    p.addOption({QStringLiteral("repeat"),
+                 QStringLiteral("table: runs of each fixed-rate row, fx and the floor alternating (medians shown)."),
+                 QStringLiteral("n"), QStringLiteral("1")});
     p.addOption({QStringLiteral("csv"), QStringLiteral("curve: the CSV file to write."), QStringLiteral("file")});
     p.addOption({QStringLiteral("clients-list"), QStringLiteral("curve: client counts."), QStringLiteral("list"),
                  QStringLiteral("1000,10000")});
@@ -535,6 +538,7 @@ int main(int argc, char **argv)
         o.sweepSeconds = std::clamp(p.value(QStringLiteral("sweep-seconds")).toInt(), 1, 60);
         o.threads = threads;
         o.confirmRuns = std::clamp(p.value(QStringLiteral("confirm-runs")).toInt(), 0, 10);
+        o.repeat = std::clamp(p.value(QStringLiteral("repeat")).toInt(), 1, 9);
         return runTable(o);
     }
     if (mode == u"curve") {

@@ -75,6 +75,7 @@ struct TableOptions
     int sweepSeconds = 5; // per sweep step
     int threads = 2;
     int confirmRuns = 3;
+    int repeat = 1; // runs of each fixed-rate row, fx and the floor alternating; the table shows medians
 };
 int runTable(const TableOptions &o);
 QStringList tableRowNames();

@@ -2,7 +2,7 @@
 # Issue 16's figures in one go (docs/PERFORMANCE.md, "Kernel pace"): the table of fx against the
 # kernel floor with the ratios and the targets, the p99 curve as CSV, and its plot.
 #
-#   bench/kernel_pace.sh [build-dir] [out-dir]        # about 25 minutes
+#   bench/kernel_pace.sh [build-dir] [out-dir]        # about 30 minutes
 #   QUICK=1 bench/kernel_pace.sh build /tmp/pace      # a few minutes: 3 s runs, fewer rows and points
 #
 # Writes out-dir/table.md (the bench's whole output), out-dir/p99.csv and
@@ -16,10 +16,10 @@ bench="$build/bench/bench_fanout"
 [ -x "$bench" ] || { echo "no $bench: build first (cmake --build $build --target bench_fanout)" >&2; exit 2; }
 mkdir -p "$out"
 
-table=(table)
+table=(table --repeat 3)
 curve=(curve --csv "$out/p99.csv")
 if [ -n "${QUICK:-}" ]; then
-  table+=(--seconds 3 --sweep-seconds 3 --confirm-runs 1 --rows 1k-20k,10k-20k,10k-idle)
+  table=(table --seconds 3 --sweep-seconds 3 --confirm-runs 1 --rows 1k-20k,10k-20k,10k-idle)
   curve+=(--seconds 3 --deliveries 20000,100000,1000000)
 fi
 
