@@ -5,8 +5,8 @@
 #   bench/kernel_pace.sh [build-dir] [out-dir]        # about 30 minutes
 #   QUICK=1 bench/kernel_pace.sh build /tmp/pace      # a few minutes: 3 s runs, fewer rows and points
 #
-# Writes out-dir/table.md (the bench's whole output), out-dir/p99.csv and
-# docs/screenshots/perf-p99.png (PNG=... to put it elsewhere).
+# Writes out-dir/table.md (the bench's whole output), out-dir/p99.csv, and
+# docs/screenshots/perf-p99.png with its data beside it as perf-p99.csv (PNG=... to put them elsewhere).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
@@ -28,6 +28,10 @@ fi
   "$bench" "${table[@]}"
   echo "# load after the table: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$out/table.md"
+before="$(cut -d' ' -f1 /proc/loadavg)"
 "$bench" "${curve[@]}" 2>&1 | tee "$out/curve.log"
+after="$(cut -d' ' -f1 /proc/loadavg)"
 echo "# load after the curve: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/curve.log"
-"$root/bench/plot_p99.sh" "$out/p99.csv" "$png"
+"$root/bench/plot_p99.sh" "$out/p99.csv" "$png" \
+  "p99 (Redis PUBLISH to client recv) against deliveries/s, server on one core; $(date -u +%F), load $before-$after"
+cp "$out/p99.csv" "${png%.png}.csv" # the data beside its plot
