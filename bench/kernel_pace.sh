@@ -19,8 +19,8 @@ mkdir -p "$out"
 table=(table --repeat 3)
 curve=(curve --csv "$out/p99.csv")
 if [ -n "${QUICK:-}" ]; then
-  table=(table --seconds 3 --sweep-seconds 3 --confirm-runs 1 --rows 1k-20k,10k-20k,10k-idle)
-  curve+=(--seconds 3 --deliveries 20000,100000,1000000)
+  table=(table --seconds 3 --sweep-seconds 3 --confirm-runs 1 --rows "1k-20k,10k-20k,10k-idle")
+  curve+=(--seconds 3 --deliveries "20000,100000,1000000")
 fi
 
 {

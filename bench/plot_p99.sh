@@ -5,7 +5,7 @@
 #
 #   bench/plot_p99.sh p99.csv [docs/screenshots/perf-p99.png] [title]
 set -euo pipefail
-# shellcheck source=../scripts/lib.sh
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 
 csv="${1:?usage: bench/plot_p99.sh p99.csv [out.png] [title]}"
@@ -29,7 +29,7 @@ for i in "${!keys[@]}"; do
   # fx solid, floor dashed; 1,000 clients blue, 10,000 red (other counts: gnuplot's own colours).
   dash=1; [ "$target" = floor ] && dash=2
   case "$clients" in 1000) colour='#1f5fbf' ;; 10000) colour='#c0392b' ;; *) colour="$((i + 3))" ;; esac
-  [[ "$colour" == \#* ]] && colour="rgb '$colour'" || colour="$colour"
+  [[ "$colour" == \#* ]] && colour="rgb '$colour'"
   label="$target, $(printf "%'d" "$clients" 2>/dev/null || echo "$clients") clients"
   plots+=("'$blocks' index $i using 5:7 with linespoints lw 2 dt $dash pt 7 ps 0.8 lc $colour title '$label'")
   plots+=("'$blocks' index $i using 5:(\$9 > 0 ? \$7 : 1/0) with points pt 6 ps 2.2 lc $colour notitle")
