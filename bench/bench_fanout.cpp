@@ -19,7 +19,14 @@
 // throw-away self-signed certificate made by the openssl command line for this run, so the
 // plain and the TLS figures come from one run on one machine.
 //
-// The server runs pinned to CPU 0 (taskset), redis-server and the load generator to CPU 1.
+//   bench_fanout table [--rows 1k-20k,10k-20k,10k-100k,1k-max,10k-idle,both] [--seconds 10]
+//       issue 16's table: fx and the floor in one run, p99 and server CPU per delivery, the
+//       fx / floor ratios and the targets (fanouttable.cpp).
+//   bench_fanout curve --csv p99.csv [--clients-list 1000,10000] [--deliveries 20000,...]
+//       p99 against deliveries/s for fx and the floor, as CSV for bench/plot_p99.sh.
+//
+// The server runs pinned to CPU 0 (taskset), redis-server and the load generator to CPU 1
+// (--cores both: nothing pinned, the server with its default --io-threads).
 // "naive" is a single-thread QWebSocketServer that sends each event with sendTextMessage to
 // every client: the baseline the DESIGN table calls "a naive single-thread QWebSocketServer".
 // "floor" is the kernel floor: the same Redis subscriber, each event framed once and written
@@ -27,6 +34,7 @@
 // not even polled). No real server can do less per delivery; --target all runs the three.
 
 #include "benchprocs.h"
+#include "fanout.h"
 #include "loadclients.h"
 
 #include "core/instruments.h"
@@ -58,6 +66,7 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <functional>
@@ -65,6 +74,7 @@
 #include <netinet/in.h>
 #include <sched.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
@@ -73,6 +83,41 @@
 
 using namespace fx;
 using namespace fx::bench;
+using namespace fx::bench::fanout;
+
+namespace fx::bench::fanout {
+
+std::atomic<bool> interrupted{false};
+namespace {
+std::atomic<bool> g_bothCores{false};
+} // namespace
+void setBothCores(bool on)
+{
+    g_bothCores = on;
+    // Threads and children inherit the main thread's affinity: the load generator's workers,
+    // the publisher, redis-server and (without taskset) the server.
+    if (on) {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        for (long c = 0; c < ::sysconf(_SC_NPROCESSORS_ONLN) && c < CPU_SETSIZE; ++c)
+            CPU_SET(int(c), &set);
+        sched_setaffinity(0, sizeof set, &set);
+    } else {
+        pinToCpu(1);
+    }
+}
+bool bothCores()
+{
+    return g_bothCores;
+}
+
+double loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? f.readLine().split(' ').value(0).toDouble() : -1;
+}
+
+} // namespace fx::bench::fanout
 
 namespace {
 
@@ -83,6 +128,11 @@ public:
     // target "fx-jwt": every client presents a token (SECURITY.md, "Tokens").
     ClientPool(int threads, const QString &target) : m_clients(&stats, threads)
     {
+        // From 100 loopback addresses, as from many machines: the server's per-address bound of
+        // handshakes in flight (ConnectionLimits::kMaxHandshakesPerAddress) would otherwise
+        // refuse part of a burst of 10,000 when the machine is busy.
+        m_clients.setSourceAddresses(100);
+        m_clients.setMaxPendingHandshakes(3000 / threads); // and under its 4,096 in all
         if (target == u"fx-jwt")
             m_clients.setToken(hs256Token(kBenchSecret, R"({"sub":"bench","exp":4102444800})"));
     }
@@ -142,6 +192,8 @@ struct Child
     {
         QStringList args;
         QString program = QStringLiteral("taskset");
+        // The bench gone (killed, Ctrl-C), its servers go too: taskset exec()s them, which keeps it.
+        proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         if (target == u"fx-jwt") { // the product with WEBSOCKET_AUTH=jwt
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt"));
@@ -168,6 +220,12 @@ struct Child
                  << (target == u"floor" ? QStringLiteral("serve-floor") : QStringLiteral("serve-naive"))
                  << QStringLiteral("--redis-port") << QString::number(redisPort);
         }
+        if (bothCores()) { // unpinned, and fx with its default --io-threads (one per core)
+            program = args.at(2);
+            args = args.mid(3);
+            if (const qsizetype at = args.indexOf(QStringLiteral("--io-threads")); at >= 0)
+                args.remove(at, 2);
+        }
         port = startListening(proc, program, args);
         return port != 0;
     }
@@ -184,17 +242,14 @@ struct Child
 
 // ---------------------------------------------------------------------------------------------
 
-struct IdleResult
-{
-    int connected = 0;
-    double connectSeconds = 0;
-    qint64 rssBeforeKb = 0, rssAfterKb = 0;
-};
+} // namespace
+
+namespace fx::bench::fanout {
 
 IdleResult runIdle(const QString &target, int clients, int threads)
 {
     IdleResult r;
-    RedisProcess redis(1);
+    RedisProcess redis(bothCores() ? -1 : 1);
     redis.start();
     Child server;
     if (!server.startServer(target, clients + 100, redis.port())) {
@@ -218,24 +273,13 @@ IdleResult runIdle(const QString &target, int clients, int threads)
     return r;
 }
 
-struct RelayResult
-{
-    int clients = 0;
-    int rate = 0;
-    quint64 published = 0;
-    quint64 expected = 0;
-    quint64 received = 0;
-    double p50Ms = 0, p99Ms = 0, maxMs = 0;
-    double serverCpuPerDeliveryUs = 0;
-    qint64 peakRssKb = 0;
-};
-
 RelayResult runRelay(const QString &target, int clients, int rate, int seconds, int threads)
 {
     RelayResult r;
     r.clients = clients;
     r.rate = rate;
-    RedisProcess redis(1);
+    r.seconds = seconds;
+    RedisProcess redis(bothCores() ? -1 : 1);
     if (!redis.start()) {
         std::fprintf(stderr, "cannot start redis-server\n");
         return r;
@@ -253,7 +297,7 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
 
     const qint64 cpuBefore = qint64(cpuSeconds(server.proc.processId()) * 1e6);
     TickPublisher publisher(redis.port(), rate);
-    for (int ms = 0; ms < seconds * 1000; ms += 250) { // the server's peak memory, sampled
+    for (int ms = 0; ms < seconds * 1000 && !interrupted; ms += 250) { // the server's peak memory, sampled
         spin(250);
         r.peakRssKb = std::max(r.peakRssKb, rssKb(server.proc.processId()));
     }
@@ -279,15 +323,19 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
 
 void printRelay(const QString &target, const RelayResult &r)
 {
-    const quint64 lost = r.expected > r.received ? r.expected - r.received : 0;
+    const quint64 lost = r.lost();
     std::printf(
         "%-6s clients=%d rate=%d ticks/s published=%llu deliveries=%llu (%.0f/s) lost=%llu  latency p50=%.2f ms "
-        "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB\n",
+        "p99=%.2f ms max=%.2f ms  server CPU/delivery=%.2f us RSS peak=%.0f MB  load %.2f\n",
         qPrintable(target), r.clients, r.rate, (unsigned long long)r.published, (unsigned long long)r.received,
-        double(r.received) / std::max(1.0, double(r.published) / r.rate), (unsigned long long)lost, r.p50Ms, r.p99Ms,
-        r.maxMs, r.serverCpuPerDeliveryUs, double(r.peakRssKb) / 1024.0);
+        r.deliveriesPerSecond(), (unsigned long long)lost, r.p50Ms, r.p99Ms, r.maxMs, r.serverCpuPerDeliveryUs,
+        double(r.peakRssKb) / 1024.0, loadAverage());
     std::fflush(stdout);
 }
+
+} // namespace fx::bench::fanout
+
+namespace {
 
 // The baselines' common loop: subscribes to the private redis-server, encodes each price as
 // {"event":"price_update","data":...} and hands the text to onPrice on the caller's thread;
@@ -387,6 +435,12 @@ int serveFloor(quint16 redisPort)
 
 } // namespace
 
+extern "C" void onSignal(int)
+{
+    if (interrupted.exchange(true)) // a second Ctrl-C: out now (the children follow: PDEATHSIG)
+        std::_Exit(130);
+}
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
@@ -396,10 +450,14 @@ int main(int argc, char **argv)
     const QString modeArg = app.arguments().value(1);
     if (!modeArg.startsWith(u"serve-"))
         pinToCpu(1); // the load generator (and the publisher); servers run on CPU 0
+    // Ctrl-C or SIGTERM: the measurement ends at once and every child is stopped on the way out.
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
     QString err;
     core::logging::setup(QStringLiteral("WARNING"), {}, &err);
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("idle | relay | sweep | serve-naive | serve-floor"));
+    p.addPositionalArgument(QStringLiteral("mode"),
+                            QStringLiteral("idle | relay | sweep | table | curve | serve-naive | serve-floor"));
     p.addOption({QStringLiteral("clients"), QStringLiteral("Clients."), QStringLiteral("n"), QStringLiteral("1000")});
     p.addOption(
         {QStringLiteral("rate"), QStringLiteral("Ticks per second."), QStringLiteral("n"), QStringLiteral("100")});
@@ -420,6 +478,27 @@ int main(int argc, char **argv)
                  QStringLiteral("Recovery history of fx: on (default), off (fx-nohist: WEBSOCKET_HISTORY_SIZE=0) or "
                                 "both (fx-nohist right after fx)."),
                  QStringLiteral("on|off|both"), QStringLiteral("on")});
+    p.addOption({QStringLiteral("cores"),
+                 QStringLiteral("one (server on CPU 0 with --io-threads 1, the rest on CPU 1) or both (nothing pinned, "
+                                "the server's default --io-threads)."),
+                 QStringLiteral("one|both"), QStringLiteral("one")});
+    p.addOption({QStringLiteral("rows"),
+                 QStringLiteral("table: the rows to run, comma-separated, of ") + tableRowNames().join(u',')
+                     + QStringLiteral(" (default: all)."),
+                 QStringLiteral("list")});
+    p.addOption({QStringLiteral("sweep-seconds"), QStringLiteral("table: seconds per sweep step."), QStringLiteral("n"),
+                 QStringLiteral("5")});
+    p.addOption({QStringLiteral("confirm-runs"),
+                 QStringLiteral("table: runs of fx at 3,000,000 deliveries/s and 1,000 clients (issue 16's target)."),
+                 QStringLiteral("n"), QStringLiteral("3")});
+    p.addOption({QStringLiteral("repeat"),
+                 QStringLiteral("table: runs of each fixed-rate row, fx and the floor alternating (medians shown)."),
+                 QStringLiteral("n"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("csv"), QStringLiteral("curve: the CSV file to write."), QStringLiteral("file")});
+    p.addOption({QStringLiteral("clients-list"), QStringLiteral("curve: client counts."), QStringLiteral("list"),
+                 QStringLiteral("1000,10000")});
+    p.addOption({QStringLiteral("deliveries"), QStringLiteral("curve: deliveries per second to measure at."),
+                 QStringLiteral("list")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
@@ -443,6 +522,39 @@ int main(int argc, char **argv)
     if (mode == u"serve-floor")
         return serveFloor(quint16(p.value(QStringLiteral("redis-port")).toUInt()));
 
+    if (p.value(QStringLiteral("cores")) == u"both")
+        setBothCores(true);
+    if (mode == u"table") {
+        TableOptions o;
+        o.rows = p.isSet(QStringLiteral("rows")) ? p.value(QStringLiteral("rows")).split(u',', Qt::SkipEmptyParts)
+                                                 : tableRowNames();
+        for (const QString &r : std::as_const(o.rows))
+            if (!tableRowNames().contains(r)) {
+                std::fprintf(stderr, "unknown row '%s': one of %s\n", qPrintable(r),
+                             qPrintable(tableRowNames().join(u',')));
+                return 2;
+            }
+        o.seconds = std::clamp(p.value(QStringLiteral("seconds")).toInt(), 1, 120);
+        o.sweepSeconds = std::clamp(p.value(QStringLiteral("sweep-seconds")).toInt(), 1, 60);
+        o.threads = threads;
+        o.confirmRuns = std::clamp(p.value(QStringLiteral("confirm-runs")).toInt(), 0, 10);
+        o.repeat = std::clamp(p.value(QStringLiteral("repeat")).toInt(), 1, 9);
+        return runTable(o);
+    }
+    if (mode == u"curve") {
+        CurveOptions o;
+        o.csvPath = p.value(QStringLiteral("csv"));
+        o.seconds = std::clamp(p.value(QStringLiteral("seconds")).toInt(), 1, 120);
+        o.threads = threads;
+        o.clients.clear();
+        for (const QString &c : p.value(QStringLiteral("clients-list")).split(u',', Qt::SkipEmptyParts))
+            o.clients << std::clamp(c.toInt(), 1, 10000);
+        for (const QString &d : p.value(QStringLiteral("deliveries")).split(u',', Qt::SkipEmptyParts))
+            o.deliveries << std::clamp(d.toLongLong(), qint64(1), qint64(20000000));
+        if (p.isSet(QStringLiteral("target")))
+            o.targets = targets;
+        return runCurve(o);
+    }
     if (mode == u"idle") {
         std::printf("idle clients: %d, load generator threads: %d\n", clients, threads);
         QHash<QString, double> perClient;
@@ -501,39 +613,13 @@ int main(int argc, char **argv)
         const int seconds = p.value(QStringLiteral("seconds")).toInt();
         const int maxRate = p.value(QStringLiteral("max-rate")).toInt();
         for (const QString &t : targets) {
-            // Doubling until deliveries are lost (or the publisher cannot keep the rate), then
-            // three bisection steps for the highest rate that also keeps p99 under 100 ms.
-            auto run = [&](int rate) {
-                const RelayResult r = runRelay(t, clients, rate, seconds, threads);
-                printRelay(t, r);
-                const bool complete =
-                    r.received >= r.expected && r.published >= quint64(rate) * quint64(seconds) * 9 / 10;
-                return std::make_pair(complete, complete && r.p99Ms <= 100);
-            };
-            int noLoss = 0, fast = 0, slow = 0;
-            for (int rate = 100; rate <= maxRate; rate *= 2) {
-                const auto [complete, quick] = run(rate);
-                if (!complete)
-                    break;
-                noLoss = rate;
-                if (quick && !slow)
-                    fast = rate;
-                else if (!slow)
-                    slow = rate;
-            }
-            for (int step = 0; step < 3 && slow && slow - fast > fast / 8; ++step) {
-                const int mid = (fast + slow) / 2;
-                const auto [complete, quick] = run(mid);
-                (quick ? fast : slow) = mid;
-                if (!complete)
-                    break;
-            }
+            const SweepResult r = sweepRate(t, clients, seconds, threads, 100, maxRate);
             std::printf("%-6s highest tick rate with no loss at %d clients: %d ticks/s (%d deliveries/s)%s\n",
-                        qPrintable(t), clients, noLoss, noLoss * clients,
-                        noLoss * 2 > maxRate ? " (the sweep's upper bound)" : "");
+                        qPrintable(t), clients, r.noLoss, r.noLoss * clients,
+                        r.bounded ? " (the sweep's upper bound)" : "");
             std::printf(
                 "%-6s highest tick rate with no loss and p99 < 100 ms at %d clients: %d ticks/s (%d deliveries/s)\n",
-                qPrintable(t), clients, fast, fast * clients);
+                qPrintable(t), clients, r.fast, r.fast * clients);
             std::fflush(stdout);
         }
         return 0;

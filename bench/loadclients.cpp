@@ -206,9 +206,11 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
     QElapsedTimer sinceFlush;
     sinceFlush.start();
     char buf[65536];
+    int settled = 0; // upgraded or failed: no longer in the handshake
     while (!m_stop) {
         // Open in bursts of 200 per pass so the handshakes overlap.
-        for (int k = 0; k < 200 && opened < n; ++k, ++opened) {
+        for (int k = 0; k < 200 && opened < n && (m_maxPending == 0 || opened - settled < m_maxPending);
+             ++k, ++opened) {
             Conn &c = conns[size_t(opened)];
             c.fd = ::socket(AF_INET, SOCK_STREAM, 0);
             if (m_sourceAddresses > 0) {
@@ -218,6 +220,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 (void)::bind(c.fd, reinterpret_cast<sockaddr *>(&from), sizeof from);
             }
             if (::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+                ++settled;
                 if (m_stats->failed.fetch_add(1) < 3)
                     std::fprintf(stderr, "load client: connect: %s\n", std::strerror(errno));
                 ::close(c.fd);
@@ -261,6 +264,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                         continue; // loopback: writes do not block, so readable is what comes next
                     ERR_clear_error();
                     m_stats->failed.fetch_add(1);
+                    ++settled;
                     drop(c);
                     continue;
                 }
@@ -287,7 +291,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                     drop(c);
                     if (c.upgraded)
                         m_stats->closed.fetch_add(1);
-                    else if (m_stats->failed.fetch_add(1) < 3) // the first few, to say why
+                    else if (++settled, m_stats->failed.fetch_add(1) < 3) // the first few, to say why
                         std::fprintf(stderr, "load client: the other end closed before the upgrade\n");
                     break;
                 }
@@ -302,6 +306,7 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 const qsizetype end = c.in.indexOf("\r\n\r\n");
                 if (end < 0)
                     continue;
+                ++settled;
                 if (!c.in.startsWith("HTTP/1.1 101")) {
                     if (m_stats->failed.fetch_add(1) < 3)
                         std::fprintf(stderr, "load client: %s\n", c.in.left(300).constData());

@@ -76,6 +76,10 @@ public:
     // turn) before it connects, as n client machines would: a proxy hashing on the client's
     // address then spreads them over its servers. 0 (the default): the kernel's choice.
     void setSourceAddresses(int n) { m_sourceAddresses = std::clamp(n, 0, 250); }
+    // At most n connections of each worker thread in their handshake at once (0, the default: no
+    // limit), so a burst stays under the server's bound of handshakes in flight
+    // (ConnectionLimits::kMaxHandshakes) however slow the server is to answer.
+    void setMaxPendingHandshakes(int n) { m_maxPending = std::max(0, n); }
 
     void start(int clients, quint16 port, bool subscribe, bool tls = false)
     {
@@ -120,6 +124,7 @@ private:
     QByteArray m_marker;
     bool m_socketIo = false;
     int m_sourceAddresses = 0;
+    int m_maxPending = 0;
 };
 
 // One server WebSocket frame (unmasked) at the front of [data, data + available): its opcode,
