@@ -272,14 +272,17 @@ void EngineIoSession::flushStaged()
 {
     if (m_staged.isEmpty())
         return;
-    QList<QByteArray> frames;
-    frames.swap(m_staged);
-    if (m_closed || !m_tcp)
+    // Written from m_staged and cleared after, keeping its capacity (no allocation per pass).
+    if (m_closed || !m_tcp) {
+        m_staged.clear();
         return;
-    const quint64 bytes = writeFrames(m_tcp, frames);
+    }
+    const quint64 bytes = writeFrames(m_tcp, m_staged);
+    const auto count = quint64(m_staged.size());
+    m_staged.clear();
     m_backlog.noteWritten(qint64(bytes));
     ShardCounters &c = counters();
-    c.add(c.messagesSent, quint64(frames.size()));
+    c.add(c.messagesSent, count);
     c.add(c.bytesSent, bytes);
     if (m_tcp && pendingBytes(m_tcp) > 0) // the kernel's buffer is full: count what it holds
         m_backlog.sample(m_tcp);
