@@ -4,6 +4,7 @@
 // for the protocol bounds (TLS 1.1 refused, 1.2 and 1.3 accepted). Prices come from a real
 // redis-server. Socket.IO clients over TLS are in tests/interop (tst_interop).
 
+#include "core/platform.h"
 #include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
@@ -363,6 +364,12 @@ private Q_SLOTS:
             PendingHttp p;
             p.sendRaw(server.port(), request);
             const HttpReply r = p.wait();
+            if (fx::core::platform::isPortableBuild()) {
+                // ARCHITECTURE.md, "Platform seams": Qt cannot write beside a TLS socket, so the
+                // portable build closes the connection without the plain-text answer.
+                QCOMPARE(r.status, 0);
+                continue;
+            }
             QCOMPARE(r.status, 400);
             QVERIFY2(r.body.contains("use https:// or wss://"), r.body.constData());
         }
