@@ -178,10 +178,14 @@ TlsFiles &tlsFiles()
     static TlsFiles files;
     return files;
 }
-// The product: plain (fx), over TLS (fx-tls) or with tokens (fx-jwt).
+// The product: plain (fx), over TLS (fx-tls) or with tokens (fx-jwt); fx-portable is another
+// fxmonitor-server binary (--portable-server: a -DFX_PORTABLE=ON build, PERFORMANCE.md
+// "Portable build") run like fx.
+QString g_portableServer;
 bool isFx(const QString &target)
 {
-    return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt" || target == u"fx-nohist";
+    return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt" || target == u"fx-nohist"
+        || target == u"fx-portable";
 }
 
 struct Child
@@ -201,7 +205,8 @@ struct Child
             proc.setProcessEnvironment(env);
         }
         if (isFx(target)) {
-            args << QStringLiteral("-c") << QStringLiteral("0") << QStringLiteral(FX_SERVER_BIN)
+            args << QStringLiteral("-c") << QStringLiteral("0")
+                 << (target == u"fx-portable" ? g_portableServer : QStringLiteral(FX_SERVER_BIN))
                  << QStringLiteral("--host") << QStringLiteral("127.0.0.1") << QStringLiteral("--port")
                  << QStringLiteral("0") << QStringLiteral("--max-clients") << QString::number(maxClients)
                  << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
@@ -499,6 +504,10 @@ int main(int argc, char **argv)
                  QStringLiteral("1000,10000")});
     p.addOption({QStringLiteral("deliveries"), QStringLiteral("curve: deliveries per second to measure at."),
                  QStringLiteral("list")});
+    p.addOption({QStringLiteral("portable-server"),
+                 QStringLiteral("Also run this fxmonitor-server (a -DFX_PORTABLE=ON build) as fx-portable, right "
+                                "after fx."),
+                 QStringLiteral("path")});
     p.addHelpOption();
     p.process(app);
     const QString mode = p.positionalArguments().value(0);
@@ -511,6 +520,9 @@ int main(int argc, char **argv)
                               : QStringList{targetArg};
     if (p.isSet(QStringLiteral("tls")) && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-tls"));
+    g_portableServer = p.value(QStringLiteral("portable-server"));
+    if (!g_portableServer.isEmpty() && targets.contains(QStringLiteral("fx")))
+        targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-portable"));
     const QString history = p.value(QStringLiteral("history"));
     if (history == u"both" && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-nohist"));

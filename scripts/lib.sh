@@ -50,6 +50,12 @@ fx_install() {
     --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ccache keys on the compiler's command line: with paths relative to the checkout and the build
+# directory left out, a second build directory (build-portable, scripts/test.sh) reuses every
+# object whose command line is the same.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$FX_ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+
 # Configures and builds into $1 with extra CMake arguments.
 fx_build() {
   local dir="$1"; shift

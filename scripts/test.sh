@@ -8,6 +8,12 @@
 #   FX_SANITIZE=thread scripts/test.sh   ThreadSanitizer in ./build-tsan: every suite but the
 #                                   desktop's (headless build, TESTING.md); any report fails
 #   scripts/test.sh -R settings     extra arguments go to ctest
+#   FX_PORTABLE_SUITE=0 scripts/test.sh   without the second run in ./build-portable
+#
+# A whole run (no sanitizer, no ctest arguments) also builds ./build-portable with
+# -DFX_PORTABLE=ON (only the portable side of every platform seam, ARCHITECTURE.md) and runs the
+# whole suite there first; ccache gives it every object the seams do not change. The run ends
+# with the main build's CTest summary; it fails when either suite fails.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$FX_ROOT"
@@ -62,10 +68,24 @@ if [ "${FX_SANITIZE:-0}" = 0 ] && [ $# -eq 0 ]; then
   fi
 fi
 
+export QT_QPA_PLATFORM=offscreen
+if [ "${FX_SANITIZE:-0}" = 0 ] && [ $# -eq 0 ] && [ "${FX_PORTABLE_SUITE:-1}" != 0 ]; then
+  started=$SECONDS
+  fx_build build-portable -DFX_PORTABLE=ON -DFX_BUILD_BENCH=OFF
+  fx_log "build-portable built in $((SECONDS - started)) s; running the tests of the portable build"
+  portable_status=0
+  (cd build-portable && ctest --output-on-failure -j2 --timeout 600) || portable_status=$?
+  if [ "$portable_status" != 0 ]; then
+    fx_log "the portable build's suite FAILED (see above)"
+    status=1
+  fi
+fi
+
 fx_log "running the tests"
 cd "$BUILD_DIR"
-export QT_QPA_PLATFORM=offscreen
-ctest --output-on-failure -j2 --timeout 600 "$@" || status=$?
+rc=0
+ctest --output-on-failure -j2 --timeout 600 "$@" || rc=$?
+[ "$rc" = 0 ] || status=$rc
 if [ -n "${TSAN_REPORTS:-}" ] && [ -n "$(ls -A "$TSAN_REPORTS")" ]; then
   cat "$TSAN_REPORTS"/* >&2
   fx_log "ThreadSanitizer reported in $(ls "$TSAN_REPORTS" | wc -l) process(es): see above"

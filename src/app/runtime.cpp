@@ -2,23 +2,19 @@
 
 #include "auth/tokenverifier.h"
 #include "core/logging.h"
+#include "core/platform.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 
 #include <cstdio>
-#include <sys/resource.h>
 
 namespace fx::app {
 
 void raiseFileLimit()
 {
-    // Every client is a descriptor: take the hard limit (10,000 clients need more than 1024).
-    rlimit rl{};
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-        rl.rlim_cur = rl.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &rl);
-    }
+    // Every client is a descriptor: take the hard limit.
+    core::platform::raiseDescriptorLimit();
 }
 
 void preferUnixEventDispatcher()

@@ -1,12 +1,15 @@
 #pragma once
 
-// Turns SIGINT/SIGTERM into a Qt signal on the thread that created the watcher, with the
-// classic self-pipe: the async-signal-safe handler only write()s a byte. SIGHUP is a reload
-// request (reloadRequested) once something is connected to it, else a termination request.
+// Turns SIGINT/SIGTERM into a Qt signal on the thread that created the watcher. SIGHUP is a
+// reload request (reloadRequested) once something is connected to it, else a termination request.
+//
+// Platform seam (ARCHITECTURE.md, "Platform seams"): install() and restore() are
+// signalwatcher_linux.cpp, the classic self-pipe (sigaction(); the async-signal-safe handler only
+// write()s a byte to a socketpair a QSocketNotifier watches), or, with FX_PORTABLE,
+// signalwatcher_portable.cpp: std::signal() sets an atomic flag a 50 ms QTimer polls (SIGINT and
+// SIGTERM everywhere; SIGHUP where the platform defines it).
 
 #include <QObject>
-
-class QSocketNotifier;
 
 namespace fx::app {
 
@@ -25,8 +28,9 @@ Q_SIGNALS:
     void reloadRequested();
 
 private:
-    void onReadable();
-    QSocketNotifier *m_notifier = nullptr;
+    void install(); // the seam: starts watching; its wake-up source is a child of this object
+    void restore(); // the seam: the default handlers again
+    void deliver(int signalNumber);
 };
 
 } // namespace fx::app

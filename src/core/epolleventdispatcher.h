@@ -18,7 +18,8 @@
 //
 // One per thread: create it on the thread that will own it, or before QThread::start() with
 // QThread::setEventDispatcher (WorkerThread does this when asked). Not for the GUI thread.
-// The portable build (FX_PORTABLE) does not compile it: Qt's dispatcher serves there.
+// Linux only (eventdispatcher_linux.cpp): the portable build has no definition of it, and
+// createIoEventDispatcher() (eventdispatcher.h) gives Qt's dispatcher there.
 
 #include <QAbstractEventDispatcher>
 
@@ -26,11 +27,6 @@
 #include <vector>
 
 namespace fx::core {
-
-// The dispatcher for a server I/O thread: an EpollEventDispatcher, or nullptr for Qt's own (the
-// portable build, a kernel without epoll, or FX_EVENT_DISPATCHER=qt in the environment, which
-// the benchmarks use to measure both in one run).
-QAbstractEventDispatcher *createIoEventDispatcher();
 
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {

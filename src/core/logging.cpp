@@ -1,5 +1,6 @@
 #include "core/logging.h"
 
+#include "core/platform.h"
 #include "core/timeutil.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <sys/stat.h>
 
 Q_LOGGING_CATEGORY(fxCoreLog, "fx.core")
 
@@ -92,10 +92,7 @@ bool journalStream()
     bool devOk = false, inoOk = false;
     const qulonglong dev = value.left(colon).toULongLong(&devOk);
     const qulonglong ino = value.mid(colon + 1).toULongLong(&inoOk);
-    struct stat st = {};
-    if (!devOk || !inoOk || ::fstat(fileno(stderr), &st) != 0)
-        return false;
-    return qulonglong(st.st_dev) == dev && qulonglong(st.st_ino) == ino;
+    return devOk && inoOk && platform::stderrIs(dev, ino);
 }
 
 bool setup(const QString &level, const QString &file, QString *error)

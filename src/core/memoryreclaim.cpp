@@ -1,17 +1,11 @@
 #include "core/memoryreclaim.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QTimer>
 
 #include <atomic>
-#include <cstdio>
-#include <unistd.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace fx::core {
 
@@ -26,25 +20,13 @@ std::atomic<qint64> g_longestPassNs{0};
 
 } // namespace
 
-qint64 residentKb()
-{
-    // /proc/self/statm: size resident shared ... in pages.
-    FILE *f = std::fopen("/proc/self/statm", "r");
-    if (!f)
-        return -1;
-    long size = 0, resident = 0;
-    const int n = std::fscanf(f, "%ld %ld", &size, &resident);
-    std::fclose(f);
-    return n == 2 ? qint64(resident) * (::sysconf(_SC_PAGESIZE) / 1024) : -1;
-}
-
 qint64 releaseFreeMemory()
 {
-#if defined(__GLIBC__)
     const qint64 before = residentKb();
     QElapsedTimer t;
     t.start();
-    ::malloc_trim(0);
+    if (!detail::trimHeap())
+        return 0;
     const qint64 after = residentKb();
     const qint64 released = before >= 0 && after >= 0 && after < before ? before - after : 0;
     const qint64 ns = t.nsecsElapsed();
@@ -56,9 +38,6 @@ qint64 releaseFreeMemory()
     qCDebug(lcMemory, "returned %lld KiB of freed memory to the system in %lld us", static_cast<long long>(released),
             static_cast<long long>(ns / 1000));
     return released;
-#else
-    return 0;
-#endif
 }
 
 HeapUsage heapUsage()
@@ -68,19 +47,8 @@ HeapUsage heapUsage()
     h.passes = g_passes.load();
     h.passSeconds = double(g_passNs.load()) / 1e9;
     h.longestPassSeconds = double(g_longestPassNs.load()) / 1e9;
-#if defined(__GLIBC__)
-    const struct mallinfo2 m = ::mallinfo2();
-    h.inUseBytes = qint64(m.uordblks + m.hblkhd);
-    h.freeBytes = qint64(m.fordblks);
-#endif
+    detail::mallocStats(&h.inUseBytes, &h.freeBytes);
     return h;
-}
-
-int openDescriptorCount()
-{
-    const QDir fds(QStringLiteral("/proc/self/fd"));
-    // One entry is the descriptor that lists the folder.
-    return fds.exists() ? int(fds.entryList(QDir::NoDotAndDotDot | QDir::System).size()) - 1 : -1;
 }
 
 ProcessUsage sampledProcessUsage()

@@ -5,6 +5,11 @@
 // reuse, so after hundreds of clients come and go the resident size stays near its peak
 // though nothing is in use; malloc_trim(0) returns the free pages (PERFORMANCE.md, "Soak").
 // Elsewhere than glibc this does nothing.
+//
+// Platform seam (ARCHITECTURE.md, "Platform seams"): residentKb(), openDescriptorCount() and
+// the two functions in detail are memoryreclaim_linux.cpp (/proc/self, glibc's malloc_trim and
+// mallinfo2) or, with FX_PORTABLE, memoryreclaim_portable.cpp, where every figure is unknown
+// (-1: /metrics leaves those series out) and nothing is released.
 
 #include <QObject>
 
@@ -35,6 +40,13 @@ HeapUsage heapUsage();
 
 // Open file descriptors of this process (-1 when unknown).
 int openDescriptorCount();
+
+namespace detail {
+// Gives the free pages of every arena back; false when the platform cannot.
+bool trimHeap();
+// Bytes malloc holds in use and free in its arenas; false (and -1 left) when unknown.
+bool mallocStats(qint64 *inUseBytes, qint64 *freeBytes);
+} // namespace detail
 
 // The three above, sampled at most once a second whoever asks (any thread): /metrics may be
 // requested thousands of times a second by a client that never reads the answers, and

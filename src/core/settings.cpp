@@ -3,6 +3,7 @@
 #include "core/envfile.h"
 #include "core/hostport.h"
 #include "core/instruments.h"
+#include "core/ipliteral.h"
 #include "core/weborigin.h"
 
 #include <QFile>
@@ -10,7 +11,6 @@
 #include <QSet>
 #include <QThread>
 
-#include <arpa/inet.h>
 #include <cmath>
 
 namespace fx::core {
@@ -243,12 +243,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.values = m_values;
 
     s.host = v.nonEmpty("WEBSOCKET_HOST");
-    auto isIp = [](const QString &h) {
-        unsigned char buf[16];
-        const QByteArray b = h.toLatin1();
-        return inet_pton(AF_INET, b.constData(), buf) == 1 || inet_pton(AF_INET6, b.constData(), buf) == 1;
-    };
-    if (v.ok() && s.host != u"localhost" && s.host != u"*" && !isIp(s.host))
+    if (v.ok() && s.host != u"localhost" && s.host != u"*" && !isIpLiteral(s.host))
         v.fail("WEBSOCKET_HOST", QStringLiteral("must be an IP address, localhost or *"));
     s.port = quint16(v.integer("WEBSOCKET_PORT"));
     s.maxClients = int(v.integer("WEBSOCKET_MAX_CLIENTS"));

@@ -1,8 +1,8 @@
 #include "core/weborigin.h"
 
-#include <QList>
+#include "core/ipliteral.h"
 
-#include <arpa/inet.h>
+#include <QList>
 
 namespace fx::core {
 
@@ -30,13 +30,10 @@ bool validName(QStringView host)
 // "[v6]" in its compressed form (as browsers write it), or nullopt.
 std::optional<QString> canonicalIpv6(QStringView bracketed)
 {
-    const QByteArray inner = bracketed.mid(1, bracketed.size() - 2).toLatin1();
-    unsigned char bytes[16];
-    char text[INET6_ADDRSTRLEN];
-    if (inner.size() > 45 || inet_pton(AF_INET6, inner.constData(), bytes) != 1
-        || !inet_ntop(AF_INET6, bytes, text, sizeof text))
+    const std::optional<QString> inner = canonicalIpv6Literal(bracketed.mid(1, bracketed.size() - 2));
+    if (!inner)
         return std::nullopt;
-    return QLatin1Char('[') + QString::fromLatin1(text) + QLatin1Char(']');
+    return QLatin1Char('[') + *inner + QLatin1Char(']');
 }
 
 } // namespace

@@ -6,6 +6,13 @@
 // here, before it costs a TLS handshake. The accept loop is our own (QTcpServer only listens):
 // Qt 6.4 retries an accept that failed for want of descriptors on every pass of the event loop,
 // a busy loop; here errors (out of descriptors or memory) pause accepting with a growing backoff.
+//
+// Platform seam (ARCHITECTURE.md, "Platform seams"): acceptor.cpp holds the admission and the
+// backoff; acceptor_linux.cpp the accept4() loop on a QSocketNotifier, the peer's address from
+// getpeername() and the 503 written straight to the descriptor; with FX_PORTABLE,
+// acceptor_portable.cpp lets QTcpServer accept, makes the socket here, reads the peer from it and
+// moves it to its shard (IoShard::adoptConnected). There, the errors QTcpServer reports
+// (acceptError) pause accepting with the same backoff; one it treats as temporary is retried by Qt.
 
 #include <QBasicTimer>
 #include <QList>
@@ -40,8 +47,16 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    // The seam: begin accepting after listen(), stop for good, and pause or resume.
+    void watch();
+    void unwatch();
+    void setAccepting(bool on);
+    // Shared: the admission of a connection from peer; false (counted, logged) when refused.
+    bool admit(const QHostAddress &peer);
+    IoShard *nextShard();
+    static const QByteArray &refusal();
     void acceptPending();
-    void onAcceptError(int error);
+    void onAcceptError(const QString &why);
 
     QList<IoShard *> m_shards;
     ServerContext &m_ctx;

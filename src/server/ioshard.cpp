@@ -14,6 +14,7 @@
 #include "server/client.h"
 #include "server/engineiosession.h"
 #include "server/httpconnection.h"
+#include "server/nativesocket.h"
 #include "server/plainjsonclient.h"
 #include "server/productsocketioapp.h"
 #include "server/servercontext.h"
@@ -30,8 +31,6 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
-
-#include <unistd.h>
 
 #include <algorithm>
 
@@ -101,10 +100,16 @@ void IoShard::adoptSocket(qintptr descriptor, const QHostAddress &peer)
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(fxServerLog) << "cannot adopt accepted socket:" << socket->errorString();
         delete socket;
-        ::close(int(descriptor));
+        nativesocket::closeDescriptor(descriptor);
         m_ctx.limits().endHandshake(peer);
         return;
     }
+    adoptConnected(socket, peer);
+}
+
+void IoShard::adoptConnected(QTcpSocket *socket, const QHostAddress &peer)
+{
+    const bool tls = m_ctx.tls().enabled();
     if (m_shuttingDown) {
         socket->abort();
         delete socket;

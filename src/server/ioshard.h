@@ -61,6 +61,9 @@ public:
     // --- queued from other threads ---
     // peer holds a ConnectionLimits handshake slot, given back by the HTTP connection.
     void adoptSocket(qintptr descriptor, const QHostAddress &peer);
+    // The same for a socket made on the accept thread and moved to this one (the portable
+    // acceptor, ARCHITECTURE.md "Platform seams"): a QSslSocket when TLS is on.
+    void adoptConnected(QTcpSocket *socket, const QHostAddress &peer);
     // Closes every client with 1001 (going away); emits drained() when none is left.
     void shutdown();
     // Disconnects one client (operator action); false when it is not on this shard.

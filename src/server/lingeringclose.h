@@ -12,6 +12,11 @@
 // is read and discarded until end of file or kGraceMs. At most kMaxLingering at once; past
 // that a close is immediate as before. Works for TLS too (the discarded bytes are ciphertext).
 // Thread contract: created and used on the socket's thread.
+//
+// Platform seam (ARCHITECTURE.md, "Platform seams"): lingeringclose_linux.cpp as above; with
+// FX_PORTABLE, lingeringclose_portable.cpp, where start() does nothing (Qt cannot keep a
+// descriptor open once its socket closed it): the connection closes at once, as it did before
+// this class existed.
 
 #include <QBasicTimer>
 #include <QObject>

@@ -349,14 +349,22 @@ QByteArray ServerContext::metricsText() const
     // The process (PERFORMANCE.md, "Soak"): what a load left behind shows here after it stops.
     const core::ProcessUsage process = core::sampledProcessUsage(); // at most a second old
     const core::HeapUsage &heap = process.heap;
-    metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-    value("process_resident_memory_bytes", {}, double(process.residentKb) * 1024);
-    metric("process_open_fds", "gauge", "Number of open file descriptors.");
-    value("process_open_fds", {}, process.descriptors);
-    metric("fxmonitor_heap_in_use_bytes", "gauge", "Heap bytes in use (malloc), mmapped blocks included.");
-    value("fxmonitor_heap_in_use_bytes", {}, double(heap.inUseBytes));
-    metric("fxmonitor_heap_free_bytes", "gauge", "Heap bytes free inside malloc's arenas, kept for reuse.");
-    value("fxmonitor_heap_free_bytes", {}, double(heap.freeBytes));
+    // A figure the platform does not give (-1: the portable build, ARCHITECTURE.md "Platform
+    // seams") is left out rather than reported as a number.
+    if (process.residentKb >= 0) {
+        metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
+        value("process_resident_memory_bytes", {}, double(process.residentKb) * 1024);
+    }
+    if (process.descriptors >= 0) {
+        metric("process_open_fds", "gauge", "Number of open file descriptors.");
+        value("process_open_fds", {}, process.descriptors);
+    }
+    if (heap.inUseBytes >= 0) {
+        metric("fxmonitor_heap_in_use_bytes", "gauge", "Heap bytes in use (malloc), mmapped blocks included.");
+        value("fxmonitor_heap_in_use_bytes", {}, double(heap.inUseBytes));
+        metric("fxmonitor_heap_free_bytes", "gauge", "Heap bytes free inside malloc's arenas, kept for reuse.");
+        value("fxmonitor_heap_free_bytes", {}, double(heap.freeBytes));
+    }
     metric("fxmonitor_heap_released_bytes_total", "counter",
            "Resident bytes given back to the system by the periodic malloc_trim after a burst.");
     value("fxmonitor_heap_released_bytes_total", {}, double(heap.releasedBytes));

@@ -4,6 +4,10 @@
 // the kernel with one scatter-gather sendmsg() when Qt's own buffer for the socket is empty (so
 // order is kept), the rest (partial write, EAGAIN) through QTcpSocket::write. The frames are
 // implicitly shared and never copied on the direct path. Owner thread of the socket only.
+//
+// Platform seam (ARCHITECTURE.md, "Platform seams"): writeDirect() and kernelQueuedBytes() are
+// socketwriter_linux.cpp (sendmsg(), ioctl SIOCOUTQ) or, with FX_PORTABLE, socketwriter_portable.cpp
+// (QTcpSocket::write and flush(); the kernel's queue is not known: 0).
 
 #include <QByteArray>
 #include <QList>
@@ -21,8 +25,16 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames);
 qint64 pendingBytes(const QTcpSocket *socket);
 
 // SECURITY.md, "Bounds": bytes the kernel holds for the peer (sent but unacknowledged, or not
-// yet sent: SIOCOUTQ). One ioctl, so sampled (SendBacklog), not read on every delivery.
+// yet sent: SIOCOUTQ). One ioctl, so sampled (SendBacklog), not read on every delivery. Always 0
+// in the portable build, whose bounds measure Qt's buffers only.
 qint64 kernelQueuedBytes(const QTcpSocket *socket);
+
+namespace detail {
+// The seam's write: called by writeFrames() for a plain socket whose Qt buffer is empty; hands
+// frames[first...] (frames[first] from byte offset) to the connection and advances first and
+// offset past what it took. What is left goes through QTcpSocket::write.
+void writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset);
+} // namespace detail
 
 // What a client's send bounds measure: Qt's buffers, read live, plus the kernel's share,
 // sampled by sample() (on the shard's tick, when a drain is signalled, and after a write that

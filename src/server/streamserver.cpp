@@ -1,6 +1,6 @@
 #include "server/streamserver.h"
 
-#include "core/epolleventdispatcher.h"
+#include "core/eventdispatcher.h"
 #include "core/memoryreclaim.h"
 #include "core/timeutil.h"
 #include "core/workerthread.h"

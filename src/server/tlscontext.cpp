@@ -1,6 +1,7 @@
 #include "server/tlscontext.h"
 
 #include "core/logging.h"
+#include "server/nativesocket.h"
 #include "server/serverlog.h"
 
 #include <QFile>
@@ -14,8 +15,6 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-
-#include <sys/socket.h>
 
 #include <memory>
 
@@ -279,11 +278,7 @@ void TlsContext::onHandshakeError(QSslSocket *socket)
             "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n"
             "Content-Length: 80\r\n\r\nthis port speaks TLS: use https:// or wss:// (plain HTTP and ws:// are "
             "refused)\n";
-        const qintptr fd = socket->socketDescriptor();
-        if (fd >= 0) {
-            [[maybe_unused]] const ssize_t n =
-                ::send(int(fd), answer.constData(), size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
-        }
+        nativesocket::sendNow(socket->socketDescriptor(), answer);
     }
     logFailure(socket, kind, text);
 }

@@ -4,7 +4,10 @@
 #   - the desktop (src/gui) sees the engine through its narrow headers only;
 #   - nothing outside src/app includes a header of src/app;
 #   - the server knows no test profile;
-#   - no file under src/ is over 600 lines.
+#   - no file under src/ is over 600 lines;
+#   - a system header of Linux or POSIX (<sys/...>, <unistd.h>, ...) is included only by the fast
+#     side of a platform seam (*_linux.cpp; ARCHITECTURE.md, "Platform seams"), and a file named
+#     *_portable.cpp includes none; libsystemd only behind FX_HAVE_LIBSYSTEMD.
 # Prints every violation and exits 1 when there is one.
 set -uo pipefail
 root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -52,6 +55,26 @@ while read -r lines file; do
   [ "$file" = total ] && continue
   [ "$lines" -gt 600 ] && fail "src/$file has $lines lines (at most 600)"
 done < <(find . -name '*.h' -o -name '*.cpp' | sed 's|^\./||' | xargs wc -l)
+
+# Platform seams: everything else builds on Windows and macOS too (FX_PORTABLE compiles the
+# *_portable.cpp side instead of *_linux.cpp).
+native='^#include <(sys/|linux/|arpa/|netinet/|unistd\.h|fcntl\.h|malloc\.h|poll\.h|sched\.h|pthread\.h|netdb\.h|dlfcn\.h)'
+while IFS= read -r hit; do
+  file=${hit%%:*}
+  [[ "$file" == *_linux.cpp ]] && continue
+  fail "src/$file includes a Linux/POSIX header outside a platform seam's *_linux.cpp: ${hit#*:*:}"
+done < <(grep -rnE --include='*.h' --include='*.cpp' "$native" .  | sed 's|^\./||')
+while IFS= read -r file; do
+  grep -q '^#ifdef FX_HAVE_LIBSYSTEMD' "$file" || fail "src/$file includes libsystemd without #ifdef FX_HAVE_LIBSYSTEMD"
+done < <(grep -rlE --include='*.cpp' '^#include <systemd/' . | sed 's|^\./||')
+for portable in $(find . -name '*_portable.cpp' | sed 's|^\./||'); do
+  fast=${portable%_portable.cpp}_linux.cpp
+  [ -f "$fast" ] || fail "src/$portable has no fast side $fast (a seam has both)"
+done
+for fast in $(find . -name '*_linux.cpp' | sed 's|^\./||'); do
+  portable=${fast%_linux.cpp}_portable.cpp
+  [ -f "$portable" ] || fail "src/$fast has no portable side $portable (a seam has both)"
+done
 
 [ $status = 0 ] && echo "architecture: every rule holds"
 exit $status

@@ -33,6 +33,7 @@
 #include "server/streamserver.h"
 #include "storage/storage.h"
 #include "storage/storagereader.h"
+#include "support/buildpaths.h"
 #include "support/redisserver.h"
 #include "support/testpki.h"
 #include "support/wsclient.h"
@@ -143,7 +144,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_redis.start());
-        m_feed.setProgram(QStringLiteral(FX_FEED_BIN));
+        m_feed.setProgram(fx::test::feedBin());
         m_feed.setArguments({QStringLiteral("--redis-host"), QStringLiteral("127.0.0.1"),
                              QStringLiteral("--redis-port"), QString::number(m_redis.port()), QStringLiteral("--rate"),
                              QStringLiteral("400"), QStringLiteral("--seed"), QStringLiteral("5"),

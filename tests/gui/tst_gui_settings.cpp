@@ -11,6 +11,7 @@
 #include "gui/statustext.h"
 #include "gui/translations.h"
 #include "guitestmain.h"
+#include "support/buildpaths.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -230,7 +231,7 @@ private Q_SLOTS:
 
         // The same words as the command line: fxmonitor-server refuses the value with them.
         QProcess server;
-        server.start(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--max-clients"), QStringLiteral("0")});
+        server.start(fx::test::serverBin(), {QStringLiteral("--max-clients"), QStringLiteral("0")});
         QVERIFY(server.waitForFinished(30000));
         QCOMPARE(server.exitCode(), 2);
         const QString cli = QString::fromUtf8(server.readAllStandardError()).trimmed();

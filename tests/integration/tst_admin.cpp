@@ -234,15 +234,15 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, token);
         QByteArray out, err;
-        const int rc = runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out,
-                                  &err, withToken(token));
+        const int rc = runProgram(fx::test::serverBin(), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err,
+                                  withToken(token));
         QCOMPARE(rc, 2);
         QCOMPARE(err.count('\n'), 1);
         QVERIFY2(err.contains("invalid WEBSOCKET_ADMIN_TOKEN (from environment)"), err.constData());
         QVERIFY2(!err.contains(token), err.constData());
         // Through --set as well; still never repeated.
         QCOMPARE(
-            runProgram(QStringLiteral(FX_SERVER_BIN),
+            runProgram(fx::test::serverBin(),
                        {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_ADMIN_TOKEN=") + QString::fromLatin1(token)},
                        &out, &err, withoutToken()),
             2);
@@ -253,15 +253,12 @@ private Q_SLOTS:
     void printConfigMasksTheToken()
     {
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err,
-                            withToken(kToken)),
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config")}, &out, &err, withToken(kToken)),
                  0);
         QVERIFY2(out.contains("WEBSOCKET_ADMIN_TOKEN=********  (environment)"), out.constData());
         QVERIFY(!out.contains(kToken));
         QVERIFY(!err.contains(kToken));
-        QCOMPARE(
-            runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err, withoutToken()),
-            0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config")}, &out, &err, withoutToken()), 0);
         QVERIFY(out.contains("WEBSOCKET_ADMIN_TOKEN=  (default)"));
     }
 

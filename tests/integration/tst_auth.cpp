@@ -526,9 +526,7 @@ private Q_SLOTS:
         if (name == u"WEBSOCKET_JWT_LEEWAY")
             e.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), secretText());
         QByteArray out, err;
-        QCOMPARE(
-            runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, e),
-            2);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, e), 2);
         QCOMPARE(err.count('\n'), 1);
         QVERIFY2(err.contains(named.toLatin1()), err.constData());
         if (name == u"WEBSOCKET_JWT_SECRET")
@@ -536,7 +534,7 @@ private Q_SLOTS:
         // 32 bytes is enough.
         if (name == u"WEBSOCKET_JWT_SECRET") {
             e.insert(name, value + u'f');
-            QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err, e), 0);
+            QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config")}, &out, &err, e), 0);
             QVERIFY(out.contains("WEBSOCKET_JWT_SECRET=********"));
             QVERIFY(!out.contains(value.toLatin1()));
         }

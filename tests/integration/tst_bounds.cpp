@@ -4,6 +4,7 @@
 // oversized message read by real clients, and accepting after the descriptors ran out. Each
 // bound at, just under and over its limit, each hit counted in /metrics.
 
+#include "core/platform.h"
 #include "support/httpclient.h"
 #include "support/rawwsclient.h"
 #include "support/serverprocess.h"
@@ -528,6 +529,9 @@ private Q_SLOTS:
     // A message over the limit sent in one write: real clients read 1009 (no reset).
     void closeCodeReadAfterOversizedMessage()
     {
+        if (fx::core::platform::isPortableBuild())
+            QSKIP("no lingering close in the portable build: Qt cannot keep the connection open once its socket "
+                  "closed it (ARCHITECTURE.md, \"Platform seams\")");
         ServerProcess server;
         QVERIFY(server.start());
         // python3-websocket (websocket-client), as the issue reported it.
@@ -613,15 +617,19 @@ private Q_SLOTS:
 #endif
         QVERIFY2(rssMax - rssBefore < allowedKb, "the server's memory grew with the attack");
 
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("FX_URL"), QStringLiteral("wss://127.0.0.1:%1/ws").arg(server.port()));
-        e.insert(QStringLiteral("FX_CA"), pki.path(QStringLiteral("ca.pem")));
-        e.insert(QStringLiteral("FX_SIZE"), QString::number(32 * 1024 * 1024));
-        QByteArray out, err;
-        const int rc =
-            runProgram(QStringLiteral("/usr/bin/python3"),
-                       {QStringLiteral(FX_SOURCE_DIR "/tests/interop/ws_close_1009.py")}, &out, &err, e, 60000);
-        QVERIFY2(rc == 0 && out.contains("OK 1009"), (out + err).constData());
+        // 1009 read by a client still sending needs the lingering close, which the portable build
+        // does not have (ARCHITECTURE.md, "Platform seams").
+        if (!fx::core::platform::isPortableBuild()) {
+            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+            e.insert(QStringLiteral("FX_URL"), QStringLiteral("wss://127.0.0.1:%1/ws").arg(server.port()));
+            e.insert(QStringLiteral("FX_CA"), pki.path(QStringLiteral("ca.pem")));
+            e.insert(QStringLiteral("FX_SIZE"), QString::number(32 * 1024 * 1024));
+            QByteArray out, err;
+            const int rc =
+                runProgram(QStringLiteral("/usr/bin/python3"),
+                           {QStringLiteral(FX_SOURCE_DIR "/tests/interop/ws_close_1009.py")}, &out, &err, e, 60000);
+            QVERIFY2(rc == 0 && out.contains("OK 1009"), (out + err).constData());
+        }
 
         const QByteArray metrics = metricsOverTls(server.port(), conf);
         QCOMPARE(metric(metrics, "fxmonitor_bound_hits_total{bound=\"http_write_queue\"}"), 1.0);
@@ -776,6 +784,9 @@ private Q_SLOTS:
     // the error is counted and logged, and accepting resumes by itself once descriptors return.
     void acceptResumesAfterDescriptorExhaustion()
     {
+        if (fx::core::platform::isPortableBuild())
+            QSKIP("the portable build accepts with QTcpServer's own loop, which retries running out of descriptors "
+                  "itself (ARCHITECTURE.md, \"Platform seams\")");
 #if defined(__SANITIZE_ADDRESS__)
         // UBSan checks a virtual call by probing the object's memory through a pipe; with no
         // descriptor left every probe fails and every virtual call is reported as invalid (seen

@@ -34,7 +34,7 @@ class TestConformance : public QObject
 {
     Q_OBJECT
 
-    ServerProcess m_server{QStringLiteral(FX_CONFORMANCE_BIN)};
+    ServerProcess m_server{fx::test::conformanceBin()};
     quint16 m_port = 0;
 
     QByteArray eio(const QByteArray &query = "EIO=4&transport=polling") const { return "/engine.io/?" + query; }
@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         // The conformance server takes --port; the test picks a free one.
         m_port = freePort();
-        m_server.process().setProgram(QStringLiteral(FX_CONFORMANCE_BIN));
+        m_server.process().setProgram(fx::test::conformanceBin());
         m_server.process().setArguments({QStringLiteral("--port"), QString::number(m_port)});
         m_server.process().start();
         QVERIFY(m_server.process().waitForStarted());

@@ -33,8 +33,8 @@ private Q_SLOTS:
     void pricesFlowFromTheFeed()
     {
         QVERIFY(fixtureRedisPort());
-        ServerProcess feed(QStringLiteral(FX_FEED_BIN));
-        feed.process().setProgram(QStringLiteral(FX_FEED_BIN));
+        ServerProcess feed(fx::test::feedBin());
+        feed.process().setProgram(fx::test::feedBin());
         feed.process().setArguments(redisArgs(7)
                                     + QStringList{QStringLiteral("--rate"), QStringLiteral("200"),
                                                   QStringLiteral("--seed"), QStringLiteral("7"),

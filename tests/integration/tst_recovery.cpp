@@ -787,8 +787,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, setting);
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
-                            {QStringLiteral("--print-config"), QStringLiteral("--set"), setting}, &out, &err),
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config"), QStringLiteral("--set"), setting},
+                            &out, &err),
                  2);
         const QString text = QString::fromUtf8(err).trimmed();
         QVERIFY2(text.contains(setting.section(u'=', 0, 0)), qPrintable(text));
@@ -799,7 +799,7 @@ private Q_SLOTS:
     {
         QByteArray out, err;
         // At the bounds: accepted.
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
+        QCOMPARE(runProgram(fx::test::serverBin(),
                             {QStringLiteral("--print-config"), QStringLiteral("--set"),
                              QStringLiteral("WEBSOCKET_HISTORY_SIZE=10000"), QStringLiteral("--set"),
                              QStringLiteral("WEBSOCKET_HISTORY_TTL=86400"), QStringLiteral("--set"),
@@ -809,7 +809,7 @@ private Q_SLOTS:
                  0);
         QVERIFY2(out.contains("WEBSOCKET_HISTORY_SIZE") && out.contains("WEBSOCKET_SIO_RECOVERY"), out.constData());
         // Socket.IO recovery needs a history.
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
+        QCOMPARE(runProgram(fx::test::serverBin(),
                             {QStringLiteral("--print-config"), QStringLiteral("--set"),
                              QStringLiteral("WEBSOCKET_HISTORY_SIZE=0"), QStringLiteral("--set"),
                              QStringLiteral("WEBSOCKET_SIO_RECOVERY=true")},

@@ -270,7 +270,7 @@ private Q_SLOTS:
         // --print-config names the user and masks the password.
         QProcess print;
         print.setProcessEnvironment(envWith(QStringLiteral("alice"), QStringLiteral("alice-secret")));
-        print.start(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")});
+        print.start(fx::test::serverBin(), {QStringLiteral("--print-config")});
         QVERIFY(print.waitForFinished(10000));
         const QString out = QString::fromUtf8(print.readAllStandardOutput());
         QVERIFY2(out.contains(QStringLiteral("REDIS_USERNAME=alice  (environment)")), qPrintable(out));

@@ -425,9 +425,8 @@ private Q_SLOTS:
         for (const QString &v : vars)
             env.insert(v.section(u'=', 0, 0), v.section(u'=', 1));
         QByteArray out, err;
-        QCOMPARE(
-            runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, env),
-            2);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--port"), QStringLiteral("0")}, &out, &err, env),
+                 2);
         const QList<QByteArray> lines = err.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);
         QVERIFY2(lines[0].contains(named.toUtf8()), lines[0].constData());

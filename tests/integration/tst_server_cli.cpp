@@ -104,7 +104,7 @@ private Q_SLOTS:
         if (!env.isEmpty())
             e.insert(env.section(u'=', 0, 0), env.section(u'=', 1));
         QByteArray out, err;
-        const int rc = runProgram(QStringLiteral(FX_SERVER_BIN), args, &out, &err, e);
+        const int rc = runProgram(fx::test::serverBin(), args, &out, &err, e);
         QCOMPARE(rc, 2);
         const QString text = QString::fromUtf8(err).trimmed();
         QVERIFY2(text.contains(mentions), qPrintable(text));
@@ -114,10 +114,10 @@ private Q_SLOTS:
     void helpVersionPrintConfig()
     {
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--help")}, &out, &err), 0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--help")}, &out, &err), 0);
         QVERIFY(out.contains("--max-clients"));
         QVERIFY(out.contains("--env-file"));
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--version")}, &out, &err), 0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--version")}, &out, &err), 0);
         QVERIFY(out.startsWith("fxmonitor-server "));
 
         QTemporaryDir dir;
@@ -127,7 +127,7 @@ private Q_SLOTS:
         f.close();
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(QStringLiteral("WEBSOCKET_MAX_CLIENTS"), QStringLiteral("42"));
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
+        QCOMPARE(runProgram(fx::test::serverBin(),
                             {QStringLiteral("--env-file"), f.fileName(), QStringLiteral("--log-level"),
                              QStringLiteral("debug"), QStringLiteral("--print-config")},
                             &out, &err, e),
@@ -144,7 +144,7 @@ private Q_SLOTS:
         ServerProcess first;
         QVERIFY(first.start());
         QByteArray out, err;
-        const int rc = runProgram(QStringLiteral(FX_SERVER_BIN),
+        const int rc = runProgram(fx::test::serverBin(),
                                   {QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                                    QString::number(first.port())},
                                   &out, &err);

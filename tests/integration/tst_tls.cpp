@@ -4,6 +4,7 @@
 // for the protocol bounds (TLS 1.1 refused, 1.2 and 1.3 accepted). Prices come from a real
 // redis-server. Socket.IO clients over TLS are in tests/interop (tst_interop).
 
+#include "core/platform.h"
 #include "support/httpclient.h"
 #include "support/redisserver.h"
 #include "support/serverprocess.h"
@@ -198,7 +199,7 @@ private Q_SLOTS:
         QFETCH(QString, setting);
         QFETCH(QString, why);
         QByteArray out, err;
-        const int rc = runProgram(QStringLiteral(FX_SERVER_BIN),
+        const int rc = runProgram(fx::test::serverBin(),
                                   args
                                       + QStringList{QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
                                                     QStringLiteral("--port"), QStringLiteral("0")},
@@ -227,12 +228,12 @@ private Q_SLOTS:
         env.insert(QStringLiteral("WEBSOCKET_TLS_CERT"), m_pki.path(QStringLiteral("a.pem")));
         env.insert(QStringLiteral("WEBSOCKET_TLS_KEY"), m_pki.path(QStringLiteral("a.key")));
         QByteArray out, err;
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err, env), 0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config")}, &out, &err, env), 0);
         QVERIFY2(out.contains("WEBSOCKET_TLS_CERT=" + m_pki.path(QStringLiteral("a.pem")).toUtf8() + "  (environment)"),
                  out.constData());
         QVERIFY2(out.contains("WEBSOCKET_TLS_KEY=" + m_pki.path(QStringLiteral("a.key")).toUtf8() + "  (environment)"),
                  out.constData());
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--print-config")}, &out, &err), 0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config")}, &out, &err), 0);
         QVERIFY2(out.contains("WEBSOCKET_TLS_CERT=  (default)"), out.constData());
         // A .env file names them the same way.
         const QString envFile = m_pki.path(QStringLiteral("tls.env"));
@@ -242,12 +243,12 @@ private Q_SLOTS:
             f.write("WEBSOCKET_TLS_CERT=" + m_pki.path(QStringLiteral("a.pem")).toUtf8() + "\nWEBSOCKET_TLS_KEY=\""
                     + m_pki.path(QStringLiteral("a.key")).toUtf8() + "\"\n");
         }
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN),
+        QCOMPARE(runProgram(fx::test::serverBin(),
                             {QStringLiteral("--env-file"), envFile, QStringLiteral("--print-config")}, &out, &err),
                  0);
         QVERIFY2(out.contains("WEBSOCKET_TLS_KEY=" + m_pki.path(QStringLiteral("a.key")).toUtf8() + "  (tls.env:2)"),
                  out.constData());
-        QCOMPARE(runProgram(QStringLiteral(FX_SERVER_BIN), {QStringLiteral("--help")}, &out, &err), 0);
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--help")}, &out, &err), 0);
         QVERIFY(out.contains("--tls-cert <path>") && out.contains("--tls-key <path>"));
 
         ServerProcess server;
@@ -363,6 +364,12 @@ private Q_SLOTS:
             PendingHttp p;
             p.sendRaw(server.port(), request);
             const HttpReply r = p.wait();
+            if (fx::core::platform::isPortableBuild()) {
+                // ARCHITECTURE.md, "Platform seams": Qt cannot write beside a TLS socket, so the
+                // portable build closes the connection without the plain-text answer.
+                QCOMPARE(r.status, 0);
+                continue;
+            }
             QCOMPARE(r.status, 400);
             QVERIFY2(r.body.contains("use https:// or wss://"), r.body.constData());
         }

@@ -3,6 +3,8 @@
 // Runs a real fxmonitor-server (or any of our executables) as a child process on a free
 // loopback port and reads the port it bound from its first stdout line.
 
+#include "support/buildpaths.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -13,7 +15,7 @@ namespace fx::test {
 class ServerProcess
 {
 public:
-    explicit ServerProcess(QString program = QStringLiteral(FX_SERVER_BIN));
+    explicit ServerProcess(QString program = fx::test::serverBin());
     ~ServerProcess();
 
     // Starts with --host 127.0.0.1 --port 0 plus args; false (with output) on failure.

@@ -5,6 +5,7 @@
 // timestamped format on stderr too.
 
 #include "core/logging.h"
+#include "core/platform.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -75,6 +76,8 @@ private Q_SLOTS:
 
     void journalLinesCarryPriorities()
     {
+        if (fx::core::platform::isPortableBuild())
+            QSKIP("the portable build does not recognise the journal's stream (ARCHITECTURE.md, \"Platform seams\")");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("fx.log"));
         QByteArray out;
@@ -138,7 +141,8 @@ private Q_SLOTS:
             QVERIFY2(!fx::core::logging::journalStream(), bad);
         }
         qputenv("JOURNAL_STREAM", captured.identity());
-        QVERIFY(fx::core::logging::journalStream());
+        // The portable build never takes stderr for the journal (ARCHITECTURE.md, "Platform seams").
+        QCOMPARE(fx::core::logging::journalStream(), !fx::core::platform::isPortableBuild());
     }
 };
 

@@ -1,4 +1,5 @@
 #include "core/epolleventdispatcher.h"
+#include "core/eventdispatcher.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

@@ -1,3 +1,6 @@
+// The fast side of the lingering close's platform seam (lingeringclose.h): dup(), shutdown()
+// and recv() on the connection's descriptor.
+
 #include "server/lingeringclose.h"
 
 #include "server/serverstats.h"

@@ -1,0 +1,32 @@
+// The portable side of the socket writer's platform seam (socketwriter.h), Qt only: the frames
+// go through QTcpSocket::write, and flush() hands them to the system now rather than on a later
+// pass of the event loop (what sendmsg() does on the fast side). The system's own send queue is
+// not visible through Qt, so the send bounds measure Qt's buffer alone (SECURITY.md, "Bounds").
+
+#include "server/socketwriter.h"
+
+#include <QTcpSocket>
+
+namespace fx::server {
+
+void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+{
+    if (first >= frames.size())
+        return;
+    if (offset > 0)
+        socket->write(frames[first].constData() + offset, frames[first].size() - offset);
+    else
+        socket->write(frames[first]);
+    for (qsizetype i = first + 1; i < frames.size(); ++i)
+        socket->write(frames[i]);
+    first = frames.size();
+    offset = 0;
+    socket->flush();
+}
+
+qint64 kernelQueuedBytes(const QTcpSocket *)
+{
+    return 0;
+}
+
+} // namespace fx::server
