@@ -70,7 +70,7 @@ QJsonObject randomRule(QRandomGenerator &rng, const fx::core::InstrumentSet &pai
                                        : Condition::ChangePct;
     o.insert("condition", conditionName(condition));
     if (condition == Condition::ChangePct) {
-        static const int windows[] = {60, 300, 900, 3600};
+        static const int windows[] = {5, 30, 60, 300};
         const double pct = 0.05 + 0.05 * rng.bounded(10);
         o.insert("value", rng.bounded(2) ? pct : -pct);
         o.insert("window_seconds", windows[rng.bounded(4)]);
@@ -97,6 +97,7 @@ struct RunResult
     double nsPerTick = 0;
     double firedPerTick = 0;
     double p50 = 0, p99 = 0, p999 = 0, max = 0; // ns
+    qint64 firedP99 = 0, firedMax = 0; // rules fired by one tick
     qint64 expired = 0;
 };
 
@@ -113,7 +114,7 @@ RunResult run(RuleBook &book, const fx::core::InstrumentSet &pairs, int seconds,
         bids[size_t(i)] = double(w.level[p]) / w.unit[p];
         asks[size_t(i)] = double(w.level[p] + 1 + rng.bounded(4)) / w.unit[p];
     }
-    std::vector<qint64> durations(count);
+    std::vector<qint64> durations(count), firedCounts(count);
     RunResult out;
     qint64 fired = 0;
     using Clock = std::chrono::steady_clock;
@@ -124,10 +125,14 @@ RunResult run(RuleBook &book, const fx::core::InstrumentSet &pairs, int seconds,
             book.evaluate(int(i % pairs.size()), bids[size_t(i)], asks[size_t(i)], kT0 + i * 1000 / kTicksPerSecond);
         durations[size_t(i)] = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
         fired += qint64(e.fired.size());
+        firedCounts[size_t(i)] = qint64(e.fired.size());
         out.expired += qint64(e.expired.size());
     }
     const double total = double(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - begin).count());
     std::sort(durations.begin(), durations.end());
+    std::sort(firedCounts.begin(), firedCounts.end());
+    out.firedP99 = firedCounts[size_t(0.99 * double(count - 1))];
+    out.firedMax = firedCounts.back();
     auto pct = [&](double q) { return double(durations[size_t(q * double(durations.size() - 1))]); };
     out.nsPerTick = total / double(ticks);
     out.firedPerTick = double(fired) / double(ticks);
@@ -141,9 +146,9 @@ RunResult run(RuleBook &book, const fx::core::InstrumentSet &pairs, int seconds,
 void print(const char *label, const RunResult &r)
 {
     std::printf("%-16s %10.0f ns/tick  %8.3f fired/tick  p50 %7.0f ns  p99 %8.0f ns  p99.9 %8.0f ns  max %9.0f ns  "
-                "%5.2f %% of a core at 20,000 ticks/s  %lld expired\n",
+                "%5.2f %% of a core at 20,000 ticks/s  %lld expired; fired by one tick: p99 %lld, max %lld\n",
                 label, r.nsPerTick, r.firedPerTick, r.p50, r.p99, r.p999, r.max, r.nsPerTick * kTicksPerSecond / 1e7,
-                r.expired);
+                r.expired, r.firedP99, r.firedMax);
 }
 
 } // namespace

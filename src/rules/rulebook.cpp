@@ -101,9 +101,7 @@ Firing RuleBook::Impl::firing(const Entry &e) const
 {
     Firing f;
     f.rule = e.rule;
-    const auto owner = owners.constFind(e.owner);
-    if (owner != owners.cend())
-        f.owner = owner->owner;
+    f.owner = e.holder;
     return f;
 }
 
@@ -166,11 +164,14 @@ BookResult RuleBook::insert(const Owner &owner, AlertRule rule, qint64 nowMs)
     Entry &e = d->entries[slot];
     e.rule = std::move(rule);
     e.owner = identity;
+    e.holder = owner;
     e.seq = d->nextSeq++;
     e.live = true;
     ++d->live;
     d->byId.insert(e.rule.id, slot);
     OwnerRecord &rec = d->owners[identity];
+    if (rec.owner.handle != owner.handle && !rec.rules.empty())
+        setHandle(owner.key, owner.handle); // an identified owner's newest connection receives
     rec.owner = owner;
     rec.rules.emplace(e.seq, slot);
     if (e.rule.condition == Condition::ChangePct) {
@@ -281,8 +282,11 @@ int RuleBook::removeOwner(const Owner &owner)
 void RuleBook::setHandle(const QString &key, quint64 handle)
 {
     const auto it = d->owners.find(key);
-    if (it != d->owners.end() && !key.isEmpty())
-        it->owner.handle = handle;
+    if (it == d->owners.end() || key.isEmpty())
+        return;
+    it->owner.handle = handle;
+    for (const auto &[seq, slot] : it->rules)
+        d->entries[slot].holder.handle = handle;
 }
 
 QList<AlertRule> RuleBook::list(const Owner &owner) const

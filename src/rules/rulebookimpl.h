@@ -52,6 +52,7 @@ struct Entry
 {
     AlertRule rule;
     QString owner; // Owner::identity()
+    Owner holder; // who receives its alerts (setHandle() updates it)
     quint64 seq = 0; // unique per rule set, in the order they were set
     quint32 armGeneration = 0;
     bool live = false;
