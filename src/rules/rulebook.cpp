@@ -92,7 +92,11 @@ void RuleBook::Impl::release(Slot slot)
     }
     if (e.rule.expiresAtMs > 0)
         --expiringLive;
+    // The arm generation outlives the rule: a pending check left behind for this slot must not
+    // match the next rule that takes it.
+    const quint32 generation = e.armGeneration;
     e = Entry{};
+    e.armGeneration = generation;
     freeSlots.push_back(slot);
     --live;
 }

@@ -500,6 +500,18 @@ private Q_SLOTS:
         QCOMPARE(e.fired.front().timeMs, kT0 + 9);
     }
 
+    void reusedSlotIsNotCheckedForItsFormerPair()
+    {
+        Desk desk;
+        QVERIFY(!desk.add(ruleJson(QStringLiteral("above"), 5.0)).isEmpty()); // keeps EUR_USD bid's check busy
+        const QString a = desk.add(ruleJson(QStringLiteral("above"), 1.0)); // pending on EUR_USD bid
+        QVERIFY(desk.book.remove(desk.alice, a).ok());
+        const QString b = desk.add(ruleJson(QStringLiteral("below"), 2.0, {}, QStringLiteral("ask"),
+                                            QStringLiteral("GBP_USD"))); // takes a's place
+        QCOMPARE(desk.tick(1.1, 1.1002, kT0), QStringList()); // EUR_USD: b is not checked here
+        QCOMPARE(desk.tick(1.27, 1.2702, kT0 + 1, QStringLiteral("GBP_USD")), QStringList{b});
+    }
+
     void updatePayload()
     {
         QString field, message;
@@ -724,6 +736,7 @@ void TestAlertRules::randomizedCrossCheck()
             o.insert("expires_at", double(ts + 1000 * qint64(1 + rng.bounded(6000))));
         return o;
     };
+    QString lastId;
     auto addRule = [&](const QJsonObject &o) {
         QString field, message;
         auto rule = parseAlertRule(o, ParseContext{&pairs, ts, false}, &field, &message);
@@ -734,6 +747,7 @@ void TestAlertRules::randomizedCrossCheck()
         ModelRule m{r.rule, owner.identity()};
         model.arm(m);
         model.rules.emplace(r.rule.id, m);
+        lastId = r.rule.id;
     };
     // One change_pct rule per pair and field first: their histories start with the first tick.
     for (int p = 0; p < 3; ++p)
@@ -747,11 +761,17 @@ void TestAlertRules::randomizedCrossCheck()
         ts += 100 + rng.bounded(1400);
         // Churn between ticks: adds, deletes, updates.
         const int op = int(rng.bounded(20));
-        if (op == 0) {
+        if (op < 3) {
             addRule(randomRule(int(rng.bounded(3)), -1, rng.bounded(4) == 0));
-        } else if ((op == 1 || op == 2) && !model.rules.empty()) {
+        } else if (op == 7) {
+            // Set and deleted before the pair's next tick, its place taken at once by another.
+            addRule(randomRule(int(rng.bounded(3)), -1, false));
+            QVERIFY(book.removeAny(lastId).ok());
+            model.rules.erase(lastId);
+            addRule(randomRule(int(rng.bounded(3)), -1, false));
+        } else if (op < 7 && !model.rules.empty()) {
             auto it = std::next(model.rules.begin(), qsizetype(rng.bounded(quint32(model.rules.size()))));
-            if (op == 1) {
+            if (op < 5) {
                 QVERIFY(book.removeAny(it->first).ok());
                 model.rules.erase(it);
             } else {
