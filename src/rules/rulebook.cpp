@@ -116,6 +116,7 @@ RuleBook::RuleBook(const core::InstrumentSet &instruments, QString idPrefix, Rul
     , d(std::make_unique<Impl>())
 {
     d->fields.resize(size_t(instruments.size()));
+    d->pairTime.assign(size_t(instruments.size()), 0);
 }
 
 RuleBook::~RuleBook() = default;

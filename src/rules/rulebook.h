@@ -78,6 +78,7 @@ public:
     // Distinct change_pct windows per pair and field (each costs one history look-up per tick).
     static constexpr int kMaxWindowsPerPairField = 32;
 
+    // `instruments` must outlive the book; ids are "<idPrefix>-<n>" (n from 1, 64 bits).
     RuleBook(const core::InstrumentSet &instruments, QString idPrefix, RuleBookLimits limits = {});
     ~RuleBook();
     RuleBook(const RuleBook &) = delete;
@@ -87,7 +88,8 @@ public:
     RuleBookLimits limits() const { return m_limits; }
     void setLimits(RuleBookLimits limits) { m_limits = limits; }
 
-    // A parsed rule (parseAlertRule) gets an id ("<prefix>-<n>") and joins the book.
+    // A parsed rule (parseAlertRule) gets an id ("<prefix>-<n>") and joins the book. Adding (or
+    // restoring) binds every rule of an identified owner to this owner's handle.
     BookResult add(const Owner &owner, AlertRule rule, qint64 nowMs);
     // A stored rule (ruleFromJson) joins with its own id and state; an expired one is refused.
     BookResult restore(const Owner &owner, AlertRule rule, qint64 nowMs);
@@ -109,7 +111,9 @@ public:
     int count(const Owner &owner) const;
 
     // One tick of a pair (index in instruments(), or its name): fires the rules whose condition
-    // became true, removes expired rules (of every pair) on the way.
+    // became true, removes expired rules (of every pair) on the way. A tick older than the
+    // pair's latest counts at the latest one's time. Prices that are not finite and positive
+    // are ignored (the expiry sweep still runs).
     Evaluation evaluate(int pairIndex, double bid, double ask, qint64 tsMs);
     Evaluation evaluate(QStringView pair, double bid, double ask, qint64 tsMs);
     // Removes the rules whose expires_at is at or before nowMs (a timer may call it when no

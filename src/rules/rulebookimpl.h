@@ -82,6 +82,7 @@ struct RuleBook::Impl
     QHash<QString, Slot> byId;
     QHash<QString, OwnerRecord> owners;
     std::vector<std::array<FieldState, kFieldCount>> fields; // per pair index
+    std::vector<qint64> pairTime; // per pair index: the latest tick time seen (0: none)
     std::vector<ExpiryItem> expiryHeap; // min-heap (std::greater)
     int expiringLive = 0;
     int live = 0;

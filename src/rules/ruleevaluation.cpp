@@ -185,6 +185,11 @@ Evaluation RuleBook::evaluate(int pairIndex, double bid, double ask, qint64 tsMs
     if (pairIndex < 0 || size_t(pairIndex) >= d->fields.size() || !std::isfinite(bid) || !std::isfinite(ask) || bid <= 0
         || ask <= 0)
         return out;
+    // A tick older than the pair's last is taken at the last one's time: the history, the
+    // cooldowns and the windows only move forward.
+    qint64 &pairTime = d->pairTime[size_t(pairIndex)];
+    pairTime = std::max(pairTime, tsMs);
+    tsMs = pairTime;
     auto &fields = d->fields[size_t(pairIndex)];
     const double values[kFieldCount] = {bid, ask, roundTo10Decimals((bid + ask) / 2), roundTo10Decimals(ask - bid)};
     for (int f = 0; f < kFieldCount; ++f)

@@ -338,6 +338,23 @@ private Q_SLOTS:
         QVERIFY(desk.book.evaluate(QStringLiteral("EUR_USD"), 1.0, 1.0002, kT0 + 91700).fired.size() == 0);
     }
 
+    void olderTickCountsAtTheLatestTime()
+    {
+        Desk desk;
+        const QString up =
+            desk.add(ruleJson(QStringLiteral("change_pct"), 0.5, {{"window_seconds", 60}, {"repeat", "every"}}));
+        const QString cool =
+            desk.add(ruleJson(QStringLiteral("above"), 1.003, {{"repeat", QJsonObject{{"cooldown_seconds", 30}}}}));
+        QCOMPARE(desk.bidTick(1.0, kT0), QStringList());
+        QStringList both{up, cool};
+        both.sort();
+        QCOMPARE(desk.bidTick(1.006, kT0 + 61000), both);
+        QCOMPARE(desk.bidTick(1.0, kT0 + 1000), QStringList()); // out of order: taken at 61 s
+        QCOMPARE(desk.bidTick(1.006, kT0 + 62000), QStringList{up}); // a new edge of the change; cooldown holds
+        QCOMPARE(desk.bidTick(1.006, kT0 + 2000), QStringList()); // no "first data" again
+        QCOMPARE(desk.bidTick(1.0061, kT0 + 63000), QStringList());
+    }
+
     void changePctLongWindowAndFirstData()
     {
         Desk desk;
