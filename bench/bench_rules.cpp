@@ -4,7 +4,11 @@
 // stamped 50 us apart: 20,000 ticks per second of market time, so change_pct windows, cooldowns
 // and expiries see the time they would at that rate. Prints figures; asserts nothing.
 //
-//   bench_rules [--rules N] [--owners N] [--seconds S] [--seed N]
+//   bench_rules [--rules N] [--owners N] [--seconds S] [--seed N] [--far]
+//
+// The rules' thresholds lie within 200 points of the walk's centre (the walk stays within 250),
+// so they fire often; with --far they lie 300 to 500 points away and never fire after the first
+// tick: what is left is the search.
 
 #include "core/instruments.h"
 #include "rules/rulebook.h"
@@ -55,30 +59,35 @@ Walk makeWalk(const fx::core::InstrumentSet &pairs)
     return w;
 }
 
-QJsonObject randomRule(QRandomGenerator &rng, const fx::core::InstrumentSet &pairs, const Walk &w, qint64 nowMs)
+QJsonObject randomRule(QRandomGenerator &rng, const fx::core::InstrumentSet &pairs, const Walk &w, qint64 nowMs,
+                       bool far)
 {
     const int p = int(rng.bounded(pairs.size()));
     QJsonObject o{{"pair", pairs.pair(p)}};
     const int kind = int(rng.bounded(100));
     // Field: mostly bid and mid, as traders set them.
-    const Field field = kind < 40 ? Field::Bid : kind < 70 ? Field::Mid : kind < 90 ? Field::Ask : Field::Spread;
-    o.insert("field", fieldName(field));
+    Field field = kind < 40 ? Field::Bid : kind < 70 ? Field::Mid : kind < 90 ? Field::Ask : Field::Spread;
     const int c = int(rng.bounded(100));
     const Condition condition = c < 35 ? Condition::Above
         : c < 70                       ? Condition::Below
         : c < 90                       ? Condition::Crosses
                                        : Condition::ChangePct;
     o.insert("condition", conditionName(condition));
+    if (far && condition == Condition::ChangePct && field == Field::Spread)
+        field = Field::Bid; // a spread of 1 to 5 points changes by hundreds of per cent
+    o.insert("field", fieldName(field));
     if (condition == Condition::ChangePct) {
         static const int windows[] = {5, 30, 60, 300};
-        const double pct = 0.05 + 0.05 * rng.bounded(10);
+        const double pct = far ? 50 : 0.05 + 0.05 * rng.bounded(10);
         o.insert("value", rng.bounded(2) ? pct : -pct);
         o.insert("window_seconds", windows[rng.bounded(4)]);
     } else if (field == Field::Spread) {
-        o.insert("value", double(1 + rng.bounded(30)) / w.unit[size_t(p)]);
+        o.insert("value", double((far ? 100 : 1) + rng.bounded(30)) / w.unit[size_t(p)]);
     } else {
-        // Thresholds within 200 points of the price, where the walk goes.
-        o.insert("value", double(w.center[size_t(p)] + rng.bounded(-200, 201)) / w.unit[size_t(p)]);
+        // Thresholds within 200 points of the price, where the walk goes; --far: 300 to 500
+        // points away, where it never goes (the search alone, nothing fires after the first tick).
+        const qint64 offset = far ? (rng.bounded(2) ? 1 : -1) * (300 + rng.bounded(201)) : rng.bounded(-200, 201);
+        o.insert("value", double(w.center[size_t(p)] + offset) / w.unit[size_t(p)]);
     }
     const int r = int(rng.bounded(100));
     if (r < 25)
@@ -157,17 +166,21 @@ int main(int argc, char **argv)
 {
     int rules = 100000, owners = 1000, seconds = 10;
     quint32 seed = 17;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--rules"))
-            rules = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--owners"))
-            owners = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--seconds"))
-            seconds = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--seed"))
-            seed = quint32(std::strtoul(argv[i + 1], nullptr, 10));
-        else {
-            std::fprintf(stderr, "usage: bench_rules [--rules N] [--owners N] [--seconds S] [--seed N]\n");
+    bool far = false;
+    for (int i = 1; i < argc; ++i) {
+        const bool valued = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--far")) {
+            far = true;
+        } else if (valued && !std::strcmp(argv[i], "--rules")) {
+            rules = std::atoi(argv[++i]);
+        } else if (valued && !std::strcmp(argv[i], "--owners")) {
+            owners = std::atoi(argv[++i]);
+        } else if (valued && !std::strcmp(argv[i], "--seconds")) {
+            seconds = std::atoi(argv[++i]);
+        } else if (valued && !std::strcmp(argv[i], "--seed")) {
+            seed = quint32(std::strtoul(argv[++i], nullptr, 10));
+        } else {
+            std::fprintf(stderr, "usage: bench_rules [--rules N] [--owners N] [--seconds S] [--seed N] [--far]\n");
             return 2;
         }
     }
@@ -175,8 +188,9 @@ int main(int argc, char **argv)
     owners = std::max(owners, 1);
     seconds = std::max(seconds, 1);
     const fx::core::InstrumentSet pairs; // the 20 default pairs
-    std::printf("bench_rules: %d rules over %d owners on %d pairs, %d s of ticks at %d ticks/s (%d ticks)\n", rules,
-                owners, int(pairs.size()), seconds, kTicksPerSecond, seconds * kTicksPerSecond);
+    std::printf("bench_rules: %d rules over %d owners on %d pairs, %d s of ticks at %d ticks/s (%d ticks)%s\n", rules,
+                owners, int(pairs.size()), seconds, kTicksPerSecond, seconds * kTicksPerSecond,
+                far ? ", thresholds far from the price" : "");
 
     RuleBook empty(pairs, QStringLiteral("b0"));
     const RunResult baseline = run(empty, pairs, seconds, seed);
@@ -191,7 +205,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < rules; ++i) {
         QString field, message;
         const auto rule =
-            parseAlertRule(randomRule(rng, pairs, walk, kT0), ParseContext{&pairs, kT0, false}, &field, &message);
+            parseAlertRule(randomRule(rng, pairs, walk, kT0, far), ParseContext{&pairs, kT0, false}, &field, &message);
         if (!rule || !book.add(Owner{QString(), quint64(1 + i % owners)}, *rule, kT0).ok())
             ++refused;
     }
