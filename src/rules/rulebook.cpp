@@ -1,5 +1,6 @@
 #include "rules/rulebook.h"
 
+#include "core/timeutil.h"
 #include "rules/rulebookimpl.h"
 
 #include <algorithm>
@@ -107,6 +108,18 @@ Firing RuleBook::Impl::firing(const Entry &e) const
     f.rule = e.rule;
     f.owner = e.holder;
     return f;
+}
+
+QJsonObject Firing::toJson() const
+{
+    QJsonObject o{{QStringLiteral("rule"), rule.toJson()},
+                  {QStringLiteral("price"), price},
+                  {QStringLiteral("bid"), bid},
+                  {QStringLiteral("ask"), ask},
+                  {QStringLiteral("time"), core::isoTimestamp(timeMs * 1000)}};
+    if (rule.condition == Condition::ChangePct)
+        o.insert(QStringLiteral("change_pct"), changePct);
+    return o;
 }
 
 RuleBook::RuleBook(const core::InstrumentSet &instruments, QString idPrefix, RuleBookLimits limits)

@@ -11,6 +11,7 @@
 #include "core/instruments.h"
 #include "rules/alertrule.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <memory>
@@ -64,6 +65,10 @@ struct Firing
     double bid = 0;
     double ask = 0;
     qint64 timeMs = 0; // the tick's time
+
+    // price_alert's data: {"rule": AlertRule::toJson(), "price", "bid", "ask", ["change_pct"],
+    // "time": ISO 8601 UTC}; change_pct for change_pct rules only.
+    QJsonObject toJson() const;
 };
 
 struct Evaluation

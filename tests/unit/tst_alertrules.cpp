@@ -329,7 +329,11 @@ private Q_SLOTS:
         QCOMPARE(desk.bidTick(1.0, kT0), QStringList());
         QCOMPARE(desk.bidTick(1.02, kT0 + 30000), QStringList()); // +2 %, but the window has no data yet
         QCOMPARE(desk.bidTick(1.004, kT0 + 61000), QStringList()); // +0.4 % over 60 s: just under
-        QCOMPARE(desk.bidTick(1.005, kT0 + 62000), QStringList{up}); // +0.5 %: at
+        const Evaluation at = desk.book.evaluate(QStringLiteral("EUR_USD"), 1.005, 1.0052, kT0 + 62000);
+        QCOMPARE(at.fired.size(), size_t(1)); // +0.5 %: at
+        QCOMPARE(at.fired.front().rule.id, up);
+        QCOMPARE(at.fired.front().changePct, 0.5);
+        QCOMPARE(at.fired.front().toJson().value("change_pct").toDouble(), 0.5);
         QCOMPARE(desk.bidTick(1.006, kT0 + 63000), QStringList()); // still true: no new edge
         // 60 s before 91 s: 1.02 (from 30 s on). 1.0149 is -0.5 % of 1.02 (1.0149): down fires at it.
         QCOMPARE(desk.bidTick(1.0149, kT0 + 91000), QStringList{down});
@@ -515,6 +519,13 @@ private Q_SLOTS:
         QCOMPARE(e.fired.front().owner.handle, quint64(42));
         QCOMPARE(e.fired.front().price, 1.7);
         QCOMPARE(e.fired.front().timeMs, kT0 + 9);
+        const QJsonObject alert = e.fired.front().toJson();
+        QCOMPARE(alert.value("rule").toObject().value("id").toString(), b2);
+        QCOMPARE(alert.value("rule").toObject().value("times_fired").toInt(), 2);
+        QCOMPARE(alert.value("price").toDouble(), 1.7);
+        QCOMPARE(alert.value("ask").toDouble(), 1.7002);
+        QCOMPARE(alert.value("time").toString(), QStringLiteral("2025-12-06T05:46:40.009000Z"));
+        QVERIFY(!alert.contains("change_pct"));
     }
 
     void reusedSlotIsNotCheckedForItsFormerPair()
