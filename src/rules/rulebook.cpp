@@ -189,7 +189,7 @@ BookResult RuleBook::insert(const Owner &owner, AlertRule rule, qint64 nowMs)
     d->byId.insert(e.rule.id, slot);
     OwnerRecord &rec = d->owners[identity];
     if (rec.owner.handle != owner.handle && !rec.rules.empty())
-        setHandle(owner.key, owner.handle); // an identified owner's newest connection receives
+        setHandle(owner.key, owner.handle); // the newest connection of an identified owner gets its alerts
     rec.owner = owner;
     rec.rules.emplace(e.seq, slot);
     if (e.rule.condition == Condition::ChangePct) {
