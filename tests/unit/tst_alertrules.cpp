@@ -587,6 +587,7 @@ private Q_SLOTS:
     }
 
     void randomizedCrossCheck();
+    void parserFuzz();
 };
 
 namespace {
@@ -853,6 +854,112 @@ void TestAlertRules::randomizedCrossCheck()
     for (int c = 0; c < 4; ++c)
         QVERIFY2(counts[c] > 20, "every condition fired in the run");
     QVERIFY(totalExpired > 10);
+}
+
+// Random payloads built from the known keys, unknown ones and values of every JSON type near the
+// bounds: no crash, every refusal names a field and says why, and every accepted rule keeps the
+// invariants the book relies on and reads back from its JSON form unchanged.
+void TestAlertRules::parserFuzz()
+{
+    QRandomGenerator rng(4242);
+    InstrumentSet pairs;
+    RuleBook book(pairs, QStringLiteral("f"), RuleBookLimits{1000000, 1000000});
+    const QStringList keys{"pair",   "field",      "condition", "value", "window_seconds",
+                           "repeat", "expires_at", "note",      "id",    "x"};
+    const QJsonArray values{"EUR_USD",
+                            "eurusd",
+                            "USD_JPY",
+                            "XXX_YYY",
+                            "",
+                            "bid",
+                            "ask",
+                            "mid",
+                            "spread",
+                            "above",
+                            "below",
+                            "crosses",
+                            "change_pct",
+                            "once",
+                            "every",
+                            "2026-01-01T00:00:00Z",
+                            "2020-01-01T00:00:00Z",
+                            "not a time",
+                            0,
+                            -1,
+                            1,
+                            1.5,
+                            0.5,
+                            -0.5,
+                            100,
+                            100.5,
+                            86400,
+                            86401,
+                            1e308,
+                            -1e308,
+                            double(kT0 + 1000),
+                            double(kT0 - 1),
+                            true,
+                            false,
+                            QJsonValue(),
+                            QJsonArray{1, 2},
+                            QJsonObject{{"cooldown_seconds", 60}},
+                            QJsonObject{{"cooldown_seconds", 0}},
+                            QJsonObject{{"cooldown_seconds", 60}, {"y", 1}},
+                            QString(201, u'n'),
+                            QStringLiteral("tab\there")};
+    const QStringList core{"pair", "field", "condition", "value"};
+    const QHash<QString, QJsonArray> plausible{{"pair", QJsonArray{"EUR_USD", "eurusd", "USD_JPY", "GBP_USD"}},
+                                               {"field", QJsonArray{"bid", "ask", "mid", "spread"}},
+                                               {"condition", QJsonArray{"above", "below", "crosses", "change_pct"}},
+                                               {"value", QJsonArray{0, 0.5, -0.5, 1.1, 100, 1e-9}}};
+    int accepted = 0;
+    for (int i = 0; i < 50000; ++i) {
+        QJsonObject o;
+        // Mostly the four required keys with plausible values, so that many are accepted.
+        for (const QString &k : core) {
+            const QJsonArray &pool = plausible.value(k);
+            const int dice = int(rng.bounded(20));
+            if (dice == 0)
+                continue; // left out
+            o.insert(k,
+                     dice < 17 ? pool.at(qsizetype(rng.bounded(quint32(pool.size()))))
+                               : values.at(qsizetype(rng.bounded(quint32(values.size())))));
+        }
+        const int extra = int(rng.bounded(4));
+        for (int e = 0; e < extra; ++e)
+            o.insert(keys.at(qsizetype(rng.bounded(quint32(keys.size())))),
+                     values.at(qsizetype(rng.bounded(quint32(values.size())))));
+        QString field, message;
+        const auto rule = parseAlertRule(o, ParseContext{&pairs, kT0, false}, &field, &message);
+        if (!rule) {
+            QVERIFY2(!field.isEmpty() && !message.isEmpty(), qPrintable(QJsonDocument(o).toJson()));
+            QVERIFY2(o.contains(field) || field.startsWith(QStringLiteral("repeat.")) || core.contains(field)
+                         || field == QStringLiteral("window_seconds"),
+                     qPrintable(field));
+            continue;
+        }
+        ++accepted;
+        QVERIFY(rule->pairIndex >= 0 && rule->pairIndex < pairs.size());
+        QVERIFY(std::isfinite(rule->value));
+        QVERIFY(checkRuleValue(rule->field, rule->condition, rule->value, &message));
+        QCOMPARE(rule->condition == Condition::ChangePct, rule->windowSeconds > 0);
+        QVERIFY(rule->windowSeconds <= kMaxWindowSeconds);
+        QCOMPARE(rule->repeat == Repeat::Cooldown, rule->cooldownSeconds > 0);
+        QVERIFY(rule->expiresAtMs == 0 || rule->expiresAtMs > kT0);
+        QVERIFY(rule->note.size() <= kMaxNoteLength);
+        const BookResult r = book.add(Owner{QString(), quint64(i % 100)}, *rule, kT0);
+        if (!r.ok()) {
+            QCOMPARE(r.refusal, Refusal::TooManyWindows); // the only refusal left with these limits
+            continue;
+        }
+        const auto back = ruleFromJson(r.rule.toJson(), ParseContext{&pairs, kT0, true}, &field, &message);
+        QVERIFY2(back, qPrintable(field + u' ' + message));
+        QCOMPARE(back->toJson(), r.rule.toJson());
+        book.evaluate(rule->pairIndex, 1.0 + rng.bounded(100) / 1e4, 1.0 + rng.bounded(100) / 1e4 + 0.0002, kT0 + i);
+    }
+    qInfo("parser fuzz: %d of 50000 payloads accepted, %d rules in the book (the others expired)", accepted,
+          book.size());
+    QVERIFY(accepted > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestAlertRules)
