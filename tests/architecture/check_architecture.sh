@@ -19,6 +19,7 @@ fail() { printf 'architecture: %s\n' "$*"; status=1; }
 declare -A allowed=(
   [core]="core"
   [protocol]="core protocol"
+  [rules]="core rules"
   [auth]="core auth"
   [redis]="core protocol redis"
   [server]="core protocol auth server"
@@ -27,7 +28,7 @@ declare -A allowed=(
   [engine]="core protocol auth server redis storage engine"
   [conformance]="core protocol auth server conformance"
   [gui]="core engine gui"
-  [app]="core protocol auth redis server storage feed engine conformance gui app"
+  [app]="core protocol rules auth redis server storage feed engine conformance gui app"
 )
 # The desktop's narrow view of the layers below the engine: plain values and the async reader.
 gui_extra=" server/clientinfo.h server/serverstats.h redis/redisstatus.h storage/storagetypes.h storage/storagereader.h "
