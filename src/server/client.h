@@ -67,6 +67,13 @@ public:
     virtual void pollBacklog() {}
     // Samples the kernel's share now, for a figure shown to the operator (client snapshots).
     virtual void sampleBacklog() {}
+    // False only when queuedBytes() is known to be at most limit without asking the socket (the
+    // shard's tick skips the client then); true when it may be more.
+    virtual bool mayHaveBacklog(qint64 limit) const
+    {
+        Q_UNUSED(limit);
+        return true;
+    }
     // Ends the client. The shard reaps it on its next pass, never synchronously.
     virtual void disconnect(DisconnectReason reason, int closeCode, const QString &text) = 0;
 

@@ -141,6 +141,14 @@ void EngineIoSession::conflate(int pair, const QByteArray &wsFrame)
     slot = wsFrame; // shared, not copied
 }
 
+bool EngineIoSession::mayHaveBacklog(qint64 limit) const
+{
+    if (m_closed || m_transport != Transport::WebSocket || !m_tcp || m_conflatedCount > 0
+        || qobject_cast<QSslSocket *>(m_tcp.data()))
+        return true;
+    return m_queuedBytes > 0 || m_backlog.couldExceed(limit);
+}
+
 void EngineIoSession::sampleBacklog()
 {
     if (!m_closed && m_tcp && m_transport == Transport::WebSocket)

@@ -37,6 +37,8 @@ class EngineIoSession final
 public:
     // The kernel's share of the WebSocket's send queue, sampled now (client snapshots).
     void sampleBacklog();
+    // Client::mayHaveBacklog for this session's client.
+    bool mayHaveBacklog(qint64 limit) const;
     enum class Kind { SocketIo, RawEngineIo };
     enum class Transport { Polling, WebSocket };
 

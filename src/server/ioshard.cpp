@@ -284,6 +284,9 @@ void IoShard::onTick()
         s->pollBacklog();
         if (s->isDead())
             continue;
+        // Most clients most of the time: nothing could be queued, nothing to ask the socket.
+        if (!s->backloggedSinceMs && !s->mayHaveBacklog(o.softQueueLimit()))
+            continue;
         if (s->queuedBytes() > o.softQueueLimit()) {
             if (!s->backloggedSinceMs)
                 s->backloggedSinceMs = now;

@@ -15,6 +15,7 @@ PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, const QString 
     : Client(newSessionId(), WireProtocol::PlainJson, peer, nowMicros)
     , m_ws(ws)
     , m_tcp(tcp)
+    , m_tls(qobject_cast<QSslSocket *>(tcp) != nullptr)
     , m_counters(counters)
     , m_options(options)
 {
@@ -134,8 +135,7 @@ void PlainJsonClient::sendPrepared(const Broadcast &b)
 void PlainJsonClient::pollBacklog()
 {
     // TLS: the kernel holds the records, larger than what was written; always sampled.
-    if (m_conflatedCount > 0 || !m_tcp || qobject_cast<QSslSocket *>(m_tcp.data())
-        || m_backlog.couldExceed(m_options.softQueueLimit() / 4))
+    if (m_conflatedCount > 0 || !m_tcp || m_tls || m_backlog.couldExceed(m_options.softQueueLimit() / 4))
         onBytesWritten();
 }
 

@@ -39,6 +39,10 @@ public:
     // Called when the socket drained: writes conflated price updates once below the soft limit.
     void onBytesWritten();
     void pollBacklog() override;
+    bool mayHaveBacklog(qint64 limit) const override
+    {
+        return m_conflatedCount > 0 || !m_tcp || m_tls || m_backlog.couldExceed(limit);
+    }
     void sampleBacklog() override;
 
 private:
@@ -47,6 +51,7 @@ private:
 
     QPointer<QWebSocket> m_ws;
     QPointer<QTcpSocket> m_tcp;
+    bool m_tls = false; // m_tcp is a QSslSocket
     ShardCounters &m_counters;
     const ServerOptions &m_options;
     SendBacklog m_backlog;

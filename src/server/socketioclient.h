@@ -31,6 +31,7 @@ public:
         if (m_eio)
             m_eio->sampleBacklog();
     }
+    bool mayHaveBacklog(qint64 limit) const override { return !m_eio || m_eio->mayHaveBacklog(limit); }
 
     // PROTOCOL.md, "Socket.IO connection state recovery": with a source, every event this client
     // is sent carries the position as its last argument (the broadcasts have it encoded; replies

@@ -51,12 +51,13 @@ public:
     void sample(const QTcpSocket *socket)
     {
         m_kernel = kernelQueuedBytes(socket);
-        m_sinceSample = 0;
+        m_sinceSample = pendingBytes(socket); // still in Qt's buffers: the kernel's later
     }
     qint64 kernelBytes() const { return m_kernel; }
     // Bytes handed to the socket since the last sample (all of them: an over-estimate is safe).
     void noteWritten(qint64 bytes) { m_sinceSample += bytes; }
-    // Whether the kernel's share could now be above limit.
+    // Whether the kernel's share, or all of bytes(), could now be above limit: a bound that
+    // needs no system call and no Qt call.
     bool couldExceed(qint64 limit) const { return m_kernel + m_sinceSample > limit; }
 
 private:
