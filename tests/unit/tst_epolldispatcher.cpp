@@ -20,6 +20,23 @@ using fx::core::EpollEventDispatcher;
 
 namespace {
 
+// Echoes every byte back, on the dispatcher's thread.
+class EchoServer : public QTcpServer
+{
+public:
+    std::atomic<int> accepted{0};
+
+protected:
+    void incomingConnection(qintptr fd) override
+    {
+        auto *s = new QTcpSocket(this);
+        s->setSocketDescriptor(fd);
+        ++accepted;
+        connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
+        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+    }
+};
+
 // A thread running its loop on an EpollEventDispatcher.
 struct EpollThread
 {
@@ -40,25 +57,22 @@ struct EpollThread
     {
         QMetaObject::invokeMethod(dispatcher, fn, Qt::BlockingQueuedConnection);
     }
+    // An EchoServer on the thread, listening on loopback (nullptr when it cannot listen).
+    EchoServer *startEcho(int backlog = 50)
+    {
+        EchoServer *server = nullptr;
+        run([&] {
+            server = new EchoServer;
+            server->setListenBacklogSize(backlog);
+            if (!server->listen(QHostAddress::LocalHost)) {
+                delete server;
+                server = nullptr;
+            }
+        });
+        return server;
+    }
     QThread thread;
     EpollEventDispatcher *dispatcher = nullptr;
-};
-
-// Echoes every byte back, on the dispatcher's thread.
-class EchoServer : public QTcpServer
-{
-public:
-    std::atomic<int> accepted{0};
-
-protected:
-    void incomingConnection(qintptr fd) override
-    {
-        auto *s = new QTcpSocket(this);
-        s->setSocketDescriptor(fd);
-        ++accepted;
-        connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
-        connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-    }
 };
 
 } // namespace
@@ -180,13 +194,9 @@ private Q_SLOTS:
     void echoLargeTransfer()
     {
         EpollThread t;
-        EchoServer *server = nullptr;
-        quint16 port = 0;
-        t.run([&] {
-            server = new EchoServer;
-            QVERIFY(server->listen(QHostAddress::LocalHost));
-            port = server->serverPort();
-        });
+        EchoServer *server = t.startEcho();
+        QVERIFY(server);
+        const quint16 port = server->serverPort();
         QByteArray payload(4 * 1024 * 1024, Qt::Uninitialized);
         for (qsizetype i = 0; i < payload.size(); ++i)
             payload[i] = char((i * 7919) >> 3);
@@ -210,14 +220,9 @@ private Q_SLOTS:
     void manyConnections()
     {
         EpollThread t;
-        EchoServer *server = nullptr;
-        quint16 port = 0;
-        t.run([&] {
-            server = new EchoServer;
-            server->setListenBacklogSize(1024); // all 300 connect at once
-            QVERIFY(server->listen(QHostAddress::LocalHost));
-            port = server->serverPort();
-        });
+        EchoServer *server = t.startEcho(1024); // all 300 connect at once
+        QVERIFY(server);
+        const quint16 port = server->serverPort();
         constexpr int n = 300;
         std::vector<std::unique_ptr<QTcpSocket>> clients;
         for (int i = 0; i < n; ++i) {
