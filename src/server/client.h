@@ -65,8 +65,9 @@ public:
     // On the shard's tick: samples the kernel's share of queuedBytes() and writes conflated
     // price updates if the queue has drained (the kernel drains without telling Qt).
     virtual void pollBacklog() {}
-    // Samples the kernel's share now, for a figure shown to the operator (client snapshots).
-    virtual void sampleBacklog() {}
+    // queuedBytes() with the kernel's share read now, not at the last sample: the figure shown to
+    // the operator (client snapshots).
+    virtual qint64 queuedBytesNow() const { return queuedBytes(); }
     // False only when queuedBytes() is known to be at most limit without asking the socket (the
     // shard's tick skips the client then); true when it may be more.
     virtual bool mayHaveBacklog(qint64 limit) const

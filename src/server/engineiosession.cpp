@@ -108,9 +108,7 @@ void EngineIoSession::tick(qint64 nowMs)
     if (m_probe && m_upgradeDeadline && nowMs >= m_upgradeDeadline)
         abortProbe();
     // The kernel drains without telling Qt: sample it here, when it could matter (SendBacklog).
-    if (m_transport == Transport::WebSocket && m_tcp
-        && (m_conflatedCount > 0 || qobject_cast<QSslSocket *>(m_tcp.data())
-            || m_backlog.couldExceed(m_options.softQueueLimit() / 4)))
+    if (m_transport == Transport::WebSocket && m_tcp && wsBacklogCouldExceed(m_options.softQueueLimit() / 4))
         drainConflated();
     if (m_connectDeadline && nowMs >= m_connectDeadline && m_socketIds.isEmpty())
         finish(QStringLiteral("no namespace joined in time"), DisconnectReason::ProtocolError);
@@ -141,18 +139,23 @@ void EngineIoSession::conflate(int pair, const QByteArray &wsFrame)
     slot = wsFrame; // shared, not copied
 }
 
-bool EngineIoSession::mayHaveBacklog(qint64 limit) const
+bool EngineIoSession::wsBacklogCouldExceed(qint64 limit) const
 {
-    if (m_closed || m_transport != Transport::WebSocket || !m_tcp || m_conflatedCount > 0
-        || qobject_cast<QSslSocket *>(m_tcp.data()))
-        return true;
-    return m_queuedBytes > 0 || m_backlog.couldExceed(limit);
+    return m_conflatedCount > 0 || qobject_cast<QSslSocket *>(m_tcp.data()) || m_backlog.couldExceed(limit);
 }
 
-void EngineIoSession::sampleBacklog()
+bool EngineIoSession::mayHaveBacklog(qint64 limit) const
 {
-    if (!m_closed && m_tcp && m_transport == Transport::WebSocket)
-        m_backlog.sample(m_tcp);
+    if (m_closed || m_transport != Transport::WebSocket || !m_tcp)
+        return true;
+    return m_queuedBytes > 0 || wsBacklogCouldExceed(limit);
+}
+
+qint64 EngineIoSession::queuedBytesNow() const
+{
+    if (m_closed || !m_tcp || m_transport != Transport::WebSocket)
+        return queuedBytes();
+    return m_queuedBytes + SendBacklog::bytesNow(m_tcp);
 }
 
 void EngineIoSession::drainConflated()

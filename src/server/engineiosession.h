@@ -35,10 +35,6 @@ struct ShardCounters;
 class EngineIoSession final
 {
 public:
-    // The kernel's share of the WebSocket's send queue, sampled now (client snapshots).
-    void sampleBacklog();
-    // Client::mayHaveBacklog for this session's client.
-    bool mayHaveBacklog(qint64 limit) const;
     enum class Kind { SocketIo, RawEngineIo };
     enum class Transport { Polling, WebSocket };
 
@@ -98,6 +94,9 @@ public:
     // Bytes waiting for the client: the polling queue, or over WebSocket Qt's buffers and the
     // kernel's (SECURITY.md, "Bounds").
     qint64 queuedBytes() const;
+    // Client::queuedBytesNow and Client::mayHaveBacklog for this session's client.
+    qint64 queuedBytesNow() const;
+    bool mayHaveBacklog(qint64 limit) const;
 
     // Server-initiated close (notifies the client where it can).
     void close(const QString &reason, DisconnectReason why = DisconnectReason::Shutdown);
@@ -123,6 +122,9 @@ private:
     // per pair) until the socket drains, like PlainJsonClient's.
     void conflate(int pair, const QByteArray &wsFrame);
     void drainConflated();
+    // Over WebSocket: whether the kernel's share could be over limit (SendBacklog), always for
+    // TLS (its records are larger than what was written) and while updates are conflated.
+    bool wsBacklogCouldExceed(qint64 limit) const;
     void watchDrain(QTcpSocket *tcp);
     void handlePacket(const protocol::eio::Packet &p);
     void handleProbeText(const QString &text);

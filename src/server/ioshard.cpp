@@ -354,8 +354,7 @@ ClientInfo IoShard::infoOf(const Client *s) const
     if (s->protocol() == WireProtocol::SocketIo)
         if (const EngineIoSession *e = static_cast<const SocketIoClient *>(s)->eio())
             i.rttMs = e->rttMs(); // the Engine.IO heartbeat's round trip
-    const_cast<Client *>(s)->sampleBacklog(); // the kernel's share as of now, not of the last tick
-    i.queuedBytes = s->queuedBytes();
+    i.queuedBytes = s->queuedBytesNow();
     return i;
 }
 

@@ -134,15 +134,13 @@ void PlainJsonClient::sendPrepared(const Broadcast &b)
 
 void PlainJsonClient::pollBacklog()
 {
-    // TLS: the kernel holds the records, larger than what was written; always sampled.
-    if (m_conflatedCount > 0 || !m_tcp || m_tls || m_backlog.couldExceed(m_options.softQueueLimit() / 4))
+    if (mayHaveBacklog(m_options.softQueueLimit() / 4))
         onBytesWritten();
 }
 
-void PlainJsonClient::sampleBacklog()
+qint64 PlainJsonClient::queuedBytesNow() const
 {
-    if (m_tcp && !m_closing && !isDead())
-        m_backlog.sample(m_tcp);
+    return m_tcp && !m_closing && !isDead() ? SendBacklog::bytesNow(m_tcp) : queuedBytes();
 }
 
 void PlainJsonClient::onBytesWritten()

@@ -39,11 +39,12 @@ public:
     // Called when the socket drained: writes conflated price updates once below the soft limit.
     void onBytesWritten();
     void pollBacklog() override;
+    // TLS: the kernel holds the records, larger than what was written; never skipped.
     bool mayHaveBacklog(qint64 limit) const override
     {
         return m_conflatedCount > 0 || !m_tcp || m_tls || m_backlog.couldExceed(limit);
     }
-    void sampleBacklog() override;
+    qint64 queuedBytesNow() const override;
 
 private:
     void writeFrame(const QByteArray &frame);

@@ -26,11 +26,7 @@ public:
     // The Engine.IO session is gone (or the client left the namespace).
     void detach() { m_eio = nullptr; }
     EngineIoSession *eio() const { return m_eio; }
-    void sampleBacklog() override
-    {
-        if (m_eio)
-            m_eio->sampleBacklog();
-    }
+    qint64 queuedBytesNow() const override { return m_eio ? m_eio->queuedBytesNow() : 0; }
     bool mayHaveBacklog(qint64 limit) const override { return !m_eio || m_eio->mayHaveBacklog(limit); }
 
     // PROTOCOL.md, "Socket.IO connection state recovery": with a source, every event this client

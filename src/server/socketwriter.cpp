@@ -33,15 +33,20 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
     }
     if (socket->bytesToWrite() == 0)
         detail::writeDirect(socket, frames, first, offset);
-    if (first < frames.size()) {
-        if (offset > 0)
-            socket->write(frames[first].constData() + offset, frames[first].size() - offset);
-        else
-            socket->write(frames[first]);
-        for (qsizetype i = first + 1; i < frames.size(); ++i)
-            socket->write(frames[i]);
-    }
+    detail::writeBuffered(socket, frames, first, offset);
     return total;
+}
+
+void detail::writeBuffered(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype first, qsizetype offset)
+{
+    if (first >= frames.size())
+        return;
+    if (offset > 0)
+        socket->write(frames[first].constData() + offset, frames[first].size() - offset);
+    else
+        socket->write(frames[first]);
+    for (qsizetype i = first + 1; i < frames.size(); ++i)
+        socket->write(frames[i]);
 }
 
 qint64 pendingBytes(const QTcpSocket *socket)

@@ -34,6 +34,9 @@ namespace detail {
 // frames[first...] (frames[first] from byte offset) to the connection and advances first and
 // offset past what it took. What is left goes through QTcpSocket::write.
 void writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset);
+// Hands frames[first...] (frames[first] from byte offset) to QTcpSocket::write (Qt's buffer);
+// shared by writeFrames() and the portable writeDirect().
+void writeBuffered(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype first, qsizetype offset);
 } // namespace detail
 
 // What a client's send bounds measure: Qt's buffers, read live, plus the kernel's share,
@@ -48,6 +51,8 @@ class SendBacklog
 {
 public:
     qint64 bytes(const QTcpSocket *socket) const { return pendingBytes(socket) + m_kernel; }
+    // bytes() with the kernel's share read now, the sample left as it is (client snapshots).
+    static qint64 bytesNow(const QTcpSocket *socket) { return pendingBytes(socket) + kernelQueuedBytes(socket); }
     void sample(const QTcpSocket *socket)
     {
         m_kernel = kernelQueuedBytes(socket);

@@ -13,12 +13,7 @@ void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qs
 {
     if (first >= frames.size())
         return;
-    if (offset > 0)
-        socket->write(frames[first].constData() + offset, frames[first].size() - offset);
-    else
-        socket->write(frames[first]);
-    for (qsizetype i = first + 1; i < frames.size(); ++i)
-        socket->write(frames[i]);
+    writeBuffered(socket, frames, first, offset);
     first = frames.size();
     offset = 0;
     socket->flush();
