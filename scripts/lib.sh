@@ -28,7 +28,7 @@ FX_RUN_PACKAGES=(redis-server xvfb xauth libsecret-1-0)
 # The benchmarks' extras (bench/, docs/PERFORMANCE.md): gnuplot-nox draws bench/plot_p99.sh's
 # p99 curve, linux-perf profiles the server under load ("Kernel pace").
 FX_BENCH_PACKAGES=(gnuplot-nox linux-perf)
-FX_TEST_PACKAGES=(redis-server redis-sentinel nginx postgresql xvfb xauth python3-socketio python3-engineio python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
+FX_TEST_PACKAGES=(redis-server redis-sentinel nginx postgresql xvfb xauth python3-socketio python3-engineio python3-aiohttp python3-requests python3-websocket python3-jwt python3-cryptography openssl chromium nodejs
   clang-format dbus gnome-keyring libsecret-tools python3-dbus)
 
 fx_as_root() {

@@ -465,6 +465,10 @@ sio.wait()
         s.env.insert(QStringLiteral("FX_CA"), pki.path(QStringLiteral("ca.pem")));
         s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         const Outcome o = run(s);
+        if (!(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK"))))
+            qWarning().noquote() << "server log:\n" << server.log();
+        else if (o.output.contains(QStringLiteral("RETRY"))) // the client's own race (sio_tls_python.py)
+            qWarning().noquote() << o.output;
         QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
         QCOMPARE(server.stop(), 0);
     }
