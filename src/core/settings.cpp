@@ -350,6 +350,9 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");
     if (v.ok() && s.sioRecovery && s.historySize == 0)
         v.fail("WEBSOCKET_SIO_RECOVERY", QStringLiteral("needs a history: WEBSOCKET_HISTORY_SIZE must not be 0"));
+    // PROTOCOL.md, "Alert rules".
+    s.maxAlertsPerClient = int(v.integer("WEBSOCKET_MAX_ALERTS_PER_CLIENT"));
+    s.maxAlerts = int(v.integer("WEBSOCKET_MAX_ALERTS"));
     // Issue 14: the monitor-only desk (CONFIGURATION.md).
     s.embeddedServer = v.flag("EMBEDDED_SERVER");
 

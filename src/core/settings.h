@@ -96,6 +96,9 @@ struct Settings
     int historySize = 1000; // WEBSOCKET_HISTORY_SIZE, messages per stream (0: no history)
     int historyTtlSeconds = 300; // WEBSOCKET_HISTORY_TTL
     bool sioRecovery = false; // WEBSOCKET_SIO_RECOVERY
+    // PROTOCOL.md, "Alert rules"
+    int maxAlertsPerClient = 100; // WEBSOCKET_MAX_ALERTS_PER_CLIENT (0: set_alert refused)
+    int maxAlerts = 100000; // WEBSOCKET_MAX_ALERTS (0: set_alert refused)
     // ARCHITECTURE.md, "Fleet heartbeat"
     QString serverId; // WEBSOCKET_SERVER_ID: 1..128 printable, no spaces; empty = <hostname>:<port>
     int fleetStaleSeconds = 5; // FLEET_STALE_SECONDS: a server silent this long is stale (the desk)

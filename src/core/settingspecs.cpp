@@ -184,6 +184,16 @@ const QList<SettingSpec> &settingSpecs()
                      "Socket.IO connection state recovery: an offset argument on every event (true/false)"),
                  S)
                 .flag(),
+            Spec("WEBSOCKET_MAX_ALERTS_PER_CLIENT", "100",
+                 QT_TRANSLATE_NOOP("fx::core::Settings", "Alert rules per client"),
+                 QT_TRANSLATE_NOOP("fx::core::Settings", "Most alert rules one client (or one user) may hold"), S)
+                .integer(0, 10000, QT_TRANSLATE_NOOP("fx::core::Settings", "rules"),
+                         QT_TRANSLATE_NOOP("fx::core::Settings", "alert rules off")),
+            Spec("WEBSOCKET_MAX_ALERTS", "100000", QT_TRANSLATE_NOOP("fx::core::Settings", "Alert rules in all"),
+                 QT_TRANSLATE_NOOP("fx::core::Settings", "Most alert rules the server holds for all clients together"),
+                 S)
+                .integer(0, 10000000, QT_TRANSLATE_NOOP("fx::core::Settings", "rules"),
+                         QT_TRANSLATE_NOOP("fx::core::Settings", "alert rules off")),
             Spec("WEBSOCKET_SERVER_ID", "", QT_TRANSLATE_NOOP("fx::core::Settings", "Server name in the fleet"),
                  QT_TRANSLATE_NOOP(
                      "fx::core::Settings",

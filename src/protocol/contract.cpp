@@ -22,6 +22,14 @@ ClientEvent clientEventFromName(QStringView name)
         return ClientEvent::RefreshToken;
     if (name == u"get_alert_history")
         return ClientEvent::GetAlertHistory;
+    if (name == u"set_alert")
+        return ClientEvent::SetAlert;
+    if (name == u"list_alerts")
+        return ClientEvent::ListAlerts;
+    if (name == u"update_alert")
+        return ClientEvent::UpdateAlert;
+    if (name == u"delete_alert")
+        return ClientEvent::DeleteAlert;
     return ClientEvent::Unknown;
 }
 
@@ -43,6 +51,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::InvalidCursor: return QStringLiteral("INVALID_CURSOR");
     case ErrorCode::HistoryUnavailable: return QStringLiteral("HISTORY_UNAVAILABLE");
     case ErrorCode::TooManyQueries: return QStringLiteral("TOO_MANY_QUERIES");
+    case ErrorCode::TooManyAlerts: return QStringLiteral("TOO_MANY_ALERTS");
     }
     return {};
 }

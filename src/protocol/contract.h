@@ -17,6 +17,10 @@ enum class ClientEvent {
     Ping,
     RefreshToken, // SECURITY.md, "Tokens"
     GetAlertHistory, // answered asynchronously from the database (server/alerthistory.h)
+    SetAlert, // PROTOCOL.md, "Alert rules": answered by the shard (alertrequests.cpp)
+    ListAlerts,
+    UpdateAlert,
+    DeleteAlert,
     Unknown,
 };
 ClientEvent clientEventFromName(QStringView name);
@@ -38,6 +42,11 @@ inline constexpr QStringView Error = u"error";
 inline constexpr QStringView TokenRefreshed = u"token_refreshed";
 inline constexpr QStringView AlertHistory = u"alert_history";
 inline constexpr QStringView FeedStatus = u"feed_status"; // to clients that sent subscribe
+inline constexpr QStringView AlertSet = u"alert_set"; // PROTOCOL.md, "Alert rules"
+inline constexpr QStringView AlertsList = u"alerts_list";
+inline constexpr QStringView AlertUpdated = u"alert_updated";
+inline constexpr QStringView AlertDeleted = u"alert_deleted";
+inline constexpr QStringView PriceAlert = u"price_alert"; // to a rule's owner when it fires
 } // namespace event
 
 enum class ErrorCode {
@@ -56,8 +65,9 @@ enum class ErrorCode {
     InvalidCursor, // get_alert_history: a cursor this server did not give for this query
     HistoryUnavailable, // get_alert_history: no database configured, or it cannot be read now
     TooManyQueries, // get_alert_history: too many of the client's (or the server's) queries running
+    TooManyAlerts, // set_alert: WEBSOCKET_MAX_ALERTS_PER_CLIENT or WEBSOCKET_MAX_ALERTS reached
 };
-inline constexpr int kErrorCodeCount = 15;
+inline constexpr int kErrorCodeCount = 16;
 QString errorCodeName(ErrorCode code);
 
 } // namespace fx::protocol

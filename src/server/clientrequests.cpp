@@ -266,6 +266,12 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         requestAlertHistory(s, data, replyTag); // historyrequests.cpp
         return;
     }
+    if (const auto e = protocol::clientEventFromName(event); e == protocol::ClientEvent::SetAlert
+        || e == protocol::ClientEvent::ListAlerts || e == protocol::ClientEvent::UpdateAlert
+        || e == protocol::ClientEvent::DeleteAlert) {
+        handleAlertRequest(s, e, data, replyTag); // alertrequests.cpp
+        return;
+    }
     const bool firstSubscribe = !s->sentSubscribe;
     QList<Reply> replies;
     if (protocol::clientEventFromName(event) == protocol::ClientEvent::Subscribe)

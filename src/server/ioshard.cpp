@@ -83,6 +83,7 @@ IoShard::~IoShard()
     m_engineIoSessions.clear();
     for (Client *s : m_clients) {
         m_rooms.leaveAll(s);
+        unbindAlerts(s);
         m_ctx.stats().removeClient();
         if (!s->limitSlot.isNull())
             m_ctx.limits().removeClient(s->limitSlot);
@@ -183,6 +184,9 @@ void IoShard::onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp)
 
 void IoShard::welcome(Client *s)
 {
+    // PROTOCOL.md, "Alert rules": a user holding rules on this server gets their alerts here.
+    if (m_ctx.options().tokenVerifier && m_ctx.alerts().holdsRules(s->user()))
+        bindAlerts(s);
     const Reply hello = m_handler.welcome(*s);
     s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
 }
@@ -223,6 +227,7 @@ void IoShard::reap()
             continue;
         }
         m_rooms.leaveAll(s);
+        unbindAlerts(s);
         if (s->staged)
             m_touched.erase(std::remove(m_touched.begin(), m_touched.end(), s), m_touched.end());
         Client *last = m_clients.back();
@@ -259,6 +264,8 @@ void IoShard::onTick()
     const auto &o = m_ctx.options();
     const qint64 nowSeconds = o.tokenVerifier ? QDateTime::currentSecsSinceEpoch() : 0;
     m_closedAwaitingGet.removeIf([now](const auto &it) { return it.value() < now; });
+    if (m_index == 0)
+        expireAlerts(now); // PROTOCOL.md, "Alert rules", "Expiry": once a second, on one shard
     for (EngineIoSession *e : std::as_const(m_engineIoSessions))
         e->tick(now);
     for (Client *s : m_clients) {

@@ -6,7 +6,10 @@
 // through queued calls: adoptSocket(), deliver(), shutdown(), kick(), snapshot requests.
 
 #include "auth/tokenverifier.h"
+#include "protocol/contract.h"
 #include "protocol/httpcodec.h"
+#include "rules/rulebook.h"
+#include "server/alertservice.h"
 #include "server/broadcast.h"
 #include "server/clientinfo.h"
 #include "server/conflatinginbox.h"
@@ -69,6 +72,9 @@ public:
     // Disconnects one client (operator action); false when it is not on this shard.
     bool kick(const QByteArray &clientId);
     QList<ClientInfo> clients() const;
+    // PROTOCOL.md, "Alert rules": fired (price_alert) and expired (alert_deleted) rules of this
+    // shard's clients, from the publishing thread or the expiry timer (alertrequests.cpp).
+    void deliverAlerts(const std::vector<AlertDelivery> &deliveries);
 
     // --- shard thread, from HttpConnection ---
     void routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request);
@@ -132,6 +138,15 @@ private:
     void refreshToken(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
     // historyrequests.cpp: get_alert_history, answered when the database has read the page.
     void requestAlertHistory(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    // alertrequests.cpp: set_alert, list_alerts, update_alert, delete_alert (PROTOCOL.md,
+    // "Alert rules"); the client's owner in the AlertService, bound on first use or at connect
+    // (bindAlerts, for a user holding rules), unbound when it is reaped (unbindAlerts).
+    void handleAlertRequest(Client *s, protocol::ClientEvent event, const QJsonObject &data,
+                            const QJsonValue &replyTag);
+    rules::Owner alertOwner(Client *s);
+    void bindAlerts(Client *s);
+    void unbindAlerts(Client *s);
+    void expireAlerts(qint64 nowMs);
     void answerAlertHistory(Client *s, const QByteArray &clientId, const QJsonValue &replyTag,
                             const AlertHistoryQuery &query, const AlertHistoryResult &result);
     bool expireToken(Client *s, qint64 nowSeconds);
@@ -215,6 +230,11 @@ private:
 
     ConflatingInbox m_inbox; // from the Redis thread (enqueue)
     std::shared_ptr<ReturnPath> m_returnPath; // get_alert_history answers from other threads (closed in ~IoShard)
+    QHash<quint64, Client *> m_alertClients; // PROTOCOL.md, "Alert rules": clients by alert handle
+    qint64 m_nextAlertExpiryMs = 0; // shard 0 sweeps expired rules once a second (onTick)
 };
+
+// PROTOCOL.md, "Alert rules": deliveries queued to their shards (alertrequests.cpp); any thread.
+void routeAlerts(ServerContext &context, const std::vector<AlertDelivery> &deliveries);
 
 } // namespace fx::server

@@ -55,6 +55,13 @@ Reply RequestHandler::welcome(const Client &client) const
     };
     if (const FeedStatus feed = m_ctx.feedStatus(); feed.known)
         hello.insert(QStringLiteral("feed_status"), feed.toJson()); // PROTOCOL.md, feed_status
+    if (client.alertHandle != 0) { // PROTOCOL.md, "Alert rules": the rules a user holds here
+        QJsonArray alerts;
+        for (const rules::AlertRule &r :
+             m_ctx.alerts().list(rules::Owner{o.tokenVerifier ? client.user() : QString(), client.alertHandle}))
+            alerts.append(r.toJson());
+        hello.insert(QStringLiteral("alerts"), alerts);
+    }
     if (o.tokenVerifier) {
         // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.
         QJsonArray permitted;
@@ -83,12 +90,16 @@ void RequestHandler::handle(Client &s, const QString &event, const QJsonObject &
     case ClientEvent::Ping: return ping(data, out);
     case ClientEvent::RefreshToken: // answered by the shard (clientauth.cpp), never here
     case ClientEvent::GetAlertHistory: // answered by the shard (historyrequests.cpp), never here
+    case ClientEvent::SetAlert: // answered by the shard (alertrequests.cpp), never here
+    case ClientEvent::ListAlerts:
+    case ClientEvent::UpdateAlert:
+    case ClientEvent::DeleteAlert:
     case ClientEvent::Unknown: break;
     }
     out->append(error(ErrorCode::UnknownEvent,
                       QStringLiteral("unknown event \"%1\"; known events: subscribe, unsubscribe, get_subscriptions, "
                                      "request_price, request_all_prices, get_server_stats, ping, refresh_token, "
-                                     "get_alert_history")
+                                     "get_alert_history, set_alert, list_alerts, update_alert, delete_alert")
                           .arg(event.left(64)),
                       event.left(64)));
 }

@@ -17,6 +17,10 @@ ServerContext::ServerContext(ServerOptions options)
     , m_limits(m_options.maxClientsPerIp, m_options.trustedProxies)
     , m_history(m_options.instruments.size(), m_options.historySize, m_options.historyTtlSeconds, m_options.sioRecovery)
     , m_recoverySessions(m_options.maxClients, m_options.historyTtlSeconds)
+    // PROTOCOL.md, "Alert rules": ids "<prefix>-<n>", the prefix new with each server start so
+    // that ids stay unique across restarts and across the servers of a fleet.
+    , m_alerts(m_options.instruments, QString::fromLatin1(newSessionId().left(6)),
+               rules::RuleBookLimits{m_options.maxAlertsPerClient, m_options.maxAlerts})
 {
     m_redis = QJsonObject{{QStringLiteral("connected"), false},
                           {QStringLiteral("state"), QStringLiteral("not_configured")},

@@ -5,6 +5,7 @@
 // and the status of the components around the server (Redis, database), which other threads
 // set and readers copy under a mutex.
 
+#include "server/alertservice.h"
 #include "server/connectionlimits.h"
 #include "server/feedstatus.h"
 #include "server/recoverysessions.h"
@@ -62,6 +63,9 @@ public:
     // sessions waiting to be recovered (any thread).
     StreamHistory &history() { return m_history; }
     RecoverySessions &recoverySessions() { return m_recoverySessions; }
+    // PROTOCOL.md, "Alert rules": every client's rules (any thread).
+    AlertService &alerts() { return m_alerts; }
+    const AlertService &alerts() const { return m_alerts; }
 
     // Any thread. Objects as shown in server_stats / health, e.g.
     // {"connected": true, "state": "connected", "channels": [...]}.
@@ -104,6 +108,7 @@ private:
     ConnectionLimits m_limits;
     StreamHistory m_history;
     RecoverySessions m_recoverySessions;
+    AlertService m_alerts;
     std::atomic<double> m_ratePerSecond;
     std::atomic<int> m_rateBurst;
     mutable QMutex m_verifierMutex;

@@ -37,6 +37,8 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.historySize = s.historySize;
     o.historyTtlSeconds = s.historyTtlSeconds;
     o.sioRecovery = s.sioRecovery;
+    o.maxAlertsPerClient = s.maxAlertsPerClient;
+    o.maxAlerts = s.maxAlerts;
     if (s.authMode == u"jwt") {
         // Checked at start-up already (app::initialise); should the keys have gone since, the
         // server refuses to start (StreamServer::start) rather than run without authentication.

@@ -68,6 +68,10 @@ struct ServerOptions
     int historySize = 1000;
     int historyTtlSeconds = 300;
     bool sioRecovery = false;
+    // PROTOCOL.md, "Alert rules": WEBSOCKET_MAX_ALERTS_PER_CLIENT and WEBSOCKET_MAX_ALERTS (the
+    // values at start; a SIGHUP may change them through ServerContext::alerts()).
+    int maxAlertsPerClient = 100;
+    int maxAlerts = 100000;
 
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).

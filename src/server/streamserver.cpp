@@ -204,6 +204,9 @@ void StreamServer::publish(const QList<core::MarketEvent> &events)
     // batch reaches every shard in the order of its positions (one publisher at a time).
     std::lock_guard order(m_publishOrder);
     publish(m_ctx->history().stamp(events, core::monotonicMillis()));
+    // PROTOCOL.md, "Alert rules": the rules of each tick's pair, after the tick went out.
+    if (std::vector<AlertDelivery> fired = m_ctx->alerts().evaluate(events); !fired.empty())
+        routeAlerts(*m_ctx, fired);
 }
 
 void StreamServer::publish(const BroadcastBatch &batch)

@@ -1,0 +1,135 @@
+#include "server/alertservice.h"
+
+#include "core/timeutil.h"
+#include "protocol/contract.h"
+#include "protocol/envelope.h"
+
+#include <QMutexLocker>
+
+namespace fx::server {
+
+AlertService::AlertService(const core::InstrumentSet &instruments, QString idPrefix, rules::RuleBookLimits limits)
+    : m_book(instruments, std::move(idPrefix), limits)
+{
+}
+
+rules::RuleBookLimits AlertService::limits() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_book.limits();
+}
+
+void AlertService::setLimits(rules::RuleBookLimits limits)
+{
+    QMutexLocker lock(&m_mutex);
+    m_book.setLimits(limits); // rules already held stay, even over the new limits
+}
+
+void AlertService::bind(const rules::Owner &owner, int shard)
+{
+    QMutexLocker lock(&m_mutex);
+    m_routes.insert(owner.handle, shard);
+    if (!owner.key.isEmpty())
+        m_book.setHandle(owner.key, owner.handle);
+}
+
+int AlertService::unbind(const rules::Owner &owner)
+{
+    QMutexLocker lock(&m_mutex);
+    m_routes.remove(owner.handle);
+    if (!owner.key.isEmpty())
+        return 0; // kept for the owner's next connection (a newer one may be bound already)
+    const int removed = m_book.removeOwner(owner);
+    noteSize();
+    return removed;
+}
+
+bool AlertService::holdsRules(const QString &key) const
+{
+    if (key.isEmpty() || size() == 0)
+        return false;
+    QMutexLocker lock(&m_mutex);
+    return m_book.count(rules::Owner{key, 0}) > 0;
+}
+
+rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule rule, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    rules::BookResult r = m_book.add(owner, std::move(rule), nowMs);
+    noteSize();
+    return r;
+}
+
+rules::BookResult AlertService::update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_book.update(owner, update, nowMs);
+}
+
+rules::BookResult AlertService::remove(const rules::Owner &owner, const QString &id)
+{
+    QMutexLocker lock(&m_mutex);
+    rules::BookResult r = m_book.remove(owner, id);
+    noteSize();
+    return r;
+}
+
+QList<rules::AlertRule> AlertService::list(const rules::Owner &owner) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_book.list(owner);
+}
+
+std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events)
+{
+    std::vector<AlertDelivery> out;
+    if (size() == 0)
+        return out; // no rule: the relay pays one atomic load per batch
+    QMutexLocker lock(&m_mutex);
+    for (const core::MarketEvent &e : events) {
+        const auto *tick = std::get_if<core::PriceTick>(&e);
+        if (!tick || tick->index < 0)
+            continue;
+        const rules::Evaluation ev = m_book.evaluate(tick->index, tick->bid, tick->ask, tick->timeMicros / 1000);
+        routeFirings(ev.fired, false, &out);
+        routeFirings(ev.expired, true, &out);
+    }
+    noteSize();
+    return out;
+}
+
+std::vector<AlertDelivery> AlertService::expire(qint64 nowMs)
+{
+    std::vector<AlertDelivery> out;
+    if (size() == 0)
+        return out;
+    QMutexLocker lock(&m_mutex);
+    routeFirings(m_book.expire(nowMs), true, &out);
+    noteSize();
+    return out;
+}
+
+QByteArray AlertService::deletedJson(const rules::AlertRule &rule, QStringView reason)
+{
+    return protocol::compactJson(QJsonObject{{QStringLiteral("id"), rule.id},
+                                             {QStringLiteral("reason"), reason.toString()},
+                                             {QStringLiteral("rule"), rule.toJson()},
+                                             {QStringLiteral("timestamp"), core::isoNow()}});
+}
+
+void AlertService::routeFirings(const std::vector<rules::Firing> &firings, bool expired,
+                                std::vector<AlertDelivery> *out)
+{
+    if (!expired)
+        m_fired.fetch_add(firings.size(), std::memory_order_relaxed);
+    for (const rules::Firing &f : firings) {
+        const auto route = m_routes.constFind(f.owner.handle);
+        if (route == m_routes.cend())
+            continue; // an identified owner that is not connected now
+        out->push_back(AlertDelivery{*route, f.owner.handle, f.rule.pairIndex,
+                                     expired ? protocol::event::AlertDeleted : protocol::event::PriceAlert,
+                                     expired ? deletedJson(f.rule, u"expired") : protocol::compactJson(f.toJson())});
+    }
+}
+
+} // namespace fx::server

@@ -1,0 +1,85 @@
+#pragma once
+
+// PROTOCOL.md, "Alert rules": the server's one RuleBook, shared by every I/O thread (the clients'
+// set_alert, list_alerts, update_alert and delete_alert) and the publishing thread (each batch
+// of ticks), under one mutex held for the book's own work only (microseconds: a tick costs
+// O(log n + fired) for its pair). With no rule at all a batch does not take the mutex.
+//
+// Who gets an alert: each client that holds rules has a handle (its owner's handle in the book)
+// and the shard it lives on; evaluate() and expire() return the alerts to send as deliveries,
+// which StreamServer queues to each owner's shard (IoShard::deliverAlerts), where the client is
+// found by its handle and its pair permissions are checked once more.
+//
+// Owners: an anonymous client's rules are deleted when it disconnects; an identified client's
+// (the token's sub, SECURITY.md "Tokens") stay on this server, bound to its next connection.
+// Thread contract: every method on any thread.
+
+#include "core/marketdata.h"
+#include "rules/rulebook.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <atomic>
+#include <vector>
+
+namespace fx::server {
+
+struct AlertDelivery
+{
+    int shard = -1;
+    quint64 handle = 0; // the owner's connection
+    int pairIndex = -1; // checked against the client's permitted pairs before sending
+    QStringView event; // protocol::event::PriceAlert or AlertDeleted
+    QByteArray data; // compact JSON
+};
+
+class AlertService
+{
+public:
+    AlertService(const core::InstrumentSet &instruments, QString idPrefix, rules::RuleBookLimits limits);
+
+    rules::RuleBookLimits limits() const;
+    void setLimits(rules::RuleBookLimits limits);
+
+    // A new connection's handle (never 0).
+    quint64 newHandle() { return m_nextHandle.fetch_add(1, std::memory_order_relaxed); }
+    // The owner's alerts go to its handle on `shard` from now on (an identified owner's rules,
+    // set from an earlier connection, included).
+    void bind(const rules::Owner &owner, int shard);
+    // The connection is gone: an anonymous owner's rules are deleted, an identified owner's stay
+    // (unrouted until it connects again). Returns how many rules were deleted.
+    int unbind(const rules::Owner &owner);
+    // Whether an identified owner holds rules on this server (a connecting client binds then).
+    bool holdsRules(const QString &key) const;
+
+    rules::BookResult add(const rules::Owner &owner, rules::AlertRule rule, qint64 nowMs);
+    rules::BookResult update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs);
+    rules::BookResult remove(const rules::Owner &owner, const QString &id);
+    QList<rules::AlertRule> list(const rules::Owner &owner) const;
+    int size() const { return m_size.load(std::memory_order_relaxed); }
+    quint64 firedTotal() const { return m_fired.load(std::memory_order_relaxed); }
+
+    // The publishing thread: the ticks of one batch, in order. Other events are skipped.
+    std::vector<AlertDelivery> evaluate(const QList<core::MarketEvent> &events);
+    // A timer: rules whose expires_at has passed when no tick came (wall clock, ms).
+    std::vector<AlertDelivery> expire(qint64 nowMs);
+
+    // The data of alert_deleted for a rule that expired (also what delete_alert answers, with
+    // reason "deleted").
+    static QByteArray deletedJson(const rules::AlertRule &rule, QStringView reason);
+
+private:
+    void routeFirings(const std::vector<rules::Firing> &firings, bool expired, std::vector<AlertDelivery> *out);
+    void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
+
+    mutable QMutex m_mutex;
+    rules::RuleBook m_book; // under m_mutex
+    QHash<quint64, int> m_routes; // handle -> shard, under m_mutex
+    std::atomic<int> m_size{0};
+    std::atomic<quint64> m_fired{0};
+    std::atomic<quint64> m_nextHandle{1};
+};
+
+} // namespace fx::server
