@@ -22,7 +22,8 @@ bool ServerReloader::reloadable(QStringView name)
 {
     return name == u"LOG_LEVEL" || name == u"LOG_FILE" || name == u"CORS_ALLOWED_ORIGINS"
         || name == u"WEBSOCKET_MAX_CONNECTIONS_PER_IP" || name == u"WEBSOCKET_RATE_LIMIT"
-        || name == u"WEBSOCKET_RATE_BURST";
+        || name == u"WEBSOCKET_RATE_BURST" || name == u"WEBSOCKET_MAX_ALERTS_PER_CLIENT"
+        || name == u"WEBSOCKET_MAX_ALERTS";
 }
 
 QString ServerReloader::reload()

@@ -309,15 +309,20 @@ void Engine::applyRuntimeSettings(const core::Settings &s)
     m_settings.maxConnectionsPerIp = s.maxConnectionsPerIp;
     m_settings.rateLimit = s.rateLimit;
     m_settings.rateBurst = s.rateBurst;
+    m_settings.maxAlertsPerClient = s.maxAlertsPerClient;
+    m_settings.maxAlerts = s.maxAlerts;
     for (const QString &name :
          {QStringLiteral("CORS_ALLOWED_ORIGINS"), QStringLiteral("WEBSOCKET_MAX_CONNECTIONS_PER_IP"),
-          QStringLiteral("WEBSOCKET_RATE_LIMIT"), QStringLiteral("WEBSOCKET_RATE_BURST")})
+          QStringLiteral("WEBSOCKET_RATE_LIMIT"), QStringLiteral("WEBSOCKET_RATE_BURST"),
+          QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT"), QStringLiteral("WEBSOCKET_MAX_ALERTS")})
         m_settings.values.insert(name, s.values.value(name));
     if (!m_server)
         return;
     m_server->setCorsOrigins(s.corsOrigins);
     m_server->setMaxClientsPerIp(s.maxConnectionsPerIp);
     m_server->setRateLimits(s.rateLimit, s.rateBurst);
+    // PROTOCOL.md, "Alert rules": rules already held stay, even over the new limits.
+    m_server->context().alerts().setLimits(rules::RuleBookLimits{s.maxAlertsPerClient, s.maxAlerts});
 }
 
 bool Engine::reloadTokenKeys(const core::Settings &s, QString *error)

@@ -173,6 +173,9 @@ QJsonObject ServerContext::statsPayload() const
         {QStringLiteral("errors"), errors},
         {QStringLiteral("disconnects"), disconnects},
         {QStringLiteral("bounds"), bounds},
+        {QStringLiteral("alert_rules"),
+         QJsonObject{{QStringLiteral("rules"), m_alerts.size()},
+                     {QStringLiteral("fired"), qint64(m_alerts.firedTotal())}}},
         {QStringLiteral("uptime_seconds"), qint64(s.uptimeSeconds)},
         {QStringLiteral("server_version"), QString::fromLatin1(fx::kVersion)},
         {QStringLiteral("io_threads"), m_options.ioThreads},
@@ -255,6 +258,10 @@ QByteArray ServerContext::metricsText() const
     value("fxmonitor_bytes_sent_total", {}, double(s.bytesSent));
     metric("fxmonitor_messages_received_total", "counter", "Messages received from clients.");
     value("fxmonitor_messages_received_total", {}, double(s.messagesReceived));
+    metric("fxmonitor_alert_rules", "gauge", "Alert rules held now, of every client (PROTOCOL.md, \"Alert rules\").");
+    value("fxmonitor_alert_rules", {}, m_alerts.size());
+    metric("fxmonitor_alert_rules_fired_total", "counter", "Alert rules fired since start.");
+    value("fxmonitor_alert_rules_fired_total", {}, double(m_alerts.firedTotal()));
     metric("fxmonitor_conflated_updates_total", "counter", "Price updates replaced by a newer one for a slow client.");
     value("fxmonitor_conflated_updates_total", {}, double(s.conflated));
     metric("fxmonitor_overload_conflated_updates_total", "counter",

@@ -189,7 +189,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(envFile,
                           "LOG_LEVEL=DEBUG\nCORS_ALLOWED_ORIGINS=https://b.example\n"
                           "WEBSOCKET_MAX_CONNECTIONS_PER_IP=2\nWEBSOCKET_MAX_MESSAGE_SIZE=1024\n"
-                          "WEBSOCKET_RATE_LIMIT=0.1\nWEBSOCKET_RATE_BURST=3\n"));
+                          "WEBSOCKET_RATE_LIMIT=0.1\nWEBSOCKET_RATE_BURST=3\n"
+                          "WEBSOCKET_MAX_ALERTS_PER_CLIENT=1\n"));
         ::kill(pid_t(server.pid()), SIGHUP);
         QTRY_VERIFY2(server.log().contains(QStringLiteral("settings reloaded")), qPrintable(server.log()));
         const QString log = server.log();
@@ -202,9 +203,10 @@ private Q_SLOTS:
         QVERIFY(log.contains(QStringLiteral("WEBSOCKET_MAX_MESSAGE_SIZE changed from \"65536\" to \"1024\" (from "
                                             "fxmonitor.env:4): needs a restart")));
         QVERIFY(log.contains(QStringLiteral("WEBSOCKET_RATE_BURST changed from \"200\" to \"3\"")));
+        QVERIFY(log.contains(QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT changed from \"100\" to \"1\"")));
         QVERIFY(log.contains(
-            QStringLiteral("settings reloaded: 5 applied, 1 need a restart (WEBSOCKET_MAX_MESSAGE_SIZE)")));
-        QTRY_VERIFY(!notify.find(QStringLiteral("STATUS=settings reloaded: 5 applied")).isEmpty());
+            QStringLiteral("settings reloaded: 6 applied, 1 need a restart (WEBSOCKET_MAX_MESSAGE_SIZE)")));
+        QTRY_VERIFY(!notify.find(QStringLiteral("STATUS=settings reloaded: 6 applied")).isEmpty());
         QVERIFY(server.isRunning());
 
         // The effects.
@@ -220,6 +222,15 @@ private Q_SLOTS:
         const QByteArray err = third.waitForEvent("error");
         QVERIFY2(err.contains("\"code\":\"TOO_MANY_CONNECTIONS\""), err.constData());
         QVERIFY(first.isConnected() && second.isConnected());
+        // The new alert rule limit: one rule per client (at it) accepted, a second (over) refused.
+        const QJsonObject rule{{QStringLiteral("pair"), QStringLiteral("EUR_USD")},
+                               {QStringLiteral("field"), QStringLiteral("bid")},
+                               {QStringLiteral("condition"), QStringLiteral("above")},
+                               {QStringLiteral("value"), 1.2}};
+        QVERIFY(!first.request(QStringLiteral("set_alert"), rule, QStringLiteral("alert_set")).isEmpty());
+        first.send(QStringLiteral("set_alert"), rule);
+        const QByteArray tooMany = QJsonDocument(first.waitFor(QStringLiteral("error"))).toJson();
+        QVERIFY2(tooMany.contains("TOO_MANY_ALERTS") && tooMany.contains("\"max_per_client\": 1"), tooMany.constData());
         // The new rate limit: a burst of 3 requests (at it) answered, the 4th (over) refused.
         for (int i = 0; i < 3; ++i)
             QVERIFY2(!second.request(QStringLiteral("ping"), {}, QStringLiteral("pong")).isEmpty(),
