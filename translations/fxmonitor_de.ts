@@ -840,6 +840,30 @@
         <source>per second</source>
         <translation>pro Sekunde</translation>
     </message>
+    <message>
+        <source>Alert rules per client</source>
+        <translation>Alarmregeln pro Client</translation>
+    </message>
+    <message>
+        <source>Most alert rules one client (or one user) may hold</source>
+        <translation>Höchstzahl der Alarmregeln eines Clients (oder eines Benutzers)</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>alert rules off</source>
+        <translation>Alarmregeln aus</translation>
+    </message>
+    <message>
+        <source>Alert rules in all</source>
+        <translation>Alarmregeln insgesamt</translation>
+    </message>
+    <message>
+        <source>Most alert rules the server holds for all clients together</source>
+        <translation>Höchstzahl der Alarmregeln, die der Server für alle Clients zusammen hält</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>

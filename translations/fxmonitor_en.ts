@@ -840,6 +840,30 @@
         <source>per second</source>
         <translation>per second</translation>
     </message>
+    <message>
+        <source>Alert rules per client</source>
+        <translation>Alert rules per client</translation>
+    </message>
+    <message>
+        <source>Most alert rules one client (or one user) may hold</source>
+        <translation>Most alert rules one client (or one user) may hold</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>rules</translation>
+    </message>
+    <message>
+        <source>alert rules off</source>
+        <translation>alert rules off</translation>
+    </message>
+    <message>
+        <source>Alert rules in all</source>
+        <translation>Alert rules in all</translation>
+    </message>
+    <message>
+        <source>Most alert rules the server holds for all clients together</source>
+        <translation>Most alert rules the server holds for all clients together</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>

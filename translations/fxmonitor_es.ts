@@ -840,6 +840,30 @@
         <source>per second</source>
         <translation>por segundo</translation>
     </message>
+    <message>
+        <source>Alert rules per client</source>
+        <translation>Reglas de alerta por cliente</translation>
+    </message>
+    <message>
+        <source>Most alert rules one client (or one user) may hold</source>
+        <translation>Máximo de reglas de alerta que puede tener un cliente (o un usuario)</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>reglas</translation>
+    </message>
+    <message>
+        <source>alert rules off</source>
+        <translation>reglas de alerta desactivadas</translation>
+    </message>
+    <message>
+        <source>Alert rules in all</source>
+        <translation>Reglas de alerta en total</translation>
+    </message>
+    <message>
+        <source>Most alert rules the server holds for all clients together</source>
+        <translation>Máximo de reglas de alerta que el servidor guarda para todos los clientes juntos</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>

@@ -840,6 +840,30 @@
         <source>per second</source>
         <translation>par seconde</translation>
     </message>
+    <message>
+        <source>Alert rules per client</source>
+        <translation>Règles d&apos;alerte par client</translation>
+    </message>
+    <message>
+        <source>Most alert rules one client (or one user) may hold</source>
+        <translation>Nombre maximal de règles d&apos;alerte d&apos;un client (ou d&apos;un utilisateur)</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>règles</translation>
+    </message>
+    <message>
+        <source>alert rules off</source>
+        <translation>règles d&apos;alerte désactivées</translation>
+    </message>
+    <message>
+        <source>Alert rules in all</source>
+        <translation>Règles d&apos;alerte au total</translation>
+    </message>
+    <message>
+        <source>Most alert rules the server holds for all clients together</source>
+        <translation>Nombre maximal de règles d&apos;alerte que le serveur garde pour tous les clients ensemble</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>

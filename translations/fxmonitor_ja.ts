@@ -840,6 +840,30 @@
         <source>per second</source>
         <translation>/秒</translation>
     </message>
+    <message>
+        <source>Alert rules per client</source>
+        <translation>クライアントごとのアラートルール数</translation>
+    </message>
+    <message>
+        <source>Most alert rules one client (or one user) may hold</source>
+        <translation>1 つのクライアント(またはユーザー)が持てるアラートルールの上限</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>alert rules off</source>
+        <translation>アラートルール無効</translation>
+    </message>
+    <message>
+        <source>Alert rules in all</source>
+        <translation>アラートルールの総数</translation>
+    </message>
+    <message>
+        <source>Most alert rules the server holds for all clients together</source>
+        <translation>サーバーが全クライアント合計で保持するアラートルールの上限</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
