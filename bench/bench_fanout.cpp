@@ -15,6 +15,10 @@
 // --history on|off|both (relay, sweep): "off" runs the product as "fx-nohist", with
 // WEBSOCKET_HISTORY_SIZE=0 (no recovery history, no offsets: PROTOCOL.md §10); "both" runs it
 // right after "fx" (history on, the default 1000 per stream), so the two come from one run.
+// --rules N (relay) adds "fx-rules" after "fx": the same scenario with N alert rules set by the
+// clients before it starts (PROTOCOL.md §11: crosses rules on the bid of every pair, thresholds
+// spread over +-2 % of the price, a one-hour cooldown, at most 100 per client); in both runs the
+// prices swing by 0.2 % (TickPublisher's walk), so rules cross and fire as the price moves.
 // --tls adds "fx-tls" after "fx": the same server and scenario over TLS (wss://), with a
 // throw-away self-signed certificate made by the openssl command line for this run, so the
 // plain and the TLS figures come from one run on one machine.
@@ -122,6 +126,8 @@ double loadAverage()
 namespace {
 
 // Clients spread over worker threads, pinned to CPU 1.
+std::vector<QByteArray> alertRuleFrames(int i, int n, int clients);
+
 class ClientPool
 {
 public:
@@ -138,6 +144,12 @@ public:
     }
     static constexpr const char *kBenchSecret = "bench-secret-0123456789abcdef0123456789";
     void open(int n, quint16 port, bool subscribeAll, bool tls = false) { m_clients.start(n, port, subscribeAll, tls); }
+    // n alert rules spread over the clients (alertRuleFrames), each alert_set counted in stats.marked.
+    void rules(int n, int clients)
+    {
+        m_clients.setCountMarker(QByteArrayLiteral("\"event\":\"alert_set\""));
+        m_clients.setAfterSubscribe([n, clients](int i) { return alertRuleFrames(i, n, clients); });
+    }
     // Joins the workers; their last latency samples land in stats.
     void finish() { m_clients.stop(); }
     ClientStats stats;
@@ -185,7 +197,29 @@ QString g_portableServer;
 bool isFx(const QString &target)
 {
     return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt" || target == u"fx-nohist"
-        || target == u"fx-portable";
+        || target == u"fx-portable" || target == u"fx-rules";
+}
+
+int g_rules = 0; // --rules: alert rules of the fx-rules run
+
+// Client i's share of n rules over `clients` clients: set_alert frames, crosses on the bid,
+// thresholds spread evenly over +-2 % of the pair's price (distinct for every rule).
+std::vector<QByteArray> alertRuleFrames(int i, int n, int clients)
+{
+    const QStringList pairs = core::InstrumentSet::defaultPairs();
+    const int per = n / clients + (i < n % clients ? 1 : 0);
+    std::vector<QByteArray> frames;
+    for (int k = 0; k < per; ++k) {
+        const qint64 rule = qint64(i) + qint64(k) * clients; // 0 .. n-1, each once
+        const QString &pair = pairs[int(rule % pairs.size())];
+        const bool jpy = pair.endsWith(u"JPY");
+        const double base = jpy ? 150.101 : 1.10001;
+        const double value = base * (1 + 0.04 * (double(rule) / std::max(1, n) - 0.5));
+        frames.push_back(R"({"event":"set_alert","data":{"pair":")" + pair.toLatin1()
+                         + R"(","field":"bid","condition":"crosses","value":)" + QByteArray::number(value, 'f', 6)
+                         + R"(,"repeat":{"cooldown_seconds":3600}}})");
+    }
+    return frames;
 }
 
 struct Child
@@ -295,13 +329,19 @@ RelayResult runRelay(const QString &target, int clients, int rate, int seconds, 
         return r;
     }
     ClientPool pool(threads, target);
+    if (target == u"fx-rules") {
+        pool.rules(g_rules, clients);
+    }
     pool.open(clients, server.port, isFx(target), target == u"fx-tls");
     waitFor([&] { return pool.stats.connected.load() + pool.stats.failed.load() >= clients; }, 60000);
+    if (target == u"fx-rules") // every rule set (alert_set) before the measurement starts
+        waitFor([&] { return pool.stats.marked.load() >= quint64(g_rules); }, 120000);
+    r.rulesSet = int(pool.stats.marked.load());
     spin(1000); // subscriptions settle, Redis connected
     const quint64 before = pool.stats.messages.load();
 
     const qint64 cpuBefore = qint64(cpuSeconds(server.proc.processId()) * 1e6);
-    TickPublisher publisher(redis.port(), rate);
+    TickPublisher publisher(redis.port(), rate, g_rules > 0 ? 0.002 : 0);
     for (int ms = 0; ms < seconds * 1000 && !interrupted; ms += 250) { // the server's peak memory, sampled
         spin(250);
         r.peakRssKb = std::max(r.peakRssKb, rssKb(server.proc.processId()));
@@ -479,6 +519,9 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("max-rate"), QStringLiteral("Sweep upper bound."), QStringLiteral("n"),
                  QStringLiteral("12800")});
     p.addOption({QStringLiteral("tls"), QStringLiteral("Also run fx over TLS (fx-tls), right after fx.")});
+    p.addOption({QStringLiteral("rules"),
+                 QStringLiteral("relay: also run fx with N alert rules set by its clients (fx-rules), right after fx."),
+                 QStringLiteral("N")});
     p.addOption({QStringLiteral("history"),
                  QStringLiteral("Recovery history of fx: on (default), off (fx-nohist: WEBSOCKET_HISTORY_SIZE=0) or "
                                 "both (fx-nohist right after fx)."),
@@ -520,6 +563,9 @@ int main(int argc, char **argv)
                               : QStringList{targetArg};
     if (p.isSet(QStringLiteral("tls")) && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-tls"));
+    g_rules = p.value(QStringLiteral("rules")).toInt();
+    if (g_rules > 0 && targets.contains(QStringLiteral("fx")))
+        targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-rules"));
     g_portableServer = p.value(QStringLiteral("portable-server"));
     if (!g_portableServer.isEmpty() && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-portable"));
@@ -605,6 +651,16 @@ int main(int argc, char **argv)
             std::printf("TLS / plain (same run): server CPU per delivery %.2fx, p99 latency %.2fx, RSS peak %.2fx\n",
                         t.serverCpuPerDeliveryUs / fx.serverCpuPerDeliveryUs, t.p99Ms / fx.p99Ms,
                         double(t.peakRssKb) / std::max<qint64>(1, fx.peakRssKb));
+        }
+        if (results.contains(QStringLiteral("fx-rules")) && fx.serverCpuPerDeliveryUs > 0 && fx.p99Ms > 0) {
+            const RelayResult &n = results[QStringLiteral("fx-rules")];
+            std::printf("alert rules %d / none (same run): server CPU per delivery %.2fx (%.2f / %.2f us), p99 latency "
+                        "%.2fx (%.2f / %.2f ms), RSS peak %.2fx (%.0f / %.0f MB); price_alert deliveries %lld\n",
+                        n.rulesSet, n.serverCpuPerDeliveryUs / std::max(0.001, fx.serverCpuPerDeliveryUs),
+                        n.serverCpuPerDeliveryUs, fx.serverCpuPerDeliveryUs, n.p99Ms / std::max(0.001, fx.p99Ms),
+                        n.p99Ms, fx.p99Ms, double(n.peakRssKb) / std::max<qint64>(1, fx.peakRssKb),
+                        double(n.peakRssKb) / 1024.0, double(fx.peakRssKb) / 1024.0,
+                        (long long)n.received - (long long)n.expected);
         }
         if (results.contains(QStringLiteral("fx-nohist")) && fx.serverCpuPerDeliveryUs > 0 && fx.p99Ms > 0) {
             const RelayResult &n = results[QStringLiteral("fx-nohist")];

@@ -14,6 +14,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cmath>
+
 namespace fx::bench {
 
 void spin(int ms)
@@ -72,9 +74,9 @@ void RedisProcess::kill()
     m_proc.waitForFinished(5000);
 }
 
-TickPublisher::TickPublisher(quint16 redisPort, int rate)
+TickPublisher::TickPublisher(quint16 redisPort, int rate, double walk)
 {
-    m_thread = std::thread([this, redisPort, rate] {
+    m_thread = std::thread([this, redisPort, rate, walk] {
         redis::RedisConfig c;
         c.host = QStringLiteral("127.0.0.1");
         c.port = redisPort;
@@ -89,9 +91,16 @@ TickPublisher::TickPublisher(quint16 redisPort, int rate)
             while (sent < due) {
                 const QString &pair = pairs[i++ % pairs.size()];
                 const bool jpy = pair.endsWith(u"JPY");
-                const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\""
-                    + (jpy ? "150.101" : "1.10001") + "\",\"ask\":\"" + (jpy ? "150.112" : "1.10012")
-                    + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
+                QByteArray bid = jpy ? "150.101" : "1.10001";
+                QByteArray ask = jpy ? "150.112" : "1.10012";
+                if (walk > 0) {
+                    const double base = jpy ? 150.101 : 1.10001;
+                    const double b = base * (1 + walk * std::sin(2 * M_PI * double(sent) / 4000.0));
+                    bid = QByteArray::number(b, 'f', jpy ? 3 : 5);
+                    ask = QByteArray::number(b + (jpy ? 0.011 : 0.00011), 'f', jpy ? 3 : 5);
+                }
+                const QByteArray msg = "{\"instrument\":\"" + pair.toLatin1() + "\",\"price\":{\"bid\":\"" + bid
+                    + "\",\"ask\":\"" + ask + "\"},\"t_pub\":" + QByteArray::number(core::nowMicros()) + "}";
                 pub.appendPublish(QStringLiteral("price_updates"), msg);
                 ++sent;
                 if (sent % 256 == 0)

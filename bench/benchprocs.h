@@ -42,11 +42,13 @@ private:
 
 // rate price ticks a second PUBLISHed on "price_updates" to a redis-server on 127.0.0.1, round
 // the 20 default pairs, pipelined in slices of at most 256, from a thread of its own. Each carries
-// "t_pub" (microseconds since the epoch) for the load clients' latency.
+// "t_pub" (microseconds since the epoch) for the load clients' latency. walk 0: every price the
+// same (1.10001 / 1.10012, 150.101 / 150.112 for the yen pairs); walk w > 0: the bid swings
+// by up to w (0.002: 0.2 %) around it on a sine of 4,000 ticks, so that alert rules cross.
 class TickPublisher
 {
 public:
-    TickPublisher(quint16 redisPort, int rate);
+    TickPublisher(quint16 redisPort, int rate, double walk = 0);
     ~TickPublisher() { stop(); }
     // Joins the thread; published() is final then.
     void stop();

@@ -43,6 +43,7 @@ struct RelayResult
     double p50Ms = 0, p99Ms = 0, maxMs = 0;
     double serverCpuPerDeliveryUs = 0;
     qint64 peakRssKb = 0;
+    int rulesSet = 0; // fx-rules: alert rules accepted (alert_set) before the measurement
     quint64 lost() const { return expected > received ? expected - received : 0; }
     double lostPercent() const { return expected ? 100.0 * double(lost()) / double(expected) : 0; }
     // Every delivery arrived and the publisher kept (90 % of) the rate.

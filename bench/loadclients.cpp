@@ -316,8 +316,12 @@ void EpollClients::run(Worker *, int n, quint16 port, bool subscribe, bool tls)
                 c.upgraded = true;
                 pos = end + 4;
                 m_stats->connected.fetch_add(1);
-                if (subscribe && !m_socketIo)
+                if (subscribe && !m_socketIo) {
                     sendFrame(c, 1, sub, sizeof sub - 1);
+                    if (m_afterSubscribe)
+                        for (const QByteArray &frame : m_afterSubscribe(m_nextClient.fetch_add(1)))
+                            sendFrame(c, 1, frame.constData(), size_t(frame.size()));
+                }
             }
             const char *d = c.in.constData();
             const qsizetype size = c.in.size();

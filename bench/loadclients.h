@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -72,6 +73,12 @@ public:
     void setSocketIo(bool on) { m_socketIo = on; }
     // Text messages containing marker are counted in ClientStats::marked.
     void setCountMarker(QByteArray marker) { m_marker = std::move(marker); }
+    // Plain JSON clients: the text frames each client sends right after its subscribe, by the
+    // client's number (0, 1, ... in the order they connect), e.g. set_alert requests.
+    void setAfterSubscribe(std::function<std::vector<QByteArray>(int client)> frames)
+    {
+        m_afterSubscribe = std::move(frames);
+    }
     // Bind each client to one of n loopback source addresses (127.0.0.2 .. 127.0.0.<n+1>, in
     // turn) before it connects, as n client machines would: a proxy hashing on the client's
     // address then spreads them over its servers. 0 (the default): the kernel's choice.
@@ -122,6 +129,8 @@ private:
     std::atomic<bool> m_stop{false};
     QByteArray m_token;
     QByteArray m_marker;
+    std::function<std::vector<QByteArray>(int)> m_afterSubscribe;
+    std::atomic<int> m_nextClient{0};
     bool m_socketIo = false;
     int m_sourceAddresses = 0;
     int m_maxPending = 0;
