@@ -473,6 +473,53 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // PROTOCOL.md §11, alert rules with both Socket.IO client libraries: set_alert (acknowledged
+    // and not), list_alerts, a price published to Redis firing price_alert for the rule's owner
+    // only, update_alert, delete_alert, INVALID_PAYLOAD naming the field, and
+    // WEBSOCKET_MAX_ALERTS_PER_CLIENT at, under and over the limit (sio_alerts.{mjs,py}).
+    void alertRules_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("transports");
+        QTest::newRow("node, default transports") << "node"
+                                                  << "sio_alerts.mjs"
+                                                  << "default";
+        QTest::newRow("node, websocket") << "node"
+                                         << "sio_alerts.mjs"
+                                         << "websocket";
+        QTest::newRow("python, default transports") << "/usr/bin/python3"
+                                                    << "sio_alerts.py"
+                                                    << "default";
+        QTest::newRow("python, polling") << "/usr/bin/python3"
+                                         << "sio_alerts.py"
+                                         << "polling";
+    }
+
+    void alertRules()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, transports);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=4")}));
+        Scenario s;
+        s.program = program;
+        s.args = {script};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.env.insert(QStringLiteral("FX_MAX_ALERTS_PER_CLIENT"), QStringLiteral("4"));
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        const Outcome o = run(s);
+        if (!(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK"))))
+            qWarning().noquote() << "server log:\n" << server.log();
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
     // SECURITY.md, "Bounds": the Socket.IO parse bounds as socket.io-client meets them (packet
     // size over WebSocket and long-polling, binary attachments, the rate limit), at, just under
     // and over each, what the client reads and what /metrics counts (sio_bounds.mjs). A rate of
