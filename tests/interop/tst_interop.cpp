@@ -13,9 +13,12 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <signal.h>
 
 using namespace fx;
 using namespace fx::test;
@@ -36,6 +39,8 @@ struct Scenario
     int timeoutMs = 60000;
     // Called for every output line; return true to stop the scenario (success decided by caller).
     std::function<bool(const QString &)> onLine;
+    // Called once the program runs, with its process id (to signal it).
+    std::function<void(qint64)> onStarted;
 };
 
 struct Outcome
@@ -59,6 +64,8 @@ Outcome run(const Scenario &s)
         o.output = QStringLiteral("cannot start %1: %2").arg(s.program, p.errorString());
         return o;
     }
+    if (s.onStarted)
+        s.onStarted(p.processId());
     QElapsedTimer t;
     t.start();
     QByteArray pending;
@@ -287,6 +294,96 @@ sio.wait()
                                      "Volatility alert: EUR_USD critical", "received 1 prices, 1 alerts"})
             QVERIFY2(o.output.contains(QLatin1String(expected)),
                      qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(QLatin1String(expected), o.output)));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // examples/alert_client.{py,js} (PROTOCOL.md §11): the rule from the command line is set,
+    // each crossing tick published to Redis prints its price alert (none for a tick under the
+    // threshold), and the client exits with status 0: by itself after a "once" rule fired, on
+    // Ctrl-C (SIGINT) otherwise, deleting its rule first. A refused rule exits with status 2.
+    void examplesAlerts_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("mode");
+        for (const auto &[program, script] :
+             {std::pair{"/usr/bin/python3", "alert_client.py"}, std::pair{"node", "alert_client.js"}})
+            for (const char *mode : {"once", "every", "refused"})
+                QTest::addRow("%s, %s", script, mode)
+                    << QString::fromLatin1(program) << QString::fromLatin1(script) << QString::fromLatin1(mode);
+    }
+
+    void examplesAlerts()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, mode);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port)));
+        Scenario s;
+        s.program = program;
+        s.args = {QStringLiteral(FX_EXAMPLES_DIR "/") + script,
+                  QStringLiteral("--url"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(port),
+                  QStringLiteral("EUR_USD"),
+                  QStringLiteral("bid"),
+                  QStringLiteral("above"),
+                  mode == u"refused" ? QStringLiteral("-1") : QStringLiteral("1.0900")};
+        if (mode == u"every")
+            s.args << QStringLiteral("--repeat") << QStringLiteral("every");
+        s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        s.timeoutMs = 30000;
+        qint64 pid = 0;
+        s.onStarted = [&](qint64 started) { pid = started; };
+        bool interrupted = false;
+        s.onLine = [&](const QString &line) {
+            if (line.startsWith(QStringLiteral("alert set: "))) {
+                // Under the threshold, above it, (every:) under and above again.
+                publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0850","ask":"1.0852"}})");
+                publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0945","ask":"1.0947"}})");
+                if (mode == u"every") {
+                    publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0880","ask":"1.0882"}})");
+                    publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0950","ask":"1.0952"}})");
+                }
+            }
+            if (mode == u"every" && line.endsWith(QStringLiteral("fired 2 times")) && !interrupted) {
+                interrupted = true;
+                ::kill(pid_t(pid), SIGINT); // Ctrl-C
+            }
+            return false;
+        };
+        const Outcome o = run(s);
+        QVERIFY2(o.finished, qPrintable(o.output));
+        if (mode == u"refused") {
+            QCOMPARE(o.exitCode, 2);
+            QVERIFY2(o.output.contains(QStringLiteral("refused: INVALID_PAYLOAD (value): ")), qPrintable(o.output));
+            QVERIFY2(!o.output.contains(QStringLiteral("alert set: ")), qPrintable(o.output));
+            QCOMPARE(server.stop(), 0);
+            return;
+        }
+        QVERIFY2(o.exitCode == 0, qPrintable(o.output));
+        // "price alert <id>: EUR_USD bid 1.0945 above 1.09 at <time> (bid 1.0945, ask 1.0947), fired 1 time"
+        static const QRegularExpression alertLine(QStringLiteral(
+            R"(^price alert (\S+): (.*) at \d{4}-\d\d-\d\dT\S+Z \(bid ([^,]+), ask ([^)]+)\), (fired \d+ times?)$)"));
+        const QString ruleId = o.output.section(QStringLiteral("alert set: "), 1).section(u' ', 0, 0);
+        QVERIFY2(!ruleId.isEmpty(), qPrintable(o.output));
+        QVERIFY2(
+            o.output.contains(QStringLiteral("alert set: %1 EUR_USD bid above 1.09 (repeat %2)\n").arg(ruleId, mode)),
+            qPrintable(o.output));
+        QStringList alerts;
+        for (const QString &line : o.output.split(u'\n'))
+            if (const QRegularExpressionMatch m = alertLine.match(line); m.hasMatch()) {
+                QCOMPARE(m.captured(1), ruleId);
+                alerts << QStringList{m.captured(2), m.captured(3), m.captured(4), m.captured(5)}.join(u'|');
+            }
+        QStringList expected{QStringLiteral("EUR_USD bid 1.0945 above 1.09|1.0945|1.0947|fired 1 time")};
+        if (mode == u"every")
+            expected << QStringLiteral("EUR_USD bid 1.095 above 1.09|1.095|1.0952|fired 2 times");
+        QVERIFY2(alerts == expected, qPrintable(o.output));
+        QVERIFY2(o.output.contains(QStringLiteral("deleted rule ") + ruleId), qPrintable(o.output));
+        QVERIFY2(!o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
         QCOMPARE(server.stop(), 0);
     }
 
