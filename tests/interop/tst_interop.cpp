@@ -300,7 +300,8 @@ sio.wait()
     // examples/alert_client.{py,js} (PROTOCOL.md §11): the rule from the command line is set,
     // each crossing tick published to Redis prints its price alert (none for a tick under the
     // threshold), and the client exits with status 0: by itself after a "once" rule fired, on
-    // Ctrl-C (SIGINT) otherwise, deleting its rule first. A refused rule exits with status 2.
+    // Ctrl-C (SIGINT) otherwise, deleting its rule first. After the server restarted (its rules
+    // gone) the client sets its rule again. A refused rule exits with status 2.
     void examplesAlerts_data()
     {
         QTest::addColumn<QString>("program");
@@ -308,7 +309,7 @@ sio.wait()
         QTest::addColumn<QString>("mode");
         for (const auto &[program, script] :
              {std::pair{"/usr/bin/python3", "alert_client.py"}, std::pair{"node", "alert_client.js"}})
-            for (const char *mode : {"once", "every", "refused"})
+            for (const char *mode : {"once", "every", "restart", "refused"})
                 QTest::addRow("%s, %s", script, mode)
                     << QString::fromLatin1(program) << QString::fromLatin1(script) << QString::fromLatin1(mode);
     }
@@ -319,8 +320,8 @@ sio.wait()
         QFETCH(QString, script);
         QFETCH(QString, mode);
         const quint16 port = freePort();
-        ServerProcess server;
-        QVERIFY(server.start(serverArgs(port)));
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start(serverArgs(port)));
         Scenario s;
         s.program = program;
         s.args = {QStringLiteral(FX_EXAMPLES_DIR "/") + script,
@@ -330,16 +331,19 @@ sio.wait()
                   QStringLiteral("bid"),
                   QStringLiteral("above"),
                   mode == u"refused" ? QStringLiteral("-1") : QStringLiteral("1.0900")};
-        if (mode == u"every")
+        if (mode == u"every" || mode == u"restart")
             s.args << QStringLiteral("--repeat") << QStringLiteral("every");
         s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
         s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         s.timeoutMs = 30000;
         qint64 pid = 0;
         s.onStarted = [&](qint64 started) { pid = started; };
-        bool interrupted = false;
+        int rulesSet = 0;
+        int alertsPrinted = 0;
+        bool restarted = false;
         s.onLine = [&](const QString &line) {
             if (line.startsWith(QStringLiteral("alert set: "))) {
+                ++rulesSet;
                 // Under the threshold, above it, (every:) under and above again.
                 publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0850","ask":"1.0852"}})");
                 publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0945","ask":"1.0947"}})");
@@ -348,8 +352,17 @@ sio.wait()
                     publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0950","ask":"1.0952"}})");
                 }
             }
-            if (mode == u"every" && line.endsWith(QStringLiteral("fired 2 times")) && !interrupted) {
-                interrupted = true;
+            if (!line.startsWith(QStringLiteral("price alert ")))
+                return false;
+            ++alertsPrinted;
+            if (mode == u"restart" && !restarted) {
+                // The new server holds no rule: the client sets its own again once reconnected.
+                restarted = true;
+                server->stop();
+                server = std::make_unique<ServerProcess>();
+                // Until the port is free again.
+                (void)QTest::qWaitFor([&] { return server->start(serverArgs(port)); }, 10000);
+            } else if (mode != u"once" && alertsPrinted == 2) {
                 ::kill(pid_t(pid), SIGINT); // Ctrl-C
             }
             return false;
@@ -360,31 +373,42 @@ sio.wait()
             QCOMPARE(o.exitCode, 2);
             QVERIFY2(o.output.contains(QStringLiteral("refused: INVALID_PAYLOAD (value): ")), qPrintable(o.output));
             QVERIFY2(!o.output.contains(QStringLiteral("alert set: ")), qPrintable(o.output));
-            QCOMPARE(server.stop(), 0);
+            QCOMPARE(server->stop(), 0);
             return;
         }
         QVERIFY2(o.exitCode == 0, qPrintable(o.output));
+        // "alert set: <id> EUR_USD bid above 1.09 (repeat every)", then
         // "price alert <id>: EUR_USD bid 1.0945 above 1.09 at <time> (bid 1.0945, ask 1.0947), fired 1 time"
+        static const QRegularExpression setLine(
+            QStringLiteral(R"(^alert set: (\S+) EUR_USD bid above 1.09 \(repeat (\w+)\)$)"));
         static const QRegularExpression alertLine(QStringLiteral(
             R"(^price alert (\S+): (.*) at \d{4}-\d\d-\d\dT\S+Z \(bid ([^,]+), ask ([^)]+)\), (fired \d+ times?)$)"));
-        const QString ruleId = o.output.section(QStringLiteral("alert set: "), 1).section(u' ', 0, 0);
-        QVERIFY2(!ruleId.isEmpty(), qPrintable(o.output));
-        QVERIFY2(
-            o.output.contains(QStringLiteral("alert set: %1 EUR_USD bid above 1.09 (repeat %2)\n").arg(ruleId, mode)),
-            qPrintable(o.output));
+        QStringList ids;
         QStringList alerts;
-        for (const QString &line : o.output.split(u'\n'))
+        for (const QString &line : o.output.split(u'\n')) {
+            if (const QRegularExpressionMatch m = setLine.match(line); m.hasMatch()) {
+                QCOMPARE(m.captured(2), mode == u"once" ? QStringLiteral("once") : QStringLiteral("every"));
+                ids << m.captured(1);
+            }
             if (const QRegularExpressionMatch m = alertLine.match(line); m.hasMatch()) {
-                QCOMPARE(m.captured(1), ruleId);
+                QVERIFY2(!ids.isEmpty() && m.captured(1) == ids.last(), qPrintable(o.output));
                 alerts << QStringList{m.captured(2), m.captured(3), m.captured(4), m.captured(5)}.join(u'|');
             }
-        QStringList expected{QStringLiteral("EUR_USD bid 1.0945 above 1.09|1.0945|1.0947|fired 1 time")};
+        }
+        const QString first = QStringLiteral("EUR_USD bid 1.0945 above 1.09|1.0945|1.0947|fired 1 time");
+        QStringList expected{first};
         if (mode == u"every")
             expected << QStringLiteral("EUR_USD bid 1.095 above 1.09|1.095|1.0952|fired 2 times");
+        if (mode == u"restart")
+            expected << first; // the rule set again on the new server
         QVERIFY2(alerts == expected, qPrintable(o.output));
-        QVERIFY2(o.output.contains(QStringLiteral("deleted rule ") + ruleId), qPrintable(o.output));
-        QVERIFY2(!o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
-        QCOMPARE(server.stop(), 0);
+        QVERIFY2(ids.size() == (mode == u"restart" ? 2 : 1), qPrintable(o.output));
+        if (mode == u"restart")
+            QVERIFY2(ids[0] != ids[1] && o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
+        else
+            QVERIFY2(!o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
+        QVERIFY2(o.output.contains(QStringLiteral("deleted rule ") + ids.last()), qPrintable(o.output));
+        QCOMPARE(server->stop(), 0);
     }
 
     // PROTOCOL.md §10: socket.io-client's connection state recovery with
