@@ -13,9 +13,12 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <signal.h>
 
 using namespace fx;
 using namespace fx::test;
@@ -36,6 +39,8 @@ struct Scenario
     int timeoutMs = 60000;
     // Called for every output line; return true to stop the scenario (success decided by caller).
     std::function<bool(const QString &)> onLine;
+    // Called once the program runs, with its process id (to signal it).
+    std::function<void(qint64)> onStarted;
 };
 
 struct Outcome
@@ -59,6 +64,8 @@ Outcome run(const Scenario &s)
         o.output = QStringLiteral("cannot start %1: %2").arg(s.program, p.errorString());
         return o;
     }
+    if (s.onStarted)
+        s.onStarted(p.processId());
     QElapsedTimer t;
     t.start();
     QByteArray pending;
@@ -290,6 +297,120 @@ sio.wait()
         QCOMPARE(server.stop(), 0);
     }
 
+    // examples/alert_client.{py,js} (PROTOCOL.md §11): the rule from the command line is set,
+    // each crossing tick published to Redis prints its price alert (none for a tick under the
+    // threshold), and the client exits with status 0: by itself after a "once" rule fired, on
+    // Ctrl-C (SIGINT) otherwise, deleting its rule first. After the server restarted (its rules
+    // gone) the client sets its rule again. A refused rule exits with status 2.
+    void examplesAlerts_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("mode");
+        for (const auto &[program, script] :
+             {std::pair{"/usr/bin/python3", "alert_client.py"}, std::pair{"node", "alert_client.js"}})
+            for (const char *mode : {"once", "every", "restart", "refused"})
+                QTest::addRow("%s, %s", script, mode)
+                    << QString::fromLatin1(program) << QString::fromLatin1(script) << QString::fromLatin1(mode);
+    }
+
+    void examplesAlerts()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, mode);
+        const quint16 port = freePort();
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start(serverArgs(port)));
+        Scenario s;
+        s.program = program;
+        s.args = {QStringLiteral(FX_EXAMPLES_DIR "/") + script,
+                  QStringLiteral("--url"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(port),
+                  QStringLiteral("EUR_USD"),
+                  QStringLiteral("bid"),
+                  QStringLiteral("above"),
+                  mode == u"refused" ? QStringLiteral("-1") : QStringLiteral("1.0900")};
+        if (mode == u"every" || mode == u"restart")
+            s.args << QStringLiteral("--repeat") << QStringLiteral("every");
+        s.workingDir = QStringLiteral(FX_EXAMPLES_DIR);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        s.timeoutMs = 30000;
+        qint64 pid = 0;
+        s.onStarted = [&](qint64 started) { pid = started; };
+        int rulesSet = 0;
+        int alertsPrinted = 0;
+        bool restarted = false;
+        s.onLine = [&](const QString &line) {
+            if (line.startsWith(QStringLiteral("alert set: "))) {
+                ++rulesSet;
+                // Under the threshold, above it, (every:) under and above again.
+                publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0850","ask":"1.0852"}})");
+                publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0945","ask":"1.0947"}})");
+                if (mode == u"every") {
+                    publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0880","ask":"1.0882"}})");
+                    publish("price_updates", R"({"instrument":"EUR_USD","price":{"bid":"1.0950","ask":"1.0952"}})");
+                }
+            }
+            if (!line.startsWith(QStringLiteral("price alert ")))
+                return false;
+            ++alertsPrinted;
+            if (mode == u"restart" && !restarted) {
+                // The new server holds no rule: the client sets its own again once reconnected.
+                restarted = true;
+                server->stop();
+                server = std::make_unique<ServerProcess>();
+                // Until the port is free again.
+                (void)QTest::qWaitFor([&] { return server->start(serverArgs(port)); }, 10000);
+            } else if (mode != u"once" && alertsPrinted == 2) {
+                ::kill(pid_t(pid), SIGINT); // Ctrl-C
+            }
+            return false;
+        };
+        const Outcome o = run(s);
+        QVERIFY2(o.finished, qPrintable(o.output));
+        if (mode == u"refused") {
+            QCOMPARE(o.exitCode, 2);
+            QVERIFY2(o.output.contains(QStringLiteral("refused: INVALID_PAYLOAD (value): ")), qPrintable(o.output));
+            QVERIFY2(!o.output.contains(QStringLiteral("alert set: ")), qPrintable(o.output));
+            QCOMPARE(server->stop(), 0);
+            return;
+        }
+        QVERIFY2(o.exitCode == 0, qPrintable(o.output));
+        // "alert set: <id> EUR_USD bid above 1.09 (repeat every)", then
+        // "price alert <id>: EUR_USD bid 1.0945 above 1.09 at <time> (bid 1.0945, ask 1.0947), fired 1 time"
+        static const QRegularExpression setLine(
+            QStringLiteral(R"(^alert set: (\S+) EUR_USD bid above 1.09 \(repeat (\w+)\)$)"));
+        static const QRegularExpression alertLine(QStringLiteral(
+            R"(^price alert (\S+): (.*) at \d{4}-\d\d-\d\dT\S+Z \(bid ([^,]+), ask ([^)]+)\), (fired \d+ times?)$)"));
+        QStringList ids;
+        QStringList alerts;
+        for (const QString &line : o.output.split(u'\n')) {
+            if (const QRegularExpressionMatch m = setLine.match(line); m.hasMatch()) {
+                QCOMPARE(m.captured(2), mode == u"once" ? QStringLiteral("once") : QStringLiteral("every"));
+                ids << m.captured(1);
+            }
+            if (const QRegularExpressionMatch m = alertLine.match(line); m.hasMatch()) {
+                QVERIFY2(!ids.isEmpty() && m.captured(1) == ids.last(), qPrintable(o.output));
+                alerts << QStringList{m.captured(2), m.captured(3), m.captured(4), m.captured(5)}.join(u'|');
+            }
+        }
+        const QString first = QStringLiteral("EUR_USD bid 1.0945 above 1.09|1.0945|1.0947|fired 1 time");
+        QStringList expected{first};
+        if (mode == u"every")
+            expected << QStringLiteral("EUR_USD bid 1.095 above 1.09|1.095|1.0952|fired 2 times");
+        if (mode == u"restart")
+            expected << first; // the rule set again on the new server
+        QVERIFY2(alerts == expected, qPrintable(o.output));
+        QVERIFY2(ids.size() == (mode == u"restart" ? 2 : 1), qPrintable(o.output));
+        if (mode == u"restart")
+            QVERIFY2(ids[0] != ids[1] && o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
+        else
+            QVERIFY2(!o.output.contains(QStringLiteral("reconnecting")), qPrintable(o.output));
+        QVERIFY2(o.output.contains(QStringLiteral("deleted rule ") + ids.last()), qPrintable(o.output));
+        QCOMPARE(server->stop(), 0);
+    }
+
     // PROTOCOL.md §10: socket.io-client's connection state recovery with
     // WEBSOCKET_SIO_RECOVERY on (recovered, nothing missing) and off (a fresh session, cleanly).
     void socketIoRecovery_data()
@@ -469,6 +590,53 @@ sio.wait()
             qWarning().noquote() << "server log:\n" << server.log();
         else if (o.output.contains(QStringLiteral("RETRY"))) // the client's own race (sio_tls_python.py)
             qWarning().noquote() << o.output;
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // PROTOCOL.md §11, alert rules with both Socket.IO client libraries: set_alert (acknowledged
+    // and not), list_alerts, a price published to Redis firing price_alert for the rule's owner
+    // only, update_alert, delete_alert, INVALID_PAYLOAD naming the field, and
+    // WEBSOCKET_MAX_ALERTS_PER_CLIENT at, under and over the limit (sio_alerts.{mjs,py}).
+    void alertRules_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("transports");
+        QTest::newRow("node, default transports") << "node"
+                                                  << "sio_alerts.mjs"
+                                                  << "default";
+        QTest::newRow("node, websocket") << "node"
+                                         << "sio_alerts.mjs"
+                                         << "websocket";
+        QTest::newRow("python, default transports") << "/usr/bin/python3"
+                                                    << "sio_alerts.py"
+                                                    << "default";
+        QTest::newRow("python, polling") << "/usr/bin/python3"
+                                         << "sio_alerts.py"
+                                         << "polling";
+    }
+
+    void alertRules()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, transports);
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(
+            server.start(serverArgs(port)
+                         + QStringList{QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=4")}));
+        Scenario s;
+        s.program = program;
+        s.args = {script};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.env.insert(QStringLiteral("FX_MAX_ALERTS_PER_CLIENT"), QStringLiteral("4"));
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        const Outcome o = run(s);
+        if (!(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK"))))
+            qWarning().noquote() << "server log:\n" << server.log();
         QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
         QCOMPARE(server.stop(), 0);
     }
