@@ -184,8 +184,11 @@ public:
                              + QString::fromUtf8(QJsonDocument(auth).toJson(QJsonDocument::Compact)));
         if (!take(QStringLiteral("40{")).startsWith(u"40"))
             return false;
-        return !event(QStringLiteral("connection_established")).isEmpty();
+        m_welcome = event(QStringLiteral("connection_established"));
+        return !m_welcome.isEmpty();
     }
+    QJsonObject welcome() const { return m_welcome; }
+    void close() { m_ws.close(); }
     // EVENT with an acknowledgement id: 42<ack>["event",data]
     void emitWithAck(const QString &name, const QJsonObject &data, int ack)
     {
@@ -242,6 +245,7 @@ public:
 private:
     QWebSocket m_ws;
     QStringList m_in;
+    QJsonObject m_welcome;
 };
 
 } // namespace
@@ -567,6 +571,16 @@ private Q_SLOTS:
             QString field;
         };
         const QString set = QStringLiteral("set_alert");
+        const QString update = QStringLiteral("update_alert");
+        // A rule to update: refused updates leave it as it was.
+        const QString ruleId = str(dataOf(call(c, set, good, QStringLiteral("alert_set"), 100)), "id");
+        QVERIFY(!ruleId.isEmpty());
+        const QJsonObject idOnly{{QStringLiteral("id"), ruleId}};
+        const auto withId = [&](const char *key, const QJsonValue &v) {
+            QJsonObject o = idOnly;
+            o.insert(QLatin1String(key), v);
+            return o;
+        };
         const QList<Case> cases{
             {"unknown field", set, with("colour", QStringLiteral("red")), QStringLiteral("colour")},
             {"bad condition", set, with("condition", QStringLiteral("sideways")), QStringLiteral("condition")},
@@ -580,10 +594,10 @@ private Q_SLOTS:
              QStringLiteral("expires_at")},
             {"change_pct without window", set, with("condition", QStringLiteral("change_pct")),
              QStringLiteral("window_seconds")},
-            {"update, nothing to change",
-             QStringLiteral("update_alert"),
-             {{QStringLiteral("id"), QStringLiteral("x")}},
-             QString()},
+            {"update, nothing to change", update, idOnly, QStringLiteral("enabled")},
+            {"update, value 0", update, withId("value", 0), QStringLiteral("value")},
+            {"update, enabled a string", update, withId("enabled", QStringLiteral("yes")), QStringLiteral("enabled")},
+            {"update, unknown field", update, withId("colour", 1), QStringLiteral("colour")},
             {"delete without id", QStringLiteral("delete_alert"), {}, QStringLiteral("id")},
         };
         int id = 100;
@@ -595,11 +609,7 @@ private Q_SLOTS:
             QVERIFY2(str(err, "event") == k.event, k.name);
             QVERIFY2(!str(err, "message").isEmpty(), k.name);
             const QString field = str(err.value(QStringLiteral("details")).toObject(), "field");
-            if (k.field.isEmpty())
-                QVERIFY2(!field.isEmpty(), k.name);
-            else
-                QVERIFY2(field == k.field,
-                         qPrintable(QStringLiteral("%1: field %2").arg(QLatin1String(k.name), field)));
+            QVERIFY2(field == k.field, qPrintable(QStringLiteral("%1: field %2").arg(QLatin1String(k.name), field)));
         }
         // Over Socket.IO: the error event, and the ack carrying it.
         Sio sio;
@@ -607,11 +617,15 @@ private Q_SLOTS:
         const QJsonObject sioErr = sio.request(set, without("pair"), QStringLiteral("error"), 7);
         QCOMPARE(str(sioErr, "code"), QStringLiteral("INVALID_PAYLOAD"));
         QCOMPARE(str(sioErr.value(QStringLiteral("details")).toObject(), "field"), QStringLiteral("pair"));
-        // Nothing was set; each refusal counted.
-        QCOMPARE(dataOf(call(c, QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"), ++id))
-                     .value(QStringLiteral("count"))
-                     .toInt(),
-                 0);
+        // Nothing else was set, the rule is as it was; each refusal counted.
+        const QJsonArray listed =
+            dataOf(call(c, QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"), ++id))
+                .value(QStringLiteral("alerts"))
+                .toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(str(listed.at(0).toObject(), "id"), ruleId);
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("value")).toDouble(), 1.09);
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("enabled")), QJsonValue(true));
         QCOMPARE(metricValue(rig.server.port(), "fxmonitor_client_errors_total{code=\"INVALID_PAYLOAD\"}", 0),
                  double(cases.size() + 1));
         QCOMPARE(rig.server.stop(), 0);
@@ -717,6 +731,30 @@ private Q_SLOTS:
         QCOMPARE(fired.value(QStringLiteral("price")).toDouble(), 1.091);
         QVERIFY(!call(other, QStringLiteral("ping"), {}, QStringLiteral("pong"), 5).isEmpty());
         QCOMPARE(other.count(QStringLiteral("price_alert")), 0);
+
+        // Over Socket.IO (the token in CONNECT's auth) too; the newest connection gets the alerts.
+        auto sio = std::make_unique<Sio>();
+        QVERIFY(sio->open(rig.server.port(), {{QStringLiteral("token"), alice}}));
+        const QJsonArray sioHeld = sio->welcome().value(QStringLiteral("alerts")).toArray();
+        QCOMPARE(sioHeld.size(), 1);
+        QCOMPARE(str(sioHeld.at(0).toObject(), "id"), id);
+        QCOMPARE(sioHeld.at(0).toObject().value(QStringLiteral("times_fired")).toInt(), 1);
+        QVERIFY(rig.eurUsd("1.0890"));
+        QVERIFY(rig.eurUsd("1.0910"));
+        const QJsonObject sioFired = sio->event(QStringLiteral("price_alert"));
+        QCOMPARE(str(ruleOf(sioFired), "id"), id);
+        QCOMPARE(ruleOf(sioFired).value(QStringLiteral("times_fired")).toInt(), 2);
+        QVERIFY(!call(again, QStringLiteral("ping"), {}, QStringLiteral("pong"), 6).isEmpty());
+        QCOMPARE(again.count(QStringLiteral("price_alert")), 0);
+        // The newest goes: the connection still open gets them again.
+        sio->close();
+        sio.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.connectedClients(other), 2, 5000);
+        QVERIFY(rig.eurUsd("1.0890"));
+        QVERIFY(rig.eurUsd("1.0910"));
+        const QJsonObject backHere = dataOf(again.waitFor(QStringLiteral("price_alert")));
+        QCOMPARE(str(ruleOf(backHere), "id"), id);
+        QCOMPARE(ruleOf(backHere).value(QStringLiteral("times_fired")).toInt(), 3);
 
         // A token whose pairs do not include the pair: FORBIDDEN, counted; a permitted pair is fine.
         WsClient narrow;
