@@ -4,7 +4,10 @@
 #include "protocol/contract.h"
 #include "protocol/envelope.h"
 
+#include <QDateTime>
 #include <QMutexLocker>
+
+#include <algorithm>
 
 namespace fx::server {
 
@@ -108,12 +111,16 @@ std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent>
     std::vector<AlertDelivery> out;
     if (size() == 0)
         return out; // no rule: the relay pays one atomic load per batch
+    // A tick's time is the feed's clock: one later than the server's counts at the server's, or
+    // a tick stamped ahead would expire every pair's rules and move its pair's clock past them.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
     for (const core::MarketEvent &e : events) {
         const auto *tick = std::get_if<core::PriceTick>(&e);
         if (!tick || tick->index < 0)
             continue;
-        const rules::Evaluation ev = m_book.evaluate(tick->index, tick->bid, tick->ask, tick->timeMicros / 1000);
+        const rules::Evaluation ev =
+            m_book.evaluate(tick->index, tick->bid, tick->ask, std::min(tick->timeMicros / 1000, nowMs));
         routeFirings(ev.fired, false, &out);
         routeFirings(ev.expired, true, &out);
     }

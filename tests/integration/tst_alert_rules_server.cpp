@@ -96,12 +96,13 @@ struct Rig
     }
     bool tick(const char *pair, const char *bid, const char *ask)
     {
+        return publishRaw(QStringLiteral(R"({"instrument":"%1","price":{"bid":"%2","ask":"%3"}})")
+                              .arg(QLatin1String(pair), QLatin1String(bid), QLatin1String(ask)));
+    }
+    bool publishRaw(const QString &price)
+    {
         QString err;
-        const bool ok = pub->publish(prefix + QStringLiteral("price_updates"),
-                                     QStringLiteral(R"({"instrument":"%1","price":{"bid":"%2","ask":"%3"}})")
-                                         .arg(QLatin1String(pair), QLatin1String(bid), QLatin1String(ask))
-                                         .toUtf8(),
-                                     &err);
+        const bool ok = pub->publish(prefix + QStringLiteral("price_updates"), price.toUtf8(), &err);
         if (!ok)
             qWarning("publish: %s", qPrintable(err));
         return ok;
@@ -672,6 +673,50 @@ private Q_SLOTS:
         // A tick over the value afterwards fires nothing.
         QVERIFY(rig.eurUsd("1.0950"));
         QCOMPARE(alertsIn(drain(rig, *clients[0])), QList<QJsonObject>{});
+        QCOMPARE(rig.server.stop(), 0);
+    }
+
+    void tickTimesFromTheFuture()
+    {
+        // The feed's clock is not the server's: a tick stamped two hours ahead neither expires
+        // the rules of every pair (expires_at in an hour) nor moves the pair's clock past them.
+        Rig rig;
+        QVERIFY(rig.start());
+        WsClient c;
+        QVERIFY(c.connectTo(rig.url()));
+        const qint64 inAnHour = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
+        QJsonObject r = rule(QStringLiteral("EUR_USD"), QStringLiteral("above"), 1.09, QStringLiteral("every"));
+        r.insert(QStringLiteral("expires_at"), double(inAnHour));
+        const QString eur = str(dataOf(call(c, QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), 1)), "id");
+        r.insert(QStringLiteral("pair"), QStringLiteral("USD_JPY"));
+        r.insert(QStringLiteral("value"), 150);
+        const QString jpy = str(dataOf(call(c, QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), 2)), "id");
+        QVERIFY(!eur.isEmpty() && !jpy.isEmpty());
+        const QString future =
+            QDateTime::fromMSecsSinceEpoch(inAnHour + 3600 * 1000, Qt::UTC).toString(Qt::ISODateWithMs);
+        QVERIFY(rig.eurUsd("1.0890"));
+        QVERIFY(rig.publishRaw(
+            QStringLiteral(R"({"instrument":"EUR_USD","price":{"bid":"1.0910","ask":"1.0912","time":"%1"}})")
+                .arg(future)));
+        // It fires (the tick counts at the server's time, before the rule's expiry) and the
+        // rules stay.
+        QList<QJsonObject> got = drain(rig, c);
+        QList<QJsonObject> alerts = alertsIn(got);
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(str(ruleOf(alerts.at(0)), "id"), eur);
+        for (const QJsonObject &e : std::as_const(got))
+            QVERIFY2(eventOf(e) != u"alert_deleted" || str(dataOf(e), "reason") != u"expired",
+                     QJsonDocument(e).toJson(QJsonDocument::Compact).constData());
+        QCOMPARE(dataOf(call(c, QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"), 3))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 2);
+        // The pair's clock was not moved: later ticks at the server's time fire it again.
+        QVERIFY(rig.eurUsd("1.0890"));
+        QVERIFY(rig.eurUsd("1.0910"));
+        alerts = alertsIn(drain(rig, c));
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(ruleOf(alerts.at(0)).value(QStringLiteral("times_fired")).toInt(), 2);
         QCOMPARE(rig.server.stop(), 0);
     }
 
