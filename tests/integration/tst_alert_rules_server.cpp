@@ -547,6 +547,56 @@ private Q_SLOTS:
         QCOMPARE(rig.server.stop(), 0);
     }
 
+    void settingsAreBounded_data()
+    {
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("per client -1") << QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=-1") << 2;
+        QTest::newRow("per client 0") << QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=0") << 0;
+        QTest::newRow("per client 10000") << QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=10000") << 0;
+        QTest::newRow("per client 10001") << QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=10001") << 2;
+        QTest::newRow("per client 1.5") << QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=1.5") << 2;
+        QTest::newRow("in all -1") << QStringLiteral("WEBSOCKET_MAX_ALERTS=-1") << 2;
+        QTest::newRow("in all 10000000") << QStringLiteral("WEBSOCKET_MAX_ALERTS=10000000") << 0;
+        QTest::newRow("in all 10000001") << QStringLiteral("WEBSOCKET_MAX_ALERTS=10000001") << 2;
+    }
+
+    void settingsAreBounded()
+    {
+        QFETCH(QString, setting);
+        QFETCH(int, exitCode);
+        QByteArray out, err;
+        QCOMPARE(runProgram(fx::test::serverBin(), {QStringLiteral("--print-config"), QStringLiteral("--set"), setting},
+                            &out, &err),
+                 exitCode);
+        const QString name = setting.section(u'=', 0, 0);
+        if (exitCode == 2) { // one line naming the setting
+            const QString text = QString::fromUtf8(err).trimmed();
+            QVERIFY2(text.contains(name), qPrintable(text));
+            QCOMPARE(text.count(u'\n'), 0);
+        } else {
+            QVERIFY2(out.contains(setting.toUtf8()), out.constData());
+        }
+    }
+
+    void alertRulesOff()
+    {
+        // WEBSOCKET_MAX_ALERTS_PER_CLIENT=0: every set_alert is refused; the rest answers.
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=0")}));
+        WsClient c;
+        QVERIFY(c.connectTo(server.wsUrl()));
+        const QJsonObject err =
+            dataOf(call(c, QStringLiteral("set_alert"), rule(QStringLiteral("EUR_USD"), QStringLiteral("above"), 1.09),
+                        QStringLiteral("error"), 1));
+        QCOMPARE(str(err, "code"), QStringLiteral("TOO_MANY_ALERTS"));
+        QCOMPARE(err.value(QStringLiteral("details")).toObject(), (QJsonObject{{QStringLiteral("max_per_client"), 0}}));
+        const QJsonObject list = dataOf(call(c, QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"), 2));
+        QCOMPARE(list.value(QStringLiteral("count")).toInt(), 0);
+        QCOMPARE(list.value(QStringLiteral("max_per_client")).toInt(), 0);
+        QCOMPARE(server.stop(), 0);
+    }
+
     void invalidPayloads()
     {
         Rig rig;
