@@ -851,6 +851,25 @@ private Q_SLOTS:
         QCOMPARE(str(ruleOf(backHere), "id"), id);
         QCOMPARE(ruleOf(backHere).value(QStringLiteral("times_fired")).toInt(), 3);
 
+        // Two connections of a user holding no rule yet: the one that sets a rule goes, the other
+        // (connected before there was any rule) gets its alerts.
+        const QString carol = QString::fromLatin1(TokenMint::hs256(R"({"sub":"carol","exp":"+600"})"));
+        auto setter = std::make_unique<WsClient>();
+        WsClient stays;
+        QVERIFY(stays.connectTo(rig.url(carol)));
+        QVERIFY(setter->connectTo(rig.url(carol)));
+        QVERIFY(!dataOf(stays.welcome()).contains(QStringLiteral("alerts"))); // none held
+        const QString carolId = str(
+            dataOf(call(*setter, QStringLiteral("set_alert"),
+                        rule(QStringLiteral("USD_JPY"), QStringLiteral("below"), 150), QStringLiteral("alert_set"), 9)),
+            "id");
+        QVERIFY(!carolId.isEmpty());
+        setter.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.connectedClients(other), 3, 5000); // again, other, stays
+        QVERIFY(rig.tick("USD_JPY", "149.50", "149.52"));
+        const QJsonObject carolFired = dataOf(stays.waitFor(QStringLiteral("price_alert")));
+        QCOMPARE(str(ruleOf(carolFired), "id"), carolId);
+
         // A token whose pairs do not include the pair: FORBIDDEN, counted; a permitted pair is fine.
         WsClient narrow;
         QVERIFY(narrow.connectTo(rig.url(narrowToken)));
