@@ -770,6 +770,70 @@ private Q_SLOTS:
         QCOMPARE(rig.server.stop(), 0);
     }
 
+    void cooldownAndChangePctOnTickTimes()
+    {
+        // Ticks stamped by the feed (an hour ago, so the server's clock does not cap them): the
+        // rules' times are the ticks' times.
+        Rig rig;
+        QVERIFY(rig.start());
+        WsClient c;
+        QVERIFY(c.connectTo(rig.url()));
+        const qint64 t0 = (QDateTime::currentMSecsSinceEpoch() / 1000 - 3600) * 1000;
+        const auto at = [&](int seconds) {
+            return QDateTime::fromMSecsSinceEpoch(t0 + seconds * 1000LL, Qt::UTC).toString(Qt::ISODateWithMs);
+        };
+        const auto tick = [&](const char *pair, const char *bid, const char *ask, int seconds) {
+            return rig.publishRaw(QStringLiteral(R"({"instrument":"%1","price":{"bid":"%2","ask":"%3","time":"%4"}})")
+                                      .arg(QLatin1String(pair), QLatin1String(bid), QLatin1String(ask), at(seconds)));
+        };
+        const auto set = [&](const QJsonObject &r) {
+            return str(dataOf(call(c, QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), 1)), "id");
+        };
+        const QString cooldown = set(rule(QStringLiteral("AUD_USD"), QStringLiteral("above"), 0.65,
+                                          QJsonObject{{QStringLiteral("cooldown_seconds"), 60}}));
+        QJsonObject pct = rule(QStringLiteral("NZD_USD"), QStringLiteral("change_pct"), 0.5, QStringLiteral("every"));
+        pct.insert(QStringLiteral("window_seconds"), 60);
+        const QString change = set(pct);
+        QJsonObject spreadRule =
+            rule(QStringLiteral("USD_CAD"), QStringLiteral("above"), 0.0005, QStringLiteral("every"));
+        spreadRule.insert(QStringLiteral("field"), QStringLiteral("spread"));
+        const QString spread = set(spreadRule);
+        QVERIFY(!cooldown.isEmpty() && !change.isEmpty() && !spread.isEmpty());
+
+        // Cooldown: fires at 1 s; the edge at 3 s falls in the 60 s cooldown and is dropped (not
+        // delayed); the edge at 62 s fires.
+        QVERIFY(tick("AUD_USD", "0.6490", "0.6492", 0));
+        QVERIFY(tick("AUD_USD", "0.6510", "0.6512", 1));
+        QVERIFY(tick("AUD_USD", "0.6490", "0.6492", 2));
+        QVERIFY(tick("AUD_USD", "0.6510", "0.6512", 3));
+        QVERIFY(tick("AUD_USD", "0.6490", "0.6492", 4));
+        QVERIFY(tick("AUD_USD", "0.6510", "0.6512", 62));
+        // change_pct over 60 s: +0.3 % before the history reaches back 60 s, then +0.6 %.
+        QVERIFY(tick("NZD_USD", "0.6000", "0.6002", 0));
+        QVERIFY(tick("NZD_USD", "0.6018", "0.6020", 30));
+        QVERIFY(tick("NZD_USD", "0.6036", "0.6038", 61));
+        // spread (ask - bid): 2 pips, then 10.
+        QVERIFY(tick("USD_CAD", "1.3600", "1.3602", 0));
+        QVERIFY(tick("USD_CAD", "1.3600", "1.3610", 1));
+        const QList<QJsonObject> alerts = alertsIn(drain(rig, c));
+        QList<QJsonObject> cooled, changed, spreads;
+        for (const QJsonObject &a : alerts) {
+            const QString id = str(ruleOf(a), "id");
+            (id == cooldown ? cooled : id == change ? changed : spreads).append(a);
+        }
+        QCOMPARE(cooled.size(), 2);
+        QCOMPARE(str(cooled.at(0), "time"), at(1).chopped(1) + QStringLiteral("000Z"));
+        QCOMPARE(str(cooled.at(1), "time"), at(62).chopped(1) + QStringLiteral("000Z"));
+        QCOMPARE(ruleOf(cooled.at(1)).value(QStringLiteral("times_fired")).toInt(), 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).value(QStringLiteral("change_pct")).toDouble(), 0.6);
+        QCOMPARE(changed.at(0).value(QStringLiteral("price")).toDouble(), 0.6036);
+        QCOMPARE(spreads.size(), 1);
+        QCOMPARE(spreads.at(0).value(QStringLiteral("price")).toDouble(), 0.001);
+        QCOMPARE(alerts.size(), 4);
+        QCOMPARE(rig.server.stop(), 0);
+    }
+
     void tokenUsersKeepTheirRules()
     {
         const QString alice = QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"+600"})"));
