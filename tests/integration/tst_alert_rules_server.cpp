@@ -689,19 +689,21 @@ private Q_SLOTS:
         QVERIFY(rig.start({QStringLiteral("--io-threads"), QStringLiteral("2")}));
         std::vector<std::unique_ptr<WsClient>> clients;
         QStringList ids;
-        const qint64 expiresAt = QDateTime::currentMSecsSinceEpoch() + 1500;
         for (int i = 0; i < 2; ++i) {
             clients.push_back(std::make_unique<WsClient>());
             QVERIFY(clients.back()->connectTo(rig.url()));
+        }
+        const qint64 expiresAt = QDateTime::currentMSecsSinceEpoch() + 1500;
+        for (int i = 0; i < 2; ++i) {
             QJsonObject r = rule(QStringLiteral("EUR_USD"), QStringLiteral("above"), 1.09);
             r.insert(QStringLiteral("expires_at"), double(expiresAt));
             const QJsonObject set =
-                dataOf(call(*clients.back(), QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), 1));
+                dataOf(call(*clients[i], QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), 1));
             ids << str(set, "id");
             QCOMPARE(QDateTime::fromString(str(ruleOf(set), "expires_at"), Qt::ISODateWithMs).toMSecsSinceEpoch(),
                      expiresAt);
             // A rule that does not expire stays.
-            QVERIFY(!call(*clients.back(), QStringLiteral("set_alert"),
+            QVERIFY(!call(*clients[i], QStringLiteral("set_alert"),
                           rule(QStringLiteral("EUR_USD"), QStringLiteral("below"), 1.0), QStringLiteral("alert_set"), 2)
                          .isEmpty());
         }
