@@ -533,6 +533,17 @@ private Q_SLOTS:
             !str(dataOf(call(b, QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), ++id)), "id").isEmpty());
         err = dataOf(call(b, QStringLiteral("set_alert"), r, QStringLiteral("error"), ++id)); // now b's own limit
         QCOMPARE(err.value(QStringLiteral("details")).toObject(), (QJsonObject{{QStringLiteral("max_per_client"), 3}}));
+        // The same over Socket.IO: the refusal in the ack, the rules gone with the client.
+        auto sio = std::make_unique<Sio>();
+        QVERIFY(sio->open(rig.server.port()));
+        QVERIFY(!str(sio->request(QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), ++id), "id").isEmpty());
+        QVERIFY(!str(sio->request(QStringLiteral("set_alert"), r, QStringLiteral("alert_set"), ++id), "id").isEmpty());
+        err = sio->request(QStringLiteral("set_alert"), r, QStringLiteral("error"), ++id); // 5 in all again
+        QCOMPARE(str(err, "code"), QStringLiteral("TOO_MANY_ALERTS"));
+        QCOMPARE(err.value(QStringLiteral("details")).toObject(), (QJsonObject{{QStringLiteral("max_total"), 5}}));
+        sio->close();
+        sio.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.connectedClients(b), 1, 5000);
         WsClient c;
         QVERIFY(c.connectTo(rig.url()));
         QVERIFY(
@@ -543,7 +554,7 @@ private Q_SLOTS:
         QCOMPARE(err.value(QStringLiteral("details")).toObject(), (QJsonObject{{QStringLiteral("max_total"), 5}}));
 
         // Each refusal counted.
-        QCOMPARE(metricValue(rig.server.port(), "fxmonitor_client_errors_total{code=\"TOO_MANY_ALERTS\"}", 0), 5.0);
+        QCOMPARE(metricValue(rig.server.port(), "fxmonitor_client_errors_total{code=\"TOO_MANY_ALERTS\"}", 0), 6.0);
         QCOMPARE(rig.server.stop(), 0);
     }
 
