@@ -4,7 +4,10 @@
 #include "protocol/contract.h"
 #include "protocol/envelope.h"
 
+#include <QDateTime>
 #include <QMutexLocker>
+
+#include <algorithm>
 
 namespace fx::server {
 
@@ -29,16 +32,37 @@ void AlertService::bind(const rules::Owner &owner, int shard)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.insert(owner.handle, shard);
-    if (!owner.key.isEmpty())
+    if (!owner.key.isEmpty()) {
+        makeNewest(owner);
         m_book.setHandle(owner.key, owner.handle);
+    }
+}
+
+void AlertService::makeNewest(const rules::Owner &owner)
+{
+    QList<quint64> &handles = m_connections[owner.key];
+    handles.removeOne(owner.handle);
+    handles.append(owner.handle);
 }
 
 int AlertService::unbind(const rules::Owner &owner)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.remove(owner.handle);
-    if (!owner.key.isEmpty())
-        return 0; // kept for the owner's next connection (a newer one may be bound already)
+    if (!owner.key.isEmpty()) {
+        // Kept for the owner's next connection; the alerts of the one that went go to the
+        // owner's newest connection still open, if any.
+        const auto it = m_connections.find(owner.key);
+        if (it == m_connections.end())
+            return 0;
+        const bool wasNewest = !it->isEmpty() && it->constLast() == owner.handle;
+        it->removeOne(owner.handle);
+        if (it->isEmpty())
+            m_connections.erase(it);
+        else if (wasNewest)
+            m_book.setHandle(owner.key, it->constLast());
+        return 0;
+    }
     const int removed = m_book.removeOwner(owner);
     noteSize();
     return removed;
@@ -56,6 +80,8 @@ rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule 
 {
     QMutexLocker lock(&m_mutex);
     rules::BookResult r = m_book.add(owner, std::move(rule), nowMs);
+    if (r.ok() && !owner.key.isEmpty())
+        makeNewest(owner); // the book gives the owner's alerts to the connection that added a rule
     noteSize();
     return r;
 }
@@ -85,12 +111,16 @@ std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent>
     std::vector<AlertDelivery> out;
     if (size() == 0)
         return out; // no rule: the relay pays one atomic load per batch
+    // A tick's time is the feed's clock: one later than the server's counts at the server's, or
+    // a tick stamped ahead would expire every pair's rules and move its pair's clock past them.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
     for (const core::MarketEvent &e : events) {
         const auto *tick = std::get_if<core::PriceTick>(&e);
         if (!tick || tick->index < 0)
             continue;
-        const rules::Evaluation ev = m_book.evaluate(tick->index, tick->bid, tick->ask, tick->timeMicros / 1000);
+        const rules::Evaluation ev =
+            m_book.evaluate(tick->index, tick->bid, tick->ask, std::min(tick->timeMicros / 1000, nowMs));
         routeFirings(ev.fired, false, &out);
         routeFirings(ev.expired, true, &out);
     }

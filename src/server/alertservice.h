@@ -12,6 +12,8 @@
 //
 // Owners: an anonymous client's rules are deleted when it disconnects; an identified client's
 // (the token's sub, SECURITY.md "Tokens") stay on this server, bound to its next connection.
+// With several connections of one owner open, its alerts go to the newest bound (the one that
+// connected or added a rule last); when that one goes, to the newest still open.
 // Thread contract: every method on any thread.
 
 #include "core/marketdata.h"
@@ -49,7 +51,8 @@ public:
     // set from an earlier connection, included).
     void bind(const rules::Owner &owner, int shard);
     // The connection is gone: an anonymous owner's rules are deleted, an identified owner's stay
-    // (unrouted until it connects again). Returns how many rules were deleted.
+    // (with the owner's newest connection still bound, if any; else unrouted until it connects
+    // again). Returns how many rules were deleted.
     int unbind(const rules::Owner &owner);
     // Whether an identified owner holds rules on this server (a connecting client binds then).
     bool holdsRules(const QString &key) const;
@@ -73,10 +76,14 @@ public:
 private:
     void routeFirings(const std::vector<rules::Firing> &firings, bool expired, std::vector<AlertDelivery> *out);
     void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
+    // An identified owner's connection becomes the one its alerts go to (as the book does).
+    void makeNewest(const rules::Owner &owner);
 
     mutable QMutex m_mutex;
     rules::RuleBook m_book; // under m_mutex
     QHash<quint64, int> m_routes; // handle -> shard, under m_mutex
+    // Identified owner -> its bound connections, the one its alerts go to last; under m_mutex.
+    QHash<QString, QList<quint64>> m_connections;
     std::atomic<int> m_size{0};
     std::atomic<quint64> m_fired{0};
     std::atomic<quint64> m_nextHandle{1};

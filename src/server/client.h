@@ -142,7 +142,7 @@ public:
     // The client sent subscribe at least once: it gets feed_status events (PROTOCOL.md).
     bool sentSubscribe = false;
     // PROTOCOL.md, "Alert rules": this connection's handle in the AlertService (0: it holds and
-    // receives no rule; given on its first set_alert, or at connect for a user holding rules).
+    // receives no rule; given on its first set_alert, or at connect for a token user).
     quint64 alertHandle = 0;
 
 private:

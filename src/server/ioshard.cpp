@@ -184,8 +184,8 @@ void IoShard::onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp)
 
 void IoShard::welcome(Client *s)
 {
-    // PROTOCOL.md, "Alert rules": a user holding rules on this server gets their alerts here.
-    if (m_ctx.options().tokenVerifier && m_ctx.alerts().holdsRules(s->user()))
+    // PROTOCOL.md, "Alert rules": a user's alerts come here (rules set on any of its connections).
+    if (m_ctx.options().tokenVerifier && !s->user().isEmpty())
         bindAlerts(s);
     const Reply hello = m_handler.welcome(*s);
     s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);

@@ -140,7 +140,7 @@ private:
     void requestAlertHistory(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
     // alertrequests.cpp: set_alert, list_alerts, update_alert, delete_alert (PROTOCOL.md,
     // "Alert rules"); the client's owner in the AlertService, bound on first use or at connect
-    // (bindAlerts, for a user holding rules), unbound when it is reaped (unbindAlerts).
+    // (bindAlerts, for a token user), unbound when it is reaped (unbindAlerts).
     void handleAlertRequest(Client *s, protocol::ClientEvent event, const QJsonObject &data,
                             const QJsonValue &replyTag);
     rules::Owner alertOwner(Client *s);

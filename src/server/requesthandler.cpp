@@ -60,7 +60,8 @@ Reply RequestHandler::welcome(const Client &client) const
         for (const rules::AlertRule &r :
              m_ctx.alerts().list(rules::Owner{o.tokenVerifier ? client.user() : QString(), client.alertHandle}))
             alerts.append(r.toJson());
-        hello.insert(QStringLiteral("alerts"), alerts);
+        if (!alerts.isEmpty())
+            hello.insert(QStringLiteral("alerts"), alerts);
     }
     if (o.tokenVerifier) {
         // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.
