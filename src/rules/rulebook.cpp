@@ -337,6 +337,14 @@ std::optional<AlertRule> RuleBook::find(const QString &id) const
     return d->entries[*it].rule;
 }
 
+std::optional<Owner> RuleBook::ownerOf(const QString &id) const
+{
+    const auto it = d->byId.constFind(id);
+    if (it == d->byId.cend())
+        return std::nullopt;
+    return d->entries[*it].holder;
+}
+
 int RuleBook::size() const
 {
     return d->live;

@@ -112,6 +112,8 @@ public:
     QList<AlertRule> list(const Owner &owner) const; // in the order they were set
     QList<std::pair<Owner, AlertRule>> all() const;
     std::optional<AlertRule> find(const QString &id) const;
+    // Who holds a rule (the desk tells the owner of what the operator did to it).
+    std::optional<Owner> ownerOf(const QString &id) const;
     int size() const;
     int count(const Owner &owner) const;
 
