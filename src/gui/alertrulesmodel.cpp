@@ -97,9 +97,9 @@ QVariant AlertRulesModel::display(const engine::AlertRuleRow &r, int column) con
     case Value: return valueText(r);
     case Repeat: return repeatText(r);
     case State: return r.enabled ? tr("enabled") : tr("disabled");
-    case TimesFired: return format::count(r.timesFired);
-    case LastFired: return r.lastFiredMs > 0 ? format::localDateTime(r.lastFiredMs * 1000) : tr("never");
-    case Expires: return r.expiresAtMs > 0 ? format::localDateTime(r.expiresAtMs * 1000) : tr("never");
+    case TimesFired: return fmt::count(r.timesFired);
+    case LastFired: return r.lastFiredMs > 0 ? fmt::localDateTime(r.lastFiredMs * 1000) : tr("never");
+    case Expires: return r.expiresAtMs > 0 ? fmt::localDateTime(r.expiresAtMs * 1000) : tr("never");
     case Note: return r.note;
     default: return {};
     }
@@ -133,8 +133,8 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
         case Repeat: return r.repeat == u"cooldown" ? QStringLiteral("cooldown:%1").arg(r.cooldownSeconds) : r.repeat;
         case State: return r.enabled ? QStringLiteral("enabled") : QStringLiteral("disabled");
         case TimesFired: return r.timesFired;
-        case LastFired: return r.lastFiredMs > 0 ? format::isoUtc(r.lastFiredMs * 1000) : QString();
-        case Expires: return r.expiresAtMs > 0 ? format::isoUtc(r.expiresAtMs * 1000) : QString();
+        case LastFired: return r.lastFiredMs > 0 ? fmt::isoUtc(r.lastFiredMs * 1000) : QString();
+        case Expires: return r.expiresAtMs > 0 ? fmt::isoUtc(r.expiresAtMs * 1000) : QString();
         default: return display(r, index.column());
         }
     case Qt::TextAlignmentRole:
@@ -143,7 +143,7 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::FontRole:
         if (index.column() == Value || index.column() == TimesFired)
-            return format::numberFont();
+            return fmt::numberFont();
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Owner && !r.ownerUser.isEmpty() && !r.ownerClientId.isEmpty())

@@ -209,7 +209,7 @@ void AlertRulesPanel::updateActions()
         enabled += m_model->ruleAt(r).enabled ? 1 : 0;
     m_count->setText(m_model->rowCount() == 0
                          ? QString()
-                         : tr("%1 rules, %2 enabled").arg(format::count(m_model->rowCount()), format::count(enabled)));
+                         : tr("%1 rules, %2 enabled").arg(fmt::count(m_model->rowCount()), fmt::count(enabled)));
 }
 
 } // namespace fx::gui
