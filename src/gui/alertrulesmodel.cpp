@@ -108,6 +108,13 @@ QVariant AlertRulesModel::display(const engine::AlertRuleRow &r, int column) con
 QVariant AlertRulesModel::sortValue(const engine::AlertRuleRow &r, int column) const
 {
     switch (column) {
+    case Id: {
+        // "<prefix>-<n>": in the order they were set (n counts up on one server).
+        const qsizetype dash = r.id.lastIndexOf(u'-');
+        bool ok = false;
+        const qulonglong n = r.id.mid(dash + 1).toULongLong(&ok);
+        return ok ? QVariant(n) : QVariant(r.id);
+    }
     case Value: return r.value;
     case TimesFired: return r.timesFired;
     case LastFired: return r.lastFiredMs;

@@ -62,6 +62,7 @@ AlertRulesPanel::AlertRulesPanel(AlertRulesModel *model, engine::Engine *engine,
     sep->setSeparator(true);
     view->addActions({m_disable, m_enable, sep, m_delete});
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->sortByColumn(AlertRulesModel::Id, Qt::AscendingOrder); // in the order they were set
     m_table->filterEdit()->setPlaceholderText(tr("Filter rules, owners or pairs (Ctrl+F)"));
     connect(m_disable, &QAction::triggered, this, [this] { setSelectedEnabled(false); });
     connect(m_enable, &QAction::triggered, this, [this] { setSelectedEnabled(true); });
