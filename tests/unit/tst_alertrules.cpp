@@ -491,10 +491,16 @@ private Q_SLOTS:
         QCOMPARE(desk.bidTick(1.3, kT0 + 5), QStringList{id});
         // The operator may update and delete anyone's.
         const QString bobs = desk.add(ruleJson(QStringLiteral("below"), 1.0), &desk.bob);
+        // The desk tells the owner: ownerOf names who holds it (nothing for an unknown id).
+        QCOMPARE(desk.book.ownerOf(bobs)->handle, desk.bob.handle);
+        QCOMPARE(desk.book.ownerOf(bobs)->key, desk.bob.key);
+        QCOMPARE(desk.book.ownerOf(id)->handle, desk.alice.handle);
+        QVERIFY(!desk.book.ownerOf(QStringLiteral("s1-99")));
         QVERIFY(desk.book.updateAny(AlertUpdate{bobs, false, {}}, kT0).ok());
         QCOMPARE(desk.book.list(desk.bob).front().enabled, false);
         QVERIFY(desk.book.removeAny(bobs).ok());
         QCOMPARE(desk.book.count(desk.bob), 0);
+        QVERIFY(!desk.book.ownerOf(bobs));
         // Delete, and everything of an owner.
         QVERIFY(desk.book.remove(desk.alice, id).ok());
         QCOMPARE(desk.book.remove(desk.alice, id).refusal, Refusal::UnknownRule);
