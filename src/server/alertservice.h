@@ -67,7 +67,10 @@ public:
     rules::BookResult update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs);
     rules::BookResult remove(const rules::Owner &owner, const QString &id);
     QList<rules::AlertRule> list(const rules::Owner &owner) const;
-    // The desk (operator): every rule of every owner; a change or deletion of any owner's rule.
+    // Rules copied per lock by all().
+    static constexpr int kAllPage = 2000;
+    // The desk (operator): every rule of every owner, copied a page at a time (rules set or
+    // deleted meanwhile may be missed: the desk asks again a second later); a change or deletion of any owner's rule.
     // `notify` gets what to tell the owner when it is connected: alert_updated (the reply's
     // shape) for a change, alert_deleted with reason "deleted_by_operator" for a deletion.
     QList<std::pair<rules::Owner, rules::AlertRule>> all() const;

@@ -534,6 +534,40 @@ private Q_SLOTS:
         QVERIFY(!alert.contains("change_pct"));
     }
 
+    void pagesCoverTheBook()
+    {
+        // The desk's copy a page at a time (AlertService::all): every rule once, with its holder.
+        Desk desk;
+        QStringList ids;
+        for (int i = 0; i < 7; ++i)
+            ids << desk.add(ruleJson(QStringLiteral("above"), 1.1 + i * 0.01), i % 2 ? &desk.bob : &desk.alice);
+        QVERIFY(desk.book.removeAny(ids.takeAt(3)).ok()); // a free slot in the middle
+        for (int max : {1, 2, 3, 6, 7, 100}) {
+            QStringList seen;
+            qint64 from = 0;
+            int pages = 0;
+            while (from >= 0) {
+                const auto page = desk.book.page(from, max, &from);
+                QVERIFY(page.size() <= max);
+                for (const auto &[owner, rule] : page) {
+                    seen << rule.id;
+                    QCOMPARE(owner.handle, desk.book.ownerOf(rule.id)->handle);
+                }
+                QVERIFY(++pages <= 8);
+            }
+            seen.sort();
+            QStringList expected = ids;
+            expected.sort();
+            QCOMPARE(seen, expected);
+        }
+        qint64 next = 0;
+        QVERIFY(desk.book.page(0, 0, &next).isEmpty());
+        QCOMPARE(next, 0); // max 0: nothing taken, the same place again
+        Desk empty;
+        QVERIFY(empty.book.page(0, 10, &next).isEmpty());
+        QCOMPARE(next, -1);
+    }
+
     void reusedSlotIsNotCheckedForItsFormerPair()
     {
         Desk desk;
