@@ -13,6 +13,7 @@
 #include "guitestmain.h"
 #include "server/streamserver.h"
 #include "support/redisserver.h"
+#include "support/tokenmint.h"
 #include "support/wsclient.h"
 
 #include <QAction>
@@ -236,6 +237,78 @@ private Q_SLOTS:
         QVERIFY(stopped.size() == 1 || stopped.wait(5000));
         QTRY_COMPARE_WITH_TIMEOUT(m_model->rowCount(), 0, 5000);
         QVERIFY(!m_panel->findChild<QAction *>(QStringLiteral("deleteAlertRule"))->isEnabled());
+    }
+
+    void identifiedOwnerShownByTokenSub()
+    {
+        // WEBSOCKET_AUTH=jwt: the owner is the token's sub, and its rules outlive the connection
+        // (PROTOCOL.md, "Who owns a rule"): the panel keeps showing them, and the operator may
+        // delete one while its owner is away (nobody to tell; it is gone when the owner returns).
+        QString error;
+        const auto settings = test::settingsWith(
+            {{QStringLiteral("WEBSOCKET_HOST"), QStringLiteral("127.0.0.1")},
+             {QStringLiteral("WEBSOCKET_PORT"), QStringLiteral("0")},
+             {QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt")},
+             {QStringLiteral("WEBSOCKET_JWT_SECRET"), QString::fromLatin1(test::TokenMint::secret())},
+             {QStringLiteral("REDIS_HOST"), QStringLiteral("127.0.0.1")},
+             {QStringLiteral("REDIS_PORT"), QString::number(m_redis.port())},
+             {QStringLiteral("DB_PATH"), m_dir.filePath(QStringLiteral("fx-jwt.sqlite"))}},
+            &error);
+        QVERIFY2(settings, qPrintable(error));
+        engine::Engine engine(*settings);
+        QVERIFY2(engine.startKeepingPipeline(&error), qPrintable(error));
+        AlertRulesModel model;
+        AlertRulesPanel panel(&model, &engine);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const QString url = QStringLiteral("ws://127.0.0.1:%1/ws?token=%2")
+                                .arg(engine.server()->port())
+                                .arg(QString::fromLatin1(test::TokenMint::hs256(R"({"sub":"alice","exp":"+3600"})")));
+        QString kept, deleted;
+        {
+            test::WsClient alice;
+            QVERIFY(alice.connectTo(url));
+            kept = setAlert(alice,
+                            {{QStringLiteral("pair"), QStringLiteral("EUR_USD")},
+                             {QStringLiteral("field"), QStringLiteral("bid")},
+                             {QStringLiteral("condition"), QStringLiteral("above")},
+                             {QStringLiteral("value"), 3.0}});
+            deleted = setAlert(alice,
+                               {{QStringLiteral("pair"), QStringLiteral("EUR_USD")},
+                                {QStringLiteral("field"), QStringLiteral("ask")},
+                                {QStringLiteral("condition"), QStringLiteral("below")},
+                                {QStringLiteral("value"), 0.2}});
+            QVERIFY(!kept.isEmpty() && !deleted.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(kept) >= 0 && model.rowOf(deleted) >= 0, 5000);
+            const int r = model.rowOf(kept);
+            QCOMPARE(model.index(r, AlertRulesModel::Owner).data().toString(), QStringLiteral("alice"));
+            QCOMPARE(model.index(r, AlertRulesModel::Owner).data(Qt::ToolTipRole).toString(),
+                     QStringLiteral("Connected as client %1").arg(QString::fromLatin1(idOf(alice))));
+            alice.socket().close();
+            QVERIFY(alice.waitDisconnected());
+        }
+        // Away: still shown, under the same name, without a connection.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model.rowOf(kept) >= 0
+                && model.index(model.rowOf(kept), AlertRulesModel::Owner).data(Qt::ToolTipRole).isNull(),
+            5000);
+        QCOMPARE(model.index(model.rowOf(kept), AlertRulesModel::Owner).data().toString(), QStringLiteral("alice"));
+        QVERIFY(panel.selectRule(deleted));
+        panel.deleteSelected(false);
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(deleted) < 0, 5000);
+        QVERIFY(model.rowOf(kept) >= 0);
+        // Back: the kept rule only, in connection_established and list_alerts.
+        test::WsClient again;
+        QVERIFY(again.connectTo(url));
+        const QJsonObject list = again.request(QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"));
+        const QJsonArray rules =
+            list.value(QStringLiteral("data")).toObject().value(QStringLiteral("alerts")).toArray();
+        QCOMPARE(rules.size(), 1);
+        QCOMPARE(rules.at(0).toObject().value(QStringLiteral("id")).toString(), kept);
+        QCOMPARE(again.count(QStringLiteral("alert_deleted")), 0);
+        QSignalSpy stopped(&engine, &engine::Engine::stopped);
+        engine.stop();
+        QVERIFY(stopped.size() == 1 || stopped.wait(5000));
     }
 
     void monitorOnlyDeskSaysRulesLiveOnServers()
