@@ -118,11 +118,25 @@ if command -v node >/dev/null && [ -d examples/node_modules ]; then
 fi
 if /usr/bin/python3 -c 'import websocket' 2>/dev/null; then
   users=(carol dashboard-1 dashboard-2)
+  # Each sets a few alert rules (PROTOCOL.md, "Alert rules"; the desk's Alert rules panel); a rule
+  # with "disable" is disabled by its client once set.
+  rules=('[{"pair":"EUR_USD","field":"bid","condition":"above","value":1.2,"note":"breakout"},{"pair":"EUR_USD","field":"mid","condition":"crosses","value":1.08,"repeat":{"cooldown_seconds":300}}]'
+         '[{"pair":"USD_JPY","field":"ask","condition":"below","value":140,"repeat":"every","expires_at":"2030-01-31T17:00:00Z"},{"pair":"GBP_USD","field":"mid","condition":"change_pct","value":0.5,"window_seconds":300,"repeat":"every"},{"pair":"AUD_USD","field":"spread","condition":"above","value":0.001,"disable":true}]'
+         '[{"pair":"GBP_USD","field":"bid","condition":"crosses","value":1.25,"repeat":"every"},{"pair":"NZD_USD","field":"bid","condition":"above","value":0.5,"repeat":"every","note":"desk check"}]')
   for pairs in '["EUR_USD"]' '"all"' '["GBP_USD","AUD_USD","NZD_USD"]'; do
-    /usr/bin/python3 - "$PORT" "$pairs" "$(token "${users[0]}")" >/dev/null 2>&1 <<'PY' &
+    /usr/bin/python3 - "$PORT" "$pairs" "$(token "${users[0]}")" "${rules[0]}" >/dev/null 2>&1 <<'PY' &
 import json, sys, time, websocket
 ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?client=desk-demo&token={sys.argv[3]}"); ws.recv()
 ws.send(json.dumps({"event": "subscribe", "data": {"pairs": json.loads(sys.argv[2])}}))
+for rule in json.loads(sys.argv[4]):
+    disable = rule.pop("disable", False)
+    ws.send(json.dumps({"event": "set_alert", "data": rule, "id": 1}))
+    while True:
+        m = json.loads(ws.recv())
+        if m.get("event") in ("alert_set", "error"):
+            break
+    if disable and m.get("event") == "alert_set":
+        ws.send(json.dumps({"event": "update_alert", "data": {"id": m["data"]["id"], "enabled": False}}))
 end, last = time.time() + 600, 0
 while time.time() < end:
     ws.recv()
@@ -132,6 +146,7 @@ while time.time() < end:
 PY
     PIDS+=($!)
     users=("${users[@]:1}")
+    rules=("${rules[@]:1}")
   done
 fi
 

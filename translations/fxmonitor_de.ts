@@ -866,6 +866,200 @@
     </message>
 </context>
 <context>
+    <name>fx::gui::AlertRulesModel</name>
+    <message>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>anonymous #%1</source>
+        <translation>anonym #%1</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>unter</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>kreuzt</translation>
+    </message>
+    <message>
+        <source>changes by % in %1 s</source>
+        <translation>ändert sich um % in %1 s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>einmal</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>jedes Mal</translation>
+    </message>
+    <message>
+        <source>cooldown %1 s</source>
+        <translation>Sperrzeit %1 s</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>Verbunden als Client %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Zuletzt ausgelöst</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::AlertRulesPanel</name>
+    <message>
+        <source>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</source>
+        <translation>Alarmregeln liegen auf den Servern: Dieser reine Überwachungsplatz betreibt keinen Server und hält daher keine. Die Clients jedes Servers legen ihre eigenen Regeln an und listen sie auf.</translation>
+    </message>
+    <message>
+        <source>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</source>
+        <translation>Keine Alarmregeln: Clients legen sie mit set_alert an (docs/PROTOCOL.md, „Alert rules“).</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules from firing; their owners are told</source>
+        <translation>Die ausgewählten Regeln lösen nicht mehr aus; ihre Besitzer werden benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Let the selected rules fire again; their owners are told</source>
+        <translation>Die ausgewählten Regeln lösen wieder aus; ihre Besitzer werden benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules; their owners are told</source>
+        <translation>Die ausgewählten Regeln löschen; ihre Besitzer werden benachrichtigt</translation>
+    </message>
+    <message>
+        <source>Filter rules, owners or pairs (Ctrl+F)</source>
+        <translation>Regeln, Besitzer oder Paare filtern (Strg+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n Alarmregel aktiviert</numerusform>
+            <numerusform>%n Alarmregeln aktiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n Alarmregel deaktiviert</numerusform>
+            <numerusform>%n Alarmregeln deaktiviert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete alert rules</source>
+        <translation>Alarmregeln löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n alert rule(s)? Their owners are told the operator deleted them.</source>
+        <translation>
+            <numerusform>%n Alarmregel löschen? Ihr Besitzer erfährt, dass der Operator sie gelöscht hat.</numerusform>
+            <numerusform>%n Alarmregeln löschen? Ihre Besitzer erfahren, dass der Operator sie gelöscht hat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n Alarmregel gelöscht</numerusform>
+            <numerusform>%n Alarmregeln gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules, %2 enabled</source>
+        <translation>%1 Regeln, %2 aktiv</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::AlertsModel</name>
     <message>
         <source>Critical</source>
@@ -1845,6 +2039,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</source>
     <message>
         <source>FX Monitor — monitor-only</source>
         <translation>FX Monitor — nur Überwachung</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alarmregeln</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,200 @@
     </message>
 </context>
 <context>
+    <name>fx::gui::AlertRulesModel</name>
+    <message>
+        <source>client %1</source>
+        <translation>client %1</translation>
+    </message>
+    <message>
+        <source>anonymous #%1</source>
+        <translation>anonymous #%1</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mid</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>crosses</translation>
+    </message>
+    <message>
+        <source>changes by % in %1 s</source>
+        <translation>changes by % in %1 s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>every time</translation>
+    </message>
+    <message>
+        <source>cooldown %1 s</source>
+        <translation>cooldown %1 s</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>enabled</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>Connected as client %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Fired</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Last fired</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::AlertRulesPanel</name>
+    <message>
+        <source>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</source>
+        <translation>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</translation>
+    </message>
+    <message>
+        <source>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</source>
+        <translation>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules from firing; their owners are told</source>
+        <translation>Stop the selected rules from firing; their owners are told</translation>
+    </message>
+    <message>
+        <source>Let the selected rules fire again; their owners are told</source>
+        <translation>Let the selected rules fire again; their owners are told</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules; their owners are told</source>
+        <translation>Delete the selected rules; their owners are told</translation>
+    </message>
+    <message>
+        <source>Filter rules, owners or pairs (Ctrl+F)</source>
+        <translation>Filter rules, owners or pairs (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>Enabled %n alert rule</numerusform>
+            <numerusform>Enabled %n alert rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>Disabled %n alert rule</numerusform>
+            <numerusform>Disabled %n alert rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete alert rules</source>
+        <translation>Delete alert rules</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n alert rule(s)? Their owners are told the operator deleted them.</source>
+        <translation>
+            <numerusform>Delete %n alert rule? Its owner is told the operator deleted it.</numerusform>
+            <numerusform>Delete %n alert rules? Their owners are told the operator deleted them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n alert rule(s)</source>
+        <translation>
+            <numerusform>Deleted %n alert rule</numerusform>
+            <numerusform>Deleted %n alert rules</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules, %2 enabled</source>
+        <translation>%1 rules, %2 enabled</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::AlertsModel</name>
     <message>
         <source>Critical</source>
@@ -1845,6 +2039,10 @@ Change the address or port in Settings (Ctrl+,), then start it again.</translati
     <message>
         <source>FX Monitor — monitor-only</source>
         <translation>FX Monitor — monitor-only</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Alert rules</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,200 @@
     </message>
 </context>
 <context>
+    <name>fx::gui::AlertRulesModel</name>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>anonymous #%1</source>
+        <translation>anónimo #%1</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Compra</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Diferencial</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>por encima de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>por debajo de</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>cruza</translation>
+    </message>
+    <message>
+        <source>changes by % in %1 s</source>
+        <translation>cambia un % en %1 s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>una vez</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>cada vez</translation>
+    </message>
+    <message>
+        <source>cooldown %1 s</source>
+        <translation>espera %1 s</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activada</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>Conectado como cliente %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Disparada</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Último disparo</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Caduca</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::AlertRulesPanel</name>
+    <message>
+        <source>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</source>
+        <translation>Las reglas de alerta residen en los servidores: este escritorio solo de supervisión no ejecuta ningún servidor, así que no tiene ninguna. Los clientes de cada servidor crean y consultan sus propias reglas.</translation>
+    </message>
+    <message>
+        <source>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</source>
+        <translation>No hay reglas de alerta: los clientes las crean con set_alert (docs/PROTOCOL.md, «Alert rules»).</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules from firing; their owners are told</source>
+        <translation>Las reglas seleccionadas dejan de dispararse; se avisa a sus propietarios</translation>
+    </message>
+    <message>
+        <source>Let the selected rules fire again; their owners are told</source>
+        <translation>Las reglas seleccionadas vuelven a dispararse; se avisa a sus propietarios</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules; their owners are told</source>
+        <translation>Elimina las reglas seleccionadas; se avisa a sus propietarios</translation>
+    </message>
+    <message>
+        <source>Filter rules, owners or pairs (Ctrl+F)</source>
+        <translation>Filtrar reglas, propietarios o pares (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n regla de alerta activada</numerusform>
+            <numerusform>%n reglas de alerta activadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n regla de alerta desactivada</numerusform>
+            <numerusform>%n reglas de alerta desactivadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete alert rules</source>
+        <translation>Eliminar reglas de alerta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n alert rule(s)? Their owners are told the operator deleted them.</source>
+        <translation>
+            <numerusform>¿Eliminar %n regla de alerta? Se avisa a su propietario de que la eliminó el operador.</numerusform>
+            <numerusform>¿Eliminar %n reglas de alerta? Se avisa a sus propietarios de que las eliminó el operador.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n regla de alerta eliminada</numerusform>
+            <numerusform>%n reglas de alerta eliminadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules, %2 enabled</source>
+        <translation>%1 reglas, %2 activadas</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::AlertsModel</name>
     <message>
         <source>Critical</source>
@@ -1845,6 +2039,10 @@ El servidor sigue usando el certificado anterior; los clientes conectados no se 
     <message>
         <source>Chart: %1</source>
         <translation>Gráfico: %1</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Reglas de alerta</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,200 @@
     </message>
 </context>
 <context>
+    <name>fx::gui::AlertRulesModel</name>
+    <message>
+        <source>client %1</source>
+        <translation>client %1</translation>
+    </message>
+    <message>
+        <source>anonymous #%1</source>
+        <translation>anonyme #%1</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Milieu</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>au-dessus de</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>en dessous de</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>croise</translation>
+    </message>
+    <message>
+        <source>changes by % in %1 s</source>
+        <translation>varie de % en %1 s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>à chaque fois</translation>
+    </message>
+    <message>
+        <source>cooldown %1 s</source>
+        <translation>délai %1 s</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activée</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>Connecté comme client %1</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paire</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Déclenchée</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>Dernier déclenchement</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::AlertRulesPanel</name>
+    <message>
+        <source>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</source>
+        <translation>Les règles d&apos;alerte résident sur les serveurs : ce poste de supervision seule n&apos;exécute aucun serveur et n&apos;en détient donc aucune. Les clients de chaque serveur créent et listent leurs propres règles.</translation>
+    </message>
+    <message>
+        <source>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</source>
+        <translation>Aucune règle d&apos;alerte : les clients les créent avec set_alert (docs/PROTOCOL.md, « Alert rules »).</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules from firing; their owners are told</source>
+        <translation>Les règles sélectionnées ne se déclenchent plus ; leurs propriétaires sont prévenus</translation>
+    </message>
+    <message>
+        <source>Let the selected rules fire again; their owners are told</source>
+        <translation>Les règles sélectionnées se déclenchent de nouveau ; leurs propriétaires sont prévenus</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules; their owners are told</source>
+        <translation>Supprime les règles sélectionnées ; leurs propriétaires sont prévenus</translation>
+    </message>
+    <message>
+        <source>Filter rules, owners or pairs (Ctrl+F)</source>
+        <translation>Filtrer règles, propriétaires ou paires (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n règle d&apos;alerte activée</numerusform>
+            <numerusform>%n règles d&apos;alerte activées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n règle d&apos;alerte désactivée</numerusform>
+            <numerusform>%n règles d&apos;alerte désactivées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete alert rules</source>
+        <translation>Supprimer des règles d&apos;alerte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n alert rule(s)? Their owners are told the operator deleted them.</source>
+        <translation>
+            <numerusform>Supprimer %n règle d&apos;alerte ? Son propriétaire apprend que l&apos;opérateur l&apos;a supprimée.</numerusform>
+            <numerusform>Supprimer %n règles d&apos;alerte ? Leurs propriétaires apprennent que l&apos;opérateur les a supprimées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n règle d&apos;alerte supprimée</numerusform>
+            <numerusform>%n règles d&apos;alerte supprimées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules, %2 enabled</source>
+        <translation>%1 règles, %2 activées</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::AlertsModel</name>
     <message>
         <source>Critical</source>
@@ -1845,6 +2039,10 @@ Le serveur continue d&apos;utiliser le certificat précédent ; les clients conn
     <message>
         <source>Chart: %1</source>
         <translation>Graphique : %1</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Règles d&apos;alerte</translation>
     </message>
 </context>
 <context>

@@ -866,6 +866,196 @@
     </message>
 </context>
 <context>
+    <name>fx::gui::AlertRulesModel</name>
+    <message>
+        <source>client %1</source>
+        <translation>クライアント %1</translation>
+    </message>
+    <message>
+        <source>anonymous #%1</source>
+        <translation>匿名 #%1</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>仲値</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>スプレッド</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>以下</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>交差</translation>
+    </message>
+    <message>
+        <source>changes by % in %1 s</source>
+        <translation>%1 秒で % 変化</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>1 回</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>毎回</translation>
+    </message>
+    <message>
+        <source>cooldown %1 s</source>
+        <translation>クールダウン %1 秒</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Connected as client %1</source>
+        <translation>クライアント %1 として接続中</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>ペア</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>繰り返し</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>発火回数</translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation>最終発火</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::AlertRulesPanel</name>
+    <message>
+        <source>Alert rules live on the servers: this monitor-only desk runs no server, so it holds none. Each server&apos;s clients set and list their own rules.</source>
+        <translation>アラートルールはサーバー上にあります。この監視専用デスクはサーバーを実行しないため、ルールを保持しません。各サーバーのクライアントが自分のルールを設定・一覧表示します。</translation>
+    </message>
+    <message>
+        <source>No alert rules: clients set them with set_alert (docs/PROTOCOL.md, &quot;Alert rules&quot;).</source>
+        <translation>アラートルールはありません。クライアントが set_alert で設定します (docs/PROTOCOL.md の「Alert rules」)。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>有効にする</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Stop the selected rules from firing; their owners are told</source>
+        <translation>選択したルールの発火を止めます。所有者に通知されます</translation>
+    </message>
+    <message>
+        <source>Let the selected rules fire again; their owners are told</source>
+        <translation>選択したルールを再び発火させます。所有者に通知されます</translation>
+    </message>
+    <message>
+        <source>Delete the selected rules; their owners are told</source>
+        <translation>選択したルールを削除します。所有者に通知されます</translation>
+    </message>
+    <message>
+        <source>Filter rules, owners or pairs (Ctrl+F)</source>
+        <translation>ルール、所有者、通貨ペアで絞り込み (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートルールを有効にしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disabled %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートルールを無効にしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete alert rules</source>
+        <translation>アラートルールの削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n alert rule(s)? Their owners are told the operator deleted them.</source>
+        <translation>
+            <numerusform>%n 件のアラートルールを削除しますか? 所有者にはオペレーターが削除したことが通知されます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n alert rule(s)</source>
+        <translation>
+            <numerusform>%n 件のアラートルールを削除しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rules, %2 enabled</source>
+        <translation>ルール %1 件、有効 %2 件</translation>
+    </message>
+</context>
+<context>
     <name>fx::gui::AlertsModel</name>
     <message>
         <source>Critical</source>
@@ -1835,6 +2025,10 @@ The server keeps serving the previous certificate; connected clients are not aff
     <message>
         <source>Chart: %1</source>
         <translation>チャート: %1</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>アラートルール</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QPointer>
 #include <QSysInfo>
 
 namespace fx::engine {
@@ -395,6 +396,57 @@ void Engine::requestClients(QObject *context, const std::function<void(const QLi
 {
     if (serverRunning())
         m_server->requestClients(context, done);
+}
+
+void Engine::requestAlertRules(QObject *context, const std::function<void(const QList<AlertRuleRow> &)> &done)
+{
+    if (!serverRunning())
+        return;
+    const QPointer<QObject> target(context);
+    m_server->requestAlertRules([target, done](QList<server::OwnedAlertRule> rules) {
+        // On an I/O thread: the rows are made here, the GUI thread only takes them.
+        QList<AlertRuleRow> rows;
+        rows.reserve(rules.size());
+        for (const server::OwnedAlertRule &o : std::as_const(rules)) {
+            const rules::AlertRule &r = o.rule;
+            AlertRuleRow row;
+            row.id = r.id;
+            row.ownerUser = o.owner.key;
+            row.ownerClientId = o.clientId;
+            row.ownerHandle = o.owner.handle;
+            row.pair = r.pair;
+            row.field = rules::fieldName(r.field);
+            row.condition = rules::conditionName(r.condition);
+            row.value = r.value;
+            row.windowSeconds = r.windowSeconds;
+            row.repeat = r.repeat == rules::Repeat::Once ? QStringLiteral("once")
+                : r.repeat == rules::Repeat::Every       ? QStringLiteral("every")
+                                                         : QStringLiteral("cooldown");
+            row.cooldownSeconds = r.cooldownSeconds;
+            row.enabled = r.enabled;
+            row.timesFired = r.timesFired;
+            row.lastFiredMs = r.lastFiredMs;
+            row.expiresAtMs = r.expiresAtMs;
+            row.createdAtMs = r.createdAtMs;
+            row.note = r.note;
+            rows.append(std::move(row));
+        }
+        if (target)
+            QMetaObject::invokeMethod(
+                target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
+    });
+}
+
+void Engine::setAlertRuleEnabled(const QString &id, bool enabled)
+{
+    if (serverRunning())
+        m_server->setAlertRuleEnabled(id, enabled);
+}
+
+void Engine::deleteAlertRule(const QString &id)
+{
+    if (serverRunning())
+        m_server->deleteAlertRule(id);
 }
 
 void Engine::disconnectClient(const QByteArray &clientId)

@@ -12,6 +12,7 @@
 
 #include "core/instruments.h"
 #include "core/settings.h"
+#include "engine/alertrulerow.h"
 #include "engine/enginestatus.h"
 #include "engine/marketdeltabuffer.h"
 #include "engine/relay.h"
@@ -108,6 +109,14 @@ public:
     void requestClients(QObject *context, const std::function<void(const QList<server::ClientInfo> &)> &done);
     // Operator action: disconnects one client (no-op when it is gone).
     void disconnectClient(const QByteArray &clientId);
+    // The desk's alert rules panel: every alert rule of the running server, copied on its I/O
+    // threads; `done` runs on context's thread (queued). Nothing is called when the server is
+    // not running (or stops first).
+    void requestAlertRules(QObject *context, const std::function<void(const QList<AlertRuleRow> &)> &done);
+    // Operator actions on any owner's rule (no-op when the server is not running or the rule is
+    // gone); the owner, when connected, is told. Never blocks.
+    void setAlertRuleEnabled(const QString &id, bool enabled);
+    void deleteAlertRule(const QString &id);
     // Live market data (fed from the Redis thread, drained by the desktop's timer).
     MarketDeltaBuffer *marketDeltas() const { return m_deltas.get(); }
     // Asynchronous reads of the stored history (null without storage).

@@ -2,6 +2,8 @@
 
 #include "core/version.h"
 #include "engine/engine.h"
+#include "gui/alertrulesmodel.h"
+#include "gui/alertrulespanel.h"
 #include "gui/alertsbadge.h"
 #include "gui/alertsmodel.h"
 #include "gui/alertspanel.h"
@@ -97,6 +99,8 @@ void MainWindow::createModelsAndPanels()
     m_multiples = new SmallMultiplesPanel(inst, reader, this);
     m_fleetModel = new FleetModel(m_engine->fleet(), this);
     m_fleetPanel = new FleetPanel(m_fleetModel, m_engine->fleet(), this);
+    m_alertRulesModel = new AlertRulesModel(this);
+    m_alertRulesPanel = new AlertRulesPanel(m_alertRulesModel, m_engine, this);
     if (m_engine->monitorOnly()) {
         const QString none = tr("No embedded server: this desk is monitor-only (EMBEDDED_SERVER=false, or "
                                 "--no-server). The fleet's servers, their clients and rooms are in the Fleet panel.");
@@ -113,6 +117,7 @@ void MainWindow::createModelsAndPanels()
     connect(m_roomsPanel, &RoomsPanel::roomSelected, m_clientsPanel, &ClientsPanel::highlightRoom);
     connect(m_clientsPanel, &ClientsPanel::highlightCleared, m_roomsPanel, &RoomsPanel::clearSelection);
     connect(m_clientsPanel, &ClientsPanel::message, this, [this](const QString &t) { showMessage(t); });
+    connect(m_alertRulesPanel, &AlertRulesPanel::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_alertsPanel, &AlertsPanel::message, this, [this](const QString &t) { showMessage(t); });
     connect(m_alertsPanel, &AlertsPanel::liveAlerts, this, &MainWindow::onLiveAlerts);
     connect(m_fleetPanel, &FleetPanel::operatorAlert, this, &MainWindow::onOperatorAlert);
@@ -140,6 +145,8 @@ void MainWindow::createDocks()
     m_alertsDock =
         m_layout->addPanel(m_alertsPanel, tr("Alerts"), QStringLiteral("alertsDock"), Qt::BottomDockWidgetArea);
     m_layout->addPanel(m_fleetPanel, tr("Fleet"), QStringLiteral("fleetDock"), Qt::BottomDockWidgetArea);
+    m_layout->addPanel(m_alertRulesPanel, tr("Alert rules"), QStringLiteral("alertRulesDock"),
+                       Qt::BottomDockWidgetArea);
     m_alertsBadge = new AlertsBadge(m_alertsDock, this);
     connect(m_chartPanel, &ChartPanel::pairChanged, this, [this](const QString &pair) {
         if (QDockWidget *d = dock(QStringLiteral("chartDock")))
@@ -173,7 +180,7 @@ void MainWindow::connectActions()
     connect(ui.actionQuit, &QAction::triggered, this, &MainWindow::quitApplication);
     connect(ui.actionExportCsv, &QAction::triggered, m_currentTable, &CurrentTable::exportCsv);
     const QList<TablePanel *> tables{m_clientsPanel->table(), m_alertsPanel->table(), m_roomsPanel->table(),
-                                     m_marketPanel->table(), m_fleetPanel->table()};
+                                     m_marketPanel->table(),  m_fleetPanel->table(),  m_alertRulesPanel->table()};
     for (TablePanel *t : tables)
         connect(t, &TablePanel::exported, this, [this](const QString &p) { showMessage(tr("Exported %1").arg(p)); });
     connect(ui.actionExportPng, &QAction::triggered, m_chartPanel, &ChartPanel::exportPngInteractive);

@@ -35,6 +35,8 @@ struct MarketDelta;
 
 namespace fx::gui {
 
+class AlertRulesModel;
+class AlertRulesPanel;
 class AlertsBadge;
 class AlertsModel;
 class AlertsPanel;
@@ -79,6 +81,7 @@ public:
     ChartPanel *chartPanel() const { return m_chartPanel; }
     SmallMultiplesPanel *smallMultiples() const { return m_multiples; }
     FleetPanel *fleetPanel() const { return m_fleetPanel; }
+    AlertRulesPanel *alertRulesPanel() const { return m_alertRulesPanel; }
     FleetModel *fleetModel() const { return m_fleetModel; }
     TrayNotifier *trayNotifier() const { return m_tray; }
     ClientsModel *clientsModel() const { return m_clientsModel; }
@@ -148,6 +151,8 @@ private:
     SmallMultiplesPanel *m_multiples = nullptr;
     FleetModel *m_fleetModel = nullptr;
     FleetPanel *m_fleetPanel = nullptr;
+    AlertRulesModel *m_alertRulesModel = nullptr;
+    AlertRulesPanel *m_alertRulesPanel = nullptr;
     QDockWidget *m_alertsDock = nullptr;
     AlertsBadge *m_alertsBadge = nullptr;
     WindowLayout *m_layout = nullptr;

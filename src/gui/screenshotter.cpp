@@ -83,6 +83,7 @@ void Screenshotter::start()
         {"roomsDock", "rooms"},
         {"alertsDock", "alerts"},
         {"fleetDock", "fleet-panel"},
+        {"alertRulesDock", "alert-rules"}, // GUI.md, "Alert rules" (issue 17)
     };
     for (const auto &[dock, file] : panels) {
         m_steps << [raise, dock = dock] { raise(dock); };

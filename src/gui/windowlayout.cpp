@@ -177,7 +177,8 @@ void WindowLayout::arrangeDefault()
     QDockWidget *market = dock(QStringLiteral("marketWatchDock")), *chart = dock(QStringLiteral("chartDock")),
                 *multiples = dock(QStringLiteral("smallMultiplesDock")), *server = dock(QStringLiteral("serverDock")),
                 *clients = dock(QStringLiteral("clientsDock")), *rooms = dock(QStringLiteral("roomsDock")),
-                *alerts = dock(QStringLiteral("alertsDock")), *fleet = dock(QStringLiteral("fleetDock"));
+                *alerts = dock(QStringLiteral("alertsDock")), *fleet = dock(QStringLiteral("fleetDock")),
+                *alertRules = dock(QStringLiteral("alertRulesDock"));
     for (QDockWidget *d : docks()) {
         d->setFloating(false);
         d->show();
@@ -191,6 +192,8 @@ void WindowLayout::arrangeDefault()
     m_window->tabifyDockWidget(rooms, alerts);
     if (fleet)
         m_window->tabifyDockWidget(alerts, fleet);
+    if (alertRules)
+        m_window->tabifyDockWidget(fleet ? fleet : alerts, alertRules);
     QDockWidget *previous = chart;
     for (ChartPanel *extra : extraCharts())
         if (QDockWidget *d = dockOf(extra)) {

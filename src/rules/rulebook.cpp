@@ -329,12 +329,34 @@ QList<std::pair<Owner, AlertRule>> RuleBook::all() const
     return out;
 }
 
+QList<std::pair<Owner, AlertRule>> RuleBook::page(qint64 from, int max, qint64 *next) const
+{
+    QList<std::pair<Owner, AlertRule>> out;
+    const qint64 end = qint64(d->entries.size());
+    qint64 i = std::max<qint64>(from, 0);
+    for (; i < end && out.size() < max; ++i) {
+        const Entry &e = d->entries[size_t(i)];
+        if (e.live)
+            out.append({e.holder, e.rule});
+    }
+    *next = i < end ? i : -1;
+    return out;
+}
+
 std::optional<AlertRule> RuleBook::find(const QString &id) const
 {
     const auto it = d->byId.constFind(id);
     if (it == d->byId.cend())
         return std::nullopt;
     return d->entries[*it].rule;
+}
+
+std::optional<Owner> RuleBook::ownerOf(const QString &id) const
+{
+    const auto it = d->byId.constFind(id);
+    if (it == d->byId.cend())
+        return std::nullopt;
+    return d->entries[*it].holder;
 }
 
 int RuleBook::size() const

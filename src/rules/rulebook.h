@@ -111,7 +111,14 @@ public:
 
     QList<AlertRule> list(const Owner &owner) const; // in the order they were set
     QList<std::pair<Owner, AlertRule>> all() const;
+    // The same a page at a time (the desk copies a large book without holding its owner's lock
+    // for long): up to `max` rules from position `from` on (0 first), in no particular order;
+    // *next is where the next page starts, -1 when there is none. Rules added or deleted
+    // between pages may be missed or seen once (never twice).
+    QList<std::pair<Owner, AlertRule>> page(qint64 from, int max, qint64 *next) const;
     std::optional<AlertRule> find(const QString &id) const;
+    // Who holds a rule (the desk tells the owner of what the operator did to it).
+    std::optional<Owner> ownerOf(const QString &id) const;
     int size() const;
     int count(const Owner &owner) const;
 

@@ -156,6 +156,15 @@ void IoShard::deliverAlerts(const std::vector<AlertDelivery> &deliveries)
     }
 }
 
+QHash<quint64, QByteArray> IoShard::alertClientIds() const
+{
+    QHash<quint64, QByteArray> ids;
+    ids.reserve(m_alertClients.size());
+    for (auto it = m_alertClients.cbegin(); it != m_alertClients.cend(); ++it)
+        ids.insert(it.key(), it.value()->id());
+    return ids;
+}
+
 void IoShard::expireAlerts(qint64 nowMs)
 {
     if (nowMs < m_nextAlertExpiryMs)

@@ -106,6 +106,59 @@ QList<rules::AlertRule> AlertService::list(const rules::Owner &owner) const
     return m_book.list(owner);
 }
 
+QList<std::pair<rules::Owner, rules::AlertRule>> AlertService::all() const
+{
+    // A page at a time: the publishing thread waits for one page at most (measured on the
+    // 2-core machine: 100,000 rules copied at once held the mutex 14 ms on average; a page of
+    // kAllPage takes about 0.2 ms).
+    QList<std::pair<rules::Owner, rules::AlertRule>> out;
+    out.reserve(size());
+    qint64 from = 0;
+    while (from >= 0) {
+        QMutexLocker lock(&m_mutex);
+        out += m_book.page(from, kAllPage, &from);
+    }
+    return out;
+}
+
+rules::BookResult AlertService::updateAny(const rules::AlertUpdate &update, qint64 nowMs,
+                                          std::vector<AlertDelivery> *notify)
+{
+    QMutexLocker lock(&m_mutex);
+    const std::optional<rules::Owner> owner = m_book.ownerOf(update.id);
+    rules::BookResult r = m_book.updateAny(update, nowMs);
+    if (r.ok() && owner)
+        notifyOwner(*owner, protocol::event::AlertUpdated,
+                    protocol::compactJson(QJsonObject{{QStringLiteral("id"), r.rule.id},
+                                                      {QStringLiteral("rule"), r.rule.toJson()},
+                                                      {QStringLiteral("timestamp"), core::isoNow()}}),
+                    notify);
+    return r;
+}
+
+rules::BookResult AlertService::removeAny(const QString &id, std::vector<AlertDelivery> *notify)
+{
+    QMutexLocker lock(&m_mutex);
+    const std::optional<rules::Owner> owner = m_book.ownerOf(id);
+    rules::BookResult r = m_book.removeAny(id);
+    noteSize();
+    if (r.ok() && owner)
+        notifyOwner(*owner, protocol::event::AlertDeleted, deletedJson(r.rule, u"deleted_by_operator"), notify);
+    return r;
+}
+
+void AlertService::notifyOwner(const rules::Owner &owner, QStringView event, QByteArray data,
+                               std::vector<AlertDelivery> *notify) const
+{
+    if (!notify)
+        return;
+    const auto route = m_routes.constFind(owner.handle);
+    if (route == m_routes.cend())
+        return; // an identified owner that is not connected now
+    // pairIndex -1: the owner is told whatever its token permits now (it is its own rule).
+    notify->push_back(AlertDelivery{*route, owner.handle, -1, event, std::move(data)});
+}
+
 std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events)
 {
     std::vector<AlertDelivery> out;

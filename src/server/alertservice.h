@@ -37,6 +37,15 @@ struct AlertDelivery
     QByteArray data; // compact JSON
 };
 
+// A row of the desk's alert rules panel: the rule, its owner and, when the owner is connected,
+// its connection's client id (found on the owner's shard).
+struct OwnedAlertRule
+{
+    rules::Owner owner;
+    QByteArray clientId; // empty: not connected now
+    rules::AlertRule rule;
+};
+
 class AlertService
 {
 public:
@@ -61,6 +70,16 @@ public:
     rules::BookResult update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs);
     rules::BookResult remove(const rules::Owner &owner, const QString &id);
     QList<rules::AlertRule> list(const rules::Owner &owner) const;
+    // Rules copied per lock by all().
+    static constexpr int kAllPage = 2000;
+    // The desk (operator): every rule of every owner, copied a page at a time (rules set or
+    // deleted meanwhile may be missed: the desk asks again a second later); a change or deletion of any owner's rule.
+    // `notify` gets what to tell the owner when it is connected: alert_updated (the reply's
+    // shape) for a change, alert_deleted with reason "deleted_by_operator" for a deletion.
+    QList<std::pair<rules::Owner, rules::AlertRule>> all() const;
+    rules::BookResult updateAny(const rules::AlertUpdate &update, qint64 nowMs,
+                                std::vector<AlertDelivery> *notify = nullptr);
+    rules::BookResult removeAny(const QString &id, std::vector<AlertDelivery> *notify = nullptr);
     int size() const { return m_size.load(std::memory_order_relaxed); }
     quint64 firedTotal() const { return m_fired.load(std::memory_order_relaxed); }
 
@@ -75,6 +94,8 @@ public:
 
 private:
     void routeFirings(const std::vector<rules::Firing> &firings, bool expired, std::vector<AlertDelivery> *out);
+    void notifyOwner(const rules::Owner &owner, QStringView event, QByteArray data,
+                     std::vector<AlertDelivery> *notify) const;
     void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
     // An identified owner's connection becomes the one its alerts go to (as the book does).
     void makeNewest(const rules::Owner &owner);

@@ -75,6 +75,9 @@ public:
     // PROTOCOL.md, "Alert rules": fired (price_alert) and expired (alert_deleted) rules of this
     // shard's clients, from the publishing thread or the expiry timer (alertrequests.cpp).
     void deliverAlerts(const std::vector<AlertDelivery> &deliveries);
+    // The client ids of this shard's clients that hold an alert handle, by handle (the desk
+    // names anonymous owners by them).
+    QHash<quint64, QByteArray> alertClientIds() const;
 
     // --- shard thread, from HttpConnection ---
     void routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request);

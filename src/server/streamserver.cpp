@@ -8,6 +8,7 @@
 #include "server/servercontext.h"
 #include "server/serverlog.h"
 
+#include <QDateTime>
 #include <QMutex>
 #include <QPointer>
 #include <QTimer>
@@ -289,6 +290,83 @@ void StreamServer::requestClients(QObject *context, const std::function<void(con
             },
             Qt::QueuedConnection);
     }
+}
+
+void StreamServer::requestAlertRules(std::function<void(QList<OwnedAlertRule>)> collect)
+{
+    struct Gather
+    {
+        QMutex mutex;
+        QHash<quint64, QByteArray> clientIds; // alert handle -> client id, of every shard
+        int waiting = 0;
+    };
+    const QList<IoShard *> all = shards();
+    if (all.isEmpty())
+        return;
+    auto gather = std::make_shared<Gather>();
+    gather->waiting = int(all.size());
+    ServerContext *ctx = m_ctx.get();
+    for (IoShard *shard : all) {
+        QMetaObject::invokeMethod(
+            shard,
+            [shard, gather, ctx, collect] {
+                const QHash<quint64, QByteArray> mine = shard->alertClientIds();
+                QMutexLocker lock(&gather->mutex);
+                gather->clientIds.insert(mine);
+                if (--gather->waiting > 0)
+                    return;
+                const QHash<quint64, QByteArray> ids = std::move(gather->clientIds);
+                lock.unlock();
+                QList<OwnedAlertRule> rows;
+                const QList<std::pair<rules::Owner, rules::AlertRule>> rules = ctx->alerts().all();
+                rows.reserve(rules.size());
+                for (const auto &[owner, rule] : rules)
+                    rows.append(OwnedAlertRule{owner, ids.value(owner.handle), rule});
+                collect(std::move(rows));
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void StreamServer::setAlertRuleEnabled(const QString &id, bool enabled)
+{
+    const QList<IoShard *> all = shards();
+    if (all.isEmpty())
+        return;
+    ServerContext *ctx = m_ctx.get();
+    QMetaObject::invokeMethod(
+        all.first(),
+        [ctx, id, enabled] {
+            std::vector<AlertDelivery> notify;
+            rules::AlertUpdate update;
+            update.id = id;
+            update.enabled = enabled;
+            const rules::BookResult r = ctx->alerts().updateAny(update, QDateTime::currentMSecsSinceEpoch(), &notify);
+            qCInfo(fxServerLog).noquote() << "operator" << (enabled ? "enabled" : "disabled") << "alert rule" << id
+                                          << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
+            if (!notify.empty())
+                routeAlerts(*ctx, notify);
+        },
+        Qt::QueuedConnection);
+}
+
+void StreamServer::deleteAlertRule(const QString &id)
+{
+    const QList<IoShard *> all = shards();
+    if (all.isEmpty())
+        return;
+    ServerContext *ctx = m_ctx.get();
+    QMetaObject::invokeMethod(
+        all.first(),
+        [ctx, id] {
+            std::vector<AlertDelivery> notify;
+            const rules::BookResult r = ctx->alerts().removeAny(id, &notify);
+            qCInfo(fxServerLog).noquote()
+                << "operator deleted alert rule" << id << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
+            if (!notify.empty())
+                routeAlerts(*ctx, notify);
+        },
+        Qt::QueuedConnection);
 }
 
 QList<IoShard *> StreamServer::shards() const

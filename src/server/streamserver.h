@@ -88,6 +88,15 @@ public:
     // Collects every shard's clients on their threads, then calls done(list) on context's
     // thread (queued). Never blocks the caller. Nothing is called if the server stops first.
     void requestClients(QObject *context, const std::function<void(const QList<ClientInfo> &)> &done);
+    // The desk's alert rules panel (PROTOCOL.md, "Alert rules"): every rule with its owner,
+    // copied on the I/O threads (each shard names its connected owners by client id); `collect`
+    // runs on the last shard's thread. Never blocks the caller; nothing is called when the
+    // server has no shard.
+    void requestAlertRules(std::function<void(QList<OwnedAlertRule>)> collect);
+    // Operator actions on any owner's rule, done on an I/O thread; the owner, when connected, is
+    // told (alert_updated, or alert_deleted with reason "deleted_by_operator"). Any thread.
+    void setAlertRuleEnabled(const QString &id, bool enabled);
+    void deleteAlertRule(const QString &id);
     // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
     // (queued) and requesting client snapshots.
     QList<IoShard *> shards() const;

@@ -491,10 +491,16 @@ private Q_SLOTS:
         QCOMPARE(desk.bidTick(1.3, kT0 + 5), QStringList{id});
         // The operator may update and delete anyone's.
         const QString bobs = desk.add(ruleJson(QStringLiteral("below"), 1.0), &desk.bob);
+        // The desk tells the owner: ownerOf names who holds it (nothing for an unknown id).
+        QCOMPARE(desk.book.ownerOf(bobs)->handle, desk.bob.handle);
+        QCOMPARE(desk.book.ownerOf(bobs)->key, desk.bob.key);
+        QCOMPARE(desk.book.ownerOf(id)->handle, desk.alice.handle);
+        QVERIFY(!desk.book.ownerOf(QStringLiteral("s1-99")));
         QVERIFY(desk.book.updateAny(AlertUpdate{bobs, false, {}}, kT0).ok());
         QCOMPARE(desk.book.list(desk.bob).front().enabled, false);
         QVERIFY(desk.book.removeAny(bobs).ok());
         QCOMPARE(desk.book.count(desk.bob), 0);
+        QVERIFY(!desk.book.ownerOf(bobs));
         // Delete, and everything of an owner.
         QVERIFY(desk.book.remove(desk.alice, id).ok());
         QCOMPARE(desk.book.remove(desk.alice, id).refusal, Refusal::UnknownRule);
@@ -526,6 +532,40 @@ private Q_SLOTS:
         QCOMPARE(alert.value("ask").toDouble(), 1.7002);
         QCOMPARE(alert.value("time").toString(), QStringLiteral("2025-12-06T05:46:40.009000Z"));
         QVERIFY(!alert.contains("change_pct"));
+    }
+
+    void pagesCoverTheBook()
+    {
+        // The desk's copy a page at a time (AlertService::all): every rule once, with its holder.
+        Desk desk;
+        QStringList ids;
+        for (int i = 0; i < 7; ++i)
+            ids << desk.add(ruleJson(QStringLiteral("above"), 1.1 + i * 0.01), i % 2 ? &desk.bob : &desk.alice);
+        QVERIFY(desk.book.removeAny(ids.takeAt(3)).ok()); // a free slot in the middle
+        for (int max : {1, 2, 3, 6, 7, 100}) {
+            QStringList seen;
+            qint64 from = 0;
+            int pages = 0;
+            while (from >= 0) {
+                const auto page = desk.book.page(from, max, &from);
+                QVERIFY(page.size() <= max);
+                for (const auto &[owner, rule] : page) {
+                    seen << rule.id;
+                    QCOMPARE(owner.handle, desk.book.ownerOf(rule.id)->handle);
+                }
+                QVERIFY(++pages <= 8);
+            }
+            seen.sort();
+            QStringList expected = ids;
+            expected.sort();
+            QCOMPARE(seen, expected);
+        }
+        qint64 next = 0;
+        QVERIFY(desk.book.page(0, 0, &next).isEmpty());
+        QCOMPARE(next, 0); // max 0: nothing taken, the same place again
+        Desk empty;
+        QVERIFY(empty.book.page(0, 10, &next).isEmpty());
+        QCOMPARE(next, -1);
     }
 
     void reusedSlotIsNotCheckedForItsFormerPair()
