@@ -30,19 +30,18 @@ void Acceptor::stop()
     close();
 }
 
-bool Acceptor::admit(const QHostAddress &peer)
+bool Acceptor::admitPeer(ServerContext &context, const QHostAddress &peer)
 {
-    m_backoffMs = 0; // accepting works (again)
     // (A connection without a peer address, already reset, takes no slot.)
     const ConnectionLimits::Admission a =
-        peer.isNull() ? ConnectionLimits::Admission::Admitted : m_ctx.limits().beginHandshake(peer);
+        peer.isNull() ? ConnectionLimits::Admission::Admitted : context.limits().beginHandshake(peer);
     if (a == ConnectionLimits::Admission::Admitted)
         return true;
     // SECURITY.md, "Bounds": refused before any TLS or HTTP work. A plain connection reads a
     // 503 (refusal(), written without blocking: the socket buffer of a new connection is
     // empty); a TLS client sees the connection closed.
     const bool perAddress = a == ConnectionLimits::Admission::TooManyHandshakesFromAddress;
-    m_ctx.stats().countBound(perAddress ? BoundHit::HandshakesPerAddress : BoundHit::Handshakes);
+    context.stats().countBound(perAddress ? BoundHit::HandshakesPerAddress : BoundHit::Handshakes);
     logBound(perAddress ? QStringLiteral("handshakes_per_ip") : QStringLiteral("handshakes"),
              perAddress ? QStringLiteral("refused a connection from %1: %2 connections from it in their handshake")
                               .arg(peer.toString())
@@ -51,6 +50,12 @@ bool Acceptor::admit(const QHostAddress &peer)
                               .arg(peer.toString())
                               .arg(ConnectionLimits::kMaxHandshakes));
     return false;
+}
+
+bool Acceptor::admit(const QHostAddress &peer)
+{
+    m_backoffMs = 0; // accepting works (again)
+    return admitPeer(m_ctx, peer);
 }
 
 const QByteArray &Acceptor::refusal()

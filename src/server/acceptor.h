@@ -10,9 +10,12 @@
 // Platform seam (ARCHITECTURE.md, "Platform seams"): acceptor.cpp holds the admission and the
 // backoff; acceptor_linux.cpp the accept4() loop on a QSocketNotifier, the peer's address from
 // getpeername() and the 503 written straight to the descriptor; with FX_PORTABLE,
-// acceptor_portable.cpp lets QTcpServer accept, makes the socket here, reads the peer from it and
-// moves it to its shard (IoShard::adoptConnected). There, the errors QTcpServer reports
-// (acceptError) pause accepting with the same backoff; one it treats as temporary is retried by Qt.
+// acceptor_portable.cpp lets QTcpServer accept and hands the bare descriptor to its shard
+// (IoShard::adoptUnadmitted), which makes the socket on its own thread, reads the peer from it
+// and admits it with admitPeer() there: a QSslSocket made on one thread and moved to another
+// now and then broke a TLS handshake ("unexpected message"). The errors QTcpServer reports
+// (acceptError) pause accepting with the same backoff; one it treats as temporary is retried by
+// Qt.
 
 #include <QBasicTimer>
 #include <QList>
@@ -38,6 +41,12 @@ public:
     bool start(const QHostAddress &address, quint16 port);
     void stop();
 
+    // Shared by both sides: the admission of a connection from peer; false (counted, logged)
+    // when refused. Any thread (ConnectionLimits is). A refused plain connection is sent
+    // refusal() (a 503); a TLS one is closed.
+    static bool admitPeer(ServerContext &context, const QHostAddress &peer);
+    static const QByteArray &refusal();
+
     // Pause after an accept error: doubles from the first to the last while errors continue.
     static constexpr int kFirstBackoffMs = 10;
     static constexpr int kMaxBackoffMs = 1000;
@@ -51,10 +60,8 @@ private:
     void watch();
     void unwatch();
     void setAccepting(bool on);
-    // Shared: the admission of a connection from peer; false (counted, logged) when refused.
-    bool admit(const QHostAddress &peer);
+    bool admit(const QHostAddress &peer); // admitPeer(), and accepting works (again)
     IoShard *nextShard();
-    static const QByteArray &refusal();
     void acceptPending();
     void onAcceptError(const QString &why);
 

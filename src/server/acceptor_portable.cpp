@@ -1,15 +1,10 @@
 // The portable side of the acceptor's platform seam (acceptor.h), Qt only: QTcpServer accepts
-// (its own loop, paused and resumed around the errors it reports); the socket object is made
-// here, since Qt reads a peer's address only through one, and moved to its shard's thread.
+// (its own loop, paused and resumed around the errors it reports) and the bare descriptor goes
+// to its shard, which makes the socket object on its own thread and admits the peer there.
 
 #include "server/acceptor.h"
 
-#include "server/connectionlimits.h"
 #include "server/ioshard.h"
-#include "server/servercontext.h"
-
-#include <QSslSocket>
-#include <QTcpSocket>
 
 namespace fx::server {
 
@@ -35,26 +30,10 @@ void Acceptor::setAccepting(bool on)
 
 void Acceptor::incomingConnection(qintptr descriptor)
 {
-    const bool tls = m_ctx.tls().enabled();
-    QTcpSocket *socket = tls ? new QSslSocket : new QTcpSocket;
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
-        return;
-    }
-    const QHostAddress peer = ConnectionLimits::key(socket->peerAddress());
-    if (!admit(peer)) {
-        if (!tls) {
-            socket->write(refusal());
-            socket->flush();
-        }
-        socket->abort();
-        delete socket;
-        return;
-    }
+    m_backoffMs = 0; // accepting works (again)
     IoShard *shard = nextShard();
-    socket->moveToThread(shard->thread());
     QMetaObject::invokeMethod(
-        shard, [shard, socket, peer] { shard->adoptConnected(socket, peer); }, Qt::QueuedConnection);
+        shard, [shard, descriptor] { shard->adoptUnadmitted(descriptor); }, Qt::QueuedConnection);
 }
 
 } // namespace fx::server

@@ -10,6 +10,7 @@
 #include "protocol/engineio.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
+#include "server/acceptor.h"
 #include "server/alerthistory.h"
 #include "server/client.h"
 #include "server/engineiosession.h"
@@ -94,6 +95,16 @@ IoShard::~IoShard()
 
 void IoShard::adoptSocket(qintptr descriptor, const QHostAddress &peer)
 {
+    adopt(descriptor, &peer);
+}
+
+void IoShard::adoptUnadmitted(qintptr descriptor)
+{
+    adopt(descriptor, nullptr);
+}
+
+void IoShard::adopt(qintptr descriptor, const QHostAddress *admitted)
+{
     // SECURITY.md, "TLS": with a certificate configured every connection is TLS from its first
     // byte; the handshake runs here, under the HTTP connection's handshake timeout.
     const bool tls = m_ctx.tls().enabled();
@@ -102,7 +113,18 @@ void IoShard::adoptSocket(qintptr descriptor, const QHostAddress &peer)
         qCWarning(fxServerLog) << "cannot adopt accepted socket:" << socket->errorString();
         delete socket;
         nativesocket::closeDescriptor(descriptor);
-        m_ctx.limits().endHandshake(peer);
+        if (admitted)
+            m_ctx.limits().endHandshake(*admitted);
+        return;
+    }
+    const QHostAddress peer = admitted ? *admitted : ConnectionLimits::key(socket->peerAddress());
+    if (!admitted && !Acceptor::admitPeer(m_ctx, peer)) {
+        if (!tls) {
+            socket->write(Acceptor::refusal());
+            socket->flush();
+        }
+        socket->abort();
+        delete socket;
         return;
     }
     adoptConnected(socket, peer);

@@ -64,9 +64,9 @@ public:
     // --- queued from other threads ---
     // peer holds a ConnectionLimits handshake slot, given back by the HTTP connection.
     void adoptSocket(qintptr descriptor, const QHostAddress &peer);
-    // The same for a socket made on the accept thread and moved to this one (the portable
-    // acceptor, ARCHITECTURE.md "Platform seams"): a QSslSocket when TLS is on.
-    void adoptConnected(QTcpSocket *socket, const QHostAddress &peer);
+    // The portable acceptor (ARCHITECTURE.md "Platform seams"): a descriptor not admitted yet;
+    // the socket is made here, its peer read and admitted (Acceptor::admitPeer).
+    void adoptUnadmitted(qintptr descriptor);
     // Closes every client with 1001 (going away); emits drained() when none is left.
     void shutdown();
     // Disconnects one client (operator action); false when it is not on this shard.
@@ -124,6 +124,10 @@ Q_SIGNALS:
     void clientChanged(const fx::server::ClientInfo &info);
 
 private:
+    // The socket made on this thread for an accepted descriptor (admitted: its peer, holding a
+    // handshake slot; null: admitted here), then served.
+    void adopt(qintptr descriptor, const QHostAddress *admitted);
+    void adoptConnected(QTcpSocket *socket, const QHostAddress &peer);
     // engineiorouting.cpp: Engine.IO and Socket.IO requests, routed to the session's thread.
     enum class EioEndpoint { None, SocketIo, EngineIo };
     EioEndpoint eioEndpoint(QByteArrayView path) const;

@@ -170,13 +170,20 @@ async function flood() {
   const [reason, details] = await gone;
   clearInterval(timer);
   assert.equal(reason, "transport close");
-  assert.equal(details.context.code, 1008, "close code");
+  // The portable build has no lingering close (TESTING.md): a reset (1006) may come instead.
+  if (process.env.FX_NO_LINGERING_CLOSE === "1")
+    assert.ok([1008, 1006].includes(details.context.code), `close code ${details.context.code}`);
+  else
+    assert.equal(details.context.code, 1008, "close code");
   await until((m) => metric(m, disconnects("rate_limited")) === metric(before, disconnects("rate_limited")) + 1,
     "the flood's close");
   // At 0.1 per second the bucket may refill one token in the 10 s: at most one more admitted.
   const decoded = metric(await metrics(), DECODED) - metric(before, DECODED);
   assert.ok(decoded === burst || decoded === burst + 1, `${decoded} decoded`);
-  assert.equal(pongs, decoded);
+  if (process.env.FX_NO_LINGERING_CLOSE === "1") // a reset may lose the last answer in flight
+    assert.ok(pongs >= burst && pongs <= decoded, `${pongs} pongs for ${decoded} decoded`);
+  else
+    assert.equal(pongs, decoded);
   step("rate limit: a flood over it for 10 s closed 1008 and counted");
 }
 
