@@ -20,21 +20,17 @@ using protocol::ClientEvent;
 using protocol::ErrorCode;
 namespace ev = protocol::event;
 
-static QString eventName(ClientEvent e)
+// The owner of a client's rules: its token's sub (empty without tokens: Client::user()), one
+// owner across its connections, else this connection alone (its handle).
+static rules::Owner ownerOf(const Client *s)
 {
-    switch (e) {
-    case ClientEvent::SetAlert: return QStringLiteral("set_alert");
-    case ClientEvent::ListAlerts: return QStringLiteral("list_alerts");
-    case ClientEvent::UpdateAlert: return QStringLiteral("update_alert");
-    default: return QStringLiteral("delete_alert");
-    }
+    return rules::Owner{s->user(), s->alertHandle};
 }
 
 rules::Owner IoShard::alertOwner(Client *s)
 {
-    // An identified client (a token's sub) is one owner across its connections.
     bindAlerts(s);
-    return rules::Owner{m_ctx.options().tokenVerifier ? s->user() : QString(), s->alertHandle};
+    return ownerOf(s);
 }
 
 void IoShard::bindAlerts(Client *s)
@@ -43,7 +39,7 @@ void IoShard::bindAlerts(Client *s)
         return;
     s->alertHandle = m_ctx.alerts().newHandle();
     m_alertClients.insert(s->alertHandle, s);
-    m_ctx.alerts().bind(rules::Owner{m_ctx.options().tokenVerifier ? s->user() : QString(), s->alertHandle}, m_index);
+    m_ctx.alerts().bind(ownerOf(s), m_index);
 }
 
 void IoShard::unbindAlerts(Client *s)
@@ -51,22 +47,18 @@ void IoShard::unbindAlerts(Client *s)
     if (s->alertHandle == 0)
         return;
     m_alertClients.remove(s->alertHandle);
-    m_ctx.alerts().unbind(rules::Owner{m_ctx.options().tokenVerifier ? s->user() : QString(), s->alertHandle});
+    m_ctx.alerts().unbind(ownerOf(s));
     s->alertHandle = 0;
 }
 
-void IoShard::handleAlertRequest(Client *s, ClientEvent event, const QJsonObject &data, const QJsonValue &replyTag)
+void IoShard::handleAlertRequest(Client *s, ClientEvent event, const QString &name, const QJsonObject &data,
+                                 const QJsonValue &replyTag)
 {
-    const QString name = eventName(event);
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     auto invalid = [&](const QString &field, const QString &message) {
         sendReply(
             s, m_handler.error(ErrorCode::InvalidPayload, message, name, QJsonObject{{QStringLiteral("field"), field}}),
             replyTag);
-    };
-    auto reply = [&](QStringView replyEvent, QJsonObject body) {
-        body.insert(QStringLiteral("timestamp"), core::isoNow());
-        sendReply(s, Reply{replyEvent.toString(), protocol::compactJson(body)}, replyTag);
     };
     // A refusal of the book: the limits are TOO_MANY_ALERTS, the rest name the field.
     auto refused = [&](const rules::BookResult &r) {
@@ -110,18 +102,24 @@ void IoShard::handleAlertRequest(Client *s, ClientEvent event, const QJsonObject
         const rules::BookResult r = m_ctx.alerts().add(alertOwner(s), std::move(*rule), nowMs);
         if (!r.ok())
             return refused(r);
-        return reply(ev::AlertSet, {{QStringLiteral("id"), r.rule.id}, {QStringLiteral("rule"), r.rule.toJson()}});
+        sendReply(s, Reply{ev::AlertSet.toString(), AlertService::ruleJson(r.rule)}, replyTag);
+        return;
     }
     case ClientEvent::ListAlerts: {
+        // A client without a handle holds no rule (a token user got one when it connected).
         QJsonArray list;
-        if (s->alertHandle != 0 || (m_ctx.options().tokenVerifier && m_ctx.alerts().holdsRules(s->user())))
-            for (const rules::AlertRule &r : m_ctx.alerts().list(alertOwner(s)))
+        if (s->alertHandle != 0)
+            for (const rules::AlertRule &r : m_ctx.alerts().list(ownerOf(s)))
                 list.append(r.toJson());
-        const rules::RuleBookLimits limits = m_ctx.alerts().limits();
-        return reply(ev::AlertsList,
-                     {{QStringLiteral("alerts"), list},
-                      {QStringLiteral("count"), list.size()},
-                      {QStringLiteral("max_per_client"), limits.maxPerClient}});
+        sendReply(s,
+                  Reply{ev::AlertsList.toString(),
+                        protocol::compactJson(
+                            QJsonObject{{QStringLiteral("alerts"), list},
+                                        {QStringLiteral("count"), list.size()},
+                                        {QStringLiteral("max_per_client"), m_ctx.alerts().limits().maxPerClient},
+                                        {QStringLiteral("timestamp"), core::isoNow()}})},
+                  replyTag);
+        return;
     }
     case ClientEvent::UpdateAlert: {
         const std::optional<rules::AlertUpdate> update = rules::parseAlertUpdate(data, &field, &message);
@@ -130,7 +128,8 @@ void IoShard::handleAlertRequest(Client *s, ClientEvent event, const QJsonObject
         const rules::BookResult r = m_ctx.alerts().update(alertOwner(s), *update, nowMs);
         if (!r.ok())
             return refused(r);
-        return reply(ev::AlertUpdated, {{QStringLiteral("id"), r.rule.id}, {QStringLiteral("rule"), r.rule.toJson()}});
+        sendReply(s, Reply{ev::AlertUpdated.toString(), AlertService::ruleJson(r.rule)}, replyTag);
+        return;
     }
     default: {
         const std::optional<QString> id = rules::parseAlertId(data, &field, &message);

@@ -16,6 +16,16 @@ AlertService::AlertService(const core::InstrumentSet &instruments, QString idPre
 {
 }
 
+template <typename MakeData>
+void AlertService::deliverTo(const rules::Owner &owner, int pairIndex, QStringView event, MakeData makeData,
+                             std::vector<AlertDelivery> *out) const
+{
+    const auto route = m_routes.constFind(owner.handle);
+    if (route == m_routes.cend())
+        return; // an identified owner that is not connected now
+    out->push_back(AlertDelivery{*route, owner.handle, pairIndex, event, makeData()});
+}
+
 rules::RuleBookLimits AlertService::limits() const
 {
     QMutexLocker lock(&m_mutex);
@@ -66,14 +76,6 @@ int AlertService::unbind(const rules::Owner &owner)
     const int removed = m_book.removeOwner(owner);
     noteSize();
     return removed;
-}
-
-bool AlertService::holdsRules(const QString &key) const
-{
-    if (key.isEmpty() || size() == 0)
-        return false;
-    QMutexLocker lock(&m_mutex);
-    return m_book.count(rules::Owner{key, 0}) > 0;
 }
 
 rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule rule, qint64 nowMs)
@@ -127,12 +129,10 @@ rules::BookResult AlertService::updateAny(const rules::AlertUpdate &update, qint
     QMutexLocker lock(&m_mutex);
     const std::optional<rules::Owner> owner = m_book.ownerOf(update.id);
     rules::BookResult r = m_book.updateAny(update, nowMs);
-    if (r.ok() && owner)
-        notifyOwner(*owner, protocol::event::AlertUpdated,
-                    protocol::compactJson(QJsonObject{{QStringLiteral("id"), r.rule.id},
-                                                      {QStringLiteral("rule"), r.rule.toJson()},
-                                                      {QStringLiteral("timestamp"), core::isoNow()}}),
-                    notify);
+    // pairIndex -1: the owner is told whatever its token permits now (it is its own rule).
+    if (r.ok() && owner && notify)
+        deliverTo(
+            *owner, -1, protocol::event::AlertUpdated, [&] { return ruleJson(r.rule); }, notify);
     return r;
 }
 
@@ -142,21 +142,11 @@ rules::BookResult AlertService::removeAny(const QString &id, std::vector<AlertDe
     const std::optional<rules::Owner> owner = m_book.ownerOf(id);
     rules::BookResult r = m_book.removeAny(id);
     noteSize();
-    if (r.ok() && owner)
-        notifyOwner(*owner, protocol::event::AlertDeleted, deletedJson(r.rule, u"deleted_by_operator"), notify);
+    if (r.ok() && owner && notify)
+        deliverTo(
+            *owner, -1, protocol::event::AlertDeleted, [&] { return deletedJson(r.rule, u"deleted_by_operator"); },
+            notify);
     return r;
-}
-
-void AlertService::notifyOwner(const rules::Owner &owner, QStringView event, QByteArray data,
-                               std::vector<AlertDelivery> *notify) const
-{
-    if (!notify)
-        return;
-    const auto route = m_routes.constFind(owner.handle);
-    if (route == m_routes.cend())
-        return; // an identified owner that is not connected now
-    // pairIndex -1: the owner is told whatever its token permits now (it is its own rule).
-    notify->push_back(AlertDelivery{*route, owner.handle, -1, event, std::move(data)});
 }
 
 std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events)
@@ -192,6 +182,13 @@ std::vector<AlertDelivery> AlertService::expire(qint64 nowMs)
     return out;
 }
 
+QByteArray AlertService::ruleJson(const rules::AlertRule &rule)
+{
+    return protocol::compactJson(QJsonObject{{QStringLiteral("id"), rule.id},
+                                             {QStringLiteral("rule"), rule.toJson()},
+                                             {QStringLiteral("timestamp"), core::isoNow()}});
+}
+
 QByteArray AlertService::deletedJson(const rules::AlertRule &rule, QStringView reason)
 {
     return protocol::compactJson(QJsonObject{{QStringLiteral("id"), rule.id},
@@ -206,12 +203,14 @@ void AlertService::routeFirings(const std::vector<rules::Firing> &firings, bool 
     if (!expired)
         m_fired.fetch_add(firings.size(), std::memory_order_relaxed);
     for (const rules::Firing &f : firings) {
-        const auto route = m_routes.constFind(f.owner.handle);
-        if (route == m_routes.cend())
-            continue; // an identified owner that is not connected now
-        out->push_back(AlertDelivery{*route, f.owner.handle, f.rule.pairIndex,
-                                     expired ? protocol::event::AlertDeleted : protocol::event::PriceAlert,
-                                     expired ? deletedJson(f.rule, u"expired") : protocol::compactJson(f.toJson())});
+        if (expired)
+            deliverTo(
+                f.owner, f.rule.pairIndex, protocol::event::AlertDeleted,
+                [&] { return deletedJson(f.rule, u"expired"); }, out);
+        else
+            deliverTo(
+                f.owner, f.rule.pairIndex, protocol::event::PriceAlert,
+                [&] { return protocol::compactJson(f.toJson()); }, out);
     }
 }
 

@@ -63,8 +63,6 @@ public:
     // (with the owner's newest connection still bound, if any; else unrouted until it connects
     // again). Returns how many rules were deleted.
     int unbind(const rules::Owner &owner);
-    // Whether an identified owner holds rules on this server (a connecting client binds then).
-    bool holdsRules(const QString &key) const;
 
     rules::BookResult add(const rules::Owner &owner, rules::AlertRule rule, qint64 nowMs);
     rules::BookResult update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs);
@@ -88,14 +86,19 @@ public:
     // A timer: rules whose expires_at has passed when no tick came (wall clock, ms).
     std::vector<AlertDelivery> expire(qint64 nowMs);
 
+    // The data of alert_set and alert_updated (the replies, and the operator's change):
+    // {"id", "rule", "timestamp"}.
+    static QByteArray ruleJson(const rules::AlertRule &rule);
     // The data of alert_deleted for a rule that expired (also what delete_alert answers, with
     // reason "deleted").
     static QByteArray deletedJson(const rules::AlertRule &rule, QStringView reason);
 
 private:
     void routeFirings(const std::vector<rules::Firing> &firings, bool expired, std::vector<AlertDelivery> *out);
-    void notifyOwner(const rules::Owner &owner, QStringView event, QByteArray data,
-                     std::vector<AlertDelivery> *notify) const;
+    // One event to the owner's connection when it is routed; data is made only then.
+    template <typename MakeData>
+    void deliverTo(const rules::Owner &owner, int pairIndex, QStringView event, MakeData makeData,
+                   std::vector<AlertDelivery> *out) const;
     void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
     // An identified owner's connection becomes the one its alerts go to (as the book does).
     void makeNewest(const rules::Owner &owner);

@@ -258,23 +258,24 @@ void IoShard::onBinary(PlainJsonClient *s, qsizetype size)
 
 void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag)
 {
-    if (protocol::clientEventFromName(event) == protocol::ClientEvent::RefreshToken) {
+    using protocol::ClientEvent;
+    const ClientEvent kind = protocol::clientEventFromName(event);
+    if (kind == ClientEvent::RefreshToken) {
         refreshToken(s, data, replyTag);
         return;
     }
-    if (protocol::clientEventFromName(event) == protocol::ClientEvent::GetAlertHistory) {
+    if (kind == ClientEvent::GetAlertHistory) {
         requestAlertHistory(s, data, replyTag); // historyrequests.cpp
         return;
     }
-    if (const auto e = protocol::clientEventFromName(event); e == protocol::ClientEvent::SetAlert
-        || e == protocol::ClientEvent::ListAlerts || e == protocol::ClientEvent::UpdateAlert
-        || e == protocol::ClientEvent::DeleteAlert) {
-        handleAlertRequest(s, e, data, replyTag); // alertrequests.cpp
+    if (kind == ClientEvent::SetAlert || kind == ClientEvent::ListAlerts || kind == ClientEvent::UpdateAlert
+        || kind == ClientEvent::DeleteAlert) {
+        handleAlertRequest(s, kind, event, data, replyTag); // alertrequests.cpp
         return;
     }
     const bool firstSubscribe = !s->sentSubscribe;
     QList<Reply> replies;
-    if (protocol::clientEventFromName(event) == protocol::ClientEvent::Subscribe)
+    if (kind == ClientEvent::Subscribe)
         subscribe(s, data, replyTag); // shardrecovery.cpp: "snapshot" and "recover" (PROTOCOL.md)
     else
         m_handler.handle(*s, event, data, &replies);
@@ -286,8 +287,7 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         if (const FeedStatus feed = m_ctx.feedStatus(); feed.known && !feed.up)
             s->sendEvent(protocol::event::FeedStatus, protocol::compactJson(feed.toJson()), QJsonValue::Undefined);
     }
-    if (const auto e = protocol::clientEventFromName(event);
-        e == protocol::ClientEvent::Subscribe || e == protocol::ClientEvent::Unsubscribe)
+    if (kind == ClientEvent::Subscribe || kind == ClientEvent::Unsubscribe)
         noteClientChanged(s);
 }
 

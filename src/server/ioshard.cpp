@@ -207,7 +207,7 @@ void IoShard::onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp)
 void IoShard::welcome(Client *s)
 {
     // PROTOCOL.md, "Alert rules": a user's alerts come here (rules set on any of its connections).
-    if (m_ctx.options().tokenVerifier && !s->user().isEmpty())
+    if (!s->user().isEmpty()) // a token's sub (empty without tokens)
         bindAlerts(s);
     const Reply hello = m_handler.welcome(*s);
     s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);

@@ -148,7 +148,7 @@ private:
     // alertrequests.cpp: set_alert, list_alerts, update_alert, delete_alert (PROTOCOL.md,
     // "Alert rules"); the client's owner in the AlertService, bound on first use or at connect
     // (bindAlerts, for a token user), unbound when it is reaped (unbindAlerts).
-    void handleAlertRequest(Client *s, protocol::ClientEvent event, const QJsonObject &data,
+    void handleAlertRequest(Client *s, protocol::ClientEvent event, const QString &name, const QJsonObject &data,
                             const QJsonValue &replyTag);
     rules::Owner alertOwner(Client *s);
     void bindAlerts(Client *s);

@@ -16,6 +16,60 @@
 
 namespace fx::server {
 
+namespace {
+
+// Runs part(shard) on every shard's own thread; on the thread of the last one to answer, calls
+// done(the parts, in the order they arrived). Never blocks the caller.
+template <typename Part, typename PartFn, typename DoneFn>
+void gatherShards(const QList<IoShard *> &all, PartFn part, DoneFn done)
+{
+    struct Gather
+    {
+        QMutex mutex;
+        QList<Part> parts;
+        int waiting = 0;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->waiting = int(all.size());
+    for (IoShard *shard : all) {
+        QMetaObject::invokeMethod(
+            shard,
+            [shard, gather, part, done] {
+                Part mine = part(shard);
+                QMutexLocker lock(&gather->mutex);
+                gather->parts.append(std::move(mine));
+                if (--gather->waiting > 0)
+                    return;
+                QList<Part> parts = std::move(gather->parts);
+                lock.unlock();
+                done(std::move(parts));
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+// The desk's change to any rule (PROTOCOL.md, "Alert rules"), on the first shard's thread (never
+// the caller's), logged; the rule's owner is told what changed.
+void changeAlertRule(const QList<IoShard *> &all, ServerContext *ctx, const QString &what,
+                     std::function<rules::BookResult(AlertService &, std::vector<AlertDelivery> *)> change)
+{
+    if (all.isEmpty())
+        return;
+    QMetaObject::invokeMethod(
+        all.first(),
+        [ctx, what, change] {
+            std::vector<AlertDelivery> notify;
+            const rules::BookResult r = change(ctx->alerts(), &notify);
+            qCInfo(fxServerLog).noquote()
+                << "operator" << what << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
+            if (!notify.empty())
+                routeAlerts(*ctx, notify);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace
+
 StreamServer::StreamServer(ServerOptions options, QObject *parent)
     : QObject(parent)
     , m_ctx(std::make_unique<ServerContext>(std::move(options)))
@@ -257,116 +311,63 @@ void StreamServer::setFeedStatus(const FeedStatus &status, bool announce)
 
 void StreamServer::requestClients(QObject *context, const std::function<void(const QList<ClientInfo> &)> &done)
 {
-    // Shared by the per-shard calls; the last one to answer hands the result to context.
-    struct Gather
-    {
-        QMutex mutex;
-        QList<ClientInfo> rows;
-        int waiting = 0;
-    };
     const QList<IoShard *> all = shards();
     if (all.isEmpty()) {
         QMetaObject::invokeMethod(
             context, [done] { done({}); }, Qt::QueuedConnection);
         return;
     }
-    auto gather = std::make_shared<Gather>();
-    gather->waiting = int(all.size());
     const QPointer<QObject> target(context);
-    for (IoShard *shard : all) {
-        QMetaObject::invokeMethod(
-            shard,
-            [shard, gather, target, done] {
-                const QList<ClientInfo> mine = shard->clients();
-                QMutexLocker lock(&gather->mutex);
-                gather->rows += mine;
-                if (--gather->waiting > 0)
-                    return;
-                QList<ClientInfo> rows = std::move(gather->rows);
-                lock.unlock();
-                if (target)
-                    QMetaObject::invokeMethod(
-                        target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
-    }
+    gatherShards<QList<ClientInfo>>(
+        all, [](IoShard *shard) { return shard->clients(); },
+        [target, done](QList<QList<ClientInfo>> parts) {
+            QList<ClientInfo> rows;
+            for (const QList<ClientInfo> &part : std::as_const(parts))
+                rows += part;
+            if (target)
+                QMetaObject::invokeMethod(
+                    target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
+        });
 }
 
 void StreamServer::requestAlertRules(std::function<void(QList<OwnedAlertRule>)> collect)
 {
-    struct Gather
-    {
-        QMutex mutex;
-        QHash<quint64, QByteArray> clientIds; // alert handle -> client id, of every shard
-        int waiting = 0;
-    };
     const QList<IoShard *> all = shards();
     if (all.isEmpty())
         return;
-    auto gather = std::make_shared<Gather>();
-    gather->waiting = int(all.size());
     ServerContext *ctx = m_ctx.get();
-    for (IoShard *shard : all) {
-        QMetaObject::invokeMethod(
-            shard,
-            [shard, gather, ctx, collect] {
-                const QHash<quint64, QByteArray> mine = shard->alertClientIds();
-                QMutexLocker lock(&gather->mutex);
-                gather->clientIds.insert(mine);
-                if (--gather->waiting > 0)
-                    return;
-                const QHash<quint64, QByteArray> ids = std::move(gather->clientIds);
-                lock.unlock();
-                QList<OwnedAlertRule> rows;
-                const QList<std::pair<rules::Owner, rules::AlertRule>> rules = ctx->alerts().all();
-                rows.reserve(rules.size());
-                for (const auto &[owner, rule] : rules)
-                    rows.append(OwnedAlertRule{owner, ids.value(owner.handle), rule});
-                collect(std::move(rows));
-            },
-            Qt::QueuedConnection);
-    }
+    gatherShards<QHash<quint64, QByteArray>>(
+        all, [](IoShard *shard) { return shard->alertClientIds(); },
+        [ctx, collect](QList<QHash<quint64, QByteArray>> parts) {
+            QHash<quint64, QByteArray> ids; // alert handle -> client id, of every shard
+            for (const QHash<quint64, QByteArray> &part : std::as_const(parts))
+                ids.insert(part);
+            QList<OwnedAlertRule> rows;
+            const QList<std::pair<rules::Owner, rules::AlertRule>> rules = ctx->alerts().all();
+            rows.reserve(rules.size());
+            for (const auto &[owner, rule] : rules)
+                rows.append(OwnedAlertRule{owner, ids.value(owner.handle), rule});
+            collect(std::move(rows));
+        });
 }
 
 void StreamServer::setAlertRuleEnabled(const QString &id, bool enabled)
 {
-    const QList<IoShard *> all = shards();
-    if (all.isEmpty())
-        return;
-    ServerContext *ctx = m_ctx.get();
-    QMetaObject::invokeMethod(
-        all.first(),
-        [ctx, id, enabled] {
-            std::vector<AlertDelivery> notify;
-            rules::AlertUpdate update;
-            update.id = id;
-            update.enabled = enabled;
-            const rules::BookResult r = ctx->alerts().updateAny(update, QDateTime::currentMSecsSinceEpoch(), &notify);
-            qCInfo(fxServerLog).noquote() << "operator" << (enabled ? "enabled" : "disabled") << "alert rule" << id
-                                          << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
-            if (!notify.empty())
-                routeAlerts(*ctx, notify);
-        },
-        Qt::QueuedConnection);
+    changeAlertRule(shards(), m_ctx.get(),
+                    (enabled ? QStringLiteral("enabled alert rule ") : QStringLiteral("disabled alert rule ")) + id,
+                    [id, enabled](AlertService &alerts, std::vector<AlertDelivery> *notify) {
+                        rules::AlertUpdate update;
+                        update.id = id;
+                        update.enabled = enabled;
+                        return alerts.updateAny(update, QDateTime::currentMSecsSinceEpoch(), notify);
+                    });
 }
 
 void StreamServer::deleteAlertRule(const QString &id)
 {
-    const QList<IoShard *> all = shards();
-    if (all.isEmpty())
-        return;
-    ServerContext *ctx = m_ctx.get();
-    QMetaObject::invokeMethod(
-        all.first(),
-        [ctx, id] {
-            std::vector<AlertDelivery> notify;
-            const rules::BookResult r = ctx->alerts().removeAny(id, &notify);
-            qCInfo(fxServerLog).noquote()
-                << "operator deleted alert rule" << id << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
-            if (!notify.empty())
-                routeAlerts(*ctx, notify);
-        },
-        Qt::QueuedConnection);
+    changeAlertRule(
+        shards(), m_ctx.get(), QStringLiteral("deleted alert rule ") + id,
+        [id](AlertService &alerts, std::vector<AlertDelivery> *notify) { return alerts.removeAny(id, notify); });
 }
 
 QList<IoShard *> StreamServer::shards() const
