@@ -10,12 +10,13 @@
 // Platform seam (ARCHITECTURE.md, "Platform seams"): acceptor.cpp holds the admission and the
 // backoff; acceptor_linux.cpp the accept4() loop on a QSocketNotifier, the peer's address from
 // getpeername() and the 503 written straight to the descriptor; with FX_PORTABLE,
-// acceptor_portable.cpp lets QTcpServer accept and hands the bare descriptor to its shard
-// (IoShard::adoptUnadmitted), which makes the socket on its own thread, reads the peer from it
-// and admits it with admitPeer() there: a QSslSocket made on one thread and moved to another
-// now and then broke a TLS handshake ("unexpected message"). The errors QTcpServer reports
-// (acceptError) pause accepting with the same backoff; one it treats as temporary is retried by
-// Qt.
+// acceptor_portable.cpp lets QTcpServer accept; a plain connection's socket is made here, its
+// peer admitted and the socket moved to its shard (IoShard::adoptConnected); with TLS the bare
+// descriptor goes to its shard (IoShard::adoptUnadmitted), which makes the QSslSocket on its own
+// thread and admits the peer there with admitPeer(): a QSslSocket made on one thread and moved
+// to another now and then broke a TLS handshake ("unexpected message"). The errors QTcpServer
+// reports (acceptError) pause accepting with the same backoff; one it treats as temporary is
+// retried by Qt.
 
 #include <QBasicTimer>
 #include <QList>

@@ -67,6 +67,9 @@ public:
     // The portable acceptor (ARCHITECTURE.md "Platform seams"): a descriptor not admitted yet;
     // the socket is made here, its peer read and admitted (Acceptor::admitPeer).
     void adoptUnadmitted(qintptr descriptor);
+    // A plain socket made and admitted on the accept thread and moved to this one (the portable
+    // acceptor without TLS).
+    void adoptConnected(QTcpSocket *socket, const QHostAddress &peer);
     // Closes every client with 1001 (going away); emits drained() when none is left.
     void shutdown();
     // Disconnects one client (operator action); false when it is not on this shard.
@@ -127,7 +130,6 @@ private:
     // The socket made on this thread for an accepted descriptor (admitted: its peer, holding a
     // handshake slot; null: admitted here), then served.
     void adopt(qintptr descriptor, const QHostAddress *admitted);
-    void adoptConnected(QTcpSocket *socket, const QHostAddress &peer);
     // engineiorouting.cpp: Engine.IO and Socket.IO requests, routed to the session's thread.
     enum class EioEndpoint { None, SocketIo, EngineIo };
     EioEndpoint eioEndpoint(QByteArrayView path) const;
