@@ -185,6 +185,29 @@ QStringList step4()
     return {QStringLiteral("ALTER TABLE client_connections ADD COLUMN client_user TEXT")};
 }
 
+QStringList step5()
+{
+    // PROTOCOL.md, "Alert rules": the rules and subscriptions of identified clients (a token's
+    // sub or a client_key), restored when the same user connects again to any server sharing
+    // the database; and the owner of a client's fired alert in the alert history.
+    return {
+        QStringLiteral("CREATE TABLE user_alert_rules ("
+                       " id TEXT PRIMARY KEY,"
+                       " owner TEXT NOT NULL,"
+                       " pair TEXT NOT NULL,"
+                       " rule TEXT NOT NULL,"
+                       " created_at {int} NOT NULL,"
+                       " updated_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX idx_user_alert_rules_owner ON user_alert_rules (owner)"),
+        QStringLiteral("CREATE TABLE user_subscriptions ("
+                       " owner TEXT PRIMARY KEY,"
+                       " pairs TEXT NOT NULL,"
+                       " updated_at {int} NOT NULL)"),
+        QStringLiteral("ALTER TABLE alerts ADD COLUMN owner TEXT"),
+        QStringLiteral("CREATE INDEX idx_alerts_owner ON alerts (owner, raised_at)"),
+    };
+}
+
 QStringList Schema::statements(int version, Engine engine)
 {
     QStringList raw;
@@ -193,6 +216,7 @@ QStringList Schema::statements(int version, Engine engine)
     case 2: raw = step2(); break;
     case 3: raw = step3(); break;
     case 4: raw = step4(); break;
+    case 5: raw = step5(); break;
     default: return {};
     }
     for (QString &s : raw)
@@ -207,14 +231,17 @@ QString Schema::description(int version)
     case 2: return QStringLiteral("one-minute bars, client connections");
     case 3: return QStringLiteral("acknowledged_by, filter indexes");
     case 4: return QStringLiteral("client_user of client connections");
+    case 5: return QStringLiteral("users' alert rules and subscriptions, owner of alerts");
     default: return {};
     }
 }
 
 QStringList Schema::tables()
 {
-    return {QStringLiteral("schema_version"),  QStringLiteral("alerts"),        QStringLiteral("price_ticks"),
-            QStringLiteral("market_sessions"), QStringLiteral("price_bars_1m"), QStringLiteral("client_connections")};
+    return {QStringLiteral("schema_version"),   QStringLiteral("alerts"),
+            QStringLiteral("price_ticks"),      QStringLiteral("market_sessions"),
+            QStringLiteral("price_bars_1m"),    QStringLiteral("client_connections"),
+            QStringLiteral("user_alert_rules"), QStringLiteral("user_subscriptions")};
 }
 
 int Schema::version(SqlConnection &connection, QString *error)

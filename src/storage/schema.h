@@ -36,7 +36,7 @@ struct MigrationResult
 class Schema
 {
 public:
-    static constexpr int kLatestVersion = 4;
+    static constexpr int kLatestVersion = 5;
 
     // Brings the database to targetVersion (tests pass an older one to build history).
     static MigrationResult migrate(SqlConnection &connection, int targetVersion = kLatestVersion);

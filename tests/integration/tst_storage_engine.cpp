@@ -43,7 +43,7 @@ const QHash<QString, QString> &tableColumns()
         {QStringLiteral("schema_version"), QStringLiteral("version, description, applied_at")},
         {QStringLiteral("alerts"),
          QStringLiteral("id, type, pair, pair_b, value, threshold, severity, message, raised_at, received_at,"
-                        " acknowledged_at, acknowledged_by, payload")},
+                        " acknowledged_at, acknowledged_by, payload, owner")},
         {QStringLiteral("price_ticks"),
          QStringLiteral("id, pair, bid_text, ask_text, mid_text, bid, ask, mid, quoted_at, received_at")},
         {QStringLiteral("price_bars_1m"),
@@ -53,6 +53,8 @@ const QHash<QString, QString> &tableColumns()
                         " messages_sent, bytes_sent, messages_received, disconnect_reason, updated_at, client_user")},
         {QStringLiteral("market_sessions"),
          QStringLiteral("name, time_zone, opens_utc, closes_utc, open_minute, close_minute, sort_order")},
+        {QStringLiteral("user_alert_rules"), QStringLiteral("id, owner, pair, rule, created_at, updated_at")},
+        {QStringLiteral("user_subscriptions"), QStringLiteral("owner, pairs, updated_at")},
     };
     return columns;
 }
