@@ -345,6 +345,7 @@ std::optional<Settings> SettingsLoader::resolve(QString *error) const
 
     // PROTOCOL.md, "History and recovery".
     s.snapshotOnSubscribe = v.flag("WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE");
+    s.restoreSubscriptions = v.flag("WEBSOCKET_RESTORE_SUBSCRIPTIONS");
     s.historySize = int(v.integer("WEBSOCKET_HISTORY_SIZE"));
     s.historyTtlSeconds = int(v.integer("WEBSOCKET_HISTORY_TTL"));
     s.sioRecovery = v.flag("WEBSOCKET_SIO_RECOVERY");

@@ -93,6 +93,7 @@ struct Settings
     QStringList pairs; // FX_PAIRS
     // PROTOCOL.md, "History and recovery"
     bool snapshotOnSubscribe = false; // WEBSOCKET_SNAPSHOT_ON_SUBSCRIBE
+    bool restoreSubscriptions = false; // WEBSOCKET_RESTORE_SUBSCRIPTIONS
     int historySize = 1000; // WEBSOCKET_HISTORY_SIZE, messages per stream (0: no history)
     int historyTtlSeconds = 300; // WEBSOCKET_HISTORY_TTL
     bool sioRecovery = false; // WEBSOCKET_SIO_RECOVERY

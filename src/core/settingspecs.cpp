@@ -194,6 +194,12 @@ const QList<SettingSpec> &settingSpecs()
                  S)
                 .integer(0, 10000000, QT_TRANSLATE_NOOP("fx::core::Settings", "rules"),
                          QT_TRANSLATE_NOOP("fx::core::Settings", "alert rules off")),
+            Spec("WEBSOCKET_RESTORE_SUBSCRIPTIONS", "false",
+                 QT_TRANSLATE_NOOP("fx::core::Settings", "Restore stored subscriptions"),
+                 QT_TRANSLATE_NOOP("fx::core::Settings",
+                                   "Rejoin the rooms an identified user was in when it connects again (true/false)"),
+                 S)
+                .flag(),
             Spec("WEBSOCKET_SERVER_ID", "", QT_TRANSLATE_NOOP("fx::core::Settings", "Server name in the fleet"),
                  QT_TRANSLATE_NOOP(
                      "fx::core::Settings",

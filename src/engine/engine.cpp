@@ -7,6 +7,7 @@
 #include "engine/fleetheartbeat.h"
 #include "engine/fleetwatch.h"
 #include "engine/storagealerthistory.h"
+#include "engine/storagerulestore.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
@@ -37,6 +38,8 @@ Engine::~Engine()
     m_server.reset(); // joins the I/O threads: nothing records connections any more
     if (m_alertHistory)
         m_alertHistory->detach();
+    if (m_ruleStore)
+        m_ruleStore->detach();
     m_storage.reset(); // flushes what it can, then closes the database
 }
 
@@ -153,7 +156,13 @@ void Engine::startStorage()
     m_storage = std::make_unique<storage::StorageThread>(config);
     if (m_alertHistory)
         m_alertHistory->detach();
+    if (m_ruleStore)
+        m_ruleStore->detach();
     m_alertHistory = std::make_shared<StorageAlertHistory>(m_storage->reader(), config.engine);
+    // PROTOCOL.md, "Alert rules": identified users' rules and rooms (none without a database).
+    m_ruleStore = config.engine == storage::Engine::None
+        ? nullptr
+        : std::make_shared<StorageRuleStore>(m_storage->storage(), m_storage->reader());
     storage::Storage *db = m_storage->storage();
     // Queued to this (main) thread: what the desktop listens to.
     connect(db, &storage::Storage::batchCommitted, this, [this](const storage::CommitInfo &info) {
@@ -244,6 +253,7 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     m_settings = settings;
     server::ServerOptions options = server::ServerOptions::fromSettings(settings);
     options.alertHistory = m_alertHistory; // get_alert_history (null without storage)
+    options.ruleStore = m_ruleStore;
     auto server = std::make_unique<server::StreamServer>(options);
     connectServerToStorage(server.get());
     if (!server->start(error))
@@ -501,6 +511,8 @@ void Engine::stop()
     m_redis.reset();
     if (m_alertHistory)
         m_alertHistory->detach();
+    if (m_ruleStore)
+        m_ruleStore->detach();
     m_storage.reset();
     m_stopping = false;
     Q_EMIT stopped();

@@ -42,6 +42,7 @@ namespace fx::engine {
 class FleetWatch;
 class FleetHeartbeat;
 class StorageAlertHistory;
+class StorageRuleStore;
 
 class Engine final : public QObject
 {
@@ -159,6 +160,7 @@ private:
     std::unique_ptr<storage::StorageThread> m_storage; // outlives the server (its threads write to it)
     // get_alert_history's reader (every server this engine starts); detached before m_storage goes.
     std::shared_ptr<StorageAlertHistory> m_alertHistory;
+    std::shared_ptr<StorageRuleStore> m_ruleStore;
     FleetWatch *m_fleet = nullptr; // child of this engine
     bool m_monitorOnly = false;
     // Publishes the running server's heartbeat; made with the first server, detached before a

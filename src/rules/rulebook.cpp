@@ -297,6 +297,28 @@ int RuleBook::removeOwner(const Owner &owner)
     return int(slots.size());
 }
 
+QList<AlertRule> RuleBook::reown(const Owner &from, const Owner &to)
+{
+    QList<AlertRule> moved;
+    const QString fromId = from.identity();
+    const QString toId = to.identity();
+    const auto it = d->owners.find(fromId);
+    if (it == d->owners.end() || fromId == toId)
+        return moved;
+    const OwnerRecord record = std::move(*it);
+    d->owners.erase(it);
+    OwnerRecord &into = d->owners[toId];
+    into.owner = to;
+    for (const auto &[seq, slot] : record.rules) {
+        Entry &e = d->entries[slot];
+        e.owner = toId;
+        e.holder = to;
+        into.rules.emplace(seq, slot);
+        moved.append(e.rule);
+    }
+    return moved;
+}
+
 void RuleBook::setHandle(const QString &key, quint64 handle)
 {
     const auto it = d->owners.find(key);

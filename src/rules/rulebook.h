@@ -106,6 +106,9 @@ public:
     BookResult removeAny(const QString &id);
     // Every rule of an owner (an anonymous client's disconnect); returns how many.
     int removeOwner(const Owner &owner);
+    // An anonymous client identified itself: its rules become the identified owner's (over the
+    // per-client limit if need be). Returns the rules moved.
+    QList<AlertRule> reown(const Owner &from, const Owner &to);
     // An identified owner connected again: its rules' alerts go to `handle` from now on.
     void setHandle(const QString &key, quint64 handle);
 

@@ -20,11 +20,11 @@ using protocol::ClientEvent;
 using protocol::ErrorCode;
 namespace ev = protocol::event;
 
-// The owner of a client's rules: its token's sub (empty without tokens: Client::user()), one
-// owner across its connections, else this connection alone (its handle).
+// The owner of a client's rules: its identity (a token's sub, a client_key: Client::ownerKey),
+// one owner across its connections, else this connection alone (its handle).
 static rules::Owner ownerOf(const Client *s)
 {
-    return rules::Owner{s->user(), s->alertHandle};
+    return rules::Owner{s->ownerKey, s->alertHandle};
 }
 
 rules::Owner IoShard::alertOwner(Client *s)

@@ -45,6 +45,8 @@ void AlertService::bind(const rules::Owner &owner, int shard)
     if (!owner.key.isEmpty()) {
         makeNewest(owner);
         m_book.setHandle(owner.key, owner.handle);
+        if (const auto user = m_users.find(storeKey(owner)); user != m_users.end())
+            user->leaving = false;
     }
 }
 
@@ -67,9 +69,13 @@ int AlertService::unbind(const rules::Owner &owner)
             return 0;
         const bool wasNewest = !it->isEmpty() && it->constLast() == owner.handle;
         it->removeOne(owner.handle);
-        if (it->isEmpty())
+        if (it->isEmpty()) {
             m_connections.erase(it);
-        else if (wasNewest)
+            // With a store the rules leave this server once their writes are in it (the next
+            // connection, here or on another server, reads them back).
+            if (const auto user = m_users.find(storeKey(owner)); user != m_users.end())
+                user->leaving = true;
+        } else if (wasNewest)
             m_book.setHandle(owner.key, it->constLast());
         return 0;
     }
@@ -82,8 +88,10 @@ rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule 
 {
     QMutexLocker lock(&m_mutex);
     rules::BookResult r = m_book.add(owner, std::move(rule), nowMs);
-    if (r.ok() && !owner.key.isEmpty())
+    if (r.ok() && !owner.key.isEmpty()) {
         makeNewest(owner); // the book gives the owner's alerts to the connection that added a rule
+        persist(RuleStore::Write::Upsert, owner, r.rule);
+    }
     noteSize();
     return r;
 }
@@ -91,13 +99,18 @@ rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule 
 rules::BookResult AlertService::update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs)
 {
     QMutexLocker lock(&m_mutex);
-    return m_book.update(owner, update, nowMs);
+    rules::BookResult r = m_book.update(owner, update, nowMs);
+    if (r.ok())
+        persist(RuleStore::Write::Update, owner, r.rule);
+    return r;
 }
 
 rules::BookResult AlertService::remove(const rules::Owner &owner, const QString &id)
 {
     QMutexLocker lock(&m_mutex);
     rules::BookResult r = m_book.remove(owner, id);
+    if (r.ok())
+        persist(RuleStore::Write::Delete, owner, r.rule);
     noteSize();
     return r;
 }
@@ -129,6 +142,8 @@ rules::BookResult AlertService::updateAny(const rules::AlertUpdate &update, qint
     QMutexLocker lock(&m_mutex);
     const std::optional<rules::Owner> owner = m_book.ownerOf(update.id);
     rules::BookResult r = m_book.updateAny(update, nowMs);
+    if (r.ok() && owner)
+        persist(RuleStore::Write::Update, *owner, r.rule);
     // pairIndex -1: the owner is told whatever its token permits now (it is its own rule).
     if (r.ok() && owner && notify)
         deliverTo(
@@ -141,6 +156,8 @@ rules::BookResult AlertService::removeAny(const QString &id, std::vector<AlertDe
     QMutexLocker lock(&m_mutex);
     const std::optional<rules::Owner> owner = m_book.ownerOf(id);
     rules::BookResult r = m_book.removeAny(id);
+    if (r.ok() && owner)
+        persist(RuleStore::Write::Delete, *owner, r.rule);
     noteSize();
     if (r.ok() && owner && notify)
         deliverTo(
@@ -174,9 +191,10 @@ std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent>
 std::vector<AlertDelivery> AlertService::expire(qint64 nowMs)
 {
     std::vector<AlertDelivery> out;
+    QMutexLocker lock(&m_mutex);
+    evictLeaving();
     if (size() == 0)
         return out;
-    QMutexLocker lock(&m_mutex);
     routeFirings(m_book.expire(nowMs), true, &out);
     noteSize();
     return out;
@@ -203,6 +221,8 @@ void AlertService::routeFirings(const std::vector<rules::Firing> &firings, bool 
     if (!expired)
         m_fired.fetch_add(firings.size(), std::memory_order_relaxed);
     for (const rules::Firing &f : firings) {
+        // The store keeps the state (times fired, a once rule disabled) of identified owners.
+        persist(expired ? RuleStore::Write::Delete : RuleStore::Write::Update, f.owner, f.rule);
         if (expired)
             deliverTo(
                 f.owner, f.rule.pairIndex, protocol::event::AlertDeleted,

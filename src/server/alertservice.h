@@ -18,12 +18,15 @@
 
 #include "core/marketdata.h"
 #include "rules/rulebook.h"
+#include "server/rulestore.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <vector>
 
 namespace fx::server {
@@ -46,6 +49,17 @@ struct OwnedAlertRule
     rules::AlertRule rule;
 };
 
+// What restore() found for an owner.
+struct RestoreResult
+{
+    bool ok = true; // false: the stored rules could not be read now (reason says why)
+    QString reason;
+    int restored = 0; // rules that joined the book by this read
+    int refused = 0; // stored rules the book refused (a limit, an unknown pair); they stay stored
+    bool hasSubscriptions = false; // the owner's stored rooms, when any
+    QStringList pairs;
+};
+
 class AlertService
 {
 public:
@@ -53,6 +67,23 @@ public:
 
     rules::RuleBookLimits limits() const;
     void setLimits(rules::RuleBookLimits limits);
+
+    // PROTOCOL.md, "Alert rules": rules that follow the user. Set before any thread uses the
+    // service; without a store an identified owner's rules live as long as this server.
+    void setStore(std::shared_ptr<RuleStore> store) { m_store = std::move(store); }
+    bool hasStore() const { return bool(m_store); }
+    // The name of an owner in the store ("sub:...", "key:...", "desk"); empty for an
+    // anonymous owner, whose rules are never stored.
+    static QString storeKey(const rules::Owner &owner);
+    // An identified owner's stored rules join the book: read once while the owner is here
+    // (connections that ask meanwhile share the read). `done` gets the stored subscriptions;
+    // it runs at once on this thread when there is nothing to read, else on another thread.
+    void restore(const rules::Owner &owner, std::function<void(const RestoreResult &)> done);
+    // An anonymous connection identified itself (a client_key): its rules become `to`'s (and
+    // are stored as such).
+    void rekey(const rules::Owner &from, const rules::Owner &to);
+    // The rooms an identified owner is in now, stored (and kept for its next connections).
+    void saveSubscriptions(const rules::Owner &owner, const QStringList &pairs);
 
     // A new connection's handle (never 0).
     quint64 newHandle() { return m_nextHandle.fetch_add(1, std::memory_order_relaxed); }
@@ -102,12 +133,31 @@ private:
     void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
     // An identified owner's connection becomes the one its alerts go to (as the book does).
     void makeNewest(const rules::Owner &owner);
+    // alertstore.cpp, all under m_mutex: a write of an identified owner's rule; the owners
+    // whose last connection went, dropped from the book once their writes are in the store.
+    void persist(RuleStore::Write kind, const rules::Owner &owner, const rules::AlertRule &rule);
+    void evictLeaving();
+    void onLoaded(const QString &key, const StoredRules &stored); // any thread
+
+    // An identified owner as the store sees it; under m_mutex.
+    struct UserState
+    {
+        rules::Owner owner;
+        bool loaded = false; // its stored rules are in the book
+        bool leaving = false; // no connection here: dropped once lastWrite is committed
+        quint64 lastWrite = 0;
+        bool hasSubscriptions = false;
+        QStringList pairs;
+        QList<std::function<void(const RestoreResult &)>> waiting; // a read in flight
+    };
 
     mutable QMutex m_mutex;
     rules::RuleBook m_book; // under m_mutex
     QHash<quint64, int> m_routes; // handle -> shard, under m_mutex
     // Identified owner -> its bound connections, the one its alerts go to last; under m_mutex.
     QHash<QString, QList<quint64>> m_connections;
+    std::shared_ptr<RuleStore> m_store; // null: no database
+    QHash<QString, UserState> m_users; // by storeKey(), under m_mutex
     std::atomic<int> m_size{0};
     std::atomic<quint64> m_fired{0};
     std::atomic<quint64> m_nextHandle{1};

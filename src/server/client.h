@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 #include <vector>
@@ -144,6 +145,21 @@ public:
     // PROTOCOL.md, "Alert rules": this connection's handle in the AlertService (0: it holds and
     // receives no rule; given on its first set_alert, or at connect for a token user).
     quint64 alertHandle = 0;
+    // PROTOCOL.md, "Alert rules": the identity its rules and rooms are stored under:
+    // "sub:<token sub>" for a token user, "key:<sha-256 of its client_key, hex>" once it sent one;
+    // empty: anonymous (its rules live as long as the connection).
+    QString ownerKey;
+    // Its stored rules are being read (userrestore.cpp): requests wait in `held`, in order,
+    // until they are in.
+    bool restoring = false;
+    quint32 restoreGeneration = 0; // which read an answer (or its timeout) is for
+    struct HeldRequest
+    {
+        QString event;
+        QJsonObject data;
+        QJsonValue replyTag;
+    };
+    std::vector<HeldRequest> held;
 
 private:
     QByteArray m_id;

@@ -259,6 +259,10 @@ void IoShard::onBinary(PlainJsonClient *s, qsizetype size)
 void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag)
 {
     using protocol::ClientEvent;
+    if (s->restoring) { // its stored rules are being read: answered in order once they are in
+        holdRequest(s, event, data, replyTag);
+        return;
+    }
     const ClientEvent kind = protocol::clientEventFromName(event);
     if (kind == ClientEvent::RefreshToken) {
         refreshToken(s, data, replyTag);
@@ -273,22 +277,35 @@ void IoShard::dispatch(Client *s, const QString &event, const QJsonObject &data,
         handleAlertRequest(s, kind, event, data, replyTag); // alertrequests.cpp
         return;
     }
-    const bool firstSubscribe = !s->sentSubscribe;
+    if (kind == ClientEvent::Subscribe) {
+        // userrestore.cpp: "client_key" and "restore_subscriptions" (PROTOCOL.md, "Alert rules")
+        QJsonObject request = data;
+        if (identifyBySubscribe(s, request, replyTag))
+            subscribeAndNote(s, request, replyTag, {});
+        return;
+    }
     QList<Reply> replies;
-    if (kind == ClientEvent::Subscribe)
-        subscribe(s, data, replyTag); // shardrecovery.cpp: "snapshot" and "recover" (PROTOCOL.md)
-    else
-        m_handler.handle(*s, event, data, &replies);
+    m_handler.handle(*s, event, data, &replies);
     for (const Reply &r : replies)
         sendReply(s, r, replyTag);
+    if (kind == ClientEvent::Unsubscribe) {
+        saveRooms(s);
+        noteClientChanged(s);
+    }
+}
+
+void IoShard::subscribeAndNote(Client *s, const QJsonObject &data, const QJsonValue &replyTag, const QJsonObject &extra)
+{
+    const bool firstSubscribe = !s->sentSubscribe;
+    subscribe(s, data, replyTag, extra); // shardrecovery.cpp: "snapshot" and "recover" (PROTOCOL.md)
     if (firstSubscribe && s->sentSubscribe) {
         // PROTOCOL.md, feed_status: a first subscribe during an outage missed its "down"; it
         // follows the reply, as an event of its own (no request id, no acknowledgement).
         if (const FeedStatus feed = m_ctx.feedStatus(); feed.known && !feed.up)
             s->sendEvent(protocol::event::FeedStatus, protocol::compactJson(feed.toJson()), QJsonValue::Undefined);
     }
-    if (kind == ClientEvent::Subscribe || kind == ClientEvent::Unsubscribe)
-        noteClientChanged(s);
+    saveRooms(s);
+    noteClientChanged(s);
 }
 
 void IoShard::sendReply(Client *s, const Reply &r, const QJsonValue &replyTag)

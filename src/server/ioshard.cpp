@@ -204,15 +204,6 @@ void IoShard::onWebSocketUpgraded(QWebSocket *ws, QTcpSocket *tcp)
     acceptPlainJsonClient(ws, tcp);
 }
 
-void IoShard::welcome(Client *s)
-{
-    // PROTOCOL.md, "Alert rules": a user's alerts come here (rules set on any of its connections).
-    if (!s->user().isEmpty()) // a token's sub (empty without tokens)
-        bindAlerts(s);
-    const Reply hello = m_handler.welcome(*s);
-    s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
-}
-
 void IoShard::addClient(Client *s)
 {
     s->shardSlot = int(m_clients.size());

@@ -22,6 +22,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -156,6 +157,26 @@ private:
     void bindAlerts(Client *s);
     void unbindAlerts(Client *s);
     void expireAlerts(qint64 nowMs);
+    // userrestore.cpp (PROTOCOL.md, "Alert rules": rules that follow the user). An identified
+    // client's stored rules are read before it is answered: `then` runs on this thread once
+    // they are in (or could not be read within kRestoreTimeoutMs); requests meanwhile wait.
+    static constexpr int kRestoreTimeoutMs = 3000;
+    static constexpr int kMaxHeldRequests = 64;
+    void beginRestore(Client *s, std::function<void(Client *, const RestoreResult &)> then);
+    void endRestore(Client *s, const std::function<void(Client *, const RestoreResult &)> &then,
+                    const RestoreResult &result);
+    void sendWelcome(Client *s, const RestoreResult *restored);
+    // subscribe's "client_key" and "restore_subscriptions"; false when the subscribe was
+    // answered (a refusal) or continues once the client's stored rules are read.
+    bool identifyBySubscribe(Client *s, QJsonObject &data, const QJsonValue &replyTag);
+    void subscribeRestoring(Client *s, QJsonObject data, const QJsonValue &replyTag, const RestoreResult &stored,
+                            bool restoreRooms, bool identified);
+    // The client's rooms now, stored for its identity.
+    void saveRooms(Client *s);
+    void holdRequest(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
+    // subscribe (shardrecovery.cpp), then what follows every subscribe: feed_status after a
+    // first one during an outage, the rooms stored, the desk told.
+    void subscribeAndNote(Client *s, const QJsonObject &data, const QJsonValue &replyTag, const QJsonObject &extra);
     void answerAlertHistory(Client *s, const QByteArray &clientId, const QJsonValue &replyTag,
                             const AlertHistoryQuery &query, const AlertHistoryResult &result);
     bool expireToken(Client *s, qint64 nowSeconds);
@@ -172,7 +193,8 @@ private:
     // shardrecovery.cpp (PROTOCOL.md, "History and recovery"): subscribe with "snapshot" and
     // "recover", the snapshots and replays that follow its reply, and Socket.IO sessions kept
     // and taken back (WEBSOCKET_SIO_RECOVERY).
-    void subscribe(Client *s, const QJsonObject &data, const QJsonValue &replyTag);
+    // extra: fields added to subscription_confirmed (userrestore.cpp).
+    void subscribe(Client *s, const QJsonObject &data, const QJsonValue &replyTag, const QJsonObject &extra = {});
     // Whether a broadcast reaches s by its rooms and permissions (as deliver() decides).
     static bool reaches(const Client *s, const Broadcast &b);
     // A price_update marked "snapshot": true from this shard's price book.

@@ -42,7 +42,7 @@ Reply RequestHandler::error(ErrorCode code, const QString &message, const QStrin
                      });
 }
 
-Reply RequestHandler::welcome(const Client &client) const
+Reply RequestHandler::welcome(const Client &client, const RestoreResult *restored) const
 {
     const auto &o = m_ctx.options();
     QJsonObject hello{
@@ -57,10 +57,16 @@ Reply RequestHandler::welcome(const Client &client) const
         hello.insert(QStringLiteral("feed_status"), feed.toJson()); // PROTOCOL.md, feed_status
     if (client.alertHandle != 0) { // PROTOCOL.md, "Alert rules": the rules a user holds here
         QJsonArray alerts;
-        for (const rules::AlertRule &r : m_ctx.alerts().list(rules::Owner{client.user(), client.alertHandle}))
+        for (const rules::AlertRule &r : m_ctx.alerts().list(rules::Owner{client.ownerKey, client.alertHandle}))
             alerts.append(r.toJson());
         if (!alerts.isEmpty())
             hello.insert(QStringLiteral("alerts"), alerts);
+    }
+    if (restored) {
+        if (restored->hasSubscriptions)
+            hello.insert(QStringLiteral("subscriptions"), QJsonArray::fromStringList(restored->pairs));
+        if (!restored->ok)
+            hello.insert(QStringLiteral("restore_error"), restored->reason);
     }
     if (o.tokenVerifier) {
         // SECURITY.md, "Tokens": who the server takes the client for, and what it may use.

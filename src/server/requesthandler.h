@@ -17,6 +17,7 @@ class PriceBook;
 class RoomRegistry;
 class ServerContext;
 class Client;
+struct RestoreResult;
 
 struct Reply
 {
@@ -36,7 +37,9 @@ public:
     Reply error(protocol::ErrorCode code, const QString &message, const QString &event = {},
                 const QJsonObject &details = {});
     // connection_established for a new client.
-    Reply welcome(const Client &client) const;
+    // restored: what the client's stored rules and rooms were read as (an identified client
+    // with a database: PROTOCOL.md, "Alert rules").
+    Reply welcome(const Client &client, const RestoreResult *restored = nullptr) const;
 
 private:
     // Parses "pairs" (PROTOCOL.md, subscribe): all / list; sets *all, fills valid indexes and invalid names.

@@ -26,6 +26,7 @@ ServerContext::ServerContext(ServerOptions options)
                           {QStringLiteral("state"), QStringLiteral("not_configured")},
                           {QStringLiteral("channels"), QJsonArray{}}};
     m_database = QJsonObject{{QStringLiteral("state"), QStringLiteral("not_configured")}};
+    m_alerts.setStore(m_options.ruleStore);
     m_cors = m_options.corsOrigins;
     setRateLimits(m_options.rateLimit, m_options.rateBurst);
     m_verifier = m_options.tokenVerifier;

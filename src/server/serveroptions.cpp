@@ -34,6 +34,7 @@ ServerOptions ServerOptions::fromSettings(const core::Settings &s)
     o.tlsKeyPath = s.tlsKey;
     o.instruments = core::InstrumentSet(s.pairs);
     o.snapshotOnSubscribe = s.snapshotOnSubscribe;
+    o.restoreSubscriptions = s.restoreSubscriptions;
     o.historySize = s.historySize;
     o.historyTtlSeconds = s.historyTtlSeconds;
     o.sioRecovery = s.sioRecovery;

@@ -13,6 +13,7 @@
 namespace fx::server {
 
 class AlertHistorySource; // server/alerthistory.h
+class RuleStore; // server/rulestore.h
 
 // Everything the streaming server needs to know, fixed for the life of one StreamServer (what a
 // SIGHUP may change is read through ServerContext: origins, rate limits, token verifier, and
@@ -72,6 +73,11 @@ struct ServerOptions
     // values at start; a SIGHUP may change them through ServerContext::alerts()).
     int maxAlertsPerClient = 100;
     int maxAlerts = 100000;
+    // PROTOCOL.md, "Alert rules": where identified users' rules and rooms are kept between
+    // connections (null: nowhere, they live as long as this server);
+    // WEBSOCKET_RESTORE_SUBSCRIPTIONS: rejoin the stored rooms when the user is identified.
+    std::shared_ptr<RuleStore> ruleStore;
+    bool restoreSubscriptions = false;
 
     static ServerOptions fromSettings(const core::Settings &s);
     // Soft limit: above it price updates are conflated (latest per pair).

@@ -126,7 +126,7 @@ BroadcastPtr IoShard::snapshotOf(int pair) const
     return encodeBroadcast(protocol::event::PriceUpdate, std::move(data), Broadcast::Scope::Room, pair, -1, st);
 }
 
-void IoShard::subscribe(Client *s, const QJsonObject &data, const QJsonValue &replyTag)
+void IoShard::subscribe(Client *s, const QJsonObject &data, const QJsonValue &replyTag, const QJsonObject &extra)
 {
     static const QString event = QStringLiteral("subscribe");
     const ServerOptions &o = m_ctx.options();
@@ -165,6 +165,12 @@ void IoShard::subscribe(Client *s, const QJsonObject &data, const QJsonValue &re
     QList<Reply> replies;
     m_handler.handle(*s, event, data, &replies);
     const bool confirmed = replies.size() == 1 && replies.first().event == protocol::event::SubscriptionConfirmed;
+    if (confirmed && !extra.isEmpty()) {
+        QJsonObject d = QJsonDocument::fromJson(replies.first().data).object();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            d.insert(it.key(), it.value());
+        replies.first().data = protocol::compactJson(d);
+    }
     if (!confirmed || (!snapshot && !rec.given)) {
         for (const Reply &r : replies)
             sendReply(s, r, replyTag);

@@ -25,6 +25,10 @@ public:
     static bool connections(SqlConnection &c, const ConnectionQuery &query, QList<ConnectionRecord> *rows,
                             QString *error);
 
+    // sqluserrules.cpp: a user's stored alert rules (oldest first, at most maxRules) and
+    // subscriptions (PROTOCOL.md, "Alert rules").
+    static bool userRules(SqlConnection &c, const QString &owner, int maxRules, UserRules *out, QString *error);
+
     // "SELECT <every column alertFromRow reads> FROM alerts", shared by alerts() and alertHistory().
     static QString alertSelect();
     static AlertRecord alertFromRow(const QSqlQuery &q);

@@ -114,7 +114,8 @@ bool SqlWriter::write(const PendingBatch &batch, CommitInfo *info, QList<AckResu
     if (!m_connection.begin(error))
         return false;
     bool ok = insertTicks(batch.ticks, error) && upsertBars(batch.ticks, &info->bars, error)
-        && insertAlerts(batch.alerts, info, error) && upsertConnections(batch.connections, error);
+        && insertAlerts(batch.alerts, info, error) && writeRuleOps(batch.ruleOps, error)
+        && upsertConnections(batch.connections, error);
     for (qsizetype i = 0; ok && i < batch.acks.size(); ++i) {
         AckResult r{batch.acks.at(i).requestId, 0};
         ok = acknowledge(batch.acks.at(i), &r.count, error);

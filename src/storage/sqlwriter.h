@@ -54,6 +54,8 @@ private:
     bool insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info, QString *error);
     bool upsertConnections(const QList<ConnectionRecord> &records, QString *error);
     bool acknowledge(const AckOp &op, qint64 *count, QString *error);
+    // sqluserrules.cpp: the rules and subscriptions of identified users, in order.
+    bool writeRuleOps(const QList<RuleOp> &ops, QString *error);
     bool prepare(std::unique_ptr<QSqlQuery> &query, const QString &sql, QString *error);
     bool run(QSqlQuery &query, QString *error);
 

@@ -209,6 +209,19 @@ quint64 Storage::acknowledgeMatching(const AlertFilter &filter, const QString &b
     return id;
 }
 
+quint64 Storage::recordRuleOp(RuleOp op)
+{
+    if (op.atMicros == 0)
+        op.atMicros = core::nowMicros();
+    quint64 seq = 0;
+    enqueue([&](WriteBuffer &b) {
+        b.addRuleOp(std::move(op));
+        seq = b.ruleSeq();
+        m_ruleQueued.store(seq, std::memory_order_release);
+    });
+    return seq;
+}
+
 void Storage::flush()
 {
     QMetaObject::invokeMethod(this, &Storage::writePending, Qt::QueuedConnection);

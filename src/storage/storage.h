@@ -63,6 +63,13 @@ public:
     // acknowledged() reports with the number of alerts newly acknowledged, after the commit.
     quint64 acknowledgeAlerts(const QList<qint64> &ids, const QString &by);
     quint64 acknowledgeMatching(const fx::storage::AlertFilter &filter, const QString &by);
+    // A rule or subscription write of an identified user (PROTOCOL.md, "Alert rules"). Kept
+    // like alerts while the database is away; a rule's waiting changes are written once.
+    // Returns its sequence number: ruleWritesCommitted() reaches it once it is in the database.
+    quint64 recordRuleOp(fx::storage::RuleOp op);
+    // Every rule write up to this sequence number is committed (any thread).
+    quint64 ruleWritesCommitted() const { return m_ruleCommitted.load(std::memory_order_acquire); }
+    quint64 ruleWritesQueued() const { return m_ruleQueued.load(std::memory_order_acquire); }
     // Writes what is buffered now instead of waiting for the batch timer.
     void flush();
     // Applies the retention periods now (also done at start and every pruneIntervalMs).
@@ -99,6 +106,7 @@ private:
     // in the buffer).
     bool writeIsolatingRefused(PendingBatch batch, const QString &firstError);
     void accountCommit(const CommitInfo &info, const QList<AckResult> &acks);
+    void noteRulesCommitted(quint64 watermark);
     // withinMs >= 0 (at stop): the connect and statement timeouts are cut to fit in it.
     bool openDatabase(qint64 withinMs = -1);
     bool bufferIsEmpty();
@@ -139,6 +147,8 @@ private:
     std::atomic<quint64> m_droppedTicks{0};
     std::atomic<quint64> m_droppedAlerts{0};
     std::atomic<quint64> m_droppedConnections{0};
+    std::atomic<quint64> m_ruleQueued{0};
+    std::atomic<quint64> m_ruleCommitted{0};
     std::atomic<quint64> m_nextRequestId{0};
     quint64 m_rejectedRows = 0; // storage thread only; mirrored into m_status
 

@@ -15,6 +15,7 @@ StorageReader::StorageReader(StorageConfig config, QObject *parent)
     qRegisterMetaType<QList<fx::storage::TickRecord>>();
     qRegisterMetaType<QList<fx::storage::BarRecord>>();
     qRegisterMetaType<QList<fx::storage::ConnectionRecord>>();
+    qRegisterMetaType<fx::storage::UserRules>();
 }
 
 StorageReader::~StorageReader() = default;
@@ -135,6 +136,17 @@ quint64 StorageReader::requestConnections(const ConnectionQuery &query)
         if (!SqlReader::connections(*m_connection, query, &rows, error))
             return false;
         Q_EMIT connectionsReady(id, rows);
+        return true;
+    });
+}
+
+quint64 StorageReader::requestUserRules(const QString &owner, int maxRules)
+{
+    return submit([this, owner, maxRules](quint64 id, QString *error) {
+        UserRules rules;
+        if (!SqlReader::userRules(*m_connection, owner, maxRules, &rules, error))
+            return false;
+        Q_EMIT userRulesReady(id, rules);
         return true;
     });
 }

@@ -44,6 +44,9 @@ public:
     quint64 requestTicks(const fx::storage::SeriesQuery &query);
     quint64 requestBars(const fx::storage::SeriesQuery &query);
     quint64 requestConnections(const fx::storage::ConnectionQuery &query);
+    // One user's stored alert rules (at most maxRules, oldest first) and subscriptions
+    // (PROTOCOL.md, "Alert rules"): answered with userRulesReady (or queryFailed).
+    quint64 requestUserRules(const QString &owner, int maxRules);
 
     // Reader thread: closes the connection (StorageThread calls it before joining).
     void stop();
@@ -54,6 +57,7 @@ Q_SIGNALS:
     void ticksReady(quint64 requestId, const QList<fx::storage::TickRecord> &rows);
     void barsReady(quint64 requestId, const QList<fx::storage::BarRecord> &rows);
     void connectionsReady(quint64 requestId, const QList<fx::storage::ConnectionRecord> &rows);
+    void userRulesReady(quint64 requestId, const fx::storage::UserRules &rules);
     void queryFailed(quint64 requestId, const QString &error);
 
 private:

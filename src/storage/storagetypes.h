@@ -198,6 +198,35 @@ struct CommitInfo
     qint64 committedAtMicros = 0;
 };
 
+// A write of the alert rules and subscriptions of an identified user (PROTOCOL.md, "Alert
+// rules": rules that follow the user). Applied in the order they were made; a rule's state
+// changes waiting together are written once (WriteBuffer coalesces them).
+struct RuleOp
+{
+    enum class Kind {
+        UpsertRule, // a new rule (or one restored): the whole row
+        UpdateRule, // its state or value changed: only an existing row is updated (never revived)
+        DeleteRule,
+        Subscriptions // the user's rooms, replacing the stored ones
+    };
+    Kind kind = Kind::UpsertRule;
+    QString owner; // "sub:<token sub>", "key:<sha-256 of the client_key>" or "desk"
+    QString id; // the rule's id (rules only)
+    QString pair; // the rule's pair (UpsertRule)
+    QByteArray json; // the rule (AlertRule::toJson()), or the pairs as a JSON array
+    qint64 createdAtMicros = 0; // UpsertRule
+    qint64 atMicros = 0;
+    quint64 firstSeq = 0; // WriteBuffer: the sequence number of the oldest change it holds
+};
+
+// The stored alert rules and subscriptions of one user, read back.
+struct UserRules
+{
+    QList<QByteArray> rules; // AlertRule::toJson() each, oldest first
+    bool hasSubscriptions = false; // false: none stored (never subscribed while identified)
+    QStringList pairs;
+};
+
 struct PruneInfo
 {
     qint64 ticks = 0;
@@ -220,3 +249,4 @@ Q_DECLARE_METATYPE(fx::storage::ConnectionQuery)
 Q_DECLARE_METATYPE(fx::storage::SeriesQuery)
 Q_DECLARE_METATYPE(fx::storage::CommitInfo)
 Q_DECLARE_METATYPE(fx::storage::PruneInfo)
+Q_DECLARE_METATYPE(fx::storage::UserRules)

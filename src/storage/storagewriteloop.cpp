@@ -100,8 +100,15 @@ bool Storage::writeBatch(PendingBatch batch)
         return false;
     }
     accountCommit(info, acks);
+    noteRulesCommitted(batch.ruleWatermark);
     batchDone(); // after the counters: a row is always counted as buffered or written
     return true;
+}
+
+void Storage::noteRulesCommitted(quint64 watermark)
+{
+    quint64 now = m_ruleCommitted.load(std::memory_order_relaxed);
+    while (watermark > now && !m_ruleCommitted.compare_exchange_weak(now, watermark, std::memory_order_release)) {}
 }
 
 void Storage::accountCommit(const CommitInfo &info, const QList<AckResult> &acks)
@@ -139,6 +146,8 @@ std::pair<PendingBatch, PendingBatch> splitBatch(PendingBatch b)
     move(b.alerts, first.alerts);
     move(b.connections, first.connections);
     move(b.acks, first.acks);
+    move(b.ruleOps, first.ruleOps);
+    first.ruleWatermark = 0; // the whole batch's watermark holds once its last part is in
     return {std::move(first), std::move(b)};
 }
 
@@ -151,6 +160,8 @@ QString describeRow(const PendingBatch &b)
         return QStringLiteral("a %1 alert").arg(b.alerts.first().type);
     if (!b.connections.isEmpty())
         return QStringLiteral("the connection record of %1").arg(b.connections.first().id);
+    if (!b.ruleOps.isEmpty())
+        return QStringLiteral("a write of alert rule %1").arg(b.ruleOps.first().id);
     return QStringLiteral("an acknowledgement");
 }
 
@@ -165,6 +176,7 @@ bool Storage::writeIsolatingRefused(PendingBatch batch, const QString &firstErro
                    .arg(m_config.engineName(), m_config.location())
                    .arg(batch.rows())
                    .arg(firstError);
+    const quint64 ruleWatermark = batch.ruleWatermark;
     std::vector<PendingBatch> todo; // a stack: the earlier half on top
     todo.push_back(std::move(batch));
     while (!todo.empty()) {
@@ -211,6 +223,7 @@ bool Storage::writeIsolatingRefused(PendingBatch batch, const QString &firstErro
         for (const AckOp &a : std::as_const(b.acks))
             Q_EMIT acknowledged(a.requestId, 0);
     }
+    noteRulesCommitted(ruleWatermark); // a refused rule write is dropped: nothing waits for it
     batchDone();
     return true;
 }

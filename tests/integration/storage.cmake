@@ -42,6 +42,11 @@ target_compile_definitions(tst_storage_pg_outage PRIVATE FX_STORAGE_TEST_TMP="${
 # The product: fxmonitor-server's history across restarts, on SQLite and on PostgreSQL.
 fx_test(tst_product_storage SOURCES tst_product_storage.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration FIXTURES pg)
 set_tests_properties(tst_product_storage PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
+# PROTOCOL.md, "Alert rules": rules and subscriptions that follow the user, on both engines.
+fx_test(tst_user_rules SOURCES tst_user_rules.cpp LIBS fxstoragetestsupport fxtestsupport LABELS integration
+    FIXTURES "pg;redis")
+set_tests_properties(tst_user_rules PROPERTIES ENVIRONMENT
+    "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env;FX_TEST_REDIS_DIR=${CMAKE_BINARY_DIR}/test-fixtures/redis")
 # DB_SSLMODE against the fixture's TLS (self-signed: require yes, verify-full no).
 fx_test(tst_storage_pg_ssl SOURCES tst_storage_pg_ssl.cpp LIBS fxstoragetestsupport LABELS integration FIXTURES pg)
 set_tests_properties(tst_storage_pg_ssl PROPERTIES ENVIRONMENT "FX_PG_ENV_FILE=${FX_STORAGE_PG_DIR}/pg.env")
