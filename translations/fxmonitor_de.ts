@@ -864,6 +864,14 @@
         <source>Most alert rules the server holds for all clients together</source>
         <translation>Höchstzahl der Alarmregeln, die der Server für alle Clients zusammen hält</translation>
     </message>
+    <message>
+        <source>Restore stored subscriptions</source>
+        <translation>Gespeicherte Abonnements wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Rejoin the rooms an identified user was in when it connects again (true/false)</source>
+        <translation>Ein erkannter Benutzer tritt beim erneuten Verbinden wieder seinen Räumen bei (true/false)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesModel</name>
@@ -982,6 +990,10 @@
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>key %1…</source>
+        <translation>Schlüssel %1…</translation>
     </message>
 </context>
 <context>

@@ -864,6 +864,14 @@
         <source>Most alert rules the server holds for all clients together</source>
         <translation>Most alert rules the server holds for all clients together</translation>
     </message>
+    <message>
+        <source>Restore stored subscriptions</source>
+        <translation>Restore stored subscriptions</translation>
+    </message>
+    <message>
+        <source>Rejoin the rooms an identified user was in when it connects again (true/false)</source>
+        <translation>Rejoin the rooms an identified user was in when it connects again (true/false)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesModel</name>
@@ -982,6 +990,10 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>key %1…</source>
+        <translation>key %1…</translation>
     </message>
 </context>
 <context>

@@ -864,6 +864,14 @@
         <source>Most alert rules the server holds for all clients together</source>
         <translation>Máximo de reglas de alerta que el servidor guarda para todos los clientes juntos</translation>
     </message>
+    <message>
+        <source>Restore stored subscriptions</source>
+        <translation>Restaurar suscripciones guardadas</translation>
+    </message>
+    <message>
+        <source>Rejoin the rooms an identified user was in when it connects again (true/false)</source>
+        <translation>Un usuario identificado vuelve a unirse a sus salas al reconectarse (true/false)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesModel</name>
@@ -982,6 +990,10 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+    <message>
+        <source>key %1…</source>
+        <translation>clave %1…</translation>
     </message>
 </context>
 <context>

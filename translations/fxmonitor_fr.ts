@@ -864,6 +864,14 @@
         <source>Most alert rules the server holds for all clients together</source>
         <translation>Nombre maximal de règles d&apos;alerte que le serveur garde pour tous les clients ensemble</translation>
     </message>
+    <message>
+        <source>Restore stored subscriptions</source>
+        <translation>Restaurer les abonnements enregistrés</translation>
+    </message>
+    <message>
+        <source>Rejoin the rooms an identified user was in when it connects again (true/false)</source>
+        <translation>Un utilisateur identifié rejoint ses salons en se reconnectant (true/false)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesModel</name>
@@ -982,6 +990,10 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>key %1…</source>
+        <translation>clé %1…</translation>
     </message>
 </context>
 <context>

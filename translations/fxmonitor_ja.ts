@@ -864,6 +864,14 @@
         <source>Most alert rules the server holds for all clients together</source>
         <translation>サーバーが全クライアント合計で保持するアラートルールの上限</translation>
     </message>
+    <message>
+        <source>Restore stored subscriptions</source>
+        <translation>保存した購読を復元</translation>
+    </message>
+    <message>
+        <source>Rejoin the rooms an identified user was in when it connects again (true/false)</source>
+        <translation>識別済みユーザーが再接続したとき、以前のルームに再参加する (true/false)</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesModel</name>
@@ -982,6 +990,10 @@
     <message>
         <source>Note</source>
         <translation>メモ</translation>
+    </message>
+    <message>
+        <source>key %1…</source>
+        <translation>キー %1…</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,8 @@ namespace fx::engine {
 struct AlertRuleRow
 {
     QString id;
-    QString ownerUser; // the token's sub of an identified owner; empty for an anonymous one
+    QString ownerUser; // the token's sub of an identified owner; empty otherwise
+    QString ownerKeyId; // a client_key owner: the first 12 hex digits of the key's SHA-256
     QByteArray ownerClientId; // the owner's connection when connected; empty otherwise
     quint64 ownerHandle = 0; // the owner's alert handle (names an anonymous owner otherwise)
     QString pair;

@@ -421,7 +421,11 @@ void Engine::requestAlertRules(QObject *context, const std::function<void(const 
             const rules::AlertRule &r = o.rule;
             AlertRuleRow row;
             row.id = r.id;
-            row.ownerUser = o.owner.key;
+            // PROTOCOL.md, "Rules that follow the user": "sub:<sub>" or "key:<sha-256 hex>".
+            if (o.owner.key.startsWith(u"sub:"))
+                row.ownerUser = o.owner.key.mid(4);
+            else if (o.owner.key.startsWith(u"key:"))
+                row.ownerKeyId = o.owner.key.mid(4, 12);
             row.ownerClientId = o.clientId;
             row.ownerHandle = o.owner.handle;
             row.pair = r.pair;

@@ -30,6 +30,8 @@ QString AlertRulesModel::ownerText(const engine::AlertRuleRow &r)
 {
     if (!r.ownerUser.isEmpty())
         return r.ownerUser;
+    if (!r.ownerKeyId.isEmpty()) // the client_key's hash: the key itself is not kept
+        return tr("key %1…").arg(r.ownerKeyId);
     if (!r.ownerClientId.isEmpty())
         return tr("client %1").arg(QString::fromLatin1(r.ownerClientId));
     return tr("anonymous #%1").arg(r.ownerHandle);
@@ -153,7 +155,8 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
             return fmt::numberFont();
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == Owner && !r.ownerUser.isEmpty() && !r.ownerClientId.isEmpty())
+        if (index.column() == Owner && (!r.ownerUser.isEmpty() || !r.ownerKeyId.isEmpty())
+            && !r.ownerClientId.isEmpty())
             return tr("Connected as client %1").arg(QString::fromLatin1(r.ownerClientId));
         return {};
     default: return {};
