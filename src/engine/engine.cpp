@@ -244,6 +244,7 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     m_settings = settings;
     server::ServerOptions options = server::ServerOptions::fromSettings(settings);
     options.alertHistory = m_alertHistory; // get_alert_history (null without storage)
+    options.onRulesFired = firedRulesSink(); // fired rules into the alert history; the desk's to the window
     auto server = std::make_unique<server::StreamServer>(options);
     connectServerToStorage(server.get());
     if (!server->start(error))
@@ -429,6 +430,8 @@ void Engine::requestAlertRules(QObject *context, const std::function<void(const 
             row.expiresAtMs = r.expiresAtMs;
             row.createdAtMs = r.createdAtMs;
             row.note = r.note;
+            row.desk = rules::isDesk(o.owner);
+            row.broadcast = r.broadcast;
             rows.append(std::move(row));
         }
         if (target)

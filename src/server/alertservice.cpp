@@ -38,10 +38,12 @@ void AlertService::setLimits(rules::RuleBookLimits limits)
     m_book.setLimits(limits); // rules already held stay, even over the new limits
 }
 
-void AlertService::bind(const rules::Owner &owner, int shard)
+void AlertService::bind(const rules::Owner &owner, int shard, const QByteArray &clientId)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.insert(owner.handle, shard);
+    if (!clientId.isEmpty())
+        m_clientIds.insert(owner.handle, clientId);
     if (!owner.key.isEmpty()) {
         makeNewest(owner);
         m_book.setHandle(owner.key, owner.handle);
@@ -59,6 +61,7 @@ int AlertService::unbind(const rules::Owner &owner)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.remove(owner.handle);
+    m_clientIds.remove(owner.handle);
     if (!owner.key.isEmpty()) {
         // Kept for the owner's next connection; the alerts of the one that went go to the
         // owner's newest connection still open, if any.
@@ -149,7 +152,18 @@ rules::BookResult AlertService::removeAny(const QString &id, std::vector<AlertDe
     return r;
 }
 
-std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events)
+QString AlertService::ownerName(const rules::Owner &owner) const
+{
+    if (rules::isDesk(owner))
+        return QStringLiteral("desk");
+    if (!owner.key.isEmpty())
+        return owner.key;
+    const QByteArray id = m_clientIds.value(owner.handle);
+    return id.isEmpty() ? QStringLiteral("anonymous") : QStringLiteral("anonymous:") + QString::fromLatin1(id);
+}
+
+std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events,
+                                                  std::vector<FiredRule> *fired)
 {
     std::vector<AlertDelivery> out;
     if (size() == 0)
@@ -166,6 +180,9 @@ std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent>
             m_book.evaluate(tick->index, tick->bid, tick->ask, std::min(tick->timeMicros / 1000, nowMs));
         routeFirings(ev.fired, false, &out);
         routeFirings(ev.expired, true, &out);
+        if (fired)
+            for (const rules::Firing &f : ev.fired)
+                fired->push_back(FiredRule{f, ownerName(f.owner)});
     }
     noteSize();
     return out;
