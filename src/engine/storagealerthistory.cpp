@@ -118,7 +118,8 @@ QJsonObject StorageAlertHistory::row(const storage::AlertRecord &a)
         {QStringLiteral("id"), a.id},
         {QStringLiteral("type"), a.type},
         // "price_alert" is its own event's name; the pipeline's types are "<type>_alert".
-        {QStringLiteral("event"), a.type.endsWith(QStringLiteral("_alert")) ? a.type : a.type + QStringLiteral("_alert")},
+        {QStringLiteral("event"),
+         a.type.endsWith(QStringLiteral("_alert")) ? a.type : a.type + QStringLiteral("_alert")},
         {QStringLiteral("pair"), a.pair},
         {QStringLiteral("severity"), a.severity},
         {QStringLiteral("message"), a.message},

@@ -18,7 +18,8 @@ namespace fx::gui {
 struct AlertRow
 {
     qint64 id = 0; // 0 until the database has it
-    QString type; // "volatility" / "correlation" / "price_alert" (a fired alert rule) / "operator" (the fleet: kept for the session, never stored)
+    QString
+        type; // "volatility" / "correlation" / "price_alert" (a fired alert rule) / "operator" (the fleet: kept for the session, never stored)
     QString pair;
     QString pairB;
     double value = 0;

@@ -314,7 +314,7 @@ std::optional<AlertRule> parseAlertRule(const QJsonObject &data, const ParseCont
 std::optional<AlertRule> ruleFromJson(const QJsonObject &json, const ParseContext &context, QString *errorField,
                                       QString *message)
 {
-    static const QStringList known{kId,   kPair,    kField,     kCondition, kValue,      kWindow,     kRepeat,
+    static const QStringList known{kId,   kPair,    kField,     kCondition, kValue,      kWindow,      kRepeat,
                                    kNote, kEnabled, kExpiresAt, kCreatedAt, kTimesFired, kLastFiredAt, kBroadcast};
     if (!refuseUnknown(json, known, errorField, message))
         return std::nullopt;

@@ -162,8 +162,7 @@ QString AlertService::ownerName(const rules::Owner &owner) const
     return id.isEmpty() ? QStringLiteral("anonymous") : QStringLiteral("anonymous:") + QString::fromLatin1(id);
 }
 
-std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events,
-                                                  std::vector<FiredRule> *fired)
+std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events, std::vector<FiredRule> *fired)
 {
     std::vector<AlertDelivery> out;
     if (size() == 0)

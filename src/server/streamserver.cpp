@@ -296,9 +296,8 @@ void StreamServer::addDeskRule(rules::AlertRule rule, std::function<void(rules::
         [ctx, rule = std::move(rule), done = std::move(done)]() mutable {
             const QString pair = rule.pair;
             rules::BookResult r = ctx->alerts().addDesk(std::move(rule), QDateTime::currentMSecsSinceEpoch());
-            qCInfo(fxServerLog).noquote()
-                << "operator added desk alert rule" << (r.ok() ? r.rule.id : pair)
-                << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
+            qCInfo(fxServerLog).noquote() << "operator added desk alert rule" << (r.ok() ? r.rule.id : pair)
+                                          << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
             if (done)
                 done(std::move(r));
         },
