@@ -313,6 +313,53 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_model->rowOf(id) < 0, 5000);
     }
 
+    void anonymousFiringInTheHistory()
+    {
+        // PROTOCOL.md, "In the alert history": a client without a token is named by its client
+        // id; the Alerts panel shows the stored row with that owner; get_alert_history does not
+        // give it back to anyone without a token (not even the client itself).
+        AlertsModel alertsModel;
+        AlertsPanel alerts(&alertsModel, m_engine.get(), m_engine->instruments().pairs());
+        test::WsClient c;
+        QVERIFY(c.connectTo(wsUrl()));
+        const QString id = setAlert(c,
+                                    {{QStringLiteral("pair"), QStringLiteral("USD_CAD")},
+                                     {QStringLiteral("field"), QStringLiteral("bid")},
+                                     {QStringLiteral("condition"), QStringLiteral("below")},
+                                     {QStringLiteral("value"), 1.3},
+                                     {QStringLiteral("repeat"), QStringLiteral("every")}});
+        QVERIFY(!id.isEmpty());
+        const auto pub = test::publisherFor(m_redis.port());
+        QString err;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const char *bid : {"1.31000", "1.29000"})
+                    if (!pub->publish(QStringLiteral("price_updates"),
+                                      QStringLiteral(R"({"instrument":"USD_CAD","price":{"bid":"%1","ask":"1.32"}})")
+                                          .arg(QLatin1String(bid))
+                                          .toUtf8(),
+                                      &err))
+                        return false;
+                return !c.waitFor(QStringLiteral("price_alert"), 500).isEmpty();
+            },
+            10000));
+        const QString owner = QStringLiteral("anonymous:") + QString::fromLatin1(idOf(c));
+        // The panel reads the stored alerts again after each commit: the row comes with its owner.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < alertsModel.rowCount(); ++r)
+                    if (alertsModel.row(r).type == u"price_alert" && alertsModel.row(r).pair == u"USD_CAD"
+                        && alertsModel.index(r, AlertsModel::Owner).data().toString() == owner)
+                        return true;
+                return false;
+            }(),
+            10000);
+        const QJsonObject history = c.request(QStringLiteral("get_alert_history"),
+                                              {{QStringLiteral("types"), QJsonArray{QStringLiteral("price_alert")}}},
+                                              QStringLiteral("alert_history"));
+        QCOMPARE(history.value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt(), 0);
+    }
+
     void stoppedServerShowsNoRules()
     {
         test::WsClient c;
