@@ -472,6 +472,16 @@ private Q_SLOTS:
             said = said || (l->isVisible() && l->text().contains(QStringLiteral("live on the servers")));
         QVERIFY2(said, "the empty state does not say where the rules are");
         QCOMPARE(model.rowCount(), 0);
+        // Desk rules need the embedded server: New rule… is disabled and says so.
+        auto *newRule = panel.findChild<QAction *>(QStringLiteral("newAlertRule"));
+        QVERIFY(newRule);
+        QVERIFY(!newRule->isEnabled());
+        QVERIFY(newRule->toolTip().contains(QStringLiteral("embedded server")));
+        QVERIFY(!panel.newRule());
+        QString field, message;
+        QVERIFY(!desk.addDeskRule(
+            {}, &panel, [](const engine::DeskRuleResult &) {}, &field, &message));
+        QVERIFY(message.contains(QStringLiteral("embedded server")));
         QSignalSpy stopped(&desk, &engine::Engine::stopped);
         desk.stop();
         QVERIFY(stopped.size() == 1 || stopped.wait(5000));
