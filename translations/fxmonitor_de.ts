@@ -995,6 +995,18 @@
         <source>key %1…</source>
         <translation>Schlüssel %1…</translation>
     </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts also go to every client</source>
+        <translation>Regel des Desks: Ihre Alarme gehen auch an jeden Client</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts stay on the desk</source>
+        <translation>Regel des Desks: Ihre Alarme bleiben am Desk</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>
@@ -1070,6 +1082,22 @@
         <source>%1 rules, %2 enabled</source>
         <translation>%1 Regeln, %2 aktiv</translation>
     </message>
+    <message>
+        <source>New rule…</source>
+        <translation>Neue Regel…</translation>
+    </message>
+    <message>
+        <source>Desk rules need the embedded server: this monitor-only desk runs none</source>
+        <translation>Desk-Regeln brauchen den eingebetteten Server: Dieser reine Überwachungsplatz betreibt keinen</translation>
+    </message>
+    <message>
+        <source>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</source>
+        <translation>Eine eigene Regel des Desks anlegen: Ihre Alarme kommen hierher und, wenn gewählt, an jeden Client</translation>
+    </message>
+    <message>
+        <source>Added desk alert rule %1</source>
+        <translation>Desk-Alarmregel %1 hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1140,6 +1168,22 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Preisalarm</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1321,10 @@
     <message>
         <source>Operator</source>
         <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Preisalarm</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1657,117 @@
     <message>
         <source>Parent</source>
         <translation>Übergeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::DeskRuleDialog</name>
+    <message>
+        <source>Expires at</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Send to every client</source>
+        <translation>An jeden Client senden</translation>
+    </message>
+    <message>
+        <source>New desk alert rule</source>
+        <translation>Neue Desk-Alarmregel</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>rises above</source>
+        <translation>steigt über</translation>
+    </message>
+    <message>
+        <source>falls below</source>
+        <translation>fällt unter</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>kreuzt</translation>
+    </message>
+    <message>
+        <source>changes by % within a window</source>
+        <translation>ändert sich um % innerhalb eines Zeitfensters</translation>
+    </message>
+    <message>
+        <source>a price, or a percentage for a change</source>
+        <translation>ein Preis, oder ein Prozentsatz für eine Änderung</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>einmal</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>jedes Mal</translation>
+    </message>
+    <message>
+        <source>at most once per cooldown</source>
+        <translation>höchstens einmal pro Sperrzeit</translation>
+    </message>
+    <message>
+        <source>Each firing also goes to every connected client whose token permits the pair, as price_alert</source>
+        <translation>Jedes Auslösen geht auch als price_alert an jeden verbundenen Client, dessen Token das Paar erlaubt</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
     </message>
 </context>
 <context>

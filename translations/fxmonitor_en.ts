@@ -995,6 +995,18 @@
         <source>key %1…</source>
         <translation>key %1…</translation>
     </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts also go to every client</source>
+        <translation>The desk&apos;s own rule: its alerts also go to every client</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts stay on the desk</source>
+        <translation>The desk&apos;s own rule: its alerts stay on the desk</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>
@@ -1070,6 +1082,22 @@
         <source>%1 rules, %2 enabled</source>
         <translation>%1 rules, %2 enabled</translation>
     </message>
+    <message>
+        <source>New rule…</source>
+        <translation>New rule…</translation>
+    </message>
+    <message>
+        <source>Desk rules need the embedded server: this monitor-only desk runs none</source>
+        <translation>Desk rules need the embedded server: this monitor-only desk runs none</translation>
+    </message>
+    <message>
+        <source>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</source>
+        <translation>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</translation>
+    </message>
+    <message>
+        <source>Added desk alert rule %1</source>
+        <translation>Added desk alert rule %1</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1140,6 +1168,22 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Price alert</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1321,10 @@
     <message>
         <source>Operator</source>
         <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Price alert</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1657,117 @@
     <message>
         <source>Parent</source>
         <translation>Parent</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::DeskRuleDialog</name>
+    <message>
+        <source>Expires at</source>
+        <translation>Expires at</translation>
+    </message>
+    <message>
+        <source>Send to every client</source>
+        <translation>Send to every client</translation>
+    </message>
+    <message>
+        <source>New desk alert rule</source>
+        <translation>New desk alert rule</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mid</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>rises above</source>
+        <translation>rises above</translation>
+    </message>
+    <message>
+        <source>falls below</source>
+        <translation>falls below</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>crosses</translation>
+    </message>
+    <message>
+        <source>changes by % within a window</source>
+        <translation>changes by % within a window</translation>
+    </message>
+    <message>
+        <source>a price, or a percentage for a change</source>
+        <translation>a price, or a percentage for a change</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>once</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>every time</translation>
+    </message>
+    <message>
+        <source>at most once per cooldown</source>
+        <translation>at most once per cooldown</translation>
+    </message>
+    <message>
+        <source>Each firing also goes to every connected client whose token permits the pair, as price_alert</source>
+        <translation>Each firing also goes to every connected client whose token permits the pair, as price_alert</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Adding…</translation>
     </message>
 </context>
 <context>

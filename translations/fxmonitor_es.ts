@@ -995,6 +995,18 @@
         <source>key %1…</source>
         <translation>clave %1…</translation>
     </message>
+    <message>
+        <source>Desk</source>
+        <translation>Escritorio</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts also go to every client</source>
+        <translation>Regla propia del escritorio: sus alertas también van a todos los clientes</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts stay on the desk</source>
+        <translation>Regla propia del escritorio: sus alertas se quedan en el escritorio</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>
@@ -1070,6 +1082,22 @@
         <source>%1 rules, %2 enabled</source>
         <translation>%1 reglas, %2 activadas</translation>
     </message>
+    <message>
+        <source>New rule…</source>
+        <translation>Nueva regla…</translation>
+    </message>
+    <message>
+        <source>Desk rules need the embedded server: this monitor-only desk runs none</source>
+        <translation>Las reglas del escritorio necesitan el servidor integrado: este escritorio solo de supervisión no ejecuta ninguno</translation>
+    </message>
+    <message>
+        <source>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</source>
+        <translation>Añadir una regla propia del escritorio: sus alertas llegan aquí y, si se elige, a todos los clientes</translation>
+    </message>
+    <message>
+        <source>Added desk alert rule %1</source>
+        <translation>Regla de alerta del escritorio %1 añadida</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1140,6 +1168,22 @@
     <message>
         <source>Acknowledged</source>
         <translation>Confirmada</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de precio</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Escritorio</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1321,10 @@
     <message>
         <source>· history unavailable: %1</source>
         <translation>· historial no disponible: %1</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerta de precio</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1657,117 @@
     <message>
         <source>Parent</source>
         <translation>Padre</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::DeskRuleDialog</name>
+    <message>
+        <source>Expires at</source>
+        <translation>Caduca el</translation>
+    </message>
+    <message>
+        <source>Send to every client</source>
+        <translation>Enviar a todos los clientes</translation>
+    </message>
+    <message>
+        <source>New desk alert rule</source>
+        <translation>Nueva regla de alerta del escritorio</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Compra</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Diferencial</translation>
+    </message>
+    <message>
+        <source>rises above</source>
+        <translation>sube por encima de</translation>
+    </message>
+    <message>
+        <source>falls below</source>
+        <translation>baja por debajo de</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>cruza</translation>
+    </message>
+    <message>
+        <source>changes by % within a window</source>
+        <translation>cambia un % dentro de una ventana</translation>
+    </message>
+    <message>
+        <source>a price, or a percentage for a change</source>
+        <translation>un precio, o un porcentaje para un cambio</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>una vez</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>cada vez</translation>
+    </message>
+    <message>
+        <source>at most once per cooldown</source>
+        <translation>como máximo una vez por enfriamiento</translation>
+    </message>
+    <message>
+        <source>Each firing also goes to every connected client whose token permits the pair, as price_alert</source>
+        <translation>Cada disparo también va como price_alert a todos los clientes conectados cuyo token permita el par</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repetición</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Caducidad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
     </message>
 </context>
 <context>

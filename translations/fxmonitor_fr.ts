@@ -995,6 +995,18 @@
         <source>key %1…</source>
         <translation>clé %1…</translation>
     </message>
+    <message>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts also go to every client</source>
+        <translation>Règle propre au poste : ses alertes vont aussi à chaque client</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts stay on the desk</source>
+        <translation>Règle propre au poste : ses alertes restent sur le poste</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>
@@ -1070,6 +1082,22 @@
         <source>%1 rules, %2 enabled</source>
         <translation>%1 règles, %2 activées</translation>
     </message>
+    <message>
+        <source>New rule…</source>
+        <translation>Nouvelle règle…</translation>
+    </message>
+    <message>
+        <source>Desk rules need the embedded server: this monitor-only desk runs none</source>
+        <translation>Les règles du poste nécessitent le serveur intégré : ce poste de supervision seule n&apos;en exécute aucun</translation>
+    </message>
+    <message>
+        <source>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</source>
+        <translation>Ajouter une règle propre au poste : ses alertes arrivent ici et, si choisi, à chaque client</translation>
+    </message>
+    <message>
+        <source>Added desk alert rule %1</source>
+        <translation>Règle d&apos;alerte du poste %1 ajoutée</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1140,6 +1168,22 @@
     <message>
         <source>Acknowledged</source>
         <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerte de prix</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1321,10 @@
     <message>
         <source>· history unavailable: %1</source>
         <translation>· historique indisponible : %1</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>Alerte de prix</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +1657,117 @@
     <message>
         <source>Parent</source>
         <translation>Parent</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::DeskRuleDialog</name>
+    <message>
+        <source>Expires at</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Send to every client</source>
+        <translation>Envoyer à chaque client</translation>
+    </message>
+    <message>
+        <source>New desk alert rule</source>
+        <translation>Nouvelle règle d&apos;alerte du poste</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Milieu</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>rises above</source>
+        <translation>monte au-dessus de</translation>
+    </message>
+    <message>
+        <source>falls below</source>
+        <translation>descend sous</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>croise</translation>
+    </message>
+    <message>
+        <source>changes by % within a window</source>
+        <translation>varie de % dans une fenêtre</translation>
+    </message>
+    <message>
+        <source>a price, or a percentage for a change</source>
+        <translation>un prix, ou un pourcentage pour une variation</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>à chaque fois</translation>
+    </message>
+    <message>
+        <source>at most once per cooldown</source>
+        <translation>au plus une fois par délai de carence</translation>
+    </message>
+    <message>
+        <source>Each firing also goes to every connected client whose token permits the pair, as price_alert</source>
+        <translation>Chaque déclenchement va aussi, en price_alert, à chaque client connecté dont le jeton permet la paire</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Paire</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
     </message>
 </context>
 <context>

@@ -995,6 +995,18 @@
         <source>key %1…</source>
         <translation>キー %1…</translation>
     </message>
+    <message>
+        <source>Desk</source>
+        <translation>デスク</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts also go to every client</source>
+        <translation>デスク独自のルール: アラートはすべてのクライアントにも送られます</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s own rule: its alerts stay on the desk</source>
+        <translation>デスク独自のルール: アラートはデスク内にとどまります</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>
@@ -1066,6 +1078,22 @@
         <source>%1 rules, %2 enabled</source>
         <translation>ルール %1 件、有効 %2 件</translation>
     </message>
+    <message>
+        <source>New rule…</source>
+        <translation>新しいルール…</translation>
+    </message>
+    <message>
+        <source>Desk rules need the embedded server: this monitor-only desk runs none</source>
+        <translation>デスクのルールには組み込みサーバーが必要です。この監視専用デスクはサーバーを実行しません</translation>
+    </message>
+    <message>
+        <source>Add a rule of the desk&apos;s own: its alerts come here and, when chosen, to every client</source>
+        <translation>デスク独自のルールを追加: アラートはここに届き、選択した場合はすべてのクライアントにも送られます</translation>
+    </message>
+    <message>
+        <source>Added desk alert rule %1</source>
+        <translation>デスクのアラートルール %1 を追加しました</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertsModel</name>
@@ -1136,6 +1164,22 @@
     <message>
         <source>Acknowledged</source>
         <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>価格アラート</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>パイプライン</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>デスク</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1315,10 @@
     <message>
         <source>· history unavailable: %1</source>
         <translation>· 履歴を利用できません: %1</translation>
+    </message>
+    <message>
+        <source>Price alert</source>
+        <translation>価格アラート</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1646,117 @@
     <message>
         <source>Parent</source>
         <translation>親</translation>
+    </message>
+</context>
+<context>
+    <name>fx::gui::DeskRuleDialog</name>
+    <message>
+        <source>Expires at</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Send to every client</source>
+        <translation>すべてのクライアントに送信</translation>
+    </message>
+    <message>
+        <source>New desk alert rule</source>
+        <translation>新しいデスクのアラートルール</translation>
+    </message>
+    <message>
+        <source>Bid</source>
+        <translation>Bid</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>仲値</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>スプレッド</translation>
+    </message>
+    <message>
+        <source>rises above</source>
+        <translation>上回る</translation>
+    </message>
+    <message>
+        <source>falls below</source>
+        <translation>下回る</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>クロスする</translation>
+    </message>
+    <message>
+        <source>changes by % within a window</source>
+        <translation>期間内に % 変化する</translation>
+    </message>
+    <message>
+        <source>a price, or a percentage for a change</source>
+        <translation>価格、または変化の場合はパーセント</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>1 回</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>毎回</translation>
+    </message>
+    <message>
+        <source>at most once per cooldown</source>
+        <translation>クールダウンごとに最大 1 回</translation>
+    </message>
+    <message>
+        <source>Each firing also goes to every connected client whose token permits the pair, as price_alert</source>
+        <translation>発火のたびに、そのペアを許可するトークンを持つ接続中のすべてのクライアントにも price_alert として送られます</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>ペア</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>繰り返し</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>追加中…</translation>
     </message>
 </context>
 <context>

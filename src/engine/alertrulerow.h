@@ -30,6 +30,18 @@ struct AlertRuleRow
     qint64 expiresAtMs = 0; // 0: never
     qint64 createdAtMs = 0;
     QString note;
+    bool desk = false; // the desk's own rule (PROTOCOL.md, "Desk rules")
+    bool broadcast = false; // a desk rule whose firing goes to every client
+};
+
+// The answer to the operator's New rule (Engine::addDeskRule): the rule's id, or why the server
+// refused it (for people; field names the offending set_alert field when there is one).
+struct DeskRuleResult
+{
+    bool ok = false;
+    QString id;
+    QString field;
+    QString message;
 };
 
 } // namespace fx::engine

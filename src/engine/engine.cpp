@@ -11,6 +11,7 @@
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
+#include "storage/storagelog.h"
 #include "storage/storagethread.h"
 
 #include <QCoreApplication>
@@ -254,12 +255,21 @@ bool Engine::startServer(const core::Settings &settings, QString *error)
     server::ServerOptions options = server::ServerOptions::fromSettings(settings);
     options.alertHistory = m_alertHistory; // get_alert_history (null without storage)
     options.ruleStore = m_ruleStore;
+    options.onRulesFired = firedRulesSink(); // fired rules into the alert history; the desk's to the window
     auto server = std::make_unique<server::StreamServer>(options);
     connectServerToStorage(server.get());
     if (!server->start(error))
         return false;
     connect(server.get(), &server::StreamServer::stopped, this, &Engine::onServerStopped);
     m_server = std::move(server);
+    // PROTOCOL.md, "Desk rules": the desk's own rules, stored in the database, come back.
+    m_server->context().alerts().restore(
+        rules::Owner{QString(), rules::kDeskHandle}, [](const server::RestoreResult &r) {
+            if (!r.ok)
+                qCWarning(fxStorageLog).noquote() << "the desk's alert rules could not be read:" << r.reason;
+            else if (r.restored > 0)
+                qCInfo(fxStorageLog).noquote() << r.restored << "desk alert rules restored from the database";
+        });
     m_relay.setServer(m_server.get());
     attachHeartbeat();
     Q_EMIT serverStarted();
@@ -443,6 +453,8 @@ void Engine::requestAlertRules(QObject *context, const std::function<void(const 
             row.expiresAtMs = r.expiresAtMs;
             row.createdAtMs = r.createdAtMs;
             row.note = r.note;
+            row.desk = rules::isDesk(o.owner);
+            row.broadcast = r.broadcast;
             rows.append(std::move(row));
         }
         if (target)

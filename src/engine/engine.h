@@ -20,9 +20,11 @@
 #include "storage/storagetypes.h"
 
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace fx::redis {
 class RedisSubscriber;
@@ -30,7 +32,8 @@ class RedisSubscriberThread;
 } // namespace fx::redis
 namespace fx::server {
 class StreamServer;
-}
+struct FiredRule;
+} // namespace fx::server
 namespace fx::storage {
 class Storage;
 class StorageReader;
@@ -118,6 +121,13 @@ public:
     // gone); the owner, when connected, is told. Never blocks.
     void setAlertRuleEnabled(const QString &id, bool enabled);
     void deleteAlertRule(const QString &id);
+    // The operator's own rule (PROTOCOL.md, "Desk rules"): `data` is a set_alert payload that
+    // may also say "broadcast", read by the same parser a client's goes through. When it is
+    // not valid, or the server is not running, returns false with *field and *message (what a
+    // client would be told) and nothing is sent. Else the server adds it on an I/O thread and
+    // `done` runs on context's thread (queued) with its id or the refusal (a limit). Never blocks.
+    bool addDeskRule(const QJsonObject &data, QObject *context, std::function<void(const DeskRuleResult &)> done,
+                     QString *field, QString *message);
     // Live market data (fed from the Redis thread, drained by the desktop's timer).
     MarketDeltaBuffer *marketDeltas() const { return m_deltas.get(); }
     // Asynchronous reads of the stored history (null without storage).
@@ -141,6 +151,9 @@ Q_SIGNALS:
     void stopped();
     // The stored alerts changed: a batch with alerts or acknowledgements was committed.
     void storedAlertsChanged();
+    // Desk rules fired (PROTOCOL.md, "Desk rules"): their alert history rows (id 0: the database
+    // gives it when it commits them), for the live alerts and the tray.
+    void deskAlertsFired(const QList<fx::storage::AlertRecord> &alerts);
     void databaseStatusChanged(const fx::storage::StorageStatus &status);
 
 private:
@@ -148,6 +161,9 @@ private:
     void startRedis();
     void onServerStopped();
     void connectServerToStorage(server::StreamServer *server);
+    // ServerOptions::onRulesFired (deskrules.cpp): fired rules into the alert history, the
+    // desk's also to this (main) thread as deskAlertsFired.
+    std::function<void(const std::vector<server::FiredRule> &)> firedRulesSink();
     redis::RedisSubscriber *subscriber() const;
     void attachHeartbeat();
     void detachHeartbeat();

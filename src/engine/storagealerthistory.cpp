@@ -91,6 +91,8 @@ void StorageAlertHistory::fetch(const server::AlertHistoryQuery &query, std::fun
     q.pairs = query.pairs;
     q.restricted = query.restricted;
     q.permittedPairs = query.permittedPairs;
+    q.ownerFiltered = query.ownerFiltered;
+    q.owner = query.owner;
     q.hasCursor = query.hasCursor;
     q.beforeRaisedAt = query.beforeRaisedAt;
     q.beforeId = query.beforeId;
@@ -115,7 +117,9 @@ QJsonObject StorageAlertHistory::row(const storage::AlertRecord &a)
     QJsonObject o{
         {QStringLiteral("id"), a.id},
         {QStringLiteral("type"), a.type},
-        {QStringLiteral("event"), a.type + QStringLiteral("_alert")},
+        // "price_alert" is its own event's name; the pipeline's types are "<type>_alert".
+        {QStringLiteral("event"),
+         a.type.endsWith(QStringLiteral("_alert")) ? a.type : a.type + QStringLiteral("_alert")},
         {QStringLiteral("pair"), a.pair},
         {QStringLiteral("severity"), a.severity},
         {QStringLiteral("message"), a.message},
@@ -130,6 +134,9 @@ QJsonObject StorageAlertHistory::row(const storage::AlertRecord &a)
     };
     if (!a.pairB.isEmpty())
         o.insert(QStringLiteral("pair_b"), a.pairB);
+    // A fired alert rule's owner (PROTOCOL.md, "Alert rules"); pipeline alerts have none.
+    if (!a.owner.isEmpty())
+        o.insert(QStringLiteral("owner"), a.owner);
     return o;
 }
 

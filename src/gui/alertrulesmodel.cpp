@@ -28,6 +28,8 @@ int AlertRulesModel::columnCount(const QModelIndex &parent) const
 
 QString AlertRulesModel::ownerText(const engine::AlertRuleRow &r)
 {
+    if (r.desk)
+        return tr("Desk");
     if (!r.ownerUser.isEmpty())
         return r.ownerUser;
     if (!r.ownerKeyId.isEmpty()) // the client_key's hash: the key itself is not kept
@@ -155,6 +157,9 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
             return fmt::numberFont();
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Owner && r.desk)
+            return r.broadcast ? tr("The desk's own rule: its alerts also go to every client")
+                               : tr("The desk's own rule: its alerts stay on the desk");
         if (index.column() == Owner && (!r.ownerUser.isEmpty() || !r.ownerKeyId.isEmpty())
             && !r.ownerClientId.isEmpty())
             return tr("Connected as client %1").arg(QString::fromLatin1(r.ownerClientId));

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "gui/alertrulesmodel.h"
+#include "gui/deskruledialog.h"
 #include "gui/format.h"
 #include "gui/tablepanel.h"
 
@@ -44,6 +45,7 @@ AlertRulesPanel::AlertRulesPanel(AlertRulesModel *model, engine::Engine *engine,
     , m_disable(new QAction(tr("Disable"), this))
     , m_enable(new QAction(tr("Enable"), this))
     , m_delete(new QAction(tr("Delete"), this))
+    , m_new(new QAction(tr("New rule…"), this))
     , m_count(new QLabel(this))
     , m_timer(new QTimer(this))
 {
@@ -52,6 +54,11 @@ AlertRulesPanel::AlertRulesPanel(AlertRulesModel *model, engine::Engine *engine,
     m_disable->setObjectName(QStringLiteral("disableAlertRule"));
     m_enable->setObjectName(QStringLiteral("enableAlertRule"));
     m_delete->setObjectName(QStringLiteral("deleteAlertRule"));
+    m_new->setObjectName(QStringLiteral("newAlertRule"));
+    m_new->setToolTip(engine->monitorOnly()
+                          ? tr("Desk rules need the embedded server: this monitor-only desk runs none")
+                          : tr("Add a rule of the desk's own: its alerts come here and, when chosen, to every client"));
+    connect(m_new, &QAction::triggered, this, [this] { newRule(); });
     m_disable->setToolTip(tr("Stop the selected rules from firing; their owners are told"));
     m_enable->setToolTip(tr("Let the selected rules fire again; their owners are told"));
     m_delete->setToolTip(tr("Delete the selected rules; their owners are told"));
@@ -60,7 +67,7 @@ AlertRulesPanel::AlertRulesPanel(AlertRulesModel *model, engine::Engine *engine,
     QTreeView *view = m_table->view();
     auto *sep = new QAction(this);
     sep->setSeparator(true);
-    view->addActions({m_disable, m_enable, sep, m_delete});
+    view->addActions({m_new, m_disable, m_enable, sep, m_delete});
     view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     view->sortByColumn(AlertRulesModel::Id, Qt::AscendingOrder); // in the order they were set
     m_table->filterEdit()->setPlaceholderText(tr("Filter rules, owners or pairs (Ctrl+F)"));
@@ -77,7 +84,7 @@ AlertRulesPanel::AlertRulesPanel(AlertRulesModel *model, engine::Engine *engine,
     auto *bottom = new QHBoxLayout;
     bottom->setContentsMargins(4, 0, 4, 2);
     bottom->addWidget(m_count, 1);
-    for (QAction *a : {m_disable, m_enable, m_delete}) {
+    for (QAction *a : {m_new, m_disable, m_enable, m_delete}) {
         auto *b = new QPushButton(a->text(), this);
         b->setObjectName(a->objectName() + QStringLiteral("Button"));
         b->setToolTip(a->toolTip());
@@ -135,6 +142,21 @@ void AlertRulesPanel::refresh()
         updateActions();
         Q_EMIT refreshed();
     });
+}
+
+DeskRuleDialog *AlertRulesPanel::newRule()
+{
+    if (!m_engine->serverRunning())
+        return nullptr;
+    auto *dialog = new DeskRuleDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DeskRuleDialog::added, this, [this](const QString &id) {
+        Q_EMIT message(tr("Added desk alert rule %1").arg(id));
+        m_askedAtMs = 0;
+        refresh();
+    });
+    dialog->open();
+    return dialog;
 }
 
 QStringList AlertRulesPanel::selectedIds() const
@@ -205,6 +227,7 @@ void AlertRulesPanel::updateActions()
     m_disable->setEnabled(running && anyEnabled);
     m_enable->setEnabled(running && anyDisabled);
     m_delete->setEnabled(running && !ids.isEmpty());
+    m_new->setEnabled(running);
     int enabled = 0;
     for (int r = 0; r < m_model->rowCount(); ++r)
         enabled += m_model->ruleAt(r).enabled ? 1 : 0;

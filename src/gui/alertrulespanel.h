@@ -2,8 +2,9 @@
 
 // The alert rules panel (PROTOCOL.md, "Alert rules"): every rule the embedded server holds, of
 // every client, refreshed about once a second while the panel is visible; the operator disables,
-// enables or deletes the selected rules and their owners are told. A monitor-only desk has no
-// server here: the panel says the rules live on the servers.
+// enables or deletes the selected rules and their owners are told, and adds the desk's own rules
+// (New rule…, PROTOCOL.md "Desk rules"). A monitor-only desk has no server here: the panel says
+// the rules live on the servers, and desk rules need the embedded server.
 
 #include <QWidget>
 
@@ -18,6 +19,7 @@ class Engine;
 namespace fx::gui {
 
 class AlertRulesModel;
+class DeskRuleDialog;
 class TablePanel;
 
 class AlertRulesPanel final : public QWidget
@@ -42,6 +44,8 @@ public:
     // Operator actions on the selection; deleteSelected asks first unless confirm is false.
     void setSelectedEnabled(bool enabled);
     void deleteSelected(bool confirm = true);
+    // Opens the New rule dialog (non-modal; tests drive it); null when the server is not running.
+    DeskRuleDialog *newRule();
 
 Q_SIGNALS:
     void refreshed();
@@ -60,6 +64,7 @@ private:
     QAction *m_disable;
     QAction *m_enable;
     QAction *m_delete;
+    QAction *m_new;
     QLabel *m_count;
     QTimer *m_timer;
     qint64 m_askedAtMs = 0; // monotonic; 0: no request in flight

@@ -54,6 +54,7 @@ AlertRow AlertRow::fromRecord(const storage::AlertRecord &a)
     r.raisedMicros = a.raisedAtMicros;
     r.ackMicros = a.acknowledgedAtMicros;
     r.ackBy = a.acknowledgedBy;
+    r.owner = a.owner;
     return r;
 }
 
@@ -62,7 +63,7 @@ bool AlertRow::sameAlert(const AlertRow &o) const
     if (id && o.id)
         return id == o.id;
     return raisedMicros == o.raisedMicros && type == o.type && pair == o.pair && pairB == o.pairB
-        && severity == o.severity && message == o.message;
+        && severity == o.severity && message == o.message && owner == o.owner;
 }
 
 bool AlertRow::matches(const storage::AlertFilter &f) const
@@ -125,7 +126,19 @@ static QString typeText(const QString &t)
 {
     if (t == u"operator") // the fleet's servers (FleetPanel): stale, returned
         return AlertsModel::tr("Operator");
+    if (t == u"price_alert") // a fired alert rule (PROTOCOL.md, "Alert rules")
+        return AlertsModel::tr("Price alert");
     return t == u"correlation" ? AlertsModel::tr("Correlation") : AlertsModel::tr("Volatility");
+}
+
+// The Owner column: "pipeline" for the pipeline's alerts, "Desk" for the desk's own rules.
+static QString ownerText(const AlertRow &r)
+{
+    if (r.type == u"operator")
+        return QString();
+    if (r.owner.isEmpty())
+        return AlertsModel::tr("pipeline");
+    return r.owner == u"desk" ? AlertsModel::tr("Desk") : r.owner;
 }
 
 static QString valueText(const AlertRow &r, double v)
@@ -134,6 +147,8 @@ static QString valueText(const AlertRow &r, double v)
     // alert's value is seconds of silence.
     if (r.type == u"operator")
         return AlertsModel::tr("%1 s").arg(fmt::decimal(v, 0));
+    if (r.type == u"price_alert") // a price, or a change_pct rule's percentage (as the rule has it)
+        return core::decimal::fromDouble(v);
     return r.type == u"volatility" ? fmt::decimal(v * 100.0, 2) + QStringLiteral(" %") : fmt::decimal(v, 4);
 }
 
@@ -158,6 +173,7 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
                 return tr("No");
             return r.ackBy.isEmpty() ? fmt::localTime(r.ackMicros)
                                      : tr("%1 by %2").arg(fmt::localTime(r.ackMicros), r.ackBy);
+        case Owner: return ownerText(r);
         }
         break;
     case SortRole:
@@ -170,6 +186,7 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         case Threshold: return r.threshold.value_or(0.0);
         case Message: return r.message;
         case Acknowledged: return r.ackMicros;
+        case Owner: return ownerText(r);
         }
         break;
     case ExportRole:
@@ -184,6 +201,7 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         case Acknowledged:
             return r.ackMicros ? fmt::isoUtc(r.ackMicros) + (r.ackBy.isEmpty() ? QString() : u' ' + r.ackBy)
                                : QString();
+        case Owner: return r.owner;
         }
         break;
     case Qt::ToolTipRole:
@@ -239,6 +257,7 @@ QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int r
     case Threshold: return tr("Threshold");
     case Message: return tr("Message");
     case Acknowledged: return tr("Acknowledged");
+    case Owner: return tr("Owner");
     }
     return {};
 }

@@ -18,7 +18,8 @@ namespace fx::gui {
 struct AlertRow
 {
     qint64 id = 0; // 0 until the database has it
-    QString type; // "volatility" / "correlation" / "operator" (the fleet: kept for the session, never stored)
+    QString
+        type; // "volatility" / "correlation" / "price_alert" (a fired alert rule) / "operator" (the fleet: kept for the session, never stored)
     QString pair;
     QString pairB;
     double value = 0;
@@ -28,6 +29,7 @@ struct AlertRow
     qint64 raisedMicros = 0;
     qint64 ackMicros = 0;
     QString ackBy;
+    QString owner; // a fired alert rule's owner (a token's sub, "anonymous:<client id>", "desk"); empty: the pipeline's
     bool live = false; // arrived in this session
 
     static std::optional<AlertRow> fromEvent(const core::MarketEvent &e);
@@ -44,7 +46,7 @@ class AlertsModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(AlertsModel)
 
 public:
-    enum Column { Time, Type, Pairs, Severity, Value, Threshold, Message, Acknowledged, ColumnCount };
+    enum Column { Time, Type, Pairs, Severity, Value, Threshold, Message, Acknowledged, Owner, ColumnCount };
     static constexpr int kMaxRows = 20000; // live alerts beyond this push the oldest rows out
 
     explicit AlertsModel(QObject *parent = nullptr);

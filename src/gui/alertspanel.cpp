@@ -67,6 +67,7 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     m_type->addItem(tr("Any type"), QString());
     m_type->addItem(tr("Volatility"), QStringLiteral("volatility"));
     m_type->addItem(tr("Correlation"), QStringLiteral("correlation"));
+    m_type->addItem(tr("Price alert"), QStringLiteral("price_alert"));
     m_type->addItem(tr("Operator"), QStringLiteral("operator"));
     m_severity->addItem(tr("Any severity"), QString());
     for (const char *s : {"critical", "warning", "info"}) {
@@ -121,7 +122,7 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     view->addActions({m_ack, m_ackAll});
     m_table->setColumnSamples({QStringLiteral("00:00:00"), tr("Correlation"), QStringLiteral("EUR_USD / GBP_USD"),
                                QStringLiteral("MM ") + tr("Critical"), QStringLiteral("00.00 %"),
-                               QStringLiteral("00.00 %"), QString(), QString()});
+                               QStringLiteral("00.00 %"), QString(), QString(), QStringLiteral("anonymous:k-94RF0E")});
     view->header()->setStretchLastSection(false);
     view->header()->setSectionResizeMode(AlertsModel::Message, QHeaderView::Stretch);
     view->header()->resizeSection(AlertsModel::Acknowledged, 170);
@@ -131,6 +132,17 @@ AlertsPanel::AlertsPanel(AlertsModel *model, engine::Engine *engine, const QStri
     connect(ackButton, &QPushButton::clicked, this, &AlertsPanel::acknowledgeSelected);
     connect(ackAllButton, &QPushButton::clicked, this, [this] { acknowledgeAll(true); });
     connect(m_more, &QPushButton::clicked, this, &AlertsPanel::loadMore);
+    // PROTOCOL.md, "Desk rules": the desk's own rules fire in here like the pipeline's alerts
+    // (and on by liveAlerts to the charts, the badge and the tray).
+    connect(m_engine, &engine::Engine::deskAlertsFired, this, [this](const QList<storage::AlertRecord> &alerts) {
+        QVector<AlertRow> rows;
+        for (const storage::AlertRecord &a : alerts) {
+            AlertRow row = AlertRow::fromRecord(a);
+            row.live = true;
+            rows.append(row);
+        }
+        addLiveAlerts(rows);
+    });
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertsPanel::updateActions);
     for (QComboBox *c : {m_type, m_severity, m_pair, m_ackState})
         connect(c, &QComboBox::currentIndexChanged, this, &AlertsPanel::onFilterChanged);
@@ -288,15 +300,20 @@ void AlertsPanel::onMarket(const engine::MarketDelta &delta)
 {
     if (delta.alerts.isEmpty())
         return;
-    QVector<AlertRow> all, shown;
-    const storage::AlertFilter f = filter();
-    for (const core::MarketEvent &e : delta.alerts) {
-        if (auto row = AlertRow::fromEvent(e)) {
+    QVector<AlertRow> all;
+    for (const core::MarketEvent &e : delta.alerts)
+        if (auto row = AlertRow::fromEvent(e))
             all.append(*row);
-            if (row->matches(f))
-                shown.append(*row);
-        }
-    }
+    addLiveAlerts(all);
+}
+
+void AlertsPanel::addLiveAlerts(const QVector<AlertRow> &all)
+{
+    QVector<AlertRow> shown;
+    const storage::AlertFilter f = filter();
+    for (const AlertRow &row : all)
+        if (row.matches(f))
+            shown.append(row);
     m_model->addLive(shown);
     m_total += shown.size();
     updateStatus();

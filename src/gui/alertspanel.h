@@ -51,6 +51,9 @@ public:
     // An operator alert (the fleet panel): shown at the top when it matches the filter; it is
     // not stored in the database (it is this desk's observation, not the pipeline's alert).
     void addOperatorAlert(const AlertRow &row);
+    // Alerts that did not come through the market tap (the desk's rules, Engine::deskAlertsFired):
+    // shown as live alerts and passed on by liveAlerts like the pipeline's.
+    void addLiveAlerts(const QVector<AlertRow> &rows);
     // Reads the first page again with the current filter (replaces the rows).
     void reload();
     void loadMore();

@@ -1,9 +1,11 @@
 #include "gui/screenshotter.h"
 
+#include "gui/alertrulespanel.h"
 #include "gui/alertspanel.h"
 #include "gui/chartpanel.h"
 #include "gui/clientsmodel.h"
 #include "gui/clientspanel.h"
+#include "gui/deskruledialog.h"
 #include "gui/fleetpanel.h"
 #include "gui/mainwindow.h"
 #include "gui/pricechartview.h"
@@ -13,9 +15,13 @@
 #include "gui/tablepanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMouseEvent>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -73,6 +79,25 @@ void Screenshotter::start()
         QApplication::sendEvent(chart->viewport(), &move);
     };
     m_steps << [this, w] { save(w, QStringLiteral("main")); };
+    // GUI.md, "Alert rules": a desk rule sent to every client, through the New rule dialog (its
+    // firings then show in the alerts panel with owner Desk).
+    m_steps << [raise] { raise("alertRulesDock"); };
+    m_steps << [this, w] {
+        DeskRuleDialog *d = w->alertRulesPanel()->newRule();
+        if (!d)
+            return;
+        d->findChild<QComboBox *>(QStringLiteral("pair"))->setCurrentText(QStringLiteral("EUR_USD"));
+        auto *condition = d->findChild<QComboBox *>(QStringLiteral("condition"));
+        condition->setCurrentIndex(condition->findData(QStringLiteral("change_pct")));
+        d->findChild<QLineEdit *>(QStringLiteral("value"))->setText(QLocale().toString(0.02));
+        auto *repeat = d->findChild<QComboBox *>(QStringLiteral("repeat"));
+        repeat->setCurrentIndex(repeat->findData(QStringLiteral("cooldown")));
+        d->findChild<QSpinBox *>(QStringLiteral("cooldown"))->setValue(30);
+        d->findChild<QLineEdit *>(QStringLiteral("note"))->setText(QStringLiteral("fast move"));
+        d->findChild<QCheckBox *>(QStringLiteral("broadcast"))->setChecked(true);
+        save(d, QStringLiteral("desk-rule-dialog"));
+        d->submit();
+    };
     const QList<QPair<const char *, const char *>> panels{
         {"marketWatchDock", "market-watch"},
         {"chartDock", "price-chart"},

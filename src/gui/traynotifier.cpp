@@ -62,8 +62,10 @@ void TrayNotifier::setStatus(const StatusSnapshot &s)
 void TrayNotifier::notifyAlerts(const QVector<AlertRow> &rows, const GuiSettings &gui)
 {
     QVector<AlertRow> notify;
+    // The desk's own alert rules (PROTOCOL.md, "Desk rules") always notify: the operator set them
+    // for this; the other alerts by the severities chosen in the settings.
     for (const AlertRow &r : rows)
-        if (gui.notifies(r.severity))
+        if (gui.notifies(r.severity) || (r.type == u"price_alert" && r.owner == u"desk"))
             notify.append(r);
     if (notify.isEmpty())
         return;

@@ -24,6 +24,7 @@ const QString kEnabled = QStringLiteral("enabled");
 const QString kCreatedAt = QStringLiteral("created_at");
 const QString kTimesFired = QStringLiteral("times_fired");
 const QString kLastFiredAt = QStringLiteral("last_fired_at");
+const QString kBroadcast = QStringLiteral("broadcast");
 
 bool fail(QString *errorField, QString *message, const QString &field, const QString &text)
 {
@@ -179,6 +180,17 @@ bool readDefinition(const QJsonObject &data, const ParseContext &context, AlertR
                         QStringLiteral("\"note\" must be text of at most %1 printable characters").arg(kMaxNoteLength));
         rule->note = note.toString();
     }
+
+    const QJsonValue broadcast = data.value(kBroadcast);
+    if (!broadcast.isUndefined()) {
+        if (!context.allowBroadcast)
+            return fail(errorField, message, kBroadcast,
+                        QStringLiteral("\"broadcast\" is for the desk's own rules: a client's rule alerts only "
+                                       "its owner"));
+        if (!broadcast.isBool())
+            return fail(errorField, message, kBroadcast, QStringLiteral("\"broadcast\" must be true or false"));
+        rule->broadcast = broadcast.toBool();
+    }
     return true;
 }
 
@@ -270,6 +282,7 @@ QJsonObject AlertRule::toJson() const
                   {kValue, value},
                   {kExpiresAt, isoOrNull(expiresAtMs)},
                   {kNote, note},
+                  {kBroadcast, broadcast},
                   {kEnabled, enabled},
                   {kCreatedAt, isoOrNull(createdAtMs)},
                   {kTimesFired, double(timesFired)},
@@ -287,7 +300,8 @@ QJsonObject AlertRule::toJson() const
 std::optional<AlertRule> parseAlertRule(const QJsonObject &data, const ParseContext &context, QString *errorField,
                                         QString *message)
 {
-    static const QStringList known{kPair, kField, kCondition, kValue, kWindow, kRepeat, kExpiresAt, kNote};
+    // "broadcast" is known (readDefinition refuses it from a client with a clear message).
+    static const QStringList known{kPair, kField, kCondition, kValue, kWindow, kRepeat, kExpiresAt, kNote, kBroadcast};
     if (!refuseUnknown(data, known, errorField, message))
         return std::nullopt;
     AlertRule rule;
@@ -300,16 +314,19 @@ std::optional<AlertRule> parseAlertRule(const QJsonObject &data, const ParseCont
 std::optional<AlertRule> ruleFromJson(const QJsonObject &json, const ParseContext &context, QString *errorField,
                                       QString *message)
 {
-    static const QStringList known{kId,   kPair,    kField,     kCondition, kValue,      kWindow,     kRepeat,
-                                   kNote, kEnabled, kExpiresAt, kCreatedAt, kTimesFired, kLastFiredAt};
+    static const QStringList known{kId,   kPair,    kField,     kCondition, kValue,      kWindow,      kRepeat,
+                                   kNote, kEnabled, kExpiresAt, kCreatedAt, kTimesFired, kLastFiredAt, kBroadcast};
     if (!refuseUnknown(json, known, errorField, message))
         return std::nullopt;
+    // A stored rule may carry "broadcast" (a desk rule); one stored before the flag has none.
+    ParseContext stored = context;
+    stored.allowBroadcast = true;
     QJsonObject definition = json;
     if (definition.value(kExpiresAt).isNull())
         definition.remove(kExpiresAt);
     AlertRule rule;
     if (!readId(json.value(kId), &rule.id, errorField, message)
-        || !readDefinition(definition, context, &rule, errorField, message))
+        || !readDefinition(definition, stored, &rule, errorField, message))
         return std::nullopt;
     if (!json.value(kEnabled).isBool())
         return fail(errorField, message, kEnabled, QStringLiteral("\"enabled\" must be true or false")), std::nullopt;
@@ -327,6 +344,10 @@ std::optional<AlertRule> ruleFromJson(const QJsonObject &json, const ParseContex
 std::optional<AlertUpdate> parseAlertUpdate(const QJsonObject &data, QString *errorField, QString *message)
 {
     static const QStringList known{kId, kEnabled, kValue};
+    if (data.contains(kBroadcast))
+        return fail(errorField, message, kBroadcast,
+                    QStringLiteral("\"broadcast\" is for the desk's own rules: a client's rule alerts only its owner")),
+               std::nullopt;
     if (!refuseUnknown(data, known, errorField, message))
         return std::nullopt;
     AlertUpdate update;

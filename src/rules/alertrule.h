@@ -44,6 +44,9 @@ struct AlertRule
     int cooldownSeconds = 0; // Repeat::Cooldown only
     qint64 expiresAtMs = 0; // 0: never
     QString note;
+    // A desk (operator) rule only: its firing also goes to every client as price_alert
+    // (PROTOCOL.md, "Desk rules"). A client's set_alert cannot set it.
+    bool broadcast = false;
     // State
     bool enabled = true;
     qint64 createdAtMs = 0;
@@ -51,7 +54,7 @@ struct AlertRule
     qint64 lastFiredMs = 0; // 0: never
 
     // {"id", "pair", "field", "condition", "value", ["window_seconds"], "repeat", "expires_at",
-    //  "note", "enabled", "created_at", "times_fired", "last_fired_at"}: times as ISO 8601 UTC
+    //  "note", "broadcast", "enabled", "created_at", "times_fired", "last_fired_at"}: times as ISO 8601 UTC
     // with milliseconds, or null.
     QJsonObject toJson() const;
 };
@@ -62,6 +65,9 @@ struct ParseContext
     qint64 nowMs = 0; // expires_at must be later than this
     // Reading a stored rule (ruleFromJson): a past expires_at is accepted (the book drops it).
     bool allowPastExpiry = false;
+    // The desk's own rules (the operator's New rule dialog): "broadcast" may be given. A
+    // client's set_alert is refused with field "broadcast".
+    bool allowBroadcast = false;
 };
 
 // The set_alert payload. Returns the rule (id empty, state fresh), or nullopt with *errorField

@@ -144,7 +144,11 @@ BookResult RuleBook::insert(const Owner &owner, AlertRule rule, qint64 nowMs)
     const QString identity = owner.identity();
     const auto record = d->owners.constFind(identity);
     const int held = record == d->owners.cend() ? 0 : int(record->rules.size());
-    if (held >= m_limits.maxPerClient)
+    if (isDesk(owner) && held >= kMaxDeskRules)
+        return refuse(
+            Refusal::PerClientLimit,
+            QStringLiteral("the desk holds %1 alert rules, the most it may; delete one first").arg(kMaxDeskRules));
+    if (!isDesk(owner) && held >= m_limits.maxPerClient)
         return refuse(
             Refusal::PerClientLimit,
             QStringLiteral("you hold %1 alert rules, the most a client may (WEBSOCKET_MAX_ALERTS_PER_CLIENT); "

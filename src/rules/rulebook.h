@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,6 +30,17 @@ struct Owner
     quint64 handle = 0;
     QString identity() const { return key.isEmpty() ? u'#' + QString::number(handle) : key; }
 };
+
+// The desk's own rules (the operator's; PROTOCOL.md, "Desk rules"): Owner{QString(), kDeskHandle}.
+// Connection handles count up from 1, so this one is never a client's. The desk is exempt from
+// WEBSOCKET_MAX_ALERTS_PER_CLIENT and holds at most kMaxDeskRules; its rules count in
+// WEBSOCKET_MAX_ALERTS.
+inline constexpr quint64 kDeskHandle = std::numeric_limits<quint64>::max();
+inline constexpr int kMaxDeskRules = 1000;
+inline bool isDesk(const Owner &owner)
+{
+    return owner.key.isEmpty() && owner.handle == kDeskHandle;
+}
 
 struct RuleBookLimits
 {

@@ -177,7 +177,8 @@ std::optional<AlertHistoryQuery> parseAlertHistoryRequest(const QJsonObject &dat
         }
         q.limit = int(l);
     }
-    if (!readChoices(data, QStringLiteral("types"), {QStringLiteral("correlation"), QStringLiteral("volatility")},
+    if (!readChoices(data, QStringLiteral("types"),
+                     {QStringLiteral("correlation"), QStringLiteral("price_alert"), QStringLiteral("volatility")},
                      &q.types, error)
         || !readChoices(data, QStringLiteral("severity"),
                         {QStringLiteral("critical"), QStringLiteral("info"), QStringLiteral("warning")}, &q.severities,
@@ -218,6 +219,13 @@ std::optional<AlertHistoryQuery> parseAlertHistoryRequest(const QJsonObject &dat
              QJsonObject{{QStringLiteral("forbidden_pairs"), QJsonArray::fromStringList(forbidden)}});
         return std::nullopt;
     }
+    // PROTOCOL.md, get_alert_history: a fired alert rule's row (price_alert) is its owner's
+    // alone: a token user sees its own (its sub), a client_key user its own once it sent the key
+    // on this connection ("key:<sha-256 hex>", AlertService::ownerName), an anonymous client none.
+    q.ownerFiltered = true;
+    q.owner = !client.user().isEmpty()        ? client.user()
+        : client.ownerKey.startsWith(u"key:") ? client.ownerKey
+                                              : QString();
     // SECURITY.md, "Pair permissions": applied by the query itself, so paging stays exact.
     if (client.pairsRestricted()) {
         q.restricted = true;

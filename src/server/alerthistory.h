@@ -36,11 +36,15 @@ struct AlertHistoryQuery
 {
     qint64 sinceMicros = 0; // raised_at >= since (0: open)
     qint64 untilMicros = 0; // raised_at <= until (0: open)
-    QStringList types; // "volatility", "correlation"; empty: any
+    QStringList types; // "volatility", "correlation", "price_alert"; empty: any
     QStringList severities; // "info", "warning", "critical"; empty: any
     QStringList pairs; // alerts about any of these; empty: any
     bool restricted = false; // SECURITY.md, "Pair permissions": only alerts whose every pair
     QStringList permittedPairs; // is in permittedPairs
+    // Fired alert rules (price_alert rows) are the owner's alone: the pipeline's alerts and,
+    // when owner is not empty (a token's sub), that owner's.
+    bool ownerFiltered = false;
+    QString owner;
     bool hasCursor = false; // continue after (beforeRaisedAt, beforeId), newest first
     qint64 beforeRaisedAt = 0;
     qint64 beforeId = 0;

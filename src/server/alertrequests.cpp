@@ -39,7 +39,7 @@ void IoShard::bindAlerts(Client *s)
         return;
     s->alertHandle = m_ctx.alerts().newHandle();
     m_alertClients.insert(s->alertHandle, s);
-    m_ctx.alerts().bind(ownerOf(s), m_index);
+    m_ctx.alerts().bind(ownerOf(s), m_index, s->id());
 }
 
 void IoShard::unbindAlerts(Client *s)

@@ -14,6 +14,13 @@ namespace fx::server {
 AlertService::AlertService(const core::InstrumentSet &instruments, QString idPrefix, rules::RuleBookLimits limits)
     : m_book(instruments, std::move(idPrefix), limits)
 {
+    m_life->self = this;
+}
+
+AlertService::~AlertService()
+{
+    QMutexLocker lock(&m_life->mutex);
+    m_life->self = nullptr;
 }
 
 template <typename MakeData>
@@ -38,10 +45,12 @@ void AlertService::setLimits(rules::RuleBookLimits limits)
     m_book.setLimits(limits); // rules already held stay, even over the new limits
 }
 
-void AlertService::bind(const rules::Owner &owner, int shard)
+void AlertService::bind(const rules::Owner &owner, int shard, const QByteArray &clientId)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.insert(owner.handle, shard);
+    if (!clientId.isEmpty())
+        m_clientIds.insert(owner.handle, clientId);
     if (!owner.key.isEmpty()) {
         makeNewest(owner);
         m_book.setHandle(owner.key, owner.handle);
@@ -61,6 +70,7 @@ int AlertService::unbind(const rules::Owner &owner)
 {
     QMutexLocker lock(&m_mutex);
     m_routes.remove(owner.handle);
+    m_clientIds.remove(owner.handle);
     if (!owner.key.isEmpty()) {
         // Kept for the owner's next connection; the alerts of the one that went go to the
         // owner's newest connection still open, if any.
@@ -88,9 +98,10 @@ rules::BookResult AlertService::add(const rules::Owner &owner, rules::AlertRule 
 {
     QMutexLocker lock(&m_mutex);
     rules::BookResult r = m_book.add(owner, std::move(rule), nowMs);
-    if (r.ok() && !owner.key.isEmpty()) {
-        makeNewest(owner); // the book gives the owner's alerts to the connection that added a rule
-        persist(RuleStore::Write::Upsert, owner, r.rule);
+    if (r.ok()) {
+        if (!owner.key.isEmpty())
+            makeNewest(owner); // the book gives the owner's alerts to the connection that added a rule
+        persist(RuleStore::Write::Upsert, owner, r.rule); // identified owners and the desk
     }
     noteSize();
     return r;
@@ -166,7 +177,19 @@ rules::BookResult AlertService::removeAny(const QString &id, std::vector<AlertDe
     return r;
 }
 
-std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events)
+QString AlertService::ownerName(const rules::Owner &owner) const
+{
+    if (rules::isDesk(owner))
+        return QStringLiteral("desk");
+    if (owner.key.startsWith(u"sub:")) // a token user: its sub, as get_alert_history matches it
+        return owner.key.mid(4);
+    if (!owner.key.isEmpty()) // a client_key user: "key:<sha-256 hex>"
+        return owner.key;
+    const QByteArray id = m_clientIds.value(owner.handle);
+    return id.isEmpty() ? QStringLiteral("anonymous") : QStringLiteral("anonymous:") + QString::fromLatin1(id);
+}
+
+std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent> &events, std::vector<FiredRule> *fired)
 {
     std::vector<AlertDelivery> out;
     if (size() == 0)
@@ -183,6 +206,9 @@ std::vector<AlertDelivery> AlertService::evaluate(const QList<core::MarketEvent>
             m_book.evaluate(tick->index, tick->bid, tick->ask, std::min(tick->timeMicros / 1000, nowMs));
         routeFirings(ev.fired, false, &out);
         routeFirings(ev.expired, true, &out);
+        if (fired)
+            for (const rules::Firing &f : ev.fired)
+                fired->push_back(FiredRule{f, ownerName(f.owner)});
     }
     noteSize();
     return out;

@@ -40,6 +40,17 @@ struct AlertDelivery
     QByteArray data; // compact JSON
 };
 
+// A rule that fired (not an expiry), for the alert history and the desk (PROTOCOL.md, "Alert
+// rules", "Desk rules"): the firing and the name its owner has in the alert history's owner
+// column: the token's sub, "anonymous:<client id>" for an anonymous client, "desk" for the
+// operator's own rules.
+struct FiredRule
+{
+    rules::Firing firing;
+    QString owner;
+    bool desk() const { return rules::isDesk(firing.owner); }
+};
+
 // A row of the desk's alert rules panel: the rule, its owner and, when the owner is connected,
 // its connection's client id (found on the owner's shard).
 struct OwnedAlertRule
@@ -64,6 +75,7 @@ class AlertService
 {
 public:
     AlertService(const core::InstrumentSet &instruments, QString idPrefix, rules::RuleBookLimits limits);
+    ~AlertService(); // a read still in flight then finds nothing to restore into
 
     rules::RuleBookLimits limits() const;
     void setLimits(rules::RuleBookLimits limits);
@@ -89,13 +101,19 @@ public:
     quint64 newHandle() { return m_nextHandle.fetch_add(1, std::memory_order_relaxed); }
     // The owner's alerts go to its handle on `shard` from now on (an identified owner's rules,
     // set from an earlier connection, included).
-    void bind(const rules::Owner &owner, int shard);
+    // clientId: the connection's client id (an anonymous owner's name in the alert history).
+    void bind(const rules::Owner &owner, int shard, const QByteArray &clientId = {});
     // The connection is gone: an anonymous owner's rules are deleted, an identified owner's stay
     // (with the owner's newest connection still bound, if any; else unrouted until it connects
     // again). Returns how many rules were deleted.
     int unbind(const rules::Owner &owner);
 
     rules::BookResult add(const rules::Owner &owner, rules::AlertRule rule, qint64 nowMs);
+    // The desk's own rule (owner {"", rules::kDeskHandle}); parsed with allowBroadcast.
+    rules::BookResult addDesk(rules::AlertRule rule, qint64 nowMs)
+    {
+        return add(rules::Owner{QString(), rules::kDeskHandle}, std::move(rule), nowMs);
+    }
     rules::BookResult update(const rules::Owner &owner, const rules::AlertUpdate &update, qint64 nowMs);
     rules::BookResult remove(const rules::Owner &owner, const QString &id);
     QList<rules::AlertRule> list(const rules::Owner &owner) const;
@@ -112,8 +130,10 @@ public:
     int size() const { return m_size.load(std::memory_order_relaxed); }
     quint64 firedTotal() const { return m_fired.load(std::memory_order_relaxed); }
 
-    // The publishing thread: the ticks of one batch, in order. Other events are skipped.
-    std::vector<AlertDelivery> evaluate(const QList<core::MarketEvent> &events);
+    // The publishing thread: the ticks of one batch, in order. Other events are skipped. With
+    // `fired`, every rule that fired is appended to it too (nothing is made when none fires).
+    std::vector<AlertDelivery> evaluate(const QList<core::MarketEvent> &events,
+                                        std::vector<FiredRule> *fired = nullptr);
     // A timer: rules whose expires_at has passed when no tick came (wall clock, ms).
     std::vector<AlertDelivery> expire(qint64 nowMs);
 
@@ -130,6 +150,7 @@ private:
     template <typename MakeData>
     void deliverTo(const rules::Owner &owner, int pairIndex, QStringView event, MakeData makeData,
                    std::vector<AlertDelivery> *out) const;
+    QString ownerName(const rules::Owner &owner) const; // FiredRule::owner; under m_mutex
     void noteSize() { m_size.store(m_book.size(), std::memory_order_relaxed); }
     // An identified owner's connection becomes the one its alerts go to (as the book does).
     void makeNewest(const rules::Owner &owner);
@@ -154,9 +175,18 @@ private:
     mutable QMutex m_mutex;
     rules::RuleBook m_book; // under m_mutex
     QHash<quint64, int> m_routes; // handle -> shard, under m_mutex
+    QHash<quint64, QByteArray> m_clientIds; // handle -> client id, under m_mutex
     // Identified owner -> its bound connections, the one its alerts go to last; under m_mutex.
     QHash<QString, QList<quint64>> m_connections;
     std::shared_ptr<RuleStore> m_store; // null: no database
+    // A store's answer may come after this service is gone (the server stopped): it reaches
+    // the service through this, under its mutex, only while the service is alive.
+    struct Life
+    {
+        QMutex mutex;
+        AlertService *self = nullptr;
+    };
+    std::shared_ptr<Life> m_life = std::make_shared<Life>();
     QHash<QString, UserState> m_users; // by storeKey(), under m_mutex
     std::atomic<int> m_size{0};
     std::atomic<quint64> m_fired{0};

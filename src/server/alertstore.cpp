@@ -18,7 +18,9 @@ namespace fx::server {
 
 QString AlertService::storeKey(const rules::Owner &owner)
 {
-    return owner.key; // "sub:..." or "key:..." (IoShard names identified owners so)
+    if (rules::isDesk(owner))
+        return QStringLiteral("desk");
+    return owner.key; // "sub:..." or "key:..." (IoShard names identified owners so); anonymous: empty
 }
 
 void AlertService::persist(RuleStore::Write kind, const rules::Owner &owner, const rules::AlertRule &rule)
@@ -30,7 +32,8 @@ void AlertService::persist(RuleStore::Write kind, const rules::Owner &owner, con
         return;
     const quint64 seq = m_store->writeRule(kind, key, rule);
     UserState &user = m_users[key];
-    user.owner.key = owner.key;
+    if (user.owner.key.isEmpty() && user.owner.handle == 0)
+        user.owner = owner;
     user.lastWrite = seq;
 }
 
@@ -65,7 +68,7 @@ void AlertService::restore(const rules::Owner &owner, std::function<void(const R
     {
         QMutexLocker lock(&m_mutex);
         UserState &user = m_users[key];
-        user.owner.key = owner.key;
+        user.owner = owner;
         if (user.loaded) {
             RestoreResult r;
             r.hasSubscriptions = user.hasSubscriptions;
@@ -77,9 +80,13 @@ void AlertService::restore(const rules::Owner &owner, std::function<void(const R
         user.waiting.append(std::move(done));
         if (user.waiting.size() > 1)
             return; // the read in flight answers this one too
-        maxRules = std::max(m_book.limits().maxPerClient, 0);
+        maxRules = rules::isDesk(owner) ? rules::kMaxDeskRules : std::max(m_book.limits().maxPerClient, 0);
     }
-    m_store->load(key, maxRules, [this, key](StoredRules stored) { onLoaded(key, stored); });
+    m_store->load(key, maxRules, [life = m_life, key](StoredRules stored) {
+        QMutexLocker lock(&life->mutex);
+        if (life->self)
+            life->self->onLoaded(key, stored);
+    });
 }
 
 void AlertService::onLoaded(const QString &key, const StoredRules &stored)

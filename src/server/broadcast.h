@@ -15,7 +15,9 @@ namespace fx::server {
 struct Broadcast
 {
     // Subscribers: every client that sent subscribe at least once (feed_status).
-    enum class Scope { Room, TwoRooms, Everyone, Subscribers };
+    // PermittedPair: every client whose token permits the pair roomA, subscribed or not (a desk
+    // rule's price_alert, PROTOCOL.md "Desk rules"); every client when it has no token.
+    enum class Scope { Room, TwoRooms, Everyone, Subscribers, PermittedPair };
     Scope scope = Scope::Everyone;
     int roomA = -1;
     int roomB = -1;

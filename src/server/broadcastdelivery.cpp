@@ -88,6 +88,11 @@ void IoShard::deliver(const BroadcastBatch &batch)
                 if (s->sentSubscribe)
                     stage(s, b);
             break;
+        case Broadcast::Scope::PermittedPair:
+            for (Client *s : m_clients)
+                if (s->permits(b.roomA))
+                    stage(s, b);
+            break;
         }
         if (recipients && b.receivedNanos)
             m_stagedLatency.push_back({b.receivedNanos, b.payloadTimeMicros, recipients});

@@ -9,11 +9,14 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 namespace fx::server {
 
 class AlertHistorySource; // server/alerthistory.h
 class RuleStore; // server/rulestore.h
+struct FiredRule; // server/alertservice.h
 
 // Everything the streaming server needs to know, fixed for the life of one StreamServer (what a
 // SIGHUP may change is read through ServerContext: origins, rate limits, token verifier, and
@@ -54,6 +57,10 @@ struct ServerOptions
     // get_alert_history (PROTOCOL.md): where the stored alerts are read; null: the request is
     // answered HISTORY_UNAVAILABLE. Shared by every I/O thread (server/alerthistory.h).
     std::shared_ptr<AlertHistorySource> alertHistory;
+    // PROTOCOL.md, "Alert rules": every batch of rules that fired (clients' and the desk's), on
+    // the publishing thread, after the owners' price_alert went out; it must not block (the
+    // engine stores them in the alert history and hands the desk's to the window). Null: none.
+    std::function<void(const std::vector<FiredRule> &)> onRulesFired;
     int listenBacklog = 4096;
     int handshakeTimeoutMs = 10000; // HTTP head / WebSocket handshake
     int httpIdleTimeoutMs = 30000; // idle keep-alive HTTP connection

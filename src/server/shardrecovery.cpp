@@ -107,6 +107,7 @@ bool IoShard::reaches(const Client *s, const Broadcast &b)
         return (s->inRoom(b.roomA) && s->permits(b.roomB)) || (s->inRoom(b.roomB) && s->permits(b.roomA));
     case Broadcast::Scope::Everyone: return true;
     case Broadcast::Scope::Subscribers: return s->sentSubscribe; // feed_status: never in a history
+    case Broadcast::Scope::PermittedPair: return s->permits(b.roomA); // a desk rule's alert: never in a history
     }
     return false;
 }

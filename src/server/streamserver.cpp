@@ -260,8 +260,48 @@ void StreamServer::publish(const QList<core::MarketEvent> &events)
     std::lock_guard order(m_publishOrder);
     publish(m_ctx->history().stamp(events, core::monotonicMillis()));
     // PROTOCOL.md, "Alert rules": the rules of each tick's pair, after the tick went out.
-    if (std::vector<AlertDelivery> fired = m_ctx->alerts().evaluate(events); !fired.empty())
-        routeAlerts(*m_ctx, fired);
+    std::vector<FiredRule> fired;
+    if (std::vector<AlertDelivery> deliveries = m_ctx->alerts().evaluate(events, &fired); !deliveries.empty())
+        routeAlerts(*m_ctx, deliveries);
+    if (!fired.empty())
+        rulesFired(fired);
+}
+
+void StreamServer::rulesFired(const std::vector<FiredRule> &fired)
+{
+    // PROTOCOL.md, "Desk rules": a broadcast desk rule's price_alert, with "owner": "desk", to
+    // every client whose token permits the pair, one encoding shared by all.
+    BroadcastBatch batch;
+    for (const FiredRule &f : fired) {
+        if (!f.desk() || !f.firing.rule.broadcast)
+            continue;
+        QJsonObject data = f.firing.toJson();
+        data.insert(QStringLiteral("owner"), f.owner);
+        batch.append(encodeBroadcast(protocol::event::PriceAlert, data, Broadcast::Scope::PermittedPair,
+                                     f.firing.rule.pairIndex));
+    }
+    publish(batch);
+    if (m_ctx->options().onRulesFired)
+        m_ctx->options().onRulesFired(fired);
+}
+
+void StreamServer::addDeskRule(rules::AlertRule rule, std::function<void(rules::BookResult)> done)
+{
+    const QList<IoShard *> all = shards();
+    if (all.isEmpty())
+        return;
+    ServerContext *ctx = m_ctx.get();
+    QMetaObject::invokeMethod(
+        all.first(),
+        [ctx, rule = std::move(rule), done = std::move(done)]() mutable {
+            const QString pair = rule.pair;
+            rules::BookResult r = ctx->alerts().addDesk(std::move(rule), QDateTime::currentMSecsSinceEpoch());
+            qCInfo(fxServerLog).noquote() << "operator added desk alert rule" << (r.ok() ? r.rule.id : pair)
+                                          << (r.ok() ? QString() : QStringLiteral("(%1)").arg(r.message));
+            if (done)
+                done(std::move(r));
+        },
+        Qt::QueuedConnection);
 }
 
 void StreamServer::publish(const BroadcastBatch &batch)

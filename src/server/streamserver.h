@@ -97,6 +97,10 @@ public:
     // told (alert_updated, or alert_deleted with reason "deleted_by_operator"). Any thread.
     void setAlertRuleEnabled(const QString &id, bool enabled);
     void deleteAlertRule(const QString &id);
+    // The desk's own rule (PROTOCOL.md, "Desk rules"), parsed with rules::parseAlertRule
+    // (allowBroadcast), added on an I/O thread; `done` gets the book's answer there (the rule
+    // with its id, or the refusal). Nothing is called when the server has no shard. Any thread.
+    void addDeskRule(rules::AlertRule rule, std::function<void(rules::BookResult)> done);
     // Every shard's IoShard object, for connecting clientConnected/clientDisconnected
     // (queued) and requesting client snapshots.
     QList<IoShard *> shards() const;
@@ -110,6 +114,9 @@ Q_SIGNALS:
 
 private:
     void onShardDrained();
+    // The rules that fired in one batch: the desk's broadcast ones to every permitted client
+    // (encoded once each), then ServerOptions::onRulesFired. The publishing thread.
+    void rulesFired(const std::vector<FiredRule> &fired);
     void joinThreads();
 
     std::unique_ptr<ServerContext> m_ctx;

@@ -61,6 +61,12 @@ SqlWhere historyWhere(const AlertHistoryQuery &q)
             values.clear();
         }
     }
+    if (q.ownerFiltered) {
+        if (q.owner.isEmpty())
+            w.add(QStringLiteral("owner IS NULL"));
+        else
+            w.add(QStringLiteral("(owner IS NULL OR owner = ?)"), {q.owner});
+    }
     if (q.hasCursor)
         w.add(QStringLiteral("(raised_at < ? OR (raised_at = ? AND id < ?))"),
               {q.beforeRaisedAt, q.beforeRaisedAt, q.beforeId});

@@ -64,7 +64,7 @@ qint64 micros(const QVariant &v)
 QString SqlReader::alertSelect()
 {
     return QStringLiteral("SELECT id, type, pair, pair_b, value, threshold, severity, message,"
-                          " raised_at, received_at, acknowledged_at, acknowledged_by, payload FROM alerts");
+                          " raised_at, received_at, acknowledged_at, acknowledged_by, payload, owner FROM alerts");
 }
 
 AlertRecord SqlReader::alertFromRow(const QSqlQuery &q)
@@ -84,6 +84,7 @@ AlertRecord SqlReader::alertFromRow(const QSqlQuery &q)
     a.acknowledgedAtMicros = micros(q.value(10));
     a.acknowledgedBy = q.value(11).toString();
     a.payload = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
+    a.owner = q.value(13).toString();
     return a;
 }
 

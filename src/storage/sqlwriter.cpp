@@ -218,8 +218,8 @@ bool SqlWriter::insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info,
     const bool pg = m_connection.engine() == Engine::Postgres;
     const int chunk = pg ? 50 : 1;
     const QString head = QStringLiteral("INSERT INTO alerts (type, pair, pair_b, value, threshold, severity, message,"
-                                        " raised_at, received_at, payload) VALUES ");
-    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                        " raised_at, received_at, payload, owner) VALUES ");
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto note = [info](qint64 id) {
         info->firstAlertId = info->firstAlertId == 0 ? id : std::min(info->firstAlertId, id);
         info->lastAlertId = std::max(info->lastAlertId, id);
@@ -240,7 +240,7 @@ bool SqlWriter::insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info,
             return false;
         for (int r = 0; r < n; ++r) {
             const AlertRecord &a = alerts.at(i + r);
-            const int base = r * 10;
+            const int base = r * 11;
             q->bindValue(base + 0, a.type);
             q->bindValue(base + 1, a.pair);
             q->bindValue(base + 2, nullableText(a.pairB));
@@ -251,6 +251,7 @@ bool SqlWriter::insertAlerts(const QList<AlertRecord> &alerts, CommitInfo *info,
             q->bindValue(base + 7, a.raisedAtMicros);
             q->bindValue(base + 8, a.receivedAtMicros);
             q->bindValue(base + 9, QString::fromUtf8(QJsonDocument(a.payload).toJson(QJsonDocument::Compact)));
+            q->bindValue(base + 10, nullableText(a.owner));
         }
         if (!run(*q, error))
             return false;

@@ -174,6 +174,23 @@ void Storage::recordEvents(const QList<core::MarketEvent> &events)
     });
 }
 
+void Storage::recordAlerts(QList<AlertRecord> alerts)
+{
+    if (alerts.isEmpty())
+        return;
+    for (AlertRecord &a : alerts) {
+        a.message = storable(a.message);
+        if (a.receivedAtMicros <= 0)
+            a.receivedAtMicros = core::nowMicros();
+        if (a.raisedAtMicros <= 0)
+            a.raisedAtMicros = a.receivedAtMicros;
+    }
+    enqueue([&](WriteBuffer &b) {
+        for (AlertRecord &a : alerts)
+            b.addAlert(std::move(a));
+    });
+}
+
 void Storage::recordConnection(const ConnectionRecord &record)
 {
     // The columns are NOT NULL: a record without them (a session that never had a socket)

@@ -57,6 +57,9 @@ public:
     // Any thread, never blocking. Ticks, volatility and correlation alerts are stored (ticks
     // also feed the one-minute bars); data_ready notices are not.
     void recordEvents(const QList<fx::core::MarketEvent> &events);
+    // Alerts made outside the pipeline (fired alert rules, PROTOCOL.md "Alert rules"), as they
+    // are; raised_at and received_at are now when 0.
+    void recordAlerts(QList<fx::storage::AlertRecord> alerts);
     // An upsert keyed by record.id: call it at connect and again at disconnect.
     void recordConnection(const fx::storage::ConnectionRecord &record);
     // Marks alerts acknowledged (only those not acknowledged yet). Returns a request id that

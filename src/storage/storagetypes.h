@@ -75,7 +75,7 @@ enum class AckFilter { Any, Acknowledged, Unacknowledged };
 // Filters of the alert history; empty fields match everything.
 struct AlertFilter
 {
-    QString type; // "volatility" / "correlation"
+    QString type; // "volatility" / "correlation" / "price_alert"
     QString severity; // "info" / "warning" / "critical"
     QString pair; // matches either pair of a correlation alert
     QString text; // case-insensitive substring of the message
@@ -107,6 +107,9 @@ struct AlertRecord
     qint64 acknowledgedAtMicros = 0; // 0: not acknowledged
     QString acknowledgedBy;
     QJsonObject payload; // the alert as clients received it
+    // alerts.owner (schema 5): whose alert rule fired it (price_alert: a token's sub,
+    // "anonymous:<client id>" or "desk"); empty (NULL) for the pipeline's alerts.
+    QString owner;
 };
 
 // One page of alerts, newest first, and how many match the filter in total.
@@ -132,6 +135,10 @@ struct AlertHistoryQuery
     // SECURITY.md, "Pair permissions": when restricted, only alerts whose every pair is listed.
     bool restricted = false;
     QStringList permittedPairs;
+    // PROTOCOL.md, get_alert_history: a client sees the pipeline's alerts (owner NULL) and, when
+    // owner is not empty, the alerts of its own rules (owner = this), no one else's.
+    bool ownerFiltered = false;
+    QString owner;
     // Continue after this row: only rows older than (beforeRaisedAt, beforeId).
     bool hasCursor = false;
     qint64 beforeRaisedAt = 0;

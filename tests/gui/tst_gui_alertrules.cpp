@@ -9,16 +9,23 @@
 #include "engine/engine.h"
 #include "gui/alertrulesmodel.h"
 #include "gui/alertrulespanel.h"
+#include "gui/alertsmodel.h"
+#include "gui/alertspanel.h"
+#include "gui/deskruledialog.h"
 #include "gui/tablepanel.h"
 #include "guitestmain.h"
+#include "redis/redispublisher.h"
 #include "server/streamserver.h"
 #include "support/redisserver.h"
 #include "support/tokenmint.h"
 #include "support/wsclient.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -222,6 +229,137 @@ private Q_SLOTS:
         QCOMPARE(other.count(QStringLiteral("alert_updated")), 0);
     }
 
+    void newDeskRule()
+    {
+        // PROTOCOL.md, "Desk rules": the operator's own rule, through the New rule dialog. The
+        // parser's message for what a client would be refused; a valid rule shows with owner
+        // Desk, and its firing reaches the alerts panel (as the main window shows it).
+        AlertsModel alertsModel;
+        AlertsPanel alerts(&alertsModel, m_engine.get(), m_engine->instruments().pairs());
+        QSignalSpy live(&alerts, &AlertsPanel::liveAlerts);
+        auto *action = m_panel->findChild<QAction *>(QStringLiteral("newAlertRule"));
+        QVERIFY(action && action->isEnabled());
+        DeskRuleDialog *dialog = m_panel->newRule();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *pair = dialog->findChild<QComboBox *>(QStringLiteral("pair"));
+        auto *condition = dialog->findChild<QComboBox *>(QStringLiteral("condition"));
+        auto *value = dialog->findChild<QLineEdit *>(QStringLiteral("value"));
+        auto *note = dialog->findChild<QLineEdit *>(QStringLiteral("note"));
+        auto *broadcast = dialog->findChild<QCheckBox *>(QStringLiteral("broadcast"));
+        QVERIFY(pair && condition && value && note && broadcast);
+        pair->setCurrentText(QStringLiteral("NZD_USD"));
+        condition->setCurrentIndex(condition->findData(QStringLiteral("above")));
+        QSignalSpy added(dialog, &DeskRuleDialog::added);
+
+        value->setText(QStringLiteral("abc"));
+        dialog->submit();
+        QCOMPARE(dialog->errorText(), QStringLiteral("value: \"value\" is required: a number"));
+        value->setText(QStringLiteral("-1"));
+        dialog->submit();
+        QCOMPARE(dialog->errorText(), QStringLiteral("value: a price \"value\" must be more than 0"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(added.size(), 0);
+
+        value->setText(QStringLiteral("0.65"));
+        note->setText(QStringLiteral("desk test"));
+        broadcast->setChecked(true);
+        QCOMPARE(dialog->ruleData().value(QStringLiteral("broadcast")), QJsonValue(true));
+        dialog->submit();
+        QVERIFY(added.size() == 1 || added.wait(5000));
+        const QString id = added.at(0).at(0).toString();
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->rowOf(id) >= 0, 5000);
+        QCOMPARE(cell(id, AlertRulesModel::Owner), QStringLiteral("Desk"));
+        QCOMPARE(cell(id, AlertRulesModel::Pair), QStringLiteral("NZD_USD"));
+        QCOMPARE(cell(id, AlertRulesModel::Value), QStringLiteral("0.65"));
+        QCOMPARE(m_model->index(m_model->rowOf(id), AlertRulesModel::Owner).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("The desk's own rule: its alerts also go to every client"));
+
+        // Ticks under, then over (again until the subscriber is surely in place): the alerts
+        // panel shows the firing, owner Desk.
+        const auto pub = test::publisherFor(m_redis.port());
+        QString err;
+        auto publish = [&](const char *bid) {
+            return pub->publish(QStringLiteral("price_updates"),
+                                QStringLiteral(R"({"instrument":"NZD_USD","price":{"bid":"%1","ask":"0.67000"}})")
+                                    .arg(QLatin1String(bid))
+                                    .toUtf8(),
+                                &err);
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                if (!publish("0.64000") || !publish("0.66000"))
+                    return false;
+                return QTest::qWaitFor([&] { return alertsModel.rowCount() > 0; }, 500);
+            },
+            10000));
+        QCOMPARE(alertsModel.rowCount(), 1); // a once rule
+        const int r = 0;
+        QCOMPARE(alertsModel.index(r, AlertsModel::Type).data().toString(), QStringLiteral("Price alert"));
+        QCOMPARE(alertsModel.index(r, AlertsModel::Owner).data().toString(), QStringLiteral("Desk"));
+        QCOMPARE(alertsModel.index(r, AlertsModel::Pairs).data().toString(), QStringLiteral("NZD_USD"));
+        QCOMPARE(alertsModel.row(r).message, QStringLiteral("NZD_USD bid rose above 0.65 (0.66): desk test"));
+        QVERIFY(live.size() >= 1); // on to the charts, the badge and the tray
+        QTRY_COMPARE_WITH_TIMEOUT(cell(id, AlertRulesModel::TimesFired), QStringLiteral("1"), 5000);
+
+        // A once rule is disabled by its firing; enabled and deleted like any rule.
+        QTRY_COMPARE_WITH_TIMEOUT(cell(id, AlertRulesModel::State), QStringLiteral("disabled"), 5000);
+        QVERIFY(m_panel->selectRule(id));
+        m_panel->setSelectedEnabled(true);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(id, AlertRulesModel::State), QStringLiteral("enabled"), 5000);
+        QVERIFY(m_panel->selectRule(id));
+        m_panel->deleteSelected(false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->rowOf(id) < 0, 5000);
+    }
+
+    void anonymousFiringInTheHistory()
+    {
+        // PROTOCOL.md, "In the alert history": a client without a token is named by its client
+        // id; the Alerts panel shows the stored row with that owner; get_alert_history does not
+        // give it back to anyone without a token (not even the client itself).
+        AlertsModel alertsModel;
+        AlertsPanel alerts(&alertsModel, m_engine.get(), m_engine->instruments().pairs());
+        test::WsClient c;
+        QVERIFY(c.connectTo(wsUrl()));
+        const QString id = setAlert(c,
+                                    {{QStringLiteral("pair"), QStringLiteral("USD_CAD")},
+                                     {QStringLiteral("field"), QStringLiteral("bid")},
+                                     {QStringLiteral("condition"), QStringLiteral("below")},
+                                     {QStringLiteral("value"), 1.3},
+                                     {QStringLiteral("repeat"), QStringLiteral("every")}});
+        QVERIFY(!id.isEmpty());
+        const auto pub = test::publisherFor(m_redis.port());
+        QString err;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const char *bid : {"1.31000", "1.29000"})
+                    if (!pub->publish(QStringLiteral("price_updates"),
+                                      QStringLiteral(R"({"instrument":"USD_CAD","price":{"bid":"%1","ask":"1.32"}})")
+                                          .arg(QLatin1String(bid))
+                                          .toUtf8(),
+                                      &err))
+                        return false;
+                return !c.waitFor(QStringLiteral("price_alert"), 500).isEmpty();
+            },
+            10000));
+        const QString owner = QStringLiteral("anonymous:") + QString::fromLatin1(idOf(c));
+        // The panel reads the stored alerts again after each commit: the row comes with its owner.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < alertsModel.rowCount(); ++r)
+                    if (alertsModel.row(r).type == u"price_alert" && alertsModel.row(r).pair == u"USD_CAD"
+                        && alertsModel.index(r, AlertsModel::Owner).data().toString() == owner)
+                        return true;
+                return false;
+            }(),
+            10000);
+        const QJsonObject history = c.request(QStringLiteral("get_alert_history"),
+                                              {{QStringLiteral("types"), QJsonArray{QStringLiteral("price_alert")}}},
+                                              QStringLiteral("alert_history"));
+        QCOMPARE(history.value(QStringLiteral("data")).toObject().value(QStringLiteral("count")).toInt(), 0);
+    }
+
     void stoppedServerShowsNoRules()
     {
         test::WsClient c;
@@ -334,6 +472,16 @@ private Q_SLOTS:
             said = said || (l->isVisible() && l->text().contains(QStringLiteral("live on the servers")));
         QVERIFY2(said, "the empty state does not say where the rules are");
         QCOMPARE(model.rowCount(), 0);
+        // Desk rules need the embedded server: New rule… is disabled and says so.
+        auto *newRule = panel.findChild<QAction *>(QStringLiteral("newAlertRule"));
+        QVERIFY(newRule);
+        QVERIFY(!newRule->isEnabled());
+        QVERIFY(newRule->toolTip().contains(QStringLiteral("embedded server")));
+        QVERIFY(!panel.newRule());
+        QString field, message;
+        QVERIFY(!desk.addDeskRule(
+            {}, &panel, [](const engine::DeskRuleResult &) {}, &field, &message));
+        QVERIFY(message.contains(QStringLiteral("embedded server")));
         QSignalSpy stopped(&desk, &engine::Engine::stopped);
         desk.stop();
         QVERIFY(stopped.size() == 1 || stopped.wait(5000));

@@ -966,6 +966,60 @@ private Q_SLOTS:
         QCOMPARE(metricValue(rig.server.port(), "fxmonitor_client_errors_total{code=\"FORBIDDEN\"}", 0), 1.0);
         QCOMPARE(rig.server.stop(), 0);
     }
+
+    void firedRulesInTheAlertHistory()
+    {
+        // PROTOCOL.md, "In the alert history", on the headless server (its SQLite database): the
+        // owner reads its fired rule back with get_alert_history; another token user does not;
+        // "broadcast" from a client is refused and counted.
+        const QString alice = QString::fromLatin1(TokenMint::hs256(R"({"sub":"alice","exp":"+600"})"));
+        const QString bob = QString::fromLatin1(TokenMint::hs256(R"({"sub":"bob","exp":"+600"})"));
+        Rig rig;
+        rig.env.insert(QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt"));
+        rig.env.insert(QStringLiteral("WEBSOCKET_JWT_SECRET"), QString::fromLatin1(TokenMint::secret()));
+        rig.token = bob;
+        QVERIFY(rig.start());
+        WsClient a, b;
+        QVERIFY(a.connectTo(rig.url(alice)));
+        QVERIFY(b.connectTo(rig.url(bob)));
+        QJsonObject data = rule(QStringLiteral("EUR_USD"), QStringLiteral("below"), 1.05);
+        data.insert(QStringLiteral("broadcast"), true);
+        const QJsonObject err = dataOf(call(a, QStringLiteral("set_alert"), data, QStringLiteral("error"), 1));
+        QCOMPARE(str(err, "code"), QStringLiteral("INVALID_PAYLOAD"));
+        QCOMPARE(str(err.value(QStringLiteral("details")).toObject(), "field"), QStringLiteral("broadcast"));
+        QCOMPARE(metricValue(rig.server.port(), "fxmonitor_client_errors_total{code=\"INVALID_PAYLOAD\"}", 0), 1.0);
+        data.remove(QStringLiteral("broadcast"));
+        const QString id =
+            str(dataOf(call(a, QStringLiteral("set_alert"), data, QStringLiteral("alert_set"), 2)), "id");
+        QVERIFY(!id.isEmpty());
+        QVERIFY(rig.eurUsd("1.0600"));
+        QVERIFY(rig.eurUsd("1.0400"));
+        QCOMPARE(str(ruleOf(dataOf(a.waitFor(QStringLiteral("price_alert")))), "id"), id);
+
+        const QJsonObject onlyPrice{{QStringLiteral("types"), QStringLiteral("price_alert")}};
+        QJsonArray rows;
+        int n = 10;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                rows = dataOf(call(a, QStringLiteral("get_alert_history"), onlyPrice, QStringLiteral("alert_history"),
+                                   ++n))
+                           .value(QStringLiteral("alerts"))
+                           .toArray();
+                return !rows.isEmpty();
+            },
+            10000));
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.at(0).toObject();
+        QCOMPARE(str(row, "owner"), QStringLiteral("alice"));
+        QCOMPARE(str(row, "type"), QStringLiteral("price_alert"));
+        QCOMPARE(str(row, "message"), QStringLiteral("EUR_USD bid fell below 1.05 (1.04)"));
+        QCOMPARE(str(ruleOf(row.value(QStringLiteral("data")).toObject()), "id"), id);
+        QCOMPARE(dataOf(call(b, QStringLiteral("get_alert_history"), onlyPrice, QStringLiteral("alert_history"), 99))
+                     .value(QStringLiteral("count"))
+                     .toInt(),
+                 0);
+        QCOMPARE(rig.server.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAlertRulesServer)

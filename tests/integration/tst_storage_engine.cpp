@@ -422,6 +422,32 @@ private Q_SLOTS:
         QCOMPARE(latest->rows.size(), 1);
         QCOMPARE(latest->rows.at(0).message, QStringLiteral("no threshold"));
         QVERIFY(!latest->rows.at(0).threshold.has_value());
+        QVERIFY(latest->rows.at(0).owner.isEmpty()); // the pipeline's: owner NULL
+
+        // A fired alert rule (Storage::recordAlerts): its owner is kept (alerts.owner).
+        AlertRecord fired;
+        fired.type = QStringLiteral("price_alert");
+        fired.pair = QStringLiteral("EUR_USD");
+        fired.value = 1.091;
+        fired.threshold = 1.09;
+        fired.severity = QStringLiteral("info");
+        fired.message = QStringLiteral("EUR_USD bid rose above 1.09 (1.091)");
+        fired.raisedAtMicros = baseMicros(4 * kSecond);
+        fired.payload = QJsonObject{{QStringLiteral("price"), 1.091}};
+        fired.owner = QStringLiteral("alice");
+        h->storage()->recordAlerts({fired});
+        QVERIFY(waitWritten(h->storage(), 0, 4));
+        AlertQuery priceAlerts;
+        priceAlerts.filter.type = QStringLiteral("price_alert");
+        const auto owned = h->replies->alerts(priceAlerts);
+        QVERIFY(owned);
+        QCOMPARE(owned->rows.size(), 1);
+        QCOMPARE(owned->rows.at(0).owner, QStringLiteral("alice"));
+        QCOMPARE(owned->rows.at(0).message, fired.message);
+        QCOMPARE(owned->rows.at(0).threshold, fired.threshold);
+        QCOMPARE(owned->rows.at(0).raisedAtMicros, fired.raisedAtMicros);
+        QVERIFY(owned->rows.at(0).receivedAtMicros > 0); // now, when not given
+        QCOMPARE(owned->rows.at(0).payload, fired.payload);
     }
 
     void alertFilters_data()

@@ -103,7 +103,12 @@ private Q_SLOTS:
         QCOMPARE(q->severities, QStringList{QStringLiteral("critical")});
         AlertHistoryError e;
         QVERIFY(!parse({{QStringLiteral("types"), QJsonArray{QStringLiteral("price")}}}, &e));
-        QCOMPARE(e.details.value(QStringLiteral("allowed")).toArray().size(), 2);
+        QCOMPARE(
+            e.details.value(QStringLiteral("allowed")).toArray(),
+            (QJsonArray{QStringLiteral("correlation"), QStringLiteral("price_alert"), QStringLiteral("volatility")}));
+        // Fired alert rules (PROTOCOL.md, "Alert rules") are a type of their own.
+        QCOMPARE(parse({{QStringLiteral("types"), QJsonArray{QStringLiteral("price_alert")}}})->types,
+                 QStringList{QStringLiteral("price_alert")});
         QVERIFY(!parse({{QStringLiteral("severity"), QJsonArray{}}}));
         QVERIFY(!parse({{QStringLiteral("severity"), QJsonObject{}}}));
         QVERIFY(!parse({{QStringLiteral("types"), QJsonArray{1}}}));

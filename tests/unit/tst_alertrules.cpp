@@ -241,6 +241,52 @@ private Q_SLOTS:
         QCOMPARE(field, QStringLiteral("extra"));
     }
 
+    void deskBroadcastAndLimit()
+    {
+        // PROTOCOL.md, "Desk rules": "broadcast" only where allowed (the desk), read back from the
+        // stored form, absent (false) in a rule stored before the flag.
+        InstrumentSet pairs;
+        QString field, message;
+        QJsonObject o = ruleJson(QStringLiteral("above"), 1.1);
+        o.insert("broadcast", true);
+        QVERIFY(!parseAlertRule(o, ParseContext{&pairs, kT0, false}, &field, &message));
+        QCOMPARE(field, QStringLiteral("broadcast"));
+        QVERIFY(message.contains(QStringLiteral("desk")));
+        ParseContext desk{&pairs, kT0, false};
+        desk.allowBroadcast = true;
+        auto rule = parseAlertRule(o, desk, &field, &message);
+        QVERIFY2(rule, qPrintable(message));
+        QVERIFY(rule->broadcast);
+        o.insert("broadcast", 1);
+        QVERIFY(!parseAlertRule(o, desk, &field, &message));
+        QCOMPARE(field, QStringLiteral("broadcast"));
+        rule->id = QStringLiteral("s1-9");
+        QJsonObject json = rule->toJson();
+        QCOMPARE(json.value("broadcast"), QJsonValue(true));
+        auto back = ruleFromJson(json, ParseContext{&pairs, kT0, true}, &field, &message);
+        QVERIFY2(back, qPrintable(message));
+        QVERIFY(back->broadcast);
+        json.remove("broadcast");
+        back = ruleFromJson(json, ParseContext{&pairs, kT0, true}, &field, &message);
+        QVERIFY(back && !back->broadcast);
+        QVERIFY(!parseAlertUpdate({{"id", "s1-9"}, {"broadcast", true}}, &field, &message));
+        QCOMPARE(field, QStringLiteral("broadcast"));
+
+        // The desk holds up to kMaxDeskRules whatever the per-client limit; they count in the total.
+        RuleBook book{pairs, QStringLiteral("s1"), RuleBookLimits{1, kMaxDeskRules + 1}};
+        const Owner deskOwner{QString(), kDeskHandle};
+        QVERIFY(isDesk(deskOwner));
+        QVERIFY(!isDesk(Owner{QString(), 1}));
+        const auto plain = parseAlertRule(ruleJson(QStringLiteral("above"), 1.1), desk, &field, &message);
+        QVERIFY(plain);
+        for (int i = 0; i < kMaxDeskRules; ++i)
+            QVERIFY(book.add(deskOwner, *plain, kT0).ok());
+        QCOMPARE(book.add(deskOwner, *plain, kT0).refusal, Refusal::PerClientLimit); // just over
+        QVERIFY(book.add(Owner{QString(), 1}, *plain, kT0).ok()); // the last of the total
+        QCOMPARE(book.add(Owner{QString(), 2}, *plain, kT0).refusal, Refusal::TotalLimit);
+        QCOMPARE(book.size(), kMaxDeskRules + 1);
+    }
+
     void aboveAtUnderOver()
     {
         Desk desk;
