@@ -1007,6 +1007,18 @@
         <source>The desk&apos;s own rule: its alerts stay on the desk</source>
         <translation>Regel des Desks: Ihre Alarme bleiben am Desk</translation>
     </message>
+    <message>
+        <source>enabled, owner away</source>
+        <translation>aktiv, Besitzer abwesend</translation>
+    </message>
+    <message>
+        <source>disabled, owner away</source>
+        <translation>inaktiv, Besitzer abwesend</translation>
+    </message>
+    <message>
+        <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
+        <translation>In der Datenbank gespeichert: Ihr Besitzer ist nicht mit diesem Server verbunden, daher löst sie hier erst wieder aus, wenn er sich verbindet</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>

@@ -1007,6 +1007,18 @@
         <source>The desk&apos;s own rule: its alerts stay on the desk</source>
         <translation>The desk&apos;s own rule: its alerts stay on the desk</translation>
     </message>
+    <message>
+        <source>enabled, owner away</source>
+        <translation>enabled, owner away</translation>
+    </message>
+    <message>
+        <source>disabled, owner away</source>
+        <translation>disabled, owner away</translation>
+    </message>
+    <message>
+        <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
+        <translation>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>

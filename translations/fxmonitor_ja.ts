@@ -1007,6 +1007,18 @@
         <source>The desk&apos;s own rule: its alerts stay on the desk</source>
         <translation>デスク独自のルール: アラートはデスク内にとどまります</translation>
     </message>
+    <message>
+        <source>enabled, owner away</source>
+        <translation>有効（所有者不在）</translation>
+    </message>
+    <message>
+        <source>disabled, owner away</source>
+        <translation>無効（所有者不在）</translation>
+    </message>
+    <message>
+        <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
+        <translation>データベースに保存済み：所有者がこのサーバーに接続していないため、再接続するまでここでは発火しません</translation>
+    </message>
 </context>
 <context>
     <name>fx::gui::AlertRulesPanel</name>

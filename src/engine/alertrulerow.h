@@ -32,6 +32,9 @@ struct AlertRuleRow
     QString note;
     bool desk = false; // the desk's own rule (PROTOCOL.md, "Desk rules")
     bool broadcast = false; // a desk rule whose firing goes to every client
+    // In the database only (PROTOCOL.md, "Rules that follow the user"): its owner is not
+    // connected to this server, so it is not evaluated here now.
+    bool stored = false;
 };
 
 // The answer to the operator's New rule (Engine::addDeskRule): the rule's id, or why the server

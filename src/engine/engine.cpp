@@ -8,6 +8,7 @@
 #include "engine/fleetwatch.h"
 #include "engine/storagealerthistory.h"
 #include "engine/storagerulestore.h"
+#include "engine/storedrules.h"
 #include "redis/redissubscriber.h"
 #include "server/servercontext.h"
 #include "server/streamserver.h"
@@ -41,6 +42,8 @@ Engine::~Engine()
         m_alertHistory->detach();
     if (m_ruleStore)
         m_ruleStore->detach();
+    if (m_storedRules)
+        m_storedRules->detach();
     m_storage.reset(); // flushes what it can, then closes the database
 }
 
@@ -159,11 +162,16 @@ void Engine::startStorage()
         m_alertHistory->detach();
     if (m_ruleStore)
         m_ruleStore->detach();
+    if (m_storedRules)
+        m_storedRules->detach();
     m_alertHistory = std::make_shared<StorageAlertHistory>(m_storage->reader(), config.engine);
     // PROTOCOL.md, "Alert rules": identified users' rules and rooms (none without a database).
     m_ruleStore = config.engine == storage::Engine::None
         ? nullptr
         : std::make_shared<StorageRuleStore>(m_storage->storage(), m_storage->reader());
+    m_storedRules = config.engine == storage::Engine::None
+        ? nullptr
+        : std::make_shared<StoredRules>(m_storage->reader(), instruments());
     storage::Storage *db = m_storage->storage();
     // Queued to this (main) thread: what the desktop listens to.
     connect(db, &storage::Storage::batchCommitted, this, [this](const storage::CommitInfo &info) {
@@ -422,41 +430,23 @@ void Engine::requestAlertRules(QObject *context, const std::function<void(const 
 {
     if (!serverRunning())
         return;
+    if (m_storedRules)
+        m_storedRules->refresh(); // the stored rules of users not connected here (StoredRules)
     const QPointer<QObject> target(context);
-    m_server->requestAlertRules([target, done](QList<server::OwnedAlertRule> rules) {
+    m_server->requestAlertRules([target, done, stored = m_storedRules](QList<server::OwnedAlertRule> rules) {
         // On an I/O thread: the rows are made here, the GUI thread only takes them.
         QList<AlertRuleRow> rows;
         rows.reserve(rules.size());
+        QSet<QString> live;
         for (const server::OwnedAlertRule &o : std::as_const(rules)) {
-            const rules::AlertRule &r = o.rule;
-            AlertRuleRow row;
-            row.id = r.id;
-            // PROTOCOL.md, "Rules that follow the user": "sub:<sub>" or "key:<sha-256 hex>".
-            if (o.owner.key.startsWith(u"sub:"))
-                row.ownerUser = o.owner.key.mid(4);
-            else if (o.owner.key.startsWith(u"key:"))
-                row.ownerKeyId = o.owner.key.mid(4, 12);
+            AlertRuleRow row = alertRuleRow(o.rule, rules::isDesk(o.owner) ? QStringLiteral("desk") : o.owner.key);
             row.ownerClientId = o.clientId;
             row.ownerHandle = o.owner.handle;
-            row.pair = r.pair;
-            row.field = rules::fieldName(r.field);
-            row.condition = rules::conditionName(r.condition);
-            row.value = r.value;
-            row.windowSeconds = r.windowSeconds;
-            row.repeat = r.repeat == rules::Repeat::Once ? QStringLiteral("once")
-                : r.repeat == rules::Repeat::Every       ? QStringLiteral("every")
-                                                         : QStringLiteral("cooldown");
-            row.cooldownSeconds = r.cooldownSeconds;
-            row.enabled = r.enabled;
-            row.timesFired = r.timesFired;
-            row.lastFiredMs = r.lastFiredMs;
-            row.expiresAtMs = r.expiresAtMs;
-            row.createdAtMs = r.createdAtMs;
-            row.note = r.note;
-            row.desk = rules::isDesk(o.owner);
-            row.broadcast = r.broadcast;
+            live.insert(row.id);
             rows.append(std::move(row));
         }
+        if (stored)
+            rows += stored->rowsNotLive(live);
         if (target)
             QMetaObject::invokeMethod(
                 target, [done, rows = std::move(rows)] { done(rows); }, Qt::QueuedConnection);
@@ -465,12 +455,29 @@ void Engine::requestAlertRules(QObject *context, const std::function<void(const 
 
 void Engine::setAlertRuleEnabled(const QString &id, bool enabled)
 {
+    // A rule of a user not connected here is changed in the database (its owner sees it when
+    // it connects again); the others on the server, which tells their owner.
+    if (m_storedRules && m_ruleStore) {
+        if (std::optional<StoredRules::Entry> e = m_storedRules->storedOnly(id)) {
+            e->rule.enabled = enabled;
+            m_ruleStore->writeRule(server::RuleStore::Write::Update, e->owner, e->rule);
+            m_storedRules->replace(id, e->rule);
+            return;
+        }
+    }
     if (serverRunning())
         m_server->setAlertRuleEnabled(id, enabled);
 }
 
 void Engine::deleteAlertRule(const QString &id)
 {
+    if (m_storedRules && m_ruleStore) {
+        if (const std::optional<StoredRules::Entry> e = m_storedRules->storedOnly(id)) {
+            m_ruleStore->writeRule(server::RuleStore::Write::Delete, e->owner, e->rule);
+            m_storedRules->forget(id);
+            return;
+        }
+    }
     if (serverRunning())
         m_server->deleteAlertRule(id);
 }
@@ -529,6 +536,8 @@ void Engine::stop()
         m_alertHistory->detach();
     if (m_ruleStore)
         m_ruleStore->detach();
+    if (m_storedRules)
+        m_storedRules->detach();
     m_storage.reset();
     m_stopping = false;
     Q_EMIT stopped();

@@ -46,6 +46,7 @@ class FleetWatch;
 class FleetHeartbeat;
 class StorageAlertHistory;
 class StorageRuleStore;
+class StoredRules;
 
 class Engine final : public QObject
 {
@@ -177,6 +178,7 @@ private:
     // get_alert_history's reader (every server this engine starts); detached before m_storage goes.
     std::shared_ptr<StorageAlertHistory> m_alertHistory;
     std::shared_ptr<StorageRuleStore> m_ruleStore;
+    std::shared_ptr<StoredRules> m_storedRules; // the panel's rules of users not connected here
     FleetWatch *m_fleet = nullptr; // child of this engine
     bool m_monitorOnly = false;
     // Publishes the running server's heartbeat; made with the first server, detached before a

@@ -100,7 +100,10 @@ QVariant AlertRulesModel::display(const engine::AlertRuleRow &r, int column) con
     case Condition: return conditionText(r);
     case Value: return valueText(r);
     case Repeat: return repeatText(r);
-    case State: return r.enabled ? tr("enabled") : tr("disabled");
+    case State:
+        if (r.stored) // its owner is away: in the database, not evaluated here now
+            return r.enabled ? tr("enabled, owner away") : tr("disabled, owner away");
+        return r.enabled ? tr("enabled") : tr("disabled");
     case TimesFired: return fmt::count(r.timesFired);
     case LastFired: return r.lastFiredMs > 0 ? fmt::localDateTime(r.lastFiredMs * 1000) : tr("never");
     case Expires: return r.expiresAtMs > 0 ? fmt::localDateTime(r.expiresAtMs * 1000) : tr("never");
@@ -157,6 +160,9 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
             return fmt::numberFont();
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == State && r.stored)
+            return tr("Stored in the database: its owner is not connected to this server, so it fires nowhere "
+                      "here until the owner connects again");
         if (index.column() == Owner && r.desk)
             return r.broadcast ? tr("The desk's own rule: its alerts also go to every client")
                                : tr("The desk's own rule: its alerts stay on the desk");

@@ -28,6 +28,8 @@ public:
     // sqluserrules.cpp: a user's stored alert rules (oldest first, at most maxRules) and
     // subscriptions (PROTOCOL.md, "Alert rules").
     static bool userRules(SqlConnection &c, const QString &owner, int maxRules, UserRules *out, QString *error);
+    // Every user's stored rules, oldest first, at most maxRules.
+    static bool storedRules(SqlConnection &c, int maxRules, QList<StoredRule> *out, QString *error);
 
     // "SELECT <every column alertFromRow reads> FROM alerts", shared by alerts() and alertHistory().
     static QString alertSelect();

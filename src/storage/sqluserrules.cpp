@@ -118,4 +118,23 @@ bool SqlReader::userRules(SqlConnection &c, const QString &owner, int maxRules, 
     return c.commit(error);
 }
 
+bool SqlReader::storedRules(SqlConnection &c, int maxRules, QList<StoredRule> *out, QString *error)
+{
+    out->clear();
+    QSqlQuery q(c.database());
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral("SELECT owner, rule FROM user_alert_rules ORDER BY created_at, id LIMIT ?"))) {
+        *error = sqlErrorText(q.lastError());
+        return false;
+    }
+    q.addBindValue(maxRules);
+    if (!q.exec()) {
+        *error = sqlErrorText(q.lastError());
+        return false;
+    }
+    while (q.next())
+        out->append(StoredRule{q.value(0).toString(), q.value(1).toString().toUtf8()});
+    return true;
+}
+
 } // namespace fx::storage

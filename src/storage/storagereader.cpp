@@ -16,6 +16,7 @@ StorageReader::StorageReader(StorageConfig config, QObject *parent)
     qRegisterMetaType<QList<fx::storage::BarRecord>>();
     qRegisterMetaType<QList<fx::storage::ConnectionRecord>>();
     qRegisterMetaType<fx::storage::UserRules>();
+    qRegisterMetaType<QList<fx::storage::StoredRule>>();
 }
 
 StorageReader::~StorageReader() = default;
@@ -147,6 +148,17 @@ quint64 StorageReader::requestUserRules(const QString &owner, int maxRules)
         if (!SqlReader::userRules(*m_connection, owner, maxRules, &rules, error))
             return false;
         Q_EMIT userRulesReady(id, rules);
+        return true;
+    });
+}
+
+quint64 StorageReader::requestStoredRules(int maxRules)
+{
+    return submit([this, maxRules](quint64 id, QString *error) {
+        QList<StoredRule> rules;
+        if (!SqlReader::storedRules(*m_connection, maxRules, &rules, error))
+            return false;
+        Q_EMIT storedRulesReady(id, rules);
         return true;
     });
 }

@@ -47,6 +47,8 @@ public:
     // One user's stored alert rules (at most maxRules, oldest first) and subscriptions
     // (PROTOCOL.md, "Alert rules"): answered with userRulesReady (or queryFailed).
     quint64 requestUserRules(const QString &owner, int maxRules);
+    // Every user's stored rules (at most maxRules): answered with storedRulesReady.
+    quint64 requestStoredRules(int maxRules);
 
     // Reader thread: closes the connection (StorageThread calls it before joining).
     void stop();
@@ -58,6 +60,7 @@ Q_SIGNALS:
     void barsReady(quint64 requestId, const QList<fx::storage::BarRecord> &rows);
     void connectionsReady(quint64 requestId, const QList<fx::storage::ConnectionRecord> &rows);
     void userRulesReady(quint64 requestId, const fx::storage::UserRules &rules);
+    void storedRulesReady(quint64 requestId, const QList<fx::storage::StoredRule> &rules);
     void queryFailed(quint64 requestId, const QString &error);
 
 private:

@@ -226,6 +226,13 @@ struct RuleOp
     quint64 firstSeq = 0; // WriteBuffer: the sequence number of the oldest change it holds
 };
 
+// One stored alert rule of any user (the desk's Alert rules panel).
+struct StoredRule
+{
+    QString owner;
+    QByteArray json;
+};
+
 // The stored alert rules and subscriptions of one user, read back.
 struct UserRules
 {
@@ -257,3 +264,4 @@ Q_DECLARE_METATYPE(fx::storage::SeriesQuery)
 Q_DECLARE_METATYPE(fx::storage::CommitInfo)
 Q_DECLARE_METATYPE(fx::storage::PruneInfo)
 Q_DECLARE_METATYPE(fx::storage::UserRules)
+Q_DECLARE_METATYPE(fx::storage::StoredRule)

@@ -16,6 +16,7 @@
 #include "guitestmain.h"
 #include "redis/redispublisher.h"
 #include "server/streamserver.h"
+#include "storage/storage.h"
 #include "support/redisserver.h"
 #include "support/tokenmint.h"
 #include "support/wsclient.h"
@@ -425,17 +426,28 @@ private Q_SLOTS:
             alice.socket().close();
             QVERIFY(alice.waitDisconnected());
         }
-        // Away: still shown, under the same name, without a connection.
+        // Away: the server lets the rules go once stored (PROTOCOL.md, "Rules that follow the
+        // user"); the panel still shows them from the database, under the same name, without a
+        // connection, as the owner's and away.
         QTRY_VERIFY_WITH_TIMEOUT(
             model.rowOf(kept) >= 0
-                && model.index(model.rowOf(kept), AlertRulesModel::Owner).data(Qt::ToolTipRole).isNull(),
-            5000);
+                && model.index(model.rowOf(kept), AlertRulesModel::Owner).data(Qt::ToolTipRole).isNull()
+                && model.index(model.rowOf(kept), AlertRulesModel::State).data().toString().contains(u"away"),
+            8000);
         QCOMPARE(model.index(model.rowOf(kept), AlertRulesModel::Owner).data().toString(), QStringLiteral("alice"));
+        QVERIFY(!model.index(model.rowOf(kept), AlertRulesModel::State).data(Qt::ToolTipRole).toString().isEmpty());
+        // The operator deletes one and disables the other in the database.
         QVERIFY(panel.selectRule(deleted));
         panel.deleteSelected(false);
         QTRY_VERIFY_WITH_TIMEOUT(model.rowOf(deleted) < 0, 5000);
         QVERIFY(model.rowOf(kept) >= 0);
-        // Back: the kept rule only, in connection_established and list_alerts.
+        QVERIFY(panel.selectRule(kept));
+        panel.setSelectedEnabled(false);
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(model.rowOf(kept), AlertRulesModel::State).data().toString(),
+                                  AlertRulesModel::tr("disabled, owner away"), 5000);
+        // The writes are in the database before alice comes back.
+        QTRY_VERIFY_WITH_TIMEOUT(engine.storage()->bufferedRows() == 0, 5000);
+        // Back: the kept rule only, disabled, in connection_established and list_alerts.
         test::WsClient again;
         QVERIFY(again.connectTo(url));
         const QJsonObject list = again.request(QStringLiteral("list_alerts"), {}, QStringLiteral("alerts_list"));
@@ -443,6 +455,7 @@ private Q_SLOTS:
             list.value(QStringLiteral("data")).toObject().value(QStringLiteral("alerts")).toArray();
         QCOMPARE(rules.size(), 1);
         QCOMPARE(rules.at(0).toObject().value(QStringLiteral("id")).toString(), kept);
+        QCOMPARE(rules.at(0).toObject().value(QStringLiteral("enabled")).toBool(true), false);
         QCOMPARE(again.count(QStringLiteral("alert_deleted")), 0);
         QSignalSpy stopped(&engine, &engine::Engine::stopped);
         engine.stop();

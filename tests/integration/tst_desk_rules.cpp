@@ -13,6 +13,7 @@
 #include "engine/engine.h"
 #include "redis/redispublisher.h"
 #include "server/streamserver.h"
+#include "storage/storage.h"
 #include "storage/storagereader.h"
 #include "support/redisserver.h"
 #include "support/tokenmint.h"
@@ -101,6 +102,7 @@ class TestDeskRules : public QObject
     RedisServer m_redis;
     QTemporaryDir m_dir;
     std::unique_ptr<engine::Engine> m_engine;
+    std::optional<core::Settings> m_settings;
     std::unique_ptr<redis::RedisPublisher> m_pub;
 
     QString url(const QByteArray &claims) const
@@ -185,6 +187,7 @@ private Q_SLOTS:
             QVERIFY2(loader.setOverride(name, value, QStringLiteral("test"), &error), qPrintable(error));
         const std::optional<core::Settings> settings = loader.resolve(&error);
         QVERIFY2(settings, qPrintable(error));
+        m_settings = settings;
         m_engine = std::make_unique<engine::Engine>(*settings);
         QVERIFY2(m_engine->start(&error), qPrintable(error));
         // The subscriber is in place once a tick reaches a subscribed client.
@@ -391,6 +394,38 @@ private Q_SLOTS:
         QVERIFY(!m_engine->addDeskRule(
             broadcastText, this, [](const engine::DeskRuleResult &) {}, &field, &message));
         QCOMPARE(field, QStringLiteral("broadcast"));
+    }
+
+    // The desk's rules as the panel lists them (ids), once the engine answers.
+    QStringList deskRuleIds()
+    {
+        QStringList ids;
+        bool answered = false;
+        m_engine->requestAlertRules(this, [&](const QList<engine::AlertRuleRow> &rows) {
+            for (const engine::AlertRuleRow &r : rows)
+                if (r.desk && !r.stored)
+                    ids << r.id;
+            answered = true;
+        });
+        (void)QTest::qWaitFor([&] { return answered; }, 5000);
+        ids.sort();
+        return ids;
+    }
+
+    void deskRulesComeBackAfterRestart()
+    {
+        // PROTOCOL.md, "Desk rules": stored under the owner "desk", restored when the server starts.
+        const QStringList before = deskRuleIds();
+        QVERIFY(before.size() >= 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_engine->storage()->bufferedRows() == 0, 5000);
+        QSignalSpy stopped(m_engine.get(), &engine::Engine::stopped);
+        m_engine->stop();
+        QVERIFY(stopped.size() == 1 || stopped.wait(5000));
+        m_engine.reset();
+        m_engine = std::make_unique<engine::Engine>(*m_settings);
+        QString error;
+        QVERIFY2(m_engine->start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(deskRuleIds(), before, 5000);
     }
 };
 
