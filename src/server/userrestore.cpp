@@ -242,15 +242,11 @@ void IoShard::subscribeRestoring(Client *s, QJsonObject data, const QJsonValue &
             if (inst.indexOf(p) >= 0 && !pairs.contains(p))
                 pairs.append(p);
         extra.insert(QStringLiteral("restored_subscriptions"), QJsonArray::fromStringList(pairs));
-        const QJsonValue asked = data.value(QStringLiteral("pairs"));
+        QJsonValue asked = data.value(QStringLiteral("pairs"));
+        if (asked.isString() && asked.toString().compare(QStringLiteral("all"), Qt::CaseInsensitive) != 0)
+            asked = QJsonArray{asked}; // one name
         if (asked.isArray()) {
             QJsonArray merged = asked.toArray();
-            for (const QString &p : std::as_const(pairs))
-                if (!merged.contains(p))
-                    merged.append(p);
-            data.insert(QStringLiteral("pairs"), merged);
-        } else if (asked.isString() && asked.toString().compare(QStringLiteral("all"), Qt::CaseInsensitive) != 0) {
-            QJsonArray merged{asked};
             for (const QString &p : std::as_const(pairs))
                 if (!merged.contains(p))
                     merged.append(p);
