@@ -159,6 +159,30 @@ class TestInterop : public QObject
         QCOMPARE(server->stop(), 0);
     }
 
+private:
+    // One script against a server of its own (with extra settings), with FX_TRANSPORTS and extra
+    // environment: it must print ALL OK; the server's log is shown when it does not.
+    void runScenario(const QString &program, const QString &script, const QString &transports,
+                     const QStringList &serverExtra = {}, const QList<QPair<QString, QString>> &extraEnv = {})
+    {
+        const quint16 port = freePort();
+        ServerProcess server;
+        QVERIFY(server.start(serverArgs(port) + serverExtra));
+        Scenario s;
+        s.program = program;
+        s.args = {script};
+        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
+        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+        for (const auto &[name, value] : extraEnv)
+            s.env.insert(name, value);
+        const Outcome o = run(s);
+        if (!(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK"))))
+            qWarning().noquote() << "server log:\n" << server.log();
+        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
+        QCOMPARE(server.stop(), 0);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -623,23 +647,40 @@ sio.wait()
         QFETCH(QString, program);
         QFETCH(QString, script);
         QFETCH(QString, transports);
-        const quint16 port = freePort();
-        ServerProcess server;
-        QVERIFY(
-            server.start(serverArgs(port)
-                         + QStringList{QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=4")}));
-        Scenario s;
-        s.program = program;
-        s.args = {script};
-        s.env = env(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        s.env.insert(QStringLiteral("FX_TRANSPORTS"), transports);
-        s.env.insert(QStringLiteral("FX_MAX_ALERTS_PER_CLIENT"), QStringLiteral("4"));
-        s.env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        const Outcome o = run(s);
-        if (!(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK"))))
-            qWarning().noquote() << "server log:\n" << server.log();
-        QVERIFY2(o.finished && o.exitCode == 0 && o.output.contains(QStringLiteral("ALL OK")), qPrintable(o.output));
-        QCOMPARE(server.stop(), 0);
+        runScenario(program, script, transports,
+                    {QStringLiteral("--set"), QStringLiteral("WEBSOCKET_MAX_ALERTS_PER_CLIENT=4")},
+                    {{QStringLiteral("FX_MAX_ALERTS_PER_CLIENT"), QStringLiteral("4")}});
+    }
+
+    // PROTOCOL.md §11, "Rules that follow the user", with both Socket.IO client libraries: a
+    // client_key in an acknowledged subscribe, a rule set, a new connection with the key getting
+    // the rule and its room back, the rule firing, a stranger seeing nothing, a short key refused
+    // (sio_user_rules.{mjs,py}).
+    void userRules_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("transports");
+        QTest::newRow("node, default transports") << "node"
+                                                  << "sio_user_rules.mjs"
+                                                  << "default";
+        QTest::newRow("node, websocket") << "node"
+                                         << "sio_user_rules.mjs"
+                                         << "websocket";
+        QTest::newRow("python, default transports") << "/usr/bin/python3"
+                                                    << "sio_user_rules.py"
+                                                    << "default";
+        QTest::newRow("python, polling") << "/usr/bin/python3"
+                                         << "sio_user_rules.py"
+                                         << "polling";
+    }
+
+    void userRules()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, script);
+        QFETCH(QString, transports);
+        runScenario(program, script, transports); // the server with its own SQLite database
     }
 
     // SECURITY.md, "Bounds": the Socket.IO parse bounds as socket.io-client meets them (packet
