@@ -126,6 +126,84 @@ private Q_SLOTS:
         QCOMPARE(batch.connections.first().id, QStringLiteral("3"));
     }
 
+    // PROTOCOL.md, "Rules that follow the user": rule writes keep their order; a change of a
+    // rule (or of a user's rooms) whose earlier write still waits replaces that write's data; the
+    // watermark says which writes a batch completes.
+    void ruleOpsCoalesceAndWatermark()
+    {
+        auto op = [](RuleOp::Kind kind, const QString &id, const QByteArray &json = {}) {
+            RuleOp o;
+            o.kind = kind;
+            o.owner = QStringLiteral("sub:alice");
+            o.id = id;
+            o.json = json;
+            return o;
+        };
+        WriteBuffer b;
+        b.addRuleOp(op(RuleOp::Kind::UpsertRule, QStringLiteral("r1"), "v1")); // seq 1
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r1"), "v2")); // 2: into the upsert
+        b.addRuleOp(op(RuleOp::Kind::UpsertRule, QStringLiteral("r2"), "w1")); // 3
+        b.addRuleOp(op(RuleOp::Kind::Subscriptions, QString(), "[\"EUR_USD\"]")); // 4
+        b.addRuleOp(op(RuleOp::Kind::Subscriptions, QString(), "[]")); // 5: into 4
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r2"), "w2")); // 6: into 3
+        QCOMPARE(b.ruleOpCount(), 3);
+        QCOMPARE(b.rows(), 3);
+        QCOMPARE(b.ruleSeq(), quint64(6));
+        // One row taken: r1's upsert with the newest data; the rest starts at seq 3.
+        PendingBatch first = b.take(1);
+        QCOMPARE(first.ruleOps.size(), 1);
+        QCOMPARE(first.ruleOps.at(0).kind, RuleOp::Kind::UpsertRule);
+        QCOMPARE(first.ruleOps.at(0).json, QByteArray("v2"));
+        QCOMPARE(first.ruleWatermark, quint64(2));
+        // In flight: a later change of r1 is a write of its own, after it.
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r1"), "v3")); // 7
+        // A delete comes after the waiting update and is never merged into it; an update after
+        // the delete is a write of its own (it updates no row).
+        b.addRuleOp(op(RuleOp::Kind::DeleteRule, QStringLiteral("r2"))); // 8
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r2"), "w3")); // 9
+        PendingBatch rest = b.take(100);
+        QStringList got;
+        for (const RuleOp &o : std::as_const(rest.ruleOps))
+            got << QStringLiteral("%1:%2:%3").arg(int(o.kind)).arg(o.id, QString::fromLatin1(o.json));
+        QCOMPARE(got,
+                 (QStringList{QStringLiteral("0:r2:w2"), QStringLiteral("3::[]"), QStringLiteral("1:r1:v3"),
+                              QStringLiteral("2:r2:"), QStringLiteral("1:r2:w3")}));
+        QCOMPARE(rest.ruleWatermark, quint64(9));
+        // A batch that could not be written goes back in front, in order, and is not merged
+        // into again.
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r1"), "v4")); // 10
+        b.restore(rest);
+        b.addRuleOp(op(RuleOp::Kind::UpdateRule, QStringLiteral("r1"), "v5")); // 11: into 10
+        PendingBatch again = b.take(100);
+        QCOMPARE(again.ruleOps.size(), 6);
+        QCOMPARE(again.ruleOps.at(2).json, QByteArray("v3"));
+        QCOMPARE(again.ruleOps.at(5).json, QByteArray("v5"));
+        QCOMPARE(again.ruleWatermark, quint64(11));
+    }
+
+    void ruleOpsBounded()
+    {
+        WriteBuffer b(WriteBuffer::Limits{10, 10, 10, 3});
+        for (int i = 0; i < 5; ++i) {
+            RuleOp o;
+            o.kind = RuleOp::Kind::UpsertRule;
+            o.id = QStringLiteral("r%1").arg(i);
+            b.addRuleOp(o);
+        }
+        QCOMPARE(b.ruleOpCount(), 3);
+        QCOMPARE(b.droppedRuleOps(), quint64(2));
+        // A change of a dropped rule's write is a write of its own (nothing dangles).
+        RuleOp u;
+        u.kind = RuleOp::Kind::UpdateRule;
+        u.id = QStringLiteral("r0");
+        u.json = "x";
+        b.addRuleOp(u);
+        const PendingBatch batch = b.take(100);
+        QCOMPARE(batch.ruleOps.size(), 3);
+        QCOMPARE(batch.ruleOps.constLast().id, QStringLiteral("r0"));
+        QCOMPARE(b.droppedRuleOps(), quint64(3));
+    }
+
     void barsFromTicks()
     {
         const qint64 m = BarAggregator::minuteOf(1763467215123456LL); // 12:00:15.123456
