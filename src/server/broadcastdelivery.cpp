@@ -40,7 +40,7 @@ void IoShard::deliver(const BroadcastBatch &batch)
     std::vector<Client *> &touched = m_touched;
     quint32 recipients = 0;
     auto stage = [&touched, &recipients](Client *s, const Broadcast &b) {
-        if (s->isDead() || (s->skipping() && s->alreadyHas(b)))
+        if (s->isDead() || s->awaitingWelcome || (s->skipping() && s->alreadyHas(b)))
             return;
         ++recipients;
         s->stage(b);

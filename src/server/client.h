@@ -152,6 +152,9 @@ public:
     // Its stored rules are being read (userrestore.cpp): requests wait in `held`, in order,
     // until they are in.
     bool restoring = false;
+    // connection_established waits for those rules: nothing else is sent before it (broadcasts
+    // to every client skip it until then).
+    bool awaitingWelcome = false;
     quint32 restoreGeneration = 0; // which read an answer (or its timeout) is for
     struct HeldRequest
     {

@@ -93,7 +93,10 @@ public:
     void addClient(Client *s);
     // A live client's transport or rooms changed: clientChanged, for the connection history.
     void noteClientChanged(Client *s);
-    void welcome(Client *s);
+    // connection_established; for a user with stored rules once they are read (userrestore.cpp).
+    // With `then` (a recovered Socket.IO session's replay) it is sent at once, `then` right
+    // after it, and the stored rules are read meanwhile.
+    void welcome(Client *s, const std::function<void(Client *)> &then = {});
     // An event already admitted by admit() (ProductSocketIoApp::admitPacket, before decoding).
     void handleSocketIoEvent(Client *s, const QString &event, const QJsonValue &data, bool binary,
                              const QJsonValue &replyTag);

@@ -115,14 +115,19 @@ void ProductSocketIoApp::afterConnect(EngineIoSession &s, const QString &nsp, co
     auto *client = static_cast<SocketIoClient *>(s.clientOf(nsp));
     if (!client)
         return;
-    m_shard.welcome(client);
-    if (client->recovered) {
-        m_shard.noteClientChanged(client); // its rooms are back
-        const QList<BroadcastPtr> replay = std::move(client->pendingReplay);
-        client->pendingReplay.clear();
-        for (const BroadcastPtr &b : replay)
-            client->sendPrepared(*b);
+    if (!client->recovered) {
+        m_shard.welcome(client);
+        return;
     }
+    m_shard.welcome(client, [this](Client *c) {
+        // The missed messages right after connection_established.
+        auto *recovered = static_cast<SocketIoClient *>(c);
+        m_shard.noteClientChanged(recovered); // its rooms are back
+        const QList<BroadcastPtr> replay = std::move(recovered->pendingReplay);
+        recovered->pendingReplay.clear();
+        for (const BroadcastPtr &b : replay)
+            recovered->sendPrepared(*b);
+    });
 }
 
 void ProductSocketIoApp::onEvent(EngineIoSession &s, const QString &nsp, const sio::Packet &p,

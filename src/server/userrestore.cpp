@@ -59,7 +59,7 @@ rules::Owner ownerOf(const Client *s)
 
 } // namespace
 
-void IoShard::welcome(Client *s)
+void IoShard::welcome(Client *s, const std::function<void(Client *)> &then)
 {
     // A token user's alerts come here (rules set on any of its connections), its stored rules
     // and rooms are read first.
@@ -67,10 +67,18 @@ void IoShard::welcome(Client *s)
         s->ownerKey = QStringLiteral("sub:") + s->user();
         bindAlerts(s);
     }
-    if (s->ownerKey.isEmpty() || !m_ctx.alerts().hasStore()) {
+    const bool read = !s->ownerKey.isEmpty() && m_ctx.alerts().hasStore();
+    if (!read || then) {
+        // A recovered Socket.IO session is answered at once, its missed messages right after
+        // (live ones would overtake them while it waited); its stored rules are read meanwhile.
         sendWelcome(s, nullptr);
+        if (then)
+            then(s);
+        if (read)
+            beginRestore(s, [](Client *, const RestoreResult &) {});
         return;
     }
+    s->awaitingWelcome = true;
     beginRestore(s, [this](Client *c, const RestoreResult &r) {
         sendWelcome(c, &r);
         if (m_ctx.options().restoreSubscriptions && r.hasSubscriptions && !r.pairs.isEmpty())
@@ -80,6 +88,7 @@ void IoShard::welcome(Client *s)
 
 void IoShard::sendWelcome(Client *s, const RestoreResult *restored)
 {
+    s->awaitingWelcome = false;
     const Reply hello = m_handler.welcome(*s, restored);
     s->sendEvent(hello.event, hello.data, QJsonValue::Undefined);
 }
