@@ -148,6 +148,18 @@ PY
     users=("${users[@]:1}")
     rules=("${rules[@]:1}")
   done
+  # A user who set a rule and left: the panel shows it from the database, "owner away"
+  # (PROTOCOL.md, "Rules that follow the user").
+  /usr/bin/python3 - "$PORT" "$(token erin)" >/dev/null 2>&1 <<'PY' &
+import json, sys, websocket
+ws = websocket.create_connection(f"ws://127.0.0.1:{sys.argv[1]}/ws?token={sys.argv[2]}"); ws.recv()
+ws.send(json.dumps({"event": "set_alert", "id": 1, "data": {"pair": "USD_CHF", "field": "bid", "condition": "below",
+                                                            "value": 0.85, "note": "overnight"}}))
+while json.loads(ws.recv()).get("event") not in ("alert_set", "error"):
+    pass
+ws.close()
+PY
+  PIDS+=($!)
 fi
 
 # The fleet panel (docs/GUI.md, "Fleet"): three more servers on the same Redis, each with a few
