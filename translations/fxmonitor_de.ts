@@ -1008,16 +1008,12 @@
         <translation>Regel des Desks: Ihre Alarme bleiben am Desk</translation>
     </message>
     <message>
-        <source>enabled, owner away</source>
-        <translation>aktiv, Besitzer abwesend</translation>
-    </message>
-    <message>
-        <source>disabled, owner away</source>
-        <translation>inaktiv, Besitzer abwesend</translation>
-    </message>
-    <message>
         <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
         <translation>In der Datenbank gespeichert: Ihr Besitzer ist nicht mit diesem Server verbunden, daher löst sie hier erst wieder aus, wenn er sich verbindet</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (abwesend)</translation>
     </message>
 </context>
 <context>

@@ -1008,16 +1008,12 @@
         <translation>The desk&apos;s own rule: its alerts stay on the desk</translation>
     </message>
     <message>
-        <source>enabled, owner away</source>
-        <translation>enabled, owner away</translation>
-    </message>
-    <message>
-        <source>disabled, owner away</source>
-        <translation>disabled, owner away</translation>
-    </message>
-    <message>
         <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
         <translation>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (away)</translation>
     </message>
 </context>
 <context>

@@ -1008,16 +1008,12 @@
         <translation>Regla propia del escritorio: sus alertas se quedan en el escritorio</translation>
     </message>
     <message>
-        <source>enabled, owner away</source>
-        <translation>activa, propietario ausente</translation>
-    </message>
-    <message>
-        <source>disabled, owner away</source>
-        <translation>desactivada, propietario ausente</translation>
-    </message>
-    <message>
         <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
         <translation>Guardada en la base de datos: su propietario no está conectado a este servidor, así que aquí no se dispara hasta que vuelva a conectarse</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (ausente)</translation>
     </message>
 </context>
 <context>

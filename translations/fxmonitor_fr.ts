@@ -1008,16 +1008,12 @@
         <translation>Règle propre au poste : ses alertes restent sur le poste</translation>
     </message>
     <message>
-        <source>enabled, owner away</source>
-        <translation>active, propriétaire absent</translation>
-    </message>
-    <message>
-        <source>disabled, owner away</source>
-        <translation>désactivée, propriétaire absent</translation>
-    </message>
-    <message>
         <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
         <translation>Enregistrée dans la base : son propriétaire n’est pas connecté à ce serveur, elle ne se déclenche donc pas ici avant qu’il se reconnecte</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1 (absent)</translation>
     </message>
 </context>
 <context>

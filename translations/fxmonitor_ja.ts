@@ -1008,16 +1008,12 @@
         <translation>デスク独自のルール: アラートはデスク内にとどまります</translation>
     </message>
     <message>
-        <source>enabled, owner away</source>
-        <translation>有効（所有者不在）</translation>
-    </message>
-    <message>
-        <source>disabled, owner away</source>
-        <translation>無効（所有者不在）</translation>
-    </message>
-    <message>
         <source>Stored in the database: its owner is not connected to this server, so it fires nowhere here until the owner connects again</source>
         <translation>データベースに保存済み：所有者がこのサーバーに接続していないため、再接続するまでここでは発火しません</translation>
+    </message>
+    <message>
+        <source>%1 (away)</source>
+        <translation>%1（不在）</translation>
     </message>
 </context>
 <context>

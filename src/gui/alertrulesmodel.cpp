@@ -94,16 +94,14 @@ QVariant AlertRulesModel::display(const engine::AlertRuleRow &r, int column) con
 {
     switch (column) {
     case Id: return r.id;
-    case Owner: return ownerText(r);
+    case Owner: // a stored rule's owner is away: in the database, not evaluated here now
+        return r.stored ? tr("%1 (away)").arg(ownerText(r)) : ownerText(r);
     case Pair: return r.pair;
     case Field: return fieldText(r.field);
     case Condition: return conditionText(r);
     case Value: return valueText(r);
     case Repeat: return repeatText(r);
-    case State:
-        if (r.stored) // its owner is away: in the database, not evaluated here now
-            return r.enabled ? tr("enabled, owner away") : tr("disabled, owner away");
-        return r.enabled ? tr("enabled") : tr("disabled");
+    case State: return r.enabled ? tr("enabled") : tr("disabled");
     case TimesFired: return fmt::count(r.timesFired);
     case LastFired: return r.lastFiredMs > 0 ? fmt::localDateTime(r.lastFiredMs * 1000) : tr("never");
     case Expires: return r.expiresAtMs > 0 ? fmt::localDateTime(r.expiresAtMs * 1000) : tr("never");
@@ -160,7 +158,7 @@ QVariant AlertRulesModel::data(const QModelIndex &index, int role) const
             return fmt::numberFont();
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == State && r.stored)
+        if ((index.column() == Owner || index.column() == State) && r.stored)
             return tr("Stored in the database: its owner is not connected to this server, so it fires nowhere "
                       "here until the owner connects again");
         if (index.column() == Owner && r.desk)
