@@ -246,6 +246,10 @@ struct Child
                  << QStringLiteral("--redis-host") << QStringLiteral("127.0.0.1") << QStringLiteral("--redis-port")
                  << QString::number(redisPort) << QStringLiteral("--log-level") << QStringLiteral("WARNING")
                  << QStringLiteral("--io-threads") << QStringLiteral("1");
+            // A database of its own for each server, never the user's (the default path).
+            static QTemporaryDir dbDir;
+            static int servers = 0;
+            args << QStringLiteral("--db-path") << dbDir.filePath(QStringLiteral("bench-%1.sqlite").arg(++servers));
             if (target == u"fx-nohist")
                 args << QStringLiteral("--set") << QStringLiteral("WEBSOCKET_HISTORY_SIZE=0");
             if (target == u"fx-tls") {
