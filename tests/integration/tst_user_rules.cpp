@@ -277,6 +277,19 @@ private Q_SLOTS:
                      .value(QStringLiteral("count"))
                      .toInt(-1),
                  0);
+        // Both firings (one per server run) are in the alert history, under the key's hash, for
+        // this user alone.
+        auto priceAlerts = [](WsClient &w) {
+            return dataOf(w.request(QStringLiteral("get_alert_history"),
+                                    {{QStringLiteral("types"), QJsonArray{QStringLiteral("price_alert")}}},
+                                    QStringLiteral("alert_history")))
+                .value(QStringLiteral("alerts"))
+                .toArray();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(priceAlerts(c).size(), 2, 10000);
+        for (const QJsonValue row : priceAlerts(c))
+            QCOMPARE(row.toObject().value(QStringLiteral("owner")).toString(), keyOwner(key));
+        QCOMPARE(priceAlerts(stranger).size(), 0);
     }
 
     void tokenUserRestoredAtConnect_data() { engines(); }
