@@ -20,17 +20,10 @@ using protocol::ClientEvent;
 using protocol::ErrorCode;
 namespace ev = protocol::event;
 
-// The owner of a client's rules: its identity (a token's sub, a client_key: Client::ownerKey),
-// one owner across its connections, else this connection alone (its handle).
-static rules::Owner ownerOf(const Client *s)
-{
-    return rules::Owner{s->ownerKey, s->alertHandle};
-}
-
 rules::Owner IoShard::alertOwner(Client *s)
 {
     bindAlerts(s);
-    return ownerOf(s);
+    return s->rulesOwner();
 }
 
 void IoShard::bindAlerts(Client *s)
@@ -39,7 +32,7 @@ void IoShard::bindAlerts(Client *s)
         return;
     s->alertHandle = m_ctx.alerts().newHandle();
     m_alertClients.insert(s->alertHandle, s);
-    m_ctx.alerts().bind(ownerOf(s), m_index, s->id());
+    m_ctx.alerts().bind(s->rulesOwner(), m_index, s->id());
 }
 
 void IoShard::unbindAlerts(Client *s)
@@ -47,7 +40,7 @@ void IoShard::unbindAlerts(Client *s)
     if (s->alertHandle == 0)
         return;
     m_alertClients.remove(s->alertHandle);
-    m_ctx.alerts().unbind(ownerOf(s));
+    m_ctx.alerts().unbind(s->rulesOwner());
     s->alertHandle = 0;
 }
 
@@ -109,7 +102,7 @@ void IoShard::handleAlertRequest(Client *s, ClientEvent event, const QString &na
         // A client without a handle holds no rule (a token user got one when it connected).
         QJsonArray list;
         if (s->alertHandle != 0)
-            for (const rules::AlertRule &r : m_ctx.alerts().list(ownerOf(s)))
+            for (const rules::AlertRule &r : m_ctx.alerts().list(s->rulesOwner()))
                 list.append(r.toJson());
         sendReply(s,
                   Reply{ev::AlertsList.toString(),

@@ -1,5 +1,7 @@
 #include "server/client.h"
 
+#include "rules/rulebook.h"
+
 #include "server/serveroptions.h"
 
 #include <QRandomGenerator>
@@ -111,6 +113,11 @@ QByteArray newSessionId()
     QRandomGenerator::system()->fillRange(words);
     const QByteArray raw(reinterpret_cast<const char *>(words), 15);
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+rules::Owner Client::rulesOwner() const
+{
+    return rules::Owner{ownerKey, alertHandle};
 }
 
 } // namespace fx::server

@@ -20,6 +20,10 @@
 #include <QString>
 #include <vector>
 
+namespace fx::rules {
+struct Owner;
+}
+
 namespace fx::server {
 
 struct ServerOptions;
@@ -149,6 +153,9 @@ public:
     // "sub:<token sub>" for a token user, "key:<sha-256 of its client_key, hex>" once it sent one;
     // empty: anonymous (its rules live as long as the connection).
     QString ownerKey;
+    // The owner of its rules (PROTOCOL.md, "Alert rules"): its identity (ownerKey), one owner
+    // across its connections, else this connection alone (alertHandle).
+    rules::Owner rulesOwner() const;
     // Its stored rules are being read (userrestore.cpp): requests wait in `held`, in order,
     // until they are in.
     bool restoring = false;

@@ -57,7 +57,7 @@ Reply RequestHandler::welcome(const Client &client, const RestoreResult *restore
         hello.insert(QStringLiteral("feed_status"), feed.toJson()); // PROTOCOL.md, feed_status
     if (client.alertHandle != 0) { // PROTOCOL.md, "Alert rules": the rules a user holds here
         QJsonArray alerts;
-        for (const rules::AlertRule &r : m_ctx.alerts().list(rules::Owner{client.ownerKey, client.alertHandle}))
+        for (const rules::AlertRule &r : m_ctx.alerts().list(client.rulesOwner()))
             alerts.append(r.toJson());
         if (!alerts.isEmpty())
             hello.insert(QStringLiteral("alerts"), alerts);

@@ -52,11 +52,6 @@ QString checkClientKey(const QJsonValue &value)
     return {};
 }
 
-rules::Owner ownerOf(const Client *s)
-{
-    return rules::Owner{s->ownerKey, s->alertHandle};
-}
-
 } // namespace
 
 void IoShard::welcome(Client *s, const std::function<void(Client *)> &then)
@@ -107,7 +102,7 @@ void IoShard::beginRestore(Client *s, std::function<void(Client *, const Restore
     };
     auto answered = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<ReturnPath> back = m_returnPath;
-    m_ctx.alerts().restore(ownerOf(s), [back, finish, answered](const RestoreResult &r) {
+    m_ctx.alerts().restore(s->rulesOwner(), [back, finish, answered](const RestoreResult &r) {
         answered->store(true);
         back->post([finish, r] { finish(r); }); // any thread: back to this shard, if it is still there
     });
@@ -199,11 +194,11 @@ bool IoShard::identifyBySubscribe(Client *s, QJsonObject &data, const QJsonValue
                                           "another"));
         if (s->ownerKey.isEmpty()) {
             // Rules set before it identified itself become the user's.
-            const rules::Owner before = ownerOf(s);
+            const rules::Owner before = s->rulesOwner();
             s->ownerKey = owner;
             if (s->alertHandle != 0) {
-                m_ctx.alerts().rekey(before, ownerOf(s));
-                m_ctx.alerts().bind(ownerOf(s), m_index);
+                m_ctx.alerts().rekey(before, s->rulesOwner());
+                m_ctx.alerts().bind(s->rulesOwner(), m_index);
             } else {
                 bindAlerts(s);
             }
@@ -236,7 +231,7 @@ void IoShard::subscribeRestoring(Client *s, QJsonObject data, const QJsonValue &
     QJsonObject extra;
     if (identified) {
         QJsonArray alerts;
-        for (const rules::AlertRule &r : m_ctx.alerts().list(ownerOf(s)))
+        for (const rules::AlertRule &r : m_ctx.alerts().list(s->rulesOwner()))
             alerts.append(r.toJson());
         extra.insert(QStringLiteral("alerts"), alerts);
         if (stored.hasSubscriptions)
@@ -291,7 +286,7 @@ void IoShard::saveRooms(Client *s)
     for (int i = 0; i < m_ctx.instruments().size(); ++i)
         if (s->inRoom(i))
             pairs.append(m_ctx.instruments().pair(i));
-    m_ctx.alerts().saveSubscriptions(ownerOf(s), pairs);
+    m_ctx.alerts().saveSubscriptions(s->rulesOwner(), pairs);
 }
 
 } // namespace fx::server
