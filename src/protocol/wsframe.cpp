@@ -23,4 +23,22 @@ QByteArray wsFrame(QByteArrayView payload, WsOpcode opcode)
     return out;
 }
 
+QByteArray wsCloseFrame(int code, const QString &reason)
+{
+    if (code == 1005)
+        return wsFrame({}, WsOpcode::Close);
+    QByteArray payload;
+    payload.append(char((code >> 8) & 0xFF));
+    payload.append(char(code & 0xFF));
+    QByteArray text = reason.toUtf8();
+    if (text.size() > 123) {
+        qsizetype cut = 123;
+        while (cut > 0 && (quint8(text[cut]) & 0xC0) == 0x80) // not inside a character
+            --cut;
+        text.truncate(cut);
+    }
+    payload.append(text);
+    return wsFrame(payload, WsOpcode::Close);
+}
+
 } // namespace fx::protocol

@@ -11,7 +11,6 @@
 #include "server/client.h"
 #include "server/connectionlimits.h"
 #include "server/lingeringclose.h"
-#include "server/pingmeter.h"
 #include "server/plainjsonclient.h"
 #include "server/servercontext.h"
 #include "server/serverlog.h"
@@ -105,66 +104,78 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         return;
     }
     const auto &o = m_ctx.options();
-    ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
-    ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
-    auto *s = new PlainJsonClient(ws, tcp, peer, m_counters, o, core::nowMicros());
+    // wschannel.h: the project's own framing on the bare descriptor where it can, else Qt's.
+    WsChannel *channel = takeOverWebSocket(ws, tcp, o.maxMessageSize, this, m_counters, m_ctx.stats());
+    if (!channel) {
+        ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
+        ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
+        lingerOnClose(ws, tcp); // 1009 and other closes the server sends are read by every client
+        channel = makeQtWsChannel(ws, tcp, m_counters);
+    }
+    auto *s = new PlainJsonClient(channel, *this, peer, m_counters, o, core::nowMicros());
     s->limitSlot = address;
     applyClaims(s, claims);
-    const qint64 now = core::monotonicMillis();
-    s->nextPingAtMs = now + o.pingIntervalMs;
-
-    lingerOnClose(ws, tcp); // 1009 and other closes the server sends are read by every client
-    // SECURITY.md, "Bounds": out of memory on one client's message drops that client only.
-    auto guarded = [this, s](auto &&work) {
-        try {
-            work();
-        } catch (const std::bad_alloc &) {
-            m_ctx.stats().countBound(BoundHit::OutOfMemory);
-            logBound(QStringLiteral("out_of_memory"),
-                     QStringLiteral("out of memory serving client %1: dropped").arg(s->logName()));
-            s->markDead(DisconnectReason::Vanished);
-            if (QWebSocket *w = s->socket())
-                w->abort(); // disconnected: reaped
-            scheduleReap();
-        }
-    };
-    connect(ws, &QWebSocket::textMessageReceived, this,
-            [this, s, guarded](const QString &text) { guarded([&] { onText(s, text); }); });
-    connect(ws, &QWebSocket::binaryMessageReceived, this,
-            [this, s, guarded](const QByteArray &data) { guarded([&] { onBinary(s, data.size()); }); });
-    connect(ws, &QWebSocket::pong, this, [this, s](quint64 elapsed, const QByteArray &) {
-        s->lastRttMs = qint64(elapsed);
-        s->pongDeadlineMs = 0;
-        s->nextPingAtMs = core::monotonicMillis() + m_ctx.options().pingIntervalMs;
-    });
-    // SECURITY.md, "Bounds": a ping costs a request; a dropped one gets no pong.
-    meterPings(ws, tcp, m_counters, [this, s] { return !s->isDead() && admit(s); });
-    connect(ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [s](QAbstractSocket::SocketError) {
-        // The connection broke without a close handshake.
-        s->markDead(DisconnectReason::Vanished);
-    });
-    connect(ws, &QWebSocket::disconnected, this, [this, s, ws] {
-        if (ws->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData && !s->isDead()) {
-            m_ctx.stats().countError(ErrorCode::MessageTooLarge);
-            s->markDead(DisconnectReason::MessageTooLarge);
-        }
-        s->markDead(DisconnectReason::ClientClosed);
-        s->transportClosed = true;
-        scheduleReap();
-    });
-    connect(tcp, &QTcpSocket::bytesWritten, this, [s] { s->onBytesWritten(); });
-    if (auto *ssl = qobject_cast<QSslSocket *>(tcp)) // drained means sent, not only encrypted
-        connect(ssl, &QSslSocket::encryptedBytesWritten, this, [s] { s->onBytesWritten(); });
-
+    s->nextPingAtMs = core::monotonicMillis() + o.pingIntervalMs;
     addClient(s);
     welcome(s);
 }
 
-void IoShard::onText(PlainJsonClient *s, const QString &text)
+void IoShard::guardMemory(PlainJsonClient *s, const std::function<void()> &work)
+{
+    try {
+        work();
+    } catch (const std::bad_alloc &) {
+        m_ctx.stats().countBound(BoundHit::OutOfMemory);
+        logBound(QStringLiteral("out_of_memory"),
+                 QStringLiteral("out of memory serving client %1: dropped").arg(s->logName()));
+        s->markDead(DisconnectReason::Vanished);
+        s->channel()->abort(); // closed: reaped
+        scheduleReap();
+    }
+}
+
+void IoShard::plainText(PlainJsonClient *s, const QByteArray &utf8)
+{
+    guardMemory(s, [&] { onText(s, utf8); });
+}
+
+void IoShard::plainBinary(PlainJsonClient *s, qsizetype size)
+{
+    guardMemory(s, [&] { onBinary(s, size); });
+}
+
+void IoShard::plainPong(PlainJsonClient *s, qint64 rttMs)
+{
+    s->lastRttMs = rttMs;
+    s->pongDeadlineMs = 0;
+    s->nextPingAtMs = core::monotonicMillis() + m_ctx.options().pingIntervalMs;
+}
+
+bool IoShard::plainAdmitPing(PlainJsonClient *s)
+{
+    return !s->isDead() && admit(s);
+}
+
+void IoShard::plainBroken(PlainJsonClient *s)
+{
+    s->markDead(DisconnectReason::Vanished); // the connection broke without a close handshake
+}
+
+void IoShard::plainClosed(PlainJsonClient *s, int closeCode)
+{
+    if (closeCode == QWebSocketProtocol::CloseCodeTooMuchData && !s->isDead()) {
+        m_ctx.stats().countError(ErrorCode::MessageTooLarge);
+        s->markDead(DisconnectReason::MessageTooLarge);
+    }
+    s->markDead(DisconnectReason::ClientClosed);
+    s->transportClosed = true;
+    scheduleReap();
+}
+
+void IoShard::onText(PlainJsonClient *s, const QByteArray &utf8)
 {
     if (s->isDead())
         return;
-    const QByteArray utf8 = text.toUtf8();
     ++s->messagesReceived;
     m_counters.add(m_counters.messagesReceived);
     m_counters.add(m_counters.bytesReceived, quint64(utf8.size()));

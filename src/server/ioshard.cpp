@@ -68,8 +68,7 @@ IoShard::IoShard(int index, ServerContext &context)
             if (s->transportClosed)
                 continue;
             if (s->protocol() == WireProtocol::PlainJson)
-                if (QWebSocket *ws = static_cast<PlainJsonClient *>(s)->socket())
-                    ws->abort();
+                static_cast<PlainJsonClient *>(s)->channel()->abort();
             s->transportClosed = true;
         }
         scheduleReap();
@@ -295,8 +294,7 @@ void IoShard::onTick()
                 continue;
             }
             if (!s->pongDeadlineMs && now >= s->nextPingAtMs) {
-                if (QWebSocket *ws = static_cast<PlainJsonClient *>(s)->socket())
-                    ws->ping();
+                static_cast<PlainJsonClient *>(s)->channel()->ping();
                 s->pongDeadlineMs = now + o.pingTimeoutMs;
                 s->nextPingAtMs = now + o.pingIntervalMs;
             }

@@ -13,6 +13,7 @@
 #include "server/broadcast.h"
 #include "server/clientinfo.h"
 #include "server/conflatinginbox.h"
+#include "server/plainjsonclient.h"
 #include "server/pricebook.h"
 #include "server/requesthandler.h"
 #include "server/roomregistry.h"
@@ -45,7 +46,7 @@ class ReturnPath;
 struct AlertHistoryQuery;
 struct AlertHistoryResult;
 
-class IoShard final : public QObject
+class IoShard final : public QObject, private PlainJsonEvents
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(IoShard)
@@ -188,7 +189,16 @@ private:
 
     // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).
     void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
-    void onText(PlainJsonClient *s, const QString &text);
+    // PlainJsonEvents: what a plain JSON client's channel reports.
+    void plainText(PlainJsonClient *s, const QByteArray &utf8) override;
+    void plainBinary(PlainJsonClient *s, qsizetype size) override;
+    void plainPong(PlainJsonClient *s, qint64 rttMs) override;
+    bool plainAdmitPing(PlainJsonClient *s) override;
+    void plainBroken(PlainJsonClient *s) override;
+    void plainClosed(PlainJsonClient *s, int closeCode) override;
+    // SECURITY.md, "Bounds": out of memory on one client's message drops that client only.
+    void guardMemory(PlainJsonClient *s, const std::function<void()> &work);
+    void onText(PlainJsonClient *s, const QByteArray &utf8);
     void onBinary(PlainJsonClient *s, qsizetype size);
     void dispatch(Client *s, const QString &event, const QJsonObject &data, const QJsonValue &replyTag);
     void sendReply(Client *s, const Reply &r, const QJsonValue &replyTag);

@@ -6,45 +6,35 @@
 #include "server/serveroptions.h"
 #include "server/socketwriter.h"
 
-#include <QSslSocket>
-
 namespace fx::server {
 
-PlainJsonClient::PlainJsonClient(QWebSocket *ws, QTcpSocket *tcp, const QString &peer, ShardCounters &counters,
-                                 const ServerOptions &options, qint64 nowMicros)
+PlainJsonClient::PlainJsonClient(WsChannel *channel, PlainJsonEvents &events, const QString &peer,
+                                 ShardCounters &counters, const ServerOptions &options, qint64 nowMicros)
     : Client(newSessionId(), WireProtocol::PlainJson, peer, nowMicros)
-    , m_ws(ws)
-    , m_tcp(tcp)
-    , m_tls(qobject_cast<QSslSocket *>(tcp) != nullptr)
+    , m_channel(channel)
+    , m_events(events)
+    , m_tls(channel->isTls())
     , m_counters(counters)
     , m_options(options)
 {
+    m_channel->attach(this);
 }
 
 PlainJsonClient::~PlainJsonClient()
 {
-    if (m_ws) {
-        QObject::disconnect(m_ws, nullptr, nullptr, nullptr);
-        if (m_tcp) {
-            QObject::disconnect(m_tcp, &QTcpSocket::bytesWritten, nullptr, nullptr);
-            if (auto *ssl = qobject_cast<QSslSocket *>(m_tcp.data()))
-                QObject::disconnect(ssl, &QSslSocket::encryptedBytesWritten, nullptr, nullptr);
-        }
-        m_ws->abort();
-        m_ws->deleteLater();
-    }
+    m_channel->release();
 }
 
 qint64 PlainJsonClient::queuedBytes() const
 {
-    return m_backlog.bytes(m_tcp);
+    return m_backlog.bytesOf(m_channel);
 }
 
 void PlainJsonClient::writeFrame(const QByteArray &frame)
 {
-    if (m_closing || isDead() || !m_tcp)
+    if (m_closing || isDead())
         return;
-    m_tcp->write(frame);
+    m_channel->writeFrame(frame);
     m_backlog.noteWritten(frame.size());
     ++messagesSent;
     bytesSent += quint64(frame.size());
@@ -107,7 +97,7 @@ void PlainJsonClient::flushStaged()
     // Written from m_staged itself and cleared after, keeping its capacity: no allocation per
     // client per pass (PERFORMANCE.md, "Kernel pace"). Nothing a write can call stages here.
     const QList<QByteArray> &frames = m_staged;
-    if (m_closing || isDead() || !m_tcp) {
+    if (m_closing || isDead()) {
         m_staged.clear();
         return;
     }
@@ -119,10 +109,10 @@ void PlainJsonClient::flushStaged()
     m_counters.add(m_counters.messagesSent, quint64(frames.size()));
     m_counters.add(m_counters.bytesSent, bytes);
 
-    m_backlog.noteWritten(qint64(writeFrames(m_tcp, frames)));
+    m_backlog.noteWritten(qint64(m_channel->writeFrames(frames)));
     m_staged.clear();
-    if (pendingBytes(m_tcp) > 0) // the kernel's buffer is full: count what it holds
-        m_backlog.sample(m_tcp);
+    if (m_channel->pendingBytes() > 0) // the kernel's buffer is full: count what it holds
+        m_backlog.sampleOf(m_channel);
     overHardLimit();
 }
 
@@ -140,14 +130,14 @@ void PlainJsonClient::pollBacklog()
 
 qint64 PlainJsonClient::queuedBytesNow() const
 {
-    return m_tcp && !m_closing && !isDead() ? SendBacklog::bytesNow(m_tcp) : queuedBytes();
+    return !m_closing && !isDead() ? SendBacklog::bytesNowOf(m_channel) : queuedBytes();
 }
 
 void PlainJsonClient::onBytesWritten()
 {
     if (m_closing || isDead())
         return;
-    m_backlog.sample(m_tcp);
+    m_backlog.sampleOf(m_channel);
     if (m_conflatedCount == 0)
         return;
     if (queuedBytes() > m_options.softQueueLimit() / 2)
@@ -177,12 +167,10 @@ void PlainJsonClient::disconnect(DisconnectReason reason, int closeCode, const Q
         return;
     m_closing = true;
     markDead(reason);
-    if (!m_ws)
-        return;
     if (reason == DisconnectReason::SlowConsumer || reason == DisconnectReason::KeepaliveTimeout)
-        m_ws->abort(); // nothing more can get through in time
+        m_channel->abort(); // nothing more can get through in time
     else
-        m_ws->close(QWebSocketProtocol::CloseCode(closeCode), text);
+        m_channel->close(closeCode, text);
 }
 
 } // namespace fx::server

@@ -29,7 +29,14 @@ qint64 pendingBytes(const QTcpSocket *socket);
 // in the portable build, whose bounds measure Qt's buffers only.
 qint64 kernelQueuedBytes(const QTcpSocket *socket);
 
+// The same for a bare descriptor (the own WebSocket channel, wschannel.h); Linux only.
+qint64 kernelQueuedBytes(int fd);
+
 namespace detail {
+// One scatter-gather sendmsg() after another on a non-blocking descriptor, for
+// frames[first...] (frames[first] from byte offset), advancing first and offset past what the
+// kernel took. False on an error other than a full buffer (EAGAIN). Linux only.
+bool sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset);
 // The seam's write: called by writeFrames() for a plain socket whose Qt buffer is empty; hands
 // frames[first...] (frames[first] from byte offset) to the connection and advances first and
 // offset past what it took. What is left goes through QTcpSocket::write.
@@ -50,13 +57,27 @@ void writeBuffered(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetyp
 class SendBacklog
 {
 public:
-    qint64 bytes(const QTcpSocket *socket) const { return pendingBytes(socket) + m_kernel; }
+    // For a QTcpSocket (QPointer converts) and, in wschannel.h's overloads, a WsChannel.
+    qint64 bytes(const QTcpSocket *socket) const { return bytesOf(socket); }
     // bytes() with the kernel's share read now, the sample left as it is (client snapshots).
-    static qint64 bytesNow(const QTcpSocket *socket) { return pendingBytes(socket) + kernelQueuedBytes(socket); }
-    void sample(const QTcpSocket *socket)
+    static qint64 bytesNow(const QTcpSocket *socket) { return bytesNowOf(socket); }
+    void sample(const QTcpSocket *socket) { sampleOf(socket); }
+    // Socket: anything pendingBytes() and kernelQueuedBytes() take.
+    template <typename Socket>
+    qint64 bytesOf(const Socket *socket) const
+    {
+        return pendingBytes(socket) + m_kernel;
+    }
+    template <typename Socket>
+    static qint64 bytesNowOf(const Socket *socket)
+    {
+        return pendingBytes(socket) + kernelQueuedBytes(socket);
+    }
+    template <typename Socket>
+    void sampleOf(const Socket *socket)
     {
         m_kernel = kernelQueuedBytes(socket);
-        m_sinceSample = pendingBytes(socket); // still in Qt's buffers: the kernel's later
+        m_sinceSample = pendingBytes(socket); // still in user space: the kernel's later
     }
     qint64 kernelBytes() const { return m_kernel; }
     // Bytes handed to the socket since the last sample (all of them: an over-estimate is safe).

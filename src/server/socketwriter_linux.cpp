@@ -10,11 +10,12 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <cerrno>
+
 namespace fx::server {
 
-void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+bool detail::sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
 {
-    const int fd = int(socket->socketDescriptor());
     while (first < frames.size()) {
         iovec iov[64];
         int n = 0;
@@ -27,8 +28,10 @@ void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qs
         msg.msg_iov = iov;
         msg.msg_iovlen = size_t(n);
         const ssize_t sent = ::sendmsg(fd, &msg, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (sent < 0 && errno == EINTR)
+            continue;
         if (sent <= 0)
-            return; // EAGAIN or an error: Qt's buffer takes the rest (and reports errors)
+            return sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
         qsizetype left = sent;
         while (left > 0 && first < frames.size()) {
             const qsizetype remaining = frames[first].size() - offset;
@@ -42,16 +45,28 @@ void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qs
             }
         }
     }
+    return true;
+}
+
+void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+{
+    // EAGAIN or an error: Qt's buffer takes the rest (and reports errors).
+    sendFrames(int(socket->socketDescriptor()), frames, first, offset);
+}
+
+qint64 kernelQueuedBytes(int fd)
+{
+    int queued = 0;
+    if (fd < 0 || ::ioctl(fd, SIOCOUTQ, &queued) != 0)
+        return 0;
+    return queued;
 }
 
 qint64 kernelQueuedBytes(const QTcpSocket *socket)
 {
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return 0;
-    int queued = 0;
-    if (::ioctl(int(socket->socketDescriptor()), SIOCOUTQ, &queued) != 0)
-        return 0;
-    return queued;
+    return kernelQueuedBytes(int(socket->socketDescriptor()));
 }
 
 } // namespace fx::server
