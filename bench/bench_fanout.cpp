@@ -22,6 +22,9 @@
 // --tls adds "fx-tls" after "fx": the same server and scenario over TLS (wss://), with a
 // throw-away self-signed certificate made by the openssl command line for this run, so the
 // plain and the TLS figures come from one run on one machine.
+// --qt-framing (idle, relay, sweep) adds "fx-qtws" after "fx": the product with FX_WS_FRAMING=qt,
+// Qt's QWebSocket kept after the upgrade instead of the project's own framing (ARCHITECTURE.md,
+// "Platform seams").
 //
 //   bench_fanout table [--rows 1k-20k,10k-20k,10k-100k,1k-max,10k-idle,both] [--seconds 10]
 //       issue 16's table: fx and the floor in one run, p99 and server CPU per delivery, the
@@ -197,7 +200,7 @@ QString g_portableServer;
 bool isFx(const QString &target)
 {
     return target == u"fx" || target == u"fx-tls" || target == u"fx-jwt" || target == u"fx-nohist"
-        || target == u"fx-portable" || target == u"fx-rules";
+        || target == u"fx-portable" || target == u"fx-rules" || target == u"fx-qtws";
 }
 
 int g_rules = 0; // --rules: alert rules of the fx-rules run
@@ -232,6 +235,11 @@ struct Child
         QString program = QStringLiteral("taskset");
         // The bench gone (killed, Ctrl-C), its servers go too: taskset exec()s them, which keeps it.
         proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        if (target == u"fx-qtws") { // the product with Qt's WebSocket after the upgrade, not its own
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("FX_WS_FRAMING"), QStringLiteral("qt"));
+            proc.setProcessEnvironment(env);
+        }
         if (target == u"fx-jwt") { // the product with WEBSOCKET_AUTH=jwt
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("WEBSOCKET_AUTH"), QStringLiteral("jwt"));
@@ -551,6 +559,9 @@ int main(int argc, char **argv)
                  QStringLiteral("1000,10000")});
     p.addOption({QStringLiteral("deliveries"), QStringLiteral("curve: deliveries per second to measure at."),
                  QStringLiteral("list")});
+    p.addOption({QStringLiteral("qt-framing"),
+                 QStringLiteral("Also run fx with Qt's WebSocket after the upgrade (fx-qtws: FX_WS_FRAMING=qt), right "
+                                "after fx.")});
     p.addOption({QStringLiteral("portable-server"),
                  QStringLiteral("Also run this fxmonitor-server (a -DFX_PORTABLE=ON build) as fx-portable, right "
                                 "after fx."),
@@ -570,6 +581,8 @@ int main(int argc, char **argv)
     g_rules = p.value(QStringLiteral("rules")).toInt();
     if (g_rules > 0 && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-rules"));
+    if (p.isSet(QStringLiteral("qt-framing")) && targets.contains(QStringLiteral("fx")))
+        targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-qtws"));
     g_portableServer = p.value(QStringLiteral("portable-server"));
     if (!g_portableServer.isEmpty() && targets.contains(QStringLiteral("fx")))
         targets.insert(targets.indexOf(QStringLiteral("fx")) + 1, QStringLiteral("fx-portable"));

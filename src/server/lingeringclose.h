@@ -41,6 +41,11 @@ public:
     // connection early if it goes first (e.g. the I/O thread stops).
     static void start(QTcpSocket *tcp, QObject *parent, ServerStats &stats);
     static int active();
+    // One of the kMaxLingering places for a connection that lingers by itself (the own WebSocket
+    // channel, wschannel.h): false when all are taken (close at once then); give it back with
+    // release(). The portable side never lingers: always false.
+    static bool tryHold();
+    static void release();
 
     ~LingeringClose() override;
 

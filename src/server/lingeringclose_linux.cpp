@@ -26,14 +26,25 @@ int LingeringClose::active()
     return g_active.load(std::memory_order_relaxed);
 }
 
+bool LingeringClose::tryHold()
+{
+    if (g_active.fetch_add(1, std::memory_order_relaxed) < kMaxLingering)
+        return true;
+    g_active.fetch_sub(1, std::memory_order_relaxed);
+    return false;
+}
+
+void LingeringClose::release()
+{
+    g_active.fetch_sub(1, std::memory_order_relaxed);
+}
+
 void LingeringClose::start(QTcpSocket *tcp, QObject *parent, ServerStats &stats)
 {
     if (!tcp || tcp->socketDescriptor() < 0 || tcp->state() != QAbstractSocket::ConnectedState)
         return;
-    if (g_active.fetch_add(1, std::memory_order_relaxed) >= kMaxLingering) {
-        g_active.fetch_sub(1, std::memory_order_relaxed);
+    if (!tryHold())
         return;
-    }
     const int fd = ::dup(int(tcp->socketDescriptor()));
     if (fd < 0) { // out of descriptors: close at once, as before
         g_active.fetch_sub(1, std::memory_order_relaxed);

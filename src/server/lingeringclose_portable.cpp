@@ -11,6 +11,15 @@ int LingeringClose::active()
     return 0;
 }
 
+bool LingeringClose::tryHold()
+{
+    return false;
+}
+
+void LingeringClose::release()
+{
+}
+
 void LingeringClose::start(QTcpSocket *, QObject *, ServerStats &)
 {
 }

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 namespace fx::server {
 
@@ -263,8 +264,11 @@ private:
         m_sentClose = true;
         writeFrame(protocol::wsCloseFrame(code, reason));
         m_reader.setDiscardData(true); // what the client still sends is skipped, not held
-        m_stats.countBound(BoundHit::LingeringClose);
-        m_grace.start(LingeringClose::kGraceMs, this);
+        // The same cap as every lingering close: past it, closed once the close frame is out.
+        m_lingering = LingeringClose::tryHold();
+        if (m_lingering)
+            m_stats.countBound(BoundHit::LingeringClose);
+        m_grace.start(m_lingering ? LingeringClose::kGraceMs : 0, this);
     }
 
     void shutdownWrite()
@@ -278,7 +282,7 @@ private:
         m_writeShut = true;
         ::shutdown(m_fd, SHUT_WR);
         if (!m_grace.isActive())
-            m_grace.start(LingeringClose::kGraceMs, this);
+            m_grace.start(m_lingering ? LingeringClose::kGraceMs : 0, this);
     }
 
     void notifyClosed(int code)
@@ -308,6 +312,8 @@ private:
         m_write = nullptr;
         ::close(m_fd);
         m_fd = -1;
+        if (std::exchange(m_lingering, false))
+            LingeringClose::release();
         m_pending = QList<QByteArray>();
         m_pendingBytes = 0;
     }
@@ -331,6 +337,7 @@ private:
     bool m_writeFailed = false;
     bool m_notified = false;
     bool m_released = false;
+    bool m_lingering = false; // holds one of LingeringClose's places
 };
 
 } // namespace
