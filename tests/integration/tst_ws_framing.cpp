@@ -110,6 +110,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("qt");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<int>("code");
+        QTest::addColumn<bool>("qtRefuses"); // Qt 6.4's QWebSocket reads unmasked frames as if masked
         const QByteArray text = "{\"event\":\"ping\"}";
         const QByteArray header = RawWsClient::frameHeader(1, quint64(text.size()));
         QByteArray unmasked = header.left(2) + text;
@@ -118,20 +119,24 @@ private Q_SLOTS:
         rsv1[0] = char(quint8(rsv1[0]) | 0x40);
         for (bool qt : {false, true}) {
             const char *mode = qt ? "qt" : "own";
-            if (!qt) // Qt 6.4's QWebSocket reads a client's unmasked frames as if they were masked
-                QTest::addRow("%s: unmasked", mode) << qt << unmasked << 1002;
-            QTest::addRow("%s: reserved bit", mode) << qt << rsv1 << 1002;
-            QTest::addRow("%s: reserved opcode", mode) << qt << RawWsClient::frameHeader(3, 0) << 1002;
-            QTest::addRow("%s: continuation first", mode) << qt << RawWsClient::frameHeader(0, 1) + "a" << 1002;
-            QTest::addRow("%s: fragmented ping", mode) << qt << RawWsClient::frameHeader(9, 1, false) + "a" << 1002;
-            QTest::addRow("%s: invalid UTF-8", mode) << qt << RawWsClient::frameHeader(1, 3) + "a\xC0\xAF" << 1007;
+            QTest::addRow("%s: unmasked", mode) << qt << unmasked << 1002 << false;
+            QTest::addRow("%s: reserved bit", mode) << qt << rsv1 << 1002 << true;
+            QTest::addRow("%s: reserved opcode", mode) << qt << RawWsClient::frameHeader(3, 0) << 1002 << true;
+            QTest::addRow("%s: continuation first", mode) << qt << RawWsClient::frameHeader(0, 1) + "a" << 1002 << true;
+            QTest::addRow("%s: fragmented ping", mode)
+                << qt << RawWsClient::frameHeader(9, 1, false) + "a" << 1002 << true;
+            QTest::addRow("%s: invalid UTF-8", mode)
+                << qt << RawWsClient::frameHeader(1, 3) + "a\xC0\xAF" << 1007 << true;
             QTest::addRow("%s: close 1005", mode)
-                << qt << RawWsClient::frameHeader(8, 2) + QByteArray("\x03\xED", 2) << 1002;
+                << qt << RawWsClient::frameHeader(8, 2) + QByteArray("\x03\xED", 2) << 1002 << true;
         }
     }
     void protocolErrors()
     {
         QFETCH(bool, qt);
+        QFETCH(bool, qtRefuses);
+        if (!ownFraming(qt) && !qtRefuses)
+            QSKIP("Qt's QWebSocket (FX_WS_FRAMING=qt, the portable build) accepts this frame");
         QFETCH(QByteArray, bytes);
         QFETCH(int, code);
         ServerProcess server;
