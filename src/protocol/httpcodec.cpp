@@ -1,5 +1,6 @@
 #include "protocol/httpcodec.h"
 
+#include <QCryptographicHash>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -50,6 +51,32 @@ bool HttpRequest::keepAlive() const
 bool HttpRequest::isWebSocketUpgrade() const
 {
     return headerHasToken(*this, "connection", "upgrade") && headerHasToken(*this, "upgrade", "websocket");
+}
+
+UpgradeCheck checkWebSocketUpgrade(const HttpRequest &request)
+{
+    if (request.minorVersion < 1)
+        return {400, QStringLiteral("a WebSocket upgrade needs HTTP/1.1")};
+    if (!request.hasHeader("host"))
+        return {400, QStringLiteral("the upgrade request has no Host header")};
+    const QByteArray version = request.header("sec-websocket-version").trimmed();
+    if (version != "13")
+        return {426,
+                QStringLiteral("unsupported WebSocket version \"%1\": this server speaks 13 (RFC 6455)")
+                    .arg(QString::fromLatin1(version.left(16)))};
+    const QByteArray key = request.header("sec-websocket-key").trimmed();
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16)
+        return {400, QStringLiteral("Sec-WebSocket-Key must be 16 bytes in base64")};
+    return {};
+}
+
+QByteArray webSocketAccept(QByteArrayView key)
+{
+    QCryptographicHash sha1(QCryptographicHash::Sha1);
+    sha1.addData(key);
+    sha1.addData("258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
+    return sha1.result().toBase64();
 }
 
 QString HttpRequest::queryValue(QStringView name, bool *present) const

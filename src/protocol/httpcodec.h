@@ -32,6 +32,18 @@ struct HttpRequest
     QString queryValue(QStringView name, bool *present = nullptr) const;
 };
 
+// RFC 6455 §4.2.1: what a WebSocket upgrade request must carry besides Upgrade and Connection
+// (HTTP/1.1, Host, Sec-WebSocket-Version 13, a Sec-WebSocket-Key of 16 bytes in base64). status
+// 0: fine; else 400, or 426 for another version (answered with Sec-WebSocket-Version: 13, §4.4).
+struct UpgradeCheck
+{
+    int status = 0;
+    QString message;
+};
+UpgradeCheck checkWebSocketUpgrade(const HttpRequest &request);
+// §4.2.2: the Sec-WebSocket-Accept value for a key.
+QByteArray webSocketAccept(QByteArrayView key);
+
 struct HttpParseResult
 {
     enum Status { Incomplete, Complete, Error } status = Incomplete;

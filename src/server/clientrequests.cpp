@@ -38,12 +38,20 @@ void IoShard::lingerOnClose(QWebSocket *ws, QTcpSocket *tcp)
     });
 }
 
-void IoShard::refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text)
+void IoShard::refusePlainJson(WsChannel *channel, QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode,
+                              const QString &text)
 {
     // Tell the client why in both ways it can read: an error event, then the close code (which
     // the client reads even if it is still sending: SECURITY.md, "Bounds").
+    const QByteArray frame = protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data));
+    if (channel) { // the server's own framing: it lingers, then frees itself
+        channel->writeFrame(frame);
+        channel->close(closeCode, text);
+        channel->release();
+        return;
+    }
     lingerOnClose(ws, tcp);
-    tcp->write(protocol::wsFrame(protocol::encodeEnvelope(err.event, err.data)));
+    tcp->write(frame);
     ws->close(QWebSocketProtocol::CloseCode(closeCode), text);
     ws->setParent(this); // freed with the shard if the server stops within the 2 s
     connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
@@ -61,16 +69,30 @@ void IoShard::refuseTooManyFromAddress(const QString &address)
 
 void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
 {
+    // SECURITY.md, "Tokens": the token of the upgrade request (routeUpgrade kept it here).
+    const QByteArray token = tcp->property(kTokenProperty).toByteArray();
+    tcp->setProperty(kTokenProperty, QVariant());
+    const QString peer = clientPeerOf(tcp);
+    const auto &o = m_ctx.options();
+    // wschannel.h: the project's own framing on the bare descriptor where it can, else Qt's.
+    if (WsChannel *channel = takeOverWebSocket(ws, tcp, o.maxMessageSize, this, m_counters, m_ctx.stats())) {
+        admitPlainJsonClient(channel, nullptr, nullptr, peer, token);
+        return;
+    }
+    admitPlainJsonClient(nullptr, ws, tcp, peer, token);
+}
+
+void IoShard::admitPlainJsonClient(WsChannel *channel, QWebSocket *ws, QTcpSocket *tcp, const QString &peer,
+                                   const QByteArray &token)
+{
     auth::TokenClaims claims;
     if (m_ctx.options().tokenVerifier) {
-        // SECURITY.md, "Tokens": the token of the upgrade request (routeUpgrade kept it here).
-        const QByteArray token = tcp->property(kTokenProperty).toByteArray();
-        tcp->setProperty(kTokenProperty, QVariant());
-        const auth::TokenResult r = checkToken(token, clientPeerOf(tcp));
+        const auth::TokenResult r = checkToken(token, peer);
         if (!r.ok()) {
             m_ctx.stats().countDisconnect(DisconnectReason::Unauthorized);
             refusePlainJson(
-                ws, tcp, m_handler.error(ErrorCode::Unauthorized, unauthorizedMessage(r), {}, unauthorizedDetails(r)),
+                channel, ws, tcp,
+                m_handler.error(ErrorCode::Unauthorized, unauthorizedMessage(r), {}, unauthorizedDetails(r)),
                 QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("UNAUTHORIZED"));
             return;
         }
@@ -79,7 +101,7 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
     if (!m_ctx.stats().tryAddClient()) {
         m_ctx.stats().countDisconnect(DisconnectReason::ServerFull);
         refusePlainJson(
-            ws, tcp,
+            channel, ws, tcp,
             m_handler.error(
                 ErrorCode::ServerFull,
                 QStringLiteral("the server is full (%1 clients); try again later").arg(m_ctx.options().maxClients)),
@@ -87,13 +109,12 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         return;
     }
     // SECURITY.md, "Bounds": WEBSOCKET_MAX_CONNECTIONS_PER_IP.
-    const QString peer = clientPeerOf(tcp);
     const QHostAddress address = ConnectionLimits::addressOfPeer(peer);
     if (!m_ctx.limits().tryAddClient(address)) {
         m_ctx.stats().removeClient();
         refuseTooManyFromAddress(address.toString());
         refusePlainJson(
-            ws, tcp,
+            channel, ws, tcp,
             m_handler.error(
                 ErrorCode::TooManyConnections,
                 QStringLiteral("too many connections from your address (at most %1); try "
@@ -104,9 +125,7 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
         return;
     }
     const auto &o = m_ctx.options();
-    // wschannel.h: the project's own framing on the bare descriptor where it can, else Qt's.
-    WsChannel *channel = takeOverWebSocket(ws, tcp, o.maxMessageSize, this, m_counters, m_ctx.stats());
-    if (!channel) {
+    if (!channel) { // Qt's QWebSocket
         ws->setMaxAllowedIncomingFrameSize(quint64(o.maxMessageSize));
         ws->setMaxAllowedIncomingMessageSize(quint64(o.maxMessageSize));
         lingerOnClose(ws, tcp); // 1009 and other closes the server sends are read by every client

@@ -400,7 +400,7 @@ void HttpConnection::onReadyReadUnguarded()
         const HttpRequest &req = r.request;
         if (req.isWebSocketUpgrade()) {
             // The shard takes the socket (or answers with an error); nothing more to read here.
-            m_shard->routeUpgrade(this, req);
+            m_shard->routeUpgrade(this, req, r.headLength);
             return;
         }
         const qint64 total = r.headLength + req.contentLength;

@@ -22,6 +22,7 @@
 #include "server/serverlog.h"
 #include "server/socketioclient.h"
 #include "server/websocketupgrader.h"
+#include "server/wschannel.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -144,7 +145,7 @@ void IoShard::adoptConnected(QTcpSocket *socket, const QHostAddress &peer)
     new HttpConnection(socket, this, m_ctx, peer);
 }
 
-void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request)
+void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request, qsizetype headLength)
 {
     const QByteArray &path = request.path;
     if (const EioEndpoint ep = eioEndpoint(path); ep != EioEndpoint::None) {
@@ -162,9 +163,29 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, false);
             return;
         }
+        if (ownFramingFor(connection->socket())) { // RFC 6455 §4.2.1, where Qt would let it pass
+            if (const protocol::UpgradeCheck bad = protocol::checkWebSocketUpgrade(request); bad.status) {
+                m_ctx.stats().countHttp(true);
+                protocol::HttpHeaders headers;
+                if (bad.status == 426)
+                    headers.append(qMakePair(QByteArray("Sec-WebSocket-Version"), QByteArray("13")));
+                connection->respondError(bad.status, bad.message, &request, false, headers);
+                return;
+            }
+        }
         QTcpSocket *socket = releaseForUpgrade(connection, request);
+        const QByteArray token = m_ctx.options().tokenVerifier ? presentedToken(request) : QByteArray();
+        // wschannel.h: the upgrade answered here and the connection served by the server's own
+        // framing where it can; else (TLS, the portable build, a request this does not take)
+        // QWebSocketServer answers it.
+        const QString peer = clientPeerOf(socket);
+        if (WsChannel *channel = acceptOwnUpgrade(socket, request, headLength, m_ctx.options().maxMessageSize, this,
+                                                  m_counters, m_ctx.stats())) {
+            admitPlainJsonClient(channel, nullptr, nullptr, peer, token);
+            return;
+        }
         if (m_ctx.options().tokenVerifier) // checked once the WebSocket is open (acceptPlainJsonClient)
-            socket->setProperty(kTokenProperty, presentedToken(request));
+            socket->setProperty(kTokenProperty, token);
         m_upgrader->handOver(socket);
         return;
     }

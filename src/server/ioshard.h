@@ -85,7 +85,8 @@ public:
     QHash<quint64, QByteArray> alertClientIds() const;
 
     // --- shard thread, from HttpConnection ---
-    void routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request);
+    // headLength: the request head's bytes, still unread in the connection's socket.
+    void routeUpgrade(HttpConnection *connection, const protocol::HttpRequest &request, qsizetype headLength);
     // True when the request was taken (Socket.IO long-polling); false for the generic routes.
     bool routeHttp(HttpConnection *connection, const protocol::HttpRequest &request, const QByteArray &body);
 
@@ -185,10 +186,15 @@ private:
                             const AlertHistoryQuery &query, const AlertHistoryResult &result);
     bool expireToken(Client *s, qint64 nowSeconds);
     void lingerOnClose(QWebSocket *ws, QTcpSocket *tcp);
-    void refusePlainJson(QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode, const QString &text);
 
     // clientrequests.cpp: what clients send (admission, rate limit, parsing, dispatch).
     void acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp);
+    // A plain JSON client on its channel, admitted or refused (the token checked, the server's
+    // and the address's limits); ws: the QWebSocket behind a Qt channel, for Qt's refusal.
+    void admitPlainJsonClient(WsChannel *channel, QWebSocket *ws, QTcpSocket *tcp, const QString &peer,
+                              const QByteArray &token);
+    void refusePlainJson(WsChannel *channel, QWebSocket *ws, QTcpSocket *tcp, const Reply &err, int closeCode,
+                         const QString &text);
     // PlainJsonEvents: what a plain JSON client's channel reports.
     void plainText(PlainJsonClient *s, const QByteArray &utf8) override;
     void plainBinary(PlainJsonClient *s, qsizetype size) override;

@@ -11,6 +11,7 @@
 #include "server/wschannel.h"
 
 #include "core/timeutil.h"
+#include "protocol/httpcodec.h"
 #include "protocol/wsframe.h"
 #include "protocol/wsreader.h"
 #include "server/lingeringclose.h"
@@ -62,8 +63,28 @@ public:
         QMetaObject::invokeMethod(this, &OwnWebSocket::process, Qt::QueuedConnection);
     }
 
+    // The upgrade's answer: sent with the first frames written in this pass of the event loop
+    // (the welcome), in one sendmsg(), or alone at the end of the pass.
+    void queueHead(const QByteArray &head)
+    {
+        m_head = head;
+        QMetaObject::invokeMethod(
+            this, [this] { writeFrames({}); }, Qt::QueuedConnection);
+    }
+
     quint64 writeFrames(const QList<QByteArray> &frames) override
     {
+        if (!m_head.isEmpty()) {
+            QList<QByteArray> all;
+            all.reserve(frames.size() + 1);
+            all.append(std::exchange(m_head, QByteArray()));
+            all.append(frames);
+            const quint64 head = quint64(all.first().size());
+            const quint64 taken = writeFrames(all);
+            return taken >= head ? taken - head : 0;
+        }
+        if (frames.isEmpty())
+            return 0;
         quint64 total = 0;
         for (const QByteArray &f : frames)
             total += quint64(f.size());
@@ -328,6 +349,7 @@ private:
     qsizetype m_pendingOffset = 0; // bytes of m_pending.first() already sent
     qint64 m_pendingBytes = 0;
     QList<QByteArray> m_one; // writeFrame()'s list of one
+    QByteArray m_head; // queueHead()
     qint64 m_pingSentMs = 0;
     QBasicTimer m_grace;
     bool m_sentClose = false;
@@ -342,12 +364,38 @@ private:
 
 } // namespace
 
+bool ownFramingFor(const QTcpSocket *tcp)
+{
+    static const bool qtFraming = qgetenv("FX_WS_FRAMING") == "qt"; // to measure one against the other
+    return !qtFraming && !qobject_cast<const QSslSocket *>(tcp) && tcp->state() == QAbstractSocket::ConnectedState
+        && tcp->socketDescriptor() >= 0;
+}
+
+WsChannel *acceptOwnUpgrade(QTcpSocket *tcp, const protocol::HttpRequest &request, qsizetype headLength,
+                            qint64 maxMessageSize, QObject *parent, ShardCounters &counters, ServerStats &stats)
+{
+    if (!ownFramingFor(tcp) || request.method != "GET" || protocol::checkWebSocketUpgrade(request).status != 0
+        || tcp->bytesAvailable() < headLength)
+        return nullptr;
+    const int fd = ::fcntl(int(tcp->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // non-blocking, as Qt's
+    if (fd < 0)
+        return nullptr; // out of descriptors: QWebSocketServer's, as before
+    tcp->skip(headLength);
+    const QByteArray leftover = tcp->readAll(); // sent after the head
+    tcp->abort(); // closes Qt's descriptor only: the connection stays open on ours
+    tcp->deleteLater();
+    auto *c = new OwnWebSocket(fd, maxMessageSize, parent, counters, stats);
+    c->queueHead("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 "Sec-WebSocket-Accept: "
+                 + protocol::webSocketAccept(request.header("sec-websocket-key").trimmed()) + "\r\n\r\n");
+    c->takeLeftover(leftover);
+    return c;
+}
+
 WsChannel *takeOverWebSocket(QWebSocket *ws, QTcpSocket *tcp, qint64 maxMessageSize, QObject *parent,
                              ShardCounters &counters, ServerStats &stats)
 {
-    static const bool qtFraming = qgetenv("FX_WS_FRAMING") == "qt"; // to measure one against the other
-    if (qtFraming || qobject_cast<QSslSocket *>(tcp) || tcp->state() != QAbstractSocket::ConnectedState
-        || tcp->socketDescriptor() < 0)
+    if (!ownFramingFor(tcp))
         return nullptr;
     // The upgrade's answer is still in Qt's buffer: out first, or Qt's (the kernel's buffer is
     // empty on a new connection, so it all goes).

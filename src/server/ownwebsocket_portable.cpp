@@ -5,6 +5,17 @@
 
 namespace fx::server {
 
+bool ownFramingFor(const QTcpSocket *)
+{
+    return false;
+}
+
+WsChannel *acceptOwnUpgrade(QTcpSocket *, const protocol::HttpRequest &, qsizetype, qint64, QObject *, ShardCounters &,
+                            ServerStats &)
+{
+    return nullptr;
+}
+
 WsChannel *takeOverWebSocket(QWebSocket *, QTcpSocket *, qint64, QObject *, ShardCounters &, ServerStats &)
 {
     return nullptr;

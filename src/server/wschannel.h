@@ -8,9 +8,10 @@
 // - the project's own framing on the bare descriptor (ownwebsocket_linux.cpp: protocol::WsReader
 //   to read, one sendmsg() per batch to write): the QWebSocket and its QTcpSocket are let go
 //   right after the upgrade, with the 16 KB read and 32 KB write chunks Qt keeps per socket
-//   (PERFORMANCE.md, "Idle clients"). Platform seam (ARCHITECTURE.md, "Platform seams"):
-//   takeOverWebSocket() is ownwebsocket_linux.cpp or, with FX_PORTABLE, ownwebsocket_portable.cpp,
-//   which keeps Qt's.
+//   (PERFORMANCE.md, "Idle clients"). The upgrade itself is answered by the shard
+//   (acceptOwnUpgrade), or by QWebSocketServer for a request that one does not take
+//   (takeOverWebSocket). Platform seam (ARCHITECTURE.md, "Platform seams"): both are
+//   ownwebsocket_linux.cpp or, with FX_PORTABLE, ownwebsocket_portable.cpp, which keeps Qt's.
 //
 // Shard thread only. The channel calls its client back (PlainJsonClient::onChannel*); release()
 // cuts that link, after which the channel finishes on its own (a lingering close) and frees itself.
@@ -22,6 +23,10 @@
 class QObject;
 class QTcpSocket;
 class QWebSocket;
+
+namespace fx::protocol {
+struct HttpRequest;
+}
 
 namespace fx::server {
 
@@ -69,6 +74,19 @@ inline qint64 kernelQueuedBytes(const WsChannel *c)
 
 // The QWebSocket's channel; also wires the socket's signals to the client.
 WsChannel *makeQtWsChannel(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &counters);
+
+// Whether the server's own framing serves this connection (not TLS, not the portable build, not
+// FX_WS_FRAMING=qt); the shard then checks upgrade requests itself (protocol::checkWebSocketUpgrade).
+bool ownFramingFor(const QTcpSocket *tcp);
+
+// A plain JSON client's upgrade request (RFC 6455 §4.2) answered here, without QWebSocketServer,
+// and its connection served by the project's own framing; nullptr where that is not used (TLS,
+// the portable build, FX_WS_FRAMING=qt) or for a request it does not take as it is (not
+// HTTP/1.1, no Host, a version other than 13, a key that is not 16 bytes in base64): the caller
+// gives the socket to QWebSocketServer then, which answers (or refuses) it as before. On success
+// the 101 is queued on the channel, the socket is let go, and bytes after the head are taken over.
+WsChannel *acceptOwnUpgrade(QTcpSocket *tcp, const protocol::HttpRequest &request, qsizetype headLength,
+                            qint64 maxMessageSize, QObject *parent, ShardCounters &counters, ServerStats &stats);
 
 // The project's own framing on the upgraded connection's descriptor, or nullptr where it is not
 // used (TLS, the portable build, FX_WS_FRAMING=qt): the caller keeps Qt's then. On success the

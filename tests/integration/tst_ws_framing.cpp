@@ -9,6 +9,8 @@
 #include "support/rawwsclient.h"
 #include "support/serverprocess.h"
 
+#include <QDeadlineTimer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace fx::test;
@@ -29,6 +31,17 @@ QProcessEnvironment framingEnv(bool qt)
 bool open(RawWsClient &c, quint16 port)
 {
     return c.connectTo(port) && !c.waitForEvent("connection_established").isEmpty();
+}
+
+// What a bare socket received until marker came (or 5 s passed).
+QByteArray readUntil(QTcpSocket &s, const QByteArray &marker)
+{
+    QByteArray got;
+    QDeadlineTimer deadline(5000);
+    while (!got.contains(marker) && !deadline.hasExpired()
+           && s.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+        got += s.readAll();
+    return got;
 }
 
 bool ownFraming(bool qt)
@@ -86,6 +99,75 @@ private Q_SLOTS:
         QVERIFY(!c.waitForEvent("error").isEmpty());
         c.sendFrame(1, "{\"event\":\"ping\",\"id\":9}");
         QVERIFY(c.waitForEvent("pong").contains("\"id\":9"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // The upgrade answered by the server itself (wschannel.h, acceptOwnUpgrade): the client's
+    // first frame in the same write as its request is served; the answer and the welcome come
+    // in order. (Qt's QWebSocketServer loses such a frame: RFC 6455 §4.1 has the client wait.)
+    void frameWithTheUpgrade_data() { framings(); }
+    void frameWithTheUpgrade()
+    {
+        QFETCH(bool, qt);
+        if (!ownFraming(qt))
+            QSKIP("QWebSocketServer answers the upgrade here");
+        ServerProcess server;
+        QVERIFY(server.start({}, framingEnv(qt)));
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(5000));
+        const QByteArray text = "{\"event\":\"ping\",\"id\":42}";
+        s.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                + RawWsClient::frameHeader(1, quint64(text.size())) + text);
+        const QByteArray got = readUntil(s, "\"id\":42");
+        QVERIFY2(got.contains("\"id\":42"), got.constData());
+        // RFC 6455 §4.2.2's own example: this key is answered with this accept value.
+        QVERIFY(got.startsWith("HTTP/1.1 101 Switching Protocols\r\n"));
+        QVERIFY(got.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
+        QVERIFY(got.indexOf("connection_established") < got.indexOf("\"id\":42"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // RFC 6455 §4.2.1 checked by the server where it answers upgrades itself: a version other
+    // than 13 gets 426 with the version it speaks (§4.4), a key that is not 16 bytes in base64,
+    // no key, or HTTP/1.0 gets 400; each with a JSON body, counted, and the next client served.
+    void badUpgrades_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<int>("status");
+        const QByteArray start = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+        const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        QTest::newRow("version 8") << start + key + "Sec-WebSocket-Version: 8\r\n\r\n" << 426;
+        QTest::newRow("no version") << start + key + "\r\n" << 426;
+        QTest::newRow("short key") << start + "Sec-WebSocket-Key: c2hvcnQ=\r\nSec-WebSocket-Version: 13\r\n\r\n" << 400;
+        QTest::newRow("key not base64") << start
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=!\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                                        << 400;
+        QTest::newRow("no key") << start + "Sec-WebSocket-Version: 13\r\n\r\n" << 400;
+        QByteArray http10 = start + key + "Sec-WebSocket-Version: 13\r\n\r\n";
+        http10.replace("HTTP/1.1", "HTTP/1.0");
+        QTest::newRow("HTTP/1.0") << http10 << 400;
+    }
+    void badUpgrades()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(int, status);
+        if (!ownFraming(false))
+            QSKIP("QWebSocketServer answers the upgrade in the portable build");
+        ServerProcess server;
+        QVERIFY(server.start());
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write(head);
+        const QByteArray got = readUntil(s, "}");
+        QVERIFY2(got.startsWith("HTTP/1.1 " + QByteArray::number(status)), got.constData());
+        QVERIFY(got.contains("\"message\""));
+        if (status == 426)
+            QVERIFY(got.contains("Sec-WebSocket-Version: 13\r\n"));
+        RawWsClient next; // and the server serves the next client
+        QVERIFY(open(next, server.port()));
         QCOMPARE(server.stop(), 0);
     }
 

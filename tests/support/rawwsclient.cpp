@@ -32,8 +32,9 @@ bool RawWsClient::connectTo(quint16 port, const QByteArray &path, int timeoutMs)
     }
     // Like browsers and the ws library: no Nagle delay, every frame leaves at once.
     m_sock.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    const QByteArray key =
-        QByteArray::number(QRandomGenerator::global()->generate64()).leftJustified(16, 'x').toBase64();
+    const QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64())
+                               .leftJustified(16, 'x', true)
+                               .toBase64(); // 16 bytes (RFC 6455 §4.1)
     m_sock.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                  + "\r\nSec-WebSocket-Version: 13\r\n\r\n");

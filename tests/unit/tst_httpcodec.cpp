@@ -31,6 +31,52 @@ private Q_SLOTS:
         QVERIFY(!present);
     }
 
+    // RFC 6455 §4.2.1: what an upgrade must carry; §4.2.2's own example of the accept value.
+    void webSocketUpgradeChecks_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        const QByteArray key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        QTest::newRow("fine") << "Host: a\r\n" + key + "Sec-WebSocket-Version: 13\r\n" << 0;
+        QTest::newRow("key with spaces around")
+            << QByteArray("Host: a\r\nSec-WebSocket-Key:   dGhlIHNhbXBsZSBub25jZQ==  \r\n"
+                          "Sec-WebSocket-Version: 13\r\n")
+            << 0;
+        QTest::newRow("no host") << key + "Sec-WebSocket-Version: 13\r\n" << 400;
+        QTest::newRow("version 8") << "Host: a\r\n" + key + "Sec-WebSocket-Version: 8\r\n" << 426;
+        QTest::newRow("version 14") << "Host: a\r\n" + key + "Sec-WebSocket-Version: 14\r\n" << 426;
+        QTest::newRow("no version") << "Host: a\r\n" + key << 426;
+        QTest::newRow("15-byte key") << QByteArray("Host: a\r\nSec-WebSocket-Key: MTIzNDU2Nzg5MDEyMzQ1\r\n"
+                                                   "Sec-WebSocket-Version: 13\r\n")
+                                     << 400;
+        QTest::newRow("17-byte key") << QByteArray("Host: a\r\nSec-WebSocket-Key: MTIzNDU2Nzg5MDEyMzQ1Njc=\r\n"
+                                                   "Sec-WebSocket-Version: 13\r\n")
+                                     << 400;
+        QTest::newRow("16 bytes, not base64") << QByteArray("Host: a\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=*\r\n"
+                                                            "Sec-WebSocket-Version: 13\r\n")
+                                              << 400;
+        QTest::newRow("no key") << QByteArray("Host: a\r\nSec-WebSocket-Version: 13\r\n") << 400;
+    }
+    void webSocketUpgradeChecks()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        const auto r =
+            parseHttpHead("GET /ws HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + headers + "\r\n");
+        if (r.status == HttpParseResult::Error) { // HTTP/1.1 without Host: refused by the parser already
+            QCOMPARE(r.errorStatus, status);
+            return;
+        }
+        QCOMPARE(r.status, HttpParseResult::Complete);
+        const UpgradeCheck c = checkWebSocketUpgrade(r.request);
+        QCOMPARE(c.status, status);
+        QCOMPARE(c.message.isEmpty(), status == 0);
+        const auto old =
+            parseHttpHead("GET /ws HTTP/1.0\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + headers + "\r\n");
+        QCOMPARE(checkWebSocketUpgrade(old.request).status, 400);
+        QCOMPARE(webSocketAccept("dGhlIHNhbXBsZSBub25jZQ=="), QByteArray("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+    }
+
     void parsesPostWithBody()
     {
         const auto r = parseHttpHead("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 12\r\n\r\n");
