@@ -72,14 +72,7 @@ void IoShard::acceptPlainJsonClient(QWebSocket *ws, QTcpSocket *tcp)
     // SECURITY.md, "Tokens": the token of the upgrade request (routeUpgrade kept it here).
     const QByteArray token = tcp->property(kTokenProperty).toByteArray();
     tcp->setProperty(kTokenProperty, QVariant());
-    const QString peer = clientPeerOf(tcp);
-    const auto &o = m_ctx.options();
-    // wschannel.h: the project's own framing on the bare descriptor where it can, else Qt's.
-    if (WsChannel *channel = takeOverWebSocket(ws, tcp, o.maxMessageSize, this, m_counters, m_ctx.stats())) {
-        admitPlainJsonClient(channel, nullptr, nullptr, peer, token);
-        return;
-    }
-    admitPlainJsonClient(nullptr, ws, tcp, peer, token);
+    admitPlainJsonClient(nullptr, ws, tcp, clientPeerOf(tcp), token);
 }
 
 void IoShard::admitPlainJsonClient(WsChannel *channel, QWebSocket *ws, QTcpSocket *tcp, const QString &peer,

@@ -163,7 +163,11 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
             connection->respondError(403, QStringLiteral("origin not allowed (CORS_ALLOWED_ORIGINS)"), &request, false);
             return;
         }
-        if (ownFramingFor(connection->socket())) { // RFC 6455 §4.2.1, where Qt would let it pass
+        // wschannel.h: the upgrade checked (RFC 6455 §4.2.1, where Qt would let it pass) and
+        // answered here, the connection served by the server's own framing; else (TLS, the
+        // portable build, FX_WS_FRAMING=qt) QWebSocketServer answers it.
+        const bool own = ownFramingFor(connection->socket());
+        if (own) {
             if (const protocol::UpgradeCheck bad = protocol::checkWebSocketUpgrade(request); bad.status) {
                 m_ctx.stats().countHttp(true);
                 protocol::HttpHeaders headers;
@@ -175,14 +179,13 @@ void IoShard::routeUpgrade(HttpConnection *connection, const protocol::HttpReque
         }
         QTcpSocket *socket = releaseForUpgrade(connection, request);
         const QByteArray token = m_ctx.options().tokenVerifier ? presentedToken(request) : QByteArray();
-        // wschannel.h: the upgrade answered here and the connection served by the server's own
-        // framing where it can; else (TLS, the portable build, a request this does not take)
-        // QWebSocketServer answers it.
-        const QString peer = clientPeerOf(socket);
-        if (WsChannel *channel = acceptOwnUpgrade(socket, request, headLength, m_ctx.options().maxMessageSize, this,
-                                                  m_counters, m_ctx.stats())) {
-            admitPlainJsonClient(channel, nullptr, nullptr, peer, token);
-            return;
+        if (own) {
+            const QString peer = clientPeerOf(socket);
+            if (WsChannel *channel = acceptOwnUpgrade(socket, request, headLength, m_ctx.options().maxMessageSize, this,
+                                                      m_counters, m_ctx.stats())) {
+                admitPlainJsonClient(channel, nullptr, nullptr, peer, token);
+                return;
+            }
         }
         if (m_ctx.options().tokenVerifier) // checked once the WebSocket is open (acceptPlainJsonClient)
             socket->setProperty(kTokenProperty, token);

@@ -26,7 +26,6 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimerEvent>
-#include <QWebSocket>
 
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -374,8 +373,7 @@ bool ownFramingFor(const QTcpSocket *tcp)
 WsChannel *acceptOwnUpgrade(QTcpSocket *tcp, const protocol::HttpRequest &request, qsizetype headLength,
                             qint64 maxMessageSize, QObject *parent, ShardCounters &counters, ServerStats &stats)
 {
-    if (!ownFramingFor(tcp) || request.method != "GET" || protocol::checkWebSocketUpgrade(request).status != 0
-        || tcp->bytesAvailable() < headLength)
+    if (tcp->bytesAvailable() < headLength)
         return nullptr;
     const int fd = ::fcntl(int(tcp->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // non-blocking, as Qt's
     if (fd < 0)
@@ -388,30 +386,6 @@ WsChannel *acceptOwnUpgrade(QTcpSocket *tcp, const protocol::HttpRequest &reques
     c->queueHead("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                  "Sec-WebSocket-Accept: "
                  + protocol::webSocketAccept(request.header("sec-websocket-key").trimmed()) + "\r\n\r\n");
-    c->takeLeftover(leftover);
-    return c;
-}
-
-WsChannel *takeOverWebSocket(QWebSocket *ws, QTcpSocket *tcp, qint64 maxMessageSize, QObject *parent,
-                             ShardCounters &counters, ServerStats &stats)
-{
-    if (!ownFramingFor(tcp))
-        return nullptr;
-    // The upgrade's answer is still in Qt's buffer: out first, or Qt's (the kernel's buffer is
-    // empty on a new connection, so it all goes).
-    tcp->flush();
-    if (tcp->bytesToWrite() > 0)
-        return nullptr;
-    const int fd = ::fcntl(int(tcp->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // non-blocking, as Qt's
-    if (fd < 0)
-        return nullptr; // out of descriptors: Qt's, as before
-    const QByteArray leftover = tcp->readAll(); // sent right after the upgrade, not read by QWebSocket yet
-    // Let go of Qt's objects without a byte written: abort() closes Qt's descriptor only, the
-    // connection stays open on ours.
-    QObject::disconnect(ws, nullptr, nullptr, nullptr);
-    ws->abort();
-    ws->deleteLater(); // and its socket, a child
-    auto *c = new OwnWebSocket(fd, maxMessageSize, parent, counters, stats);
     c->takeLeftover(leftover);
     return c;
 }

@@ -16,9 +16,4 @@ WsChannel *acceptOwnUpgrade(QTcpSocket *, const protocol::HttpRequest &, qsizety
     return nullptr;
 }
 
-WsChannel *takeOverWebSocket(QWebSocket *, QTcpSocket *, qint64, QObject *, ShardCounters &, ServerStats &)
-{
-    return nullptr;
-}
-
 } // namespace fx::server

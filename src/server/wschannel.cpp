@@ -105,7 +105,6 @@ public:
         QObject::connect(m_ws, &QObject::destroyed, [this] { delete this; });
         m_ws->deleteLater();
     }
-    QWebSocket *qtSocket() const override { return m_ws; }
 
 private:
     QPointer<QWebSocket> m_ws;

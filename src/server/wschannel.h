@@ -6,12 +6,11 @@
 // - QtWsChannel (wschannel.cpp): the QWebSocket that QWebSocketServer made, over its QTcpSocket
 //   (or QSslSocket). Used for TLS, in the portable build, and with FX_WS_FRAMING=qt.
 // - the project's own framing on the bare descriptor (ownwebsocket_linux.cpp: protocol::WsReader
-//   to read, one sendmsg() per batch to write): the QWebSocket and its QTcpSocket are let go
-//   right after the upgrade, with the 16 KB read and 32 KB write chunks Qt keeps per socket
-//   (PERFORMANCE.md, "Idle clients"). The upgrade itself is answered by the shard
-//   (acceptOwnUpgrade), or by QWebSocketServer for a request that one does not take
-//   (takeOverWebSocket). Platform seam (ARCHITECTURE.md, "Platform seams"): both are
-//   ownwebsocket_linux.cpp or, with FX_PORTABLE, ownwebsocket_portable.cpp, which keeps Qt's.
+//   to read, one sendmsg() per batch to write). The upgrade is answered by the shard
+//   (acceptOwnUpgrade) and the QTcpSocket let go, with the 16 KB read chunk Qt keeps per socket;
+//   no QWebSocket, and no 32 KB write chunk for its answer (PERFORMANCE.md, "Idle clients").
+//   Platform seam (ARCHITECTURE.md, "Platform seams"): ownFramingFor() and acceptOwnUpgrade()
+//   are ownwebsocket_linux.cpp or, with FX_PORTABLE, ownwebsocket_portable.cpp, which keeps Qt's.
 //
 // Shard thread only. The channel calls its client back (PlainJsonClient::onChannel*); release()
 // cuts that link, after which the channel finishes on its own (a lingering close) and frees itself.
@@ -56,8 +55,6 @@ public:
     virtual void abort() = 0;
     // The client is gone: no more calls back. Frees the channel now or when its close is done.
     virtual void release() = 0;
-    // The QWebSocket, for the Qt channel only (nullptr otherwise).
-    virtual QWebSocket *qtSocket() const { return nullptr; }
 
 protected:
     PlainJsonClient *m_client = nullptr;
@@ -80,19 +77,12 @@ WsChannel *makeQtWsChannel(QWebSocket *ws, QTcpSocket *tcp, ShardCounters &count
 bool ownFramingFor(const QTcpSocket *tcp);
 
 // A plain JSON client's upgrade request (RFC 6455 §4.2) answered here, without QWebSocketServer,
-// and its connection served by the project's own framing; nullptr where that is not used (TLS,
-// the portable build, FX_WS_FRAMING=qt) or for a request it does not take as it is (not
-// HTTP/1.1, no Host, a version other than 13, a key that is not 16 bytes in base64): the caller
-// gives the socket to QWebSocketServer then, which answers (or refuses) it as before. On success
+// and its connection served by the project's own framing. Only for a connection ownFramingFor()
+// took and a request protocol::checkWebSocketUpgrade() passed (IoShard::routeUpgrade checks both
+// once); nullptr where the descriptor cannot be taken (out of descriptors) or the head is not
+// all in the socket's buffer: the caller gives the socket to QWebSocketServer then. On success
 // the 101 is queued on the channel, the socket is let go, and bytes after the head are taken over.
 WsChannel *acceptOwnUpgrade(QTcpSocket *tcp, const protocol::HttpRequest &request, qsizetype headLength,
                             qint64 maxMessageSize, QObject *parent, ShardCounters &counters, ServerStats &stats);
-
-// The project's own framing on the upgraded connection's descriptor, or nullptr where it is not
-// used (TLS, the portable build, FX_WS_FRAMING=qt): the caller keeps Qt's then. On success the
-// QWebSocket and its socket are let go (deleted later) without a byte written; bytes they had
-// read past the upgrade are taken over. parent: frees the channel with the shard.
-WsChannel *takeOverWebSocket(QWebSocket *ws, QTcpSocket *tcp, qint64 maxMessageSize, QObject *parent,
-                             ShardCounters &counters, ServerStats &stats);
 
 } // namespace fx::server
