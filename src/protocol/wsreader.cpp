@@ -147,7 +147,7 @@ WsMessage WsReader::next()
             if (opcode != 0 && m_inMessage)
                 return fail(1002, QStringLiteral("a new message before the previous one ended"));
             // Refused from the header, before the payload arrives (SECURITY.md, "Bounds").
-            if (length > quint64(m_maxFrame) || quint64(m_messageSize) + length > quint64(m_maxMessage))
+            if (length > quint64(m_maxFrame) || quint64(m_message.size()) + length > quint64(m_maxMessage))
                 return fail(1009, QStringLiteral("message too large: at most %1 bytes").arg(m_maxMessage));
         }
         if (avail < header || quint64(avail - header) < length)
@@ -194,12 +194,10 @@ WsMessage WsReader::next()
         if (opcode != 0) {
             m_inMessage = true;
             m_messageIsText = opcode == 1;
-            m_messageSize = 0;
             m_utf8.reset();
         }
         if (m_messageIsText && !m_utf8.feed(data)) // fail fast, fragment by fragment
             return fail(1007, QStringLiteral("text that is not valid UTF-8"));
-        m_messageSize += qint64(length);
         if (m_message.isEmpty())
             m_message = data; // one fragment: no copy
         else
@@ -212,7 +210,6 @@ WsMessage WsReader::next()
         m.kind = m_messageIsText ? WsMessage::Kind::Text : WsMessage::Kind::Binary;
         m.payload = std::exchange(m_message, QByteArray());
         m_inMessage = false;
-        m_messageSize = 0;
         return m;
     }
 }

@@ -77,7 +77,6 @@ private:
     QByteArray m_message; // fragments of the message in progress
     bool m_inMessage = false;
     bool m_messageIsText = false;
-    qint64 m_messageSize = 0;
     qint64 m_skip = 0; // discardData: payload bytes of the current data frame still to skip
     Utf8Validator m_utf8;
     bool m_discard = false;

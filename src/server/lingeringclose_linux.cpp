@@ -47,7 +47,7 @@ void LingeringClose::start(QTcpSocket *tcp, QObject *parent, ServerStats &stats)
         return;
     const int fd = ::dup(int(tcp->socketDescriptor()));
     if (fd < 0) { // out of descriptors: close at once, as before
-        g_active.fetch_sub(1, std::memory_order_relaxed);
+        release();
         return;
     }
     stats.countBound(BoundHit::LingeringClose);
@@ -71,7 +71,7 @@ LingeringClose::~LingeringClose()
     if (m_fd >= 0) {
         m_notifier->setEnabled(false);
         ::close(m_fd);
-        g_active.fetch_sub(1, std::memory_order_relaxed);
+        release();
     }
 }
 
@@ -114,7 +114,7 @@ void LingeringClose::finish()
     m_notifier->setEnabled(false);
     ::close(m_fd);
     m_fd = -1;
-    g_active.fetch_sub(1, std::memory_order_relaxed);
+    release();
     deleteLater();
 }
 

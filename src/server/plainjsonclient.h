@@ -1,8 +1,8 @@
 #pragma once
 
-// A plain JSON client over WebSocket (paths / and /ws). QWebSocketServer did the handshake; the
-// client's WebSocket is a channel (wschannel.h): the project's own framing on the bare
-// descriptor, or Qt's QWebSocket (TLS, the portable build). Data frames are written pre-encoded
+// A plain JSON client over WebSocket (paths / and /ws). Its WebSocket is a channel
+// (wschannel.h): the project's own upgrade and framing on the bare descriptor, or Qt's
+// QWebSocketServer and QWebSocket (TLS, the portable build). Data frames are written pre-encoded
 // and shared, so one broadcast costs one copy into each recipient's kernel buffer and nothing
 // else. Shard thread only.
 
@@ -37,7 +37,7 @@ class PlainJsonClient final : public Client
 {
 public:
     // peer: the client's "address:port" (clientPeerOf(tcp): SECURITY.md, "Behind a proxy").
-    // Takes the channel (released with the client).
+    // Takes the channel, never null (released with the client).
     PlainJsonClient(WsChannel *channel, PlainJsonEvents &events, const QString &peer, ShardCounters &counters,
                     const ServerOptions &options, qint64 nowMicros);
     ~PlainJsonClient() override;
@@ -66,7 +66,7 @@ public:
     // TLS: the kernel holds the records, larger than what was written; never skipped.
     bool mayHaveBacklog(qint64 limit) const override
     {
-        return m_conflatedCount > 0 || !m_channel || m_tls || m_backlog.couldExceed(limit);
+        return m_conflatedCount > 0 || m_tls || m_backlog.couldExceed(limit);
     }
     qint64 queuedBytesNow() const override;
 
