@@ -57,6 +57,17 @@ struct ClientStats
 // p (0..1) of sorted samples, in milliseconds; 0 without samples.
 double percentileMs(const std::vector<qint32> &sortedUs, double p);
 
+// One server WebSocket frame (unmasked) at the front of [data, data + available): its opcode,
+// payload and whole size; false while it is not complete.
+struct ServerFrame
+{
+    int opcode = 0;
+    const char *payload = nullptr;
+    qint64 length = 0;
+    qsizetype size = 0; // header and payload
+};
+bool nextServerFrame(const char *data, qsizetype available, ServerFrame *out);
+
 class EpollClients
 {
 public:
@@ -114,6 +125,7 @@ private:
         QByteArray in;
         ::ssl_st *ssl = nullptr; // with tls: the OpenSSL connection over fd
         bool handshaking = false;
+        bool confirmed = false; // its subscription_confirmed came: no longer looked for
     };
     struct Worker
     {
@@ -123,6 +135,8 @@ private:
     static void sendBytes(Conn &c, const char *data, size_t len);
     static void sendFrame(Conn &c, int opcode, const char *data, size_t len);
     void run(Worker *worker, int n, quint16 port, bool subscribe, bool tls);
+    void handleFrame(Conn &c, const ServerFrame &f, qint64 now, bool subscribe, const QByteArray &sioConnect,
+                     quint64 &count, std::vector<qint32> &lat);
 
     ClientStats *m_stats;
     std::vector<std::unique_ptr<Worker>> m_workers;
@@ -135,17 +149,6 @@ private:
     int m_sourceAddresses = 0;
     int m_maxPending = 0;
 };
-
-// One server WebSocket frame (unmasked) at the front of [data, data + available): its opcode,
-// payload and whole size; false while it is not complete.
-struct ServerFrame
-{
-    int opcode = 0;
-    const char *payload = nullptr;
-    qint64 length = 0;
-    qsizetype size = 0; // header and payload
-};
-bool nextServerFrame(const char *data, qsizetype available, ServerFrame *out);
 
 // An HS256 JSON Web Token for every load client (SECURITY.md, "Tokens"), made with Qt's HMAC.
 QByteArray hs256Token(const QByteArray &secret, const QByteArray &claimsJson);
