@@ -39,10 +39,12 @@ void IoShard::deliver(const BroadcastBatch &batch)
     // Stage every event of the batch per recipient, then write each recipient once.
     std::vector<Client *> &touched = m_touched;
     quint32 recipients = 0;
-    auto stage = [&touched, &recipients](Client *s, const Broadcast &b) {
+    bool stagedAny = false;
+    auto stage = [&touched, &recipients, &stagedAny](Client *s, const Broadcast &b) {
         if (s->isDead() || s->awaitingWelcome || (s->skipping() && s->alreadyHas(b)))
             return;
         ++recipients;
+        stagedAny = true;
         s->stage(b);
         if (!s->staged) {
             s->staged = true;
@@ -97,6 +99,8 @@ void IoShard::deliver(const BroadcastBatch &batch)
         if (recipients && b.receivedNanos)
             m_stagedLatency.push_back({b.receivedNanos, b.payloadTimeMicros, recipients});
     }
+    if (stagedAny)
+        m_heldBatches.push_back(batch); // what the clients' staged pointers point into
     // Flush once after every batch already queued has been staged: under load several batches
     // then share one write per client (what Qt's buffering did before), and when idle the flush
     // runs right after this call.
@@ -118,8 +122,10 @@ void IoShard::flushStaged()
         s->flushStaged();
     }
     touched.clear();
-    if (m_touched.empty())
+    if (m_touched.empty()) {
         m_touched.swap(touched);
+        m_heldBatches.clear(); // every staged frame is written or copied by its channel
+    }
     recordLatency();
 }
 

@@ -276,12 +276,12 @@ void EngineIoSession::stageShared(const QByteArray &wsFrame, const QByteArray &t
         sendShared(wsFrame, text, conflatable, pair);
         return;
     }
-    m_staged.append(wsFrame);
+    m_staged.push_back(&wsFrame);
 }
 
 void EngineIoSession::flushStaged()
 {
-    if (m_staged.isEmpty())
+    if (m_staged.empty())
         return;
     // Written from m_staged and cleared after, keeping its capacity (no allocation per pass).
     if (m_closed || !m_tcp) {

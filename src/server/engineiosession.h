@@ -22,6 +22,7 @@
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <optional>
+#include <vector>
 
 namespace fx::server {
 
@@ -163,7 +164,8 @@ private:
     QString m_closeReason;
 
     QList<Out> m_queue;
-    QList<QByteArray> m_staged; // WebSocket frames of the current batch
+    // WebSocket frames of the current batch: the shard keeps them alive until its flush.
+    std::vector<const QByteArray *> m_staged;
     SendBacklog m_backlog; // WebSocket
     std::vector<QByteArray> m_conflated; // WebSocket: newest waiting price frame per pair
     int m_conflatedCount = 0;

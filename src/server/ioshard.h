@@ -254,6 +254,9 @@ private:
     RequestHandler m_handler;
     std::vector<Client *> m_clients;
     std::vector<Client *> m_touched; // clients with staged frames, flushed once per pass
+    // The batches whose frames are staged: clients stage pointers to the frames (no reference
+    // count touched per client), so the batches live here until the flush has written them.
+    std::vector<BroadcastBatch> m_heldBatches;
     // ARCHITECTURE.md, "Delivery latency": the measured events staged since the last flush, with
     // how many clients each was staged for; recorded once the flush has written them. Cleared,
     // never shrunk: nothing allocated per delivery once it has grown.

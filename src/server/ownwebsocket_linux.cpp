@@ -33,6 +33,7 @@
 
 #include <cerrno>
 #include <utility>
+#include <vector>
 
 namespace fx::server {
 
@@ -71,22 +72,20 @@ public:
             this, [this] { writeFrames({}); }, Qt::QueuedConnection);
     }
 
-    quint64 writeFrames(const QList<QByteArray> &frames) override
+    quint64 writeFrames(FrameRefs frames) override
     {
-        if (!m_head.isEmpty()) {
-            QList<QByteArray> all;
-            all.reserve(frames.size() + 1);
-            all.append(std::exchange(m_head, QByteArray()));
-            all.append(frames);
-            const quint64 head = quint64(all.first().size());
+        if (!m_head.isEmpty()) { // once per connection
+            const QByteArray head = std::exchange(m_head, QByteArray());
+            std::vector<const QByteArray *> all{&head};
+            all.insert(all.end(), frames.begin(), frames.end());
             const quint64 taken = writeFrames(all);
-            return taken >= head ? taken - head : 0;
+            return taken >= quint64(head.size()) ? taken - quint64(head.size()) : 0;
         }
-        if (frames.isEmpty())
+        if (frames.empty())
             return 0;
         quint64 total = 0;
-        for (const QByteArray &f : frames)
-            total += quint64(f.size());
+        for (const QByteArray *f : frames)
+            total += quint64(f->size());
         if (m_fd < 0 || m_writeShut || m_writeFailed)
             return 0;
         qsizetype first = 0, offset = 0;
@@ -94,11 +93,12 @@ public:
             writeFailed();
             return total;
         }
-        for (qsizetype i = first; i < frames.size(); ++i) {
+        for (qsizetype i = first; i < qsizetype(frames.size()); ++i) {
+            const QByteArray &f = *frames[size_t(i)];
             if (m_pending.isEmpty())
                 m_pendingOffset = offset;
-            m_pending.append(frames[i]);
-            m_pendingBytes += frames[i].size() - (i == first ? offset : 0);
+            m_pending.append(f); // a shared copy: the caller's frames may go once this returns
+            m_pendingBytes += f.size() - (i == first ? offset : 0);
         }
         if (!m_pending.isEmpty())
             wantWrite(true);
@@ -106,9 +106,8 @@ public:
     }
     void writeFrame(const QByteArray &frame) override
     {
-        m_one.append(frame);
-        writeFrames(m_one);
-        m_one.clear(); // keeps its capacity: no allocation per frame
+        const QByteArray *one = &frame;
+        writeFrames(FrameRefs(&one, 1));
     }
     qint64 pendingBytes() const override { return m_pendingBytes; }
     qint64 kernelQueuedBytes() const override { return server::kernelQueuedBytes(m_fd); }
@@ -347,7 +346,6 @@ private:
     QList<QByteArray> m_pending; // frames the kernel could not take yet (shared, not copied)
     qsizetype m_pendingOffset = 0; // bytes of m_pending.first() already sent
     qint64 m_pendingBytes = 0;
-    QList<QByteArray> m_one; // writeFrame()'s list of one
     QByteArray m_head; // queueHead()
     qint64 m_pingSentMs = 0;
     QBasicTimer m_grace;

@@ -87,23 +87,23 @@ void PlainJsonClient::stage(const Broadcast &b)
         deliver(b);
         return;
     }
-    m_staged.append(b.jsonFrame);
+    m_staged.push_back(&b.jsonFrame);
 }
 
 void PlainJsonClient::flushStaged()
 {
-    if (m_staged.isEmpty())
+    if (m_staged.empty())
         return;
     // Written from m_staged itself and cleared after, keeping its capacity: no allocation per
     // client per pass (PERFORMANCE.md, "Kernel pace"). Nothing a write can call stages here.
-    const QList<QByteArray> &frames = m_staged;
+    const std::vector<const QByteArray *> &frames = m_staged;
     if (m_closing || isDead()) {
         m_staged.clear();
         return;
     }
     quint64 bytes = 0;
-    for (const QByteArray &f : frames)
-        bytes += quint64(f.size());
+    for (const QByteArray *f : frames)
+        bytes += quint64(f->size());
     messagesSent += quint64(frames.size());
     bytesSent += bytes;
     m_counters.add(m_counters.messagesSent, quint64(frames.size()));

@@ -11,6 +11,8 @@
 
 #include "server/wschannel.h"
 
+#include <vector>
+
 namespace fx::server {
 
 struct ServerOptions;
@@ -81,7 +83,8 @@ private:
     const ServerOptions &m_options;
     SendBacklog m_backlog;
     std::vector<QByteArray> m_conflated; // newest pending price-update frame per pair
-    QList<QByteArray> m_staged; // frames of the current batch (shared, not copied)
+    // Frames of the current batch: the shard keeps them alive until its flush (IoShard::deliver).
+    std::vector<const QByteArray *> m_staged;
     int m_conflatedCount = 0;
     bool m_closing = false;
 };

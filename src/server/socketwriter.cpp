@@ -5,13 +5,13 @@
 
 namespace fx::server {
 
-quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
+quint64 writeFrames(QTcpSocket *socket, FrameRefs frames)
 {
-    if (!socket || frames.isEmpty() || socket->state() != QAbstractSocket::ConnectedState)
+    if (!socket || frames.empty() || socket->state() != QAbstractSocket::ConnectedState)
         return 0;
     quint64 total = 0;
-    for (const QByteArray &f : frames)
-        total += quint64(f.size());
+    for (const QByteArray *f : frames)
+        total += quint64(f->size());
 
     qsizetype first = 0;
     qsizetype offset = 0; // bytes of frames[first] already sent
@@ -20,12 +20,12 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
         // then flush(), which encrypts and hands the record to the kernel now rather than on a
         // later pass of the event loop (what the direct path below does for plain sockets).
         if (frames.size() == 1) {
-            ssl->write(frames.first());
+            ssl->write(*frames.front());
         } else {
             QByteArray joined;
             joined.reserve(qsizetype(total));
-            for (const QByteArray &f : frames)
-                joined += f;
+            for (const QByteArray *f : frames)
+                joined += *f;
             ssl->write(joined);
         }
         ssl->flush();
@@ -37,16 +37,18 @@ quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames)
     return total;
 }
 
-void detail::writeBuffered(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype first, qsizetype offset)
+void detail::writeBuffered(QTcpSocket *socket, FrameRefs frames, qsizetype first, qsizetype offset)
 {
-    if (first >= frames.size())
+    const auto count = qsizetype(frames.size());
+    if (first >= count)
         return;
+    const QByteArray &head = *frames[size_t(first)];
     if (offset > 0)
-        socket->write(frames[first].constData() + offset, frames[first].size() - offset);
+        socket->write(head.constData() + offset, head.size() - offset);
     else
-        socket->write(frames[first]);
-    for (qsizetype i = first + 1; i < frames.size(); ++i)
-        socket->write(frames[i]);
+        socket->write(head);
+    for (qsizetype i = first + 1; i < count; ++i)
+        socket->write(*frames[size_t(i)]);
 }
 
 qint64 pendingBytes(const QTcpSocket *socket)

@@ -12,13 +12,20 @@
 #include <QByteArray>
 #include <QList>
 
+#include <span>
+
 class QTcpSocket;
 
 namespace fx::server {
 
+// Frames to write: complete, pre-encoded, and alive and unchanged for the call. Pointers, so that
+// a batch staged for every member of a room shares its frames without touching their reference
+// counts once per client (PERFORMANCE.md, "Kernel pace"); what must wait is kept as a copy.
+using FrameRefs = std::span<const QByteArray *const>;
+
 // Returns the number of bytes handed over (all of them unless the socket is gone). A TLS socket
 // (QSslSocket) is written through Qt, which encrypts.
-quint64 writeFrames(QTcpSocket *socket, const QList<QByteArray> &frames);
+quint64 writeFrames(QTcpSocket *socket, FrameRefs frames);
 
 // Bytes waiting to be written to the peer: for a TLS socket the plain bytes not yet encrypted
 // plus the encrypted ones not yet taken by the kernel.
@@ -36,14 +43,15 @@ namespace detail {
 // One scatter-gather sendmsg() after another on a non-blocking descriptor, for
 // frames[first...] (frames[first] from byte offset), advancing first and offset past what the
 // kernel took. False on an error other than a full buffer (EAGAIN). Linux only.
+bool sendFrames(int fd, FrameRefs frames, qsizetype &first, qsizetype &offset);
 bool sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset);
 // The seam's write: called by writeFrames() for a plain socket whose Qt buffer is empty; hands
 // frames[first...] (frames[first] from byte offset) to the connection and advances first and
 // offset past what it took. What is left goes through QTcpSocket::write.
-void writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset);
+void writeDirect(QTcpSocket *socket, FrameRefs frames, qsizetype &first, qsizetype &offset);
 // Hands frames[first...] (frames[first] from byte offset) to QTcpSocket::write (Qt's buffer);
 // shared by writeFrames() and the portable writeDirect().
-void writeBuffered(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype first, qsizetype offset);
+void writeBuffered(QTcpSocket *socket, FrameRefs frames, qsizetype first, qsizetype offset);
 } // namespace detail
 
 // What a client's send bounds measure: Qt's buffers, read live, plus the kernel's share,

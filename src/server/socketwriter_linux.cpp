@@ -14,15 +14,23 @@
 
 namespace fx::server {
 
-bool detail::sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+namespace {
+
+// frameAt(i): the i-th frame, for a list of frames or of pointers to them.
+template <typename FrameAt>
+bool sendEach(int fd, qsizetype count, FrameAt frameAt, qsizetype &first, qsizetype &offset)
 {
-    while (first < frames.size()) {
-        iovec iov[64];
+    // Up to 512 frames a call (8 KB of stack): a batch staged over a long pass, or a backlog
+    // the kernel takes back, goes in one system call rather than one per 64.
+    constexpr int kMaxIov = 512;
+    while (first < count) {
+        iovec iov[kMaxIov];
         int n = 0;
-        for (qsizetype i = first; i < frames.size() && n < 64; ++i, ++n) {
+        for (qsizetype i = first; i < count && n < kMaxIov; ++i, ++n) {
+            const QByteArray &f = frameAt(i);
             const qsizetype skip = (i == first) ? offset : 0;
-            iov[n].iov_base = const_cast<char *>(frames[i].constData() + skip);
-            iov[n].iov_len = size_t(frames[i].size() - skip);
+            iov[n].iov_base = const_cast<char *>(f.constData() + skip);
+            iov[n].iov_len = size_t(f.size() - skip);
         }
         msghdr msg{};
         msg.msg_iov = iov;
@@ -33,8 +41,8 @@ bool detail::sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &firs
         if (sent <= 0)
             return sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
         qsizetype left = sent;
-        while (left > 0 && first < frames.size()) {
-            const qsizetype remaining = frames[first].size() - offset;
+        while (left > 0 && first < count) {
+            const qsizetype remaining = frameAt(first).size() - offset;
             if (left >= remaining) {
                 left -= remaining;
                 ++first;
@@ -48,7 +56,22 @@ bool detail::sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &firs
     return true;
 }
 
-void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+} // namespace
+
+bool detail::sendFrames(int fd, FrameRefs frames, qsizetype &first, qsizetype &offset)
+{
+    return sendEach(
+        fd, qsizetype(frames.size()), [frames](qsizetype i) -> const QByteArray & { return *frames[size_t(i)]; }, first,
+        offset);
+}
+
+bool detail::sendFrames(int fd, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+{
+    return sendEach(
+        fd, frames.size(), [&frames](qsizetype i) -> const QByteArray & { return frames[i]; }, first, offset);
+}
+
+void detail::writeDirect(QTcpSocket *socket, FrameRefs frames, qsizetype &first, qsizetype &offset)
 {
     // EAGAIN or an error: Qt's buffer takes the rest (and reports errors).
     sendFrames(int(socket->socketDescriptor()), frames, first, offset);

@@ -9,12 +9,12 @@
 
 namespace fx::server {
 
-void detail::writeDirect(QTcpSocket *socket, const QList<QByteArray> &frames, qsizetype &first, qsizetype &offset)
+void detail::writeDirect(QTcpSocket *socket, FrameRefs frames, qsizetype &first, qsizetype &offset)
 {
-    if (first >= frames.size())
+    if (first >= qsizetype(frames.size()))
         return;
     writeBuffered(socket, frames, first, offset);
-    first = frames.size();
+    first = qsizetype(frames.size());
     offset = 0;
     socket->flush();
 }

@@ -63,7 +63,7 @@ public:
             });
     }
 
-    quint64 writeFrames(const QList<QByteArray> &frames) override { return server::writeFrames(m_tcp, frames); }
+    quint64 writeFrames(FrameRefs frames) override { return server::writeFrames(m_tcp, frames); }
     void writeFrame(const QByteArray &frame) override
     {
         if (m_tcp)

@@ -15,6 +15,8 @@
 // Shard thread only. The channel calls its client back (PlainJsonClient::onChannel*); release()
 // cuts that link, after which the channel finishes on its own (a lingering close) and frees itself.
 
+#include "server/socketwriter.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -38,9 +40,9 @@ class WsChannel
 public:
     virtual ~WsChannel() = default;
     void attach(PlainJsonClient *client) { m_client = client; }
-    // Frames are complete, pre-encoded and shared, never copied on the direct path. Returns the
-    // bytes taken.
-    virtual quint64 writeFrames(const QList<QByteArray> &frames) = 0;
+    // Frames are complete, pre-encoded and shared, never copied on the direct path (what waits is
+    // kept as a shared copy). Returns the bytes taken.
+    virtual quint64 writeFrames(FrameRefs frames) = 0;
     virtual void writeFrame(const QByteArray &frame) = 0;
     // Bytes held in user space for the client (ours or Qt's; for TLS also the encrypted ones).
     virtual qint64 pendingBytes() const = 0;
