@@ -50,6 +50,9 @@ public:
     // gets the whole batch in one write. The default delivers at once.
     virtual void stage(const Broadcast &b) { deliver(b); }
     virtual void flushStaged() {}
+    // Before the shard flushes its touched clients: start loading what flushStaged() reads
+    // outside this object (core::prefetch; a hint only).
+    virtual void prefetchForFlush() const {}
     // PROTOCOL.md, "History and recovery": a replayed or snapshot broadcast, written now (after
     // anything staged), never conflated.
     virtual void sendPrepared(const Broadcast &b) { deliver(b); }

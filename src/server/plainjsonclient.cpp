@@ -1,5 +1,6 @@
 #include "server/plainjsonclient.h"
 
+#include "core/prefetch.h"
 #include "protocol/envelope.h"
 #include "protocol/wsframe.h"
 #include "server/serverlog.h"
@@ -88,6 +89,12 @@ void PlainJsonClient::stage(const Broadcast &b)
         return;
     }
     m_staged.push_back(&b.jsonFrame);
+}
+
+void PlainJsonClient::prefetchForFlush() const
+{
+    core::prefetch(m_channel, 2);
+    core::prefetch(m_staged.data());
 }
 
 void PlainJsonClient::flushStaged()

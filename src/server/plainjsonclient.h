@@ -51,6 +51,7 @@ public:
     void disconnect(DisconnectReason reason, int closeCode, const QString &text) override;
 
     void stage(const Broadcast &b) override;
+    void prefetchForFlush() const override;
     void flushStaged() override;
     void sendPrepared(const Broadcast &b) override;
 

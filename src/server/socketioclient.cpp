@@ -1,5 +1,6 @@
 #include "server/socketioclient.h"
 
+#include "core/prefetch.h"
 #include "protocol/socketio.h"
 
 namespace fx::server {
@@ -45,6 +46,11 @@ void SocketIoClient::sendPrepared(const Broadcast &b)
     m_eio->sendShared(b.sioFrame, b.sioPacket, false, -1);
     ++messagesSent;
     bytesSent += quint64(b.sioPacket.size());
+}
+
+void SocketIoClient::prefetchForFlush() const
+{
+    core::prefetch(m_eio, 4);
 }
 
 void SocketIoClient::flushStaged()

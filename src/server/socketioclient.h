@@ -18,6 +18,7 @@ public:
     void deliver(const Broadcast &b) override;
     void stage(const Broadcast &b) override;
     void flushStaged() override;
+    void prefetchForFlush() const override;
     void sendPrepared(const Broadcast &b) override;
     void sendEvent(QStringView event, QByteArrayView data, const QJsonValue &replyTag) override;
     qint64 queuedBytes() const override;
