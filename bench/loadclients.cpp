@@ -190,6 +190,15 @@ qsizetype findIn(const char *d, qint64 len, const char *needle, size_t needleLen
     return at ? static_cast<const char *>(at) - d : -1;
 }
 
+// The decimal digits of d from i on (0 without any).
+qint64 digitsAt(const char *d, qint64 len, qsizetype i)
+{
+    qint64 v = 0;
+    for (; i < len && d[i] >= '0' && d[i] <= '9'; ++i)
+        v = v * 10 + (d[i] - '0');
+    return v;
+}
+
 } // namespace
 
 void EpollClients::handleFrame(Conn &c, const ServerFrame &f, qint64 now, bool subscribe, const QByteArray &sioConnect,
@@ -218,18 +227,13 @@ void EpollClients::handleFrame(Conn &c, const ServerFrame &f, qint64 now, bool s
                 m_marker.isEmpty() ? -1 : findIn(payload, len, m_marker.constData(), size_t(m_marker.size()));
             at >= 0) {
             m_stats->marked.fetch_add(1, std::memory_order_relaxed);
-            qint64 id = 0;
-            for (qsizetype i = at + m_marker.size() + 1; i < len && payload[i] >= '0' && payload[i] <= '9'; ++i)
-                id = id * 10 + (payload[i] - '0');
+            const qint64 id = digitsAt(payload, len, at + m_marker.size() + 1);
             if (id > 0 && id < m_stats->markedIds)
                 m_stats->markedById[size_t(id)].fetch_add(1, std::memory_order_relaxed);
         }
         static constexpr char tPub[] = "\"t_pub\":";
         if (const qsizetype t = findIn(payload, len, tPub, sizeof tPub - 1); t >= 0) {
-            qint64 pub = 0;
-            for (qsizetype i = t + 8; i < len && payload[i] >= '0' && payload[i] <= '9'; ++i)
-                pub = pub * 10 + (payload[i] - '0');
-            if (pub > 0)
+            if (const qint64 pub = digitsAt(payload, len, t + qsizetype(sizeof tPub - 1)); pub > 0)
                 lat.push_back(qint32(std::min<qint64>(now - pub, INT32_MAX)));
         }
     } else if (op == 9) {

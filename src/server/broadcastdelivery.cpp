@@ -40,12 +40,10 @@ void IoShard::deliver(const BroadcastBatch &batch)
     // Stage every event of the batch per recipient, then write each recipient once.
     std::vector<Client *> &touched = m_touched;
     quint32 recipients = 0;
-    bool stagedAny = false;
-    auto stage = [&touched, &recipients, &stagedAny](Client *s, const Broadcast &b) {
+    auto stage = [&touched, &recipients](Client *s, const Broadcast &b) {
         if (s->isDead() || s->awaitingWelcome || (s->skipping() && s->alreadyHas(b)))
             return;
         ++recipients;
-        stagedAny = true;
         s->stage(b);
         if (!s->staged) {
             s->staged = true;
@@ -100,12 +98,15 @@ void IoShard::deliver(const BroadcastBatch &batch)
         if (recipients && b.receivedNanos)
             m_stagedLatency.push_back({b.receivedNanos, b.payloadTimeMicros, recipients});
     }
-    if (stagedAny)
-        m_heldBatches.push_back(batch); // what the clients' staged pointers point into
+    if (touched.empty())
+        return;
+    // Held while a flush is due: what the clients' staged pointers point into (a batch that
+    // staged nothing is only held as long).
+    m_heldBatches.push_back(batch);
     // Flush once after every batch already queued has been staged: under load several batches
     // then share one write per client (what Qt's buffering did before), and when idle the flush
     // runs right after this call.
-    if (!touched.empty() && !m_flushScheduled) {
+    if (!m_flushScheduled) {
         m_flushScheduled = true;
         QMetaObject::invokeMethod(this, &IoShard::flushStaged, Qt::QueuedConnection);
     }

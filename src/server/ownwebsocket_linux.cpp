@@ -83,9 +83,7 @@ public:
         }
         if (frames.empty())
             return 0;
-        quint64 total = 0;
-        for (const QByteArray *f : frames)
-            total += quint64(f->size());
+        const quint64 total = totalBytes(frames);
         if (m_fd < 0 || m_writeShut || m_writeFailed)
             return 0;
         qsizetype first = 0, offset = 0;

@@ -108,9 +108,7 @@ void PlainJsonClient::flushStaged()
         m_staged.clear();
         return;
     }
-    quint64 bytes = 0;
-    for (const QByteArray *f : frames)
-        bytes += quint64(f->size());
+    const quint64 bytes = totalBytes(frames);
     messagesSent += quint64(frames.size());
     bytesSent += bytes;
     m_counters.add(m_counters.messagesSent, quint64(frames.size()));

@@ -9,9 +9,7 @@ quint64 writeFrames(QTcpSocket *socket, FrameRefs frames)
 {
     if (!socket || frames.empty() || socket->state() != QAbstractSocket::ConnectedState)
         return 0;
-    quint64 total = 0;
-    for (const QByteArray *f : frames)
-        total += quint64(f->size());
+    const quint64 total = totalBytes(frames);
 
     qsizetype first = 0;
     qsizetype offset = 0; // bytes of frames[first] already sent

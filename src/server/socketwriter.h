@@ -23,6 +23,15 @@ namespace fx::server {
 // counts once per client (PERFORMANCE.md, "Kernel pace"); what must wait is kept as a copy.
 using FrameRefs = std::span<const QByteArray *const>;
 
+// The frames' bytes, all of them.
+inline quint64 totalBytes(FrameRefs frames)
+{
+    quint64 total = 0;
+    for (const QByteArray *f : frames)
+        total += quint64(f->size());
+    return total;
+}
+
 // Returns the number of bytes handed over (all of them unless the socket is gone). A TLS socket
 // (QSslSocket) is written through Qt, which encrypts.
 quint64 writeFrames(QTcpSocket *socket, FrameRefs frames);
